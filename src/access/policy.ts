@@ -1,0 +1,73 @@
+import { Forbidden, PasswordChangeRequired } from '../http/errors.js';
+import type { Actor, Role, UserActor } from './actor.js';
+import { atLeast, levelOf, sectionsExceeding, type Level, type Permissions, type Section } from './permissions.js';
+
+/**
+ * The one place that decides what an actor may do. Routes never decide access;
+ * services call these before they touch the store.
+ */
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.permissions.isAdmin;
+}
+
+/** Throws 403 unless the actor holds `need` (or more) on `section`. */
+export function requireSection(actor: Actor, section: Section, need: Exclude<Level, 'deny'>): void {
+  if (actor.kind === 'system') return;
+  if (actor.passwordChangeRequired) throw new PasswordChangeRequired();
+  if (!atLeast(levelOf(actor.permissions, section), need)) {
+    throw new Forbidden(`access denied: you need ${need} permission on ${section}`);
+  }
+}
+
+/** Throws 403 unless the actor is an administrator. */
+export function requireAdmin(actor: Actor, what: string): void {
+  if (isAdmin(actor)) return;
+  throw new Forbidden(`access denied: only administrators may ${what}`);
+}
+
+/** The flagged user may do nothing but change their own password. */
+export function requireNoPendingPasswordChange(actor: Actor): void {
+  if (actor.kind === 'user' && actor.passwordChangeRequired) throw new PasswordChangeRequired();
+}
+
+/**
+ * Nobody hands out more than they hold: only administrators grant IsAdmin, and a
+ * non-administrator grants no section above their own level.
+ */
+export function requireMayGrant(actor: Actor, wanted: Permissions, field: string): void {
+  if (isAdmin(actor)) return;
+  if (wanted.isAdmin) throw new Forbidden(`access denied: only administrators may grant IsAdmin (${field})`);
+  const over = sectionsExceeding(wanted.sections, (actor as UserActor).permissions);
+  if (over.length > 0) {
+    throw new Forbidden(`access denied: ${field} grants more than you hold on ${over.join(', ')}`);
+  }
+}
+
+export interface ManagedUser {
+  id: number;
+  role: Role;
+  permissions: Permissions;
+}
+
+/**
+ * May the actor change this user at all? Administrators may change anyone (but see
+ * requireMayRemoveAdmin); a non-administrator only users who are not administrators
+ * and hold nothing above the actor, so that managing a user never escalates.
+ */
+export function requireMayManageUser(actor: Actor, target: ManagedUser): void {
+  if (isAdmin(actor)) return;
+  const self = actor as UserActor;
+  if (target.permissions.isAdmin) throw new Forbidden('access denied: only administrators may change an administrator');
+  if (target.id !== self.userId && sectionsExceeding(target.permissions.sections, self.permissions).length > 0) {
+    throw new Forbidden('access denied: this user holds permissions you do not have');
+  }
+}
+
+/** A provider-admin cannot deactivate, delete or demote the super-admin. */
+export function requireMayRemoveAdmin(actor: Actor, target: ManagedUser, action: 'deactivate' | 'delete' | 'demote' | 'set the password of'): void {
+  if (actor.kind === 'system') return;
+  if (target.role === 'super-admin' && actor.role !== 'super-admin') {
+    throw new Forbidden(`access denied: only the super-admin may ${action} the super-admin`);
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { auditRoutes } from './audit/audit.routes.js';
+import type { AppContext } from './context.js';
+import { requireAuthentication } from './http/authenticate.js';
+import { errorBody } from './http/envelope.js';
+import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
+import { installSecurityHeaders } from './http/security.js';
+import { validatorCompiler } from './http/validation.js';
+import { bootstrapRoutes } from './identity/bootstrap.routes.js';
+import { groupsRoutes } from './identity/groups.routes.js';
+import { signInRoutes } from './identity/sign-in.routes.js';
+import { usersRoutes } from './identity/users.routes.js';
+import { createServices, type Services } from './services.js';
+
+/** The Developer Portal API's error body (`StatusWithErrors`). */
+const portalErrorShape: ErrorShape = (_status, message) => ({ status: 'error', errors: [message] });
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+}
+
+export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+  const { config } = ctx;
+  const services = createServices(ctx);
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.decorateRequest('actor', null);
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Portcullis API',
+        version: '0.1.0',
+        description:
+          'Dashboard API (/api, Tyk-compatible where marked), sign-in (/auth) and Developer Portal API (/portal-api). ' +
+          'Authenticate with `Authorization: <access key>` (or `Bearer <key>`), or with the session cookie set by /auth/password/login.',
+      },
+      components: { securitySchemes: { accessKey: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
+      security: [{ accessKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installSecurityHeaders(app);
+  installErrorHandler(app, dashboardErrorShape);
+  app.setNotFoundHandler((req, reply) => {
+    const body = req.url.startsWith('/portal-api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
+    void reply.code(404).send(body);
+  });
+
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['Health'],
+        summary: '200 when the database answers, 503 otherwise',
+        security: [],
+        response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) },
+      },
+    },
+    async (_req, reply) => {
+      if (await ctx.store.ping()) return { status: 'ok' };
+      return reply.code(503).send({ status: 'unavailable' });
+    },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      requireAuthentication(api, services.auth, config.allowedOrigins);
+      await api.register(usersRoutes, { services });
+      await api.register(groupsRoutes, { services });
+      await api.register(auditRoutes, { services });
+    },
+    { prefix: '/api' },
+  );
+
+  await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
+
+  await app.register(
+    async (portal) => {
+      installErrorHandler(portal, portalErrorShape);
+      await portal.register(bootstrapRoutes, { services });
+    },
+    { prefix: '/portal-api' },
+  );
+
+  return { app, services };
+}

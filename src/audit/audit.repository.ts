@@ -1,0 +1,36 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { AuditLogsTable } from '../db/schema.js';
+
+export type AuditRow = Selectable<AuditLogsTable>;
+export type NewAuditRow = Omit<AuditRow, 'id'>;
+
+export async function insertAudit(ex: Executor, row: NewAuditRow): Promise<void> {
+  await ex.insertInto('audit_logs').values(row).execute();
+}
+
+export interface AuditQuery {
+  user?: string;
+  action?: string;
+  ip?: string;
+  from?: string;
+  to?: string;
+  page?: { offset: number; limit: number };
+}
+
+export async function listAudit(ex: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+  let base = ex.selectFrom('audit_logs');
+  if (q.user) base = base.where('actor_email', '=', q.user.trim().toLowerCase());
+  if (q.action) base = base.where('action', '=', q.action);
+  if (q.ip) base = base.where('ip', '=', q.ip);
+  if (q.from) base = base.where('at', '>=', q.from);
+  if (q.to) base = base.where('at', '<', q.to);
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let rows = base.selectAll().orderBy('id', 'desc');
+  if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);
+  return { rows: await rows.execute(), total: Number(total) };
+}
+
+export async function findAudit(ex: Executor, id: number): Promise<AuditRow | undefined> {
+  return ex.selectFrom('audit_logs').selectAll().where('id', '=', id).executeTakeFirst();
+}

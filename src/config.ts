@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * One typed configuration object, read from the environment and an optional JSON
+ * file. The environment wins over the file. Every setting is declared once in
+ * SETTINGS: its file key, its environment names, its type and default.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  enableOwnership: boolean;
+  pageSize: number;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  trustProxy: boolean;
+  allowedOrigins: string[];
+  sessionTtlMinutes: number;
+  loginMaxFailures: number;
+  loginWindowMinutes: number;
+  passwordMinLength: number;
+  passwordHistory: number;
+  bodyLimit: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Kind =
+  | { type: 'int'; min: number; max: number }
+  | { type: 'bool' }
+  | { type: 'string'; optional?: boolean }
+  | { type: 'list' }
+  | { type: 'enum'; values: readonly string[] };
+
+interface Setting {
+  key: keyof Config;
+  file: string;
+  env: string[];
+  kind: Kind;
+  default: Config[keyof Config];
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (min: number, max: number): Kind => ({ type: 'int', min, max });
+
+export const SETTINGS: readonly Setting[] = [
+  { key: 'port', file: 'port', env: ['PORTCULLIS_PORT'], kind: int(0, 65535), default: 3000 },
+  { key: 'host', file: 'host', env: ['PORTCULLIS_HOST'], kind: { type: 'string' }, default: '0.0.0.0' },
+  {
+    key: 'databaseUrl',
+    file: 'database_url',
+    env: ['PORTCULLIS_DATABASE_URL'],
+    kind: { type: 'string' },
+    default: 'sqlite:./data/portcullis.db',
+  },
+  { key: 'logLevel', file: 'log_level', env: ['PORTCULLIS_LOG_LEVEL'], kind: { type: 'enum', values: LOG_LEVELS }, default: 'info' },
+  {
+    key: 'enableOwnership',
+    file: 'enable_ownership',
+    env: ['PORTCULLIS_ENABLE_OWNERSHIP', 'TYK_DB_ENABLEOWNERSHIP'],
+    kind: { type: 'bool' },
+    default: false,
+  },
+  { key: 'pageSize', file: 'page_size', env: ['PORTCULLIS_PAGE_SIZE'], kind: int(1, 1000), default: 10 },
+  { key: 'adminEmail', file: 'admin_email', env: ['PORTCULLIS_ADMIN_EMAIL'], kind: { type: 'string', optional: true }, default: undefined },
+  {
+    key: 'adminPassword',
+    file: 'admin_password',
+    env: ['PORTCULLIS_ADMIN_PASSWORD'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
+  { key: 'trustProxy', file: 'trust_proxy', env: ['PORTCULLIS_TRUST_PROXY'], kind: { type: 'bool' }, default: false },
+  { key: 'allowedOrigins', file: 'allowed_origins', env: ['PORTCULLIS_ALLOWED_ORIGINS'], kind: { type: 'list' }, default: [] },
+  {
+    key: 'sessionTtlMinutes',
+    file: 'session_ttl_minutes',
+    env: ['PORTCULLIS_SESSION_TTL_MINUTES'],
+    kind: int(1, 60 * 24 * 30),
+    default: 720,
+  },
+  {
+    key: 'loginMaxFailures',
+    file: 'login_max_failures',
+    env: ['PORTCULLIS_LOGIN_MAX_FAILURES'],
+    kind: int(1, 10_000),
+    default: 10,
+  },
+  {
+    key: 'loginWindowMinutes',
+    file: 'login_window_minutes',
+    env: ['PORTCULLIS_LOGIN_WINDOW_MINUTES'],
+    kind: int(1, 24 * 60),
+    default: 15,
+  },
+  {
+    key: 'passwordMinLength',
+    file: 'password_min_length',
+    env: ['PORTCULLIS_PASSWORD_MIN_LENGTH'],
+    kind: int(8, 1024),
+    default: 8,
+  },
+  {
+    key: 'passwordHistory',
+    file: 'password_history',
+    env: ['PORTCULLIS_PASSWORD_HISTORY'],
+    kind: int(0, 50),
+    default: 5,
+  },
+  { key: 'bodyLimit', file: 'body_limit', env: ['PORTCULLIS_BODY_LIMIT'], kind: int(1024, 1024 * 1024 * 1024), default: 1024 * 1024 },
+];
+
+function describe(s: Setting): string {
+  return `${s.env[0]} (file key "${s.file}")`;
+}
+
+function parseValue(s: Setting, raw: unknown, source: 'env' | 'file'): Config[keyof Config] {
+  const k = s.kind;
+  const fail = (expected: string): never => {
+    throw new ConfigError(`Invalid setting ${describe(s)}: expected ${expected}, got ${JSON.stringify(raw)}`);
+  };
+  switch (k.type) {
+    case 'int': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+      if (!Number.isSafeInteger(n) || n < k.min || n > k.max) return fail(`an integer from ${k.min} to ${k.max}`);
+      return n;
+    }
+    case 'bool': {
+      if (typeof raw === 'boolean') return raw;
+      if (source === 'env' && typeof raw === 'string') {
+        const v = raw.trim().toLowerCase();
+        if (['true', '1', 'yes', 'on'].includes(v)) return true;
+        if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+      }
+      return fail('true or false');
+    }
+    case 'string': {
+      if (typeof raw !== 'string' || (raw.trim() === '' && !k.optional)) return fail('a non-empty string');
+      return raw.trim() === '' ? undefined : raw;
+    }
+    case 'list': {
+      if (Array.isArray(raw) && raw.every((x) => typeof x === 'string')) return raw as string[];
+      if (source === 'env' && typeof raw === 'string') {
+        return raw
+          .split(',')
+          .map((x) => x.trim())
+          .filter((x) => x !== '');
+      }
+      return fail('a list of strings');
+    }
+    case 'enum': {
+      if (typeof raw !== 'string' || !k.values.includes(raw)) return fail(`one of ${k.values.join(', ')}`);
+      return raw;
+    }
+  }
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`Cannot read config file ${path}: ${(err as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`Config file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError(`Config file ${path} must hold a JSON object`);
+  }
+  const known = new Set(SETTINGS.map((s) => s.file));
+  for (const key of Object.keys(parsed)) {
+    if (!known.has(key)) throw new ConfigError(`Unknown setting "${key}" in config file ${path}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Builds the configuration; throws ConfigError naming the first bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: string): Config {
+  const filePath = configFile ?? env.PORTCULLIS_CONFIG;
+  const file = filePath ? readConfigFile(filePath) : {};
+  const out: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const envName = s.env.find((name) => env[name] !== undefined);
+    if (envName !== undefined) out[s.key] = parseValue(s, env[envName], 'env');
+    else if (s.file in file) out[s.key] = parseValue(s, file[s.file], 'file');
+    else out[s.key] = s.default;
+  }
+  const config = out as unknown as Config;
+  if (!/^(sqlite:|postgres:\/\/|postgresql:\/\/)/.test(config.databaseUrl)) {
+    throw new ConfigError(
+      `Invalid setting PORTCULLIS_DATABASE_URL (file key "database_url"): expected sqlite:PATH or postgres://…, got ${JSON.stringify(config.databaseUrl)}`,
+    );
+  }
+  if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
+    throw new ConfigError('PORTCULLIS_ADMIN_EMAIL and PORTCULLIS_ADMIN_PASSWORD must be set together');
+  }
+  return config;
+}

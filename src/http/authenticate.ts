@@ -1,0 +1,72 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { UserActor } from '../access/actor.js';
+import type { AuthenticationService } from '../identity/authentication.service.js';
+import { Forbidden, PasswordChangeRequired, Unauthorized } from './errors.js';
+import { originOf } from './request-origin.js';
+import { comesFromAllowedOrigin, isSafeMethod } from './security.js';
+
+export const SESSION_COOKIE = 'portcullis_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: UserActor | null;
+  }
+  interface FastifyContextConfig {
+    /** The route stays open to a user who must change their password first. */
+    allowDuringPasswordChange?: boolean;
+  }
+}
+
+/** `Authorization: <key>` as Tyk clients send it, or `Bearer <key>`. */
+export function accessKeyFrom(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (typeof h !== 'string' || h.trim() === '') return undefined;
+  const v = h.trim();
+  return /^bearer\s+/i.test(v) ? v.replace(/^bearer\s+/i, '') : v;
+}
+
+/** Resolves the actor from an access key or a session cookie; null when neither is sent. */
+export async function resolveActor(
+  request: FastifyRequest,
+  auth: AuthenticationService,
+  allowedOrigins: readonly string[],
+): Promise<UserActor | null> {
+  const origin = originOf(request);
+  const key = accessKeyFrom(request);
+  if (key !== undefined) {
+    const actor = await auth.byAccessKey(key, origin);
+    if (!actor) throw new Unauthorized();
+    return actor;
+  }
+  const token = request.cookies[SESSION_COOKIE];
+  if (token) {
+    const actor = await auth.bySession(token, origin);
+    if (!actor) throw new Unauthorized();
+    if (!isSafeMethod(request.method) && !comesFromAllowedOrigin(request, allowedOrigins)) {
+      throw new Forbidden('Cross-site request refused: the Origin header must name this server');
+    }
+    return actor;
+  }
+  return null;
+}
+
+/**
+ * Adds to a scope the hook every authenticated route shares: a caller is required,
+ * and one who must change their password can reach only the routes marked so.
+ */
+export function requireAuthentication(app: FastifyInstance, auth: AuthenticationService, allowedOrigins: readonly string[]): void {
+  app.addHook('onRequest', async (request) => {
+    const actor = await resolveActor(request, auth, allowedOrigins);
+    if (!actor) throw new Unauthorized();
+    if (actor.passwordChangeRequired && !request.routeOptions.config.allowDuringPasswordChange) {
+      throw new PasswordChangeRequired();
+    }
+    request.actor = actor;
+  });
+}
+
+/** The actor of an authenticated route (set by requireAuthentication). */
+export function actorOf(request: FastifyRequest): UserActor {
+  if (!request.actor) throw new Unauthorized();
+  return request.actor;
+}

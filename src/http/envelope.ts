@@ -1,0 +1,17 @@
+import { Type, type Static } from 'typebox';
+
+/** The Dashboard's reply envelope (Tyk `ApiResponse`). */
+export const ApiResponse = Type.Object({
+  Status: Type.Union([Type.Literal('OK'), Type.Literal('Error')]),
+  Message: Type.String(),
+  Meta: Type.Unknown(),
+});
+export type ApiResponse = Static<typeof ApiResponse>;
+
+export function ok(message: string, meta: unknown = null): ApiResponse {
+  return { Status: 'OK', Message: message, Meta: meta };
+}
+
+export function errorBody(message: string): ApiResponse {
+  return { Status: 'Error', Message: message, Meta: null };
+}

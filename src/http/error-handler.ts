@@ -1,0 +1,48 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { errorBody } from './envelope.js';
+import { AppError } from './errors.js';
+import { describeValidationError } from './validation.js';
+
+/** How a surface writes an error body: the Dashboard's envelope or the portal's. */
+export type ErrorShape = (status: number, message: string) => unknown;
+
+export const dashboardErrorShape: ErrorShape = (_status, message) => errorBody(message);
+
+const STATUS_CODES: Record<string, [number, string]> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: [413, 'Request body is too large'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'Unsupported content type: send application/json'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'body: is empty; send a JSON object'],
+  FST_ERR_CTP_INVALID_JSON_BODY: [400, 'body: is not valid JSON'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'Content-Length does not match the body'],
+  FST_ERR_CTP_INVALID_TYPE: [400, 'Content-Type header is invalid'],
+};
+
+/** Maps every error to a status and a safe message. 5xx never carry internals. */
+export function mapError(err: FastifyError | AppError | Error, request: FastifyRequest): { status: number; message: string; headers: Record<string, string> } {
+  if (err instanceof AppError) return { status: err.statusCode, message: err.message, headers: err.headers };
+  const fe = err as FastifyError;
+  if (fe.validation && fe.validation.length > 0) {
+    const first = fe.validation[0]!;
+    return { status: 400, message: describeValidationError(first as Parameters<typeof describeValidationError>[0], fe.validationContext), headers: {} };
+  }
+  if (fe.code && STATUS_CODES[fe.code]) {
+    const [status, message] = STATUS_CODES[fe.code]!;
+    return { status, message, headers: {} };
+  }
+  if (err instanceof SyntaxError || fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, message: 'body: is not valid JSON', headers: {} };
+  }
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, message: fe.message, headers: {} };
+  }
+  return { status: 500, message: `Internal error; request id ${request.id}`, headers: {} };
+}
+
+export function installErrorHandler(app: FastifyInstance, shape: ErrorShape): void {
+  app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, message, headers } = mapError(err, request);
+    if (status >= 500) request.log.error({ err, reqId: request.id }, 'request failed');
+    else request.log.debug({ status, message }, 'request refused');
+    void reply.code(status).headers(headers).send(shape(status, message));
+  });
+}

@@ -1,0 +1,40 @@
+import { Type } from 'typebox';
+import { PermissionMap } from './users.schemas.js';
+
+const ReadOnlyGroupFields = {
+  id: Type.Optional(Type.String()),
+  org_id: Type.Optional(Type.String()),
+  password_max_days: Type.Optional(Type.Integer()),
+};
+
+export const CreateGroupBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    active: Type.Optional(Type.Boolean()),
+    user_permissions: Type.Optional(PermissionMap),
+    ...ReadOnlyGroupFields,
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateGroupBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    active: Type.Optional(Type.Boolean()),
+    user_permissions: Type.Optional(PermissionMap),
+    ...ReadOnlyGroupFields,
+  },
+  { additionalProperties: false },
+);
+
+export const UserGroup = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  active: Type.Boolean(),
+  user_permissions: PermissionMap,
+});
+
+export const UserGroupList = Type.Object({ groups: Type.Array(UserGroup), pages: Type.Integer() });

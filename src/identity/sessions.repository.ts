@@ -1,0 +1,34 @@
+import type { Executor } from '../db/database.js';
+
+export interface NewSession {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  last_used_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export async function insertSession(ex: Executor, s: NewSession): Promise<void> {
+  await ex.insertInto('sessions').values(s).execute();
+}
+
+export async function deleteSession(ex: Executor, tokenHash: string): Promise<void> {
+  await ex.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Ends every session of a user, except the one named (the caller's own). */
+export async function deleteUserSessions(ex: Executor, userId: number, except: string | null = null): Promise<void> {
+  let q = ex.deleteFrom('sessions').where('user_id', '=', userId);
+  if (except !== null) q = q.where('token_hash', '!=', except);
+  await q.execute();
+}
+
+export async function touchSession(ex: Executor, tokenHash: string, at: string): Promise<void> {
+  await ex.updateTable('sessions').set({ last_used_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(ex: Executor, now: string): Promise<void> {
+  await ex.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

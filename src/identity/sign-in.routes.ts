@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { resolveActor, SESSION_COOKIE } from '../http/authenticate.js';
+import { ApiResponse, ok } from '../http/envelope.js';
+import { Forbidden, Invalid } from '../http/errors.js';
+import { originOf } from '../http/request-origin.js';
+import { comesFromAllowedOrigin } from '../http/security.js';
+import type { Services } from '../services.js';
+import { toUserView } from './user-view.js';
+import type { UserRecord } from './users.repository.js';
+
+const LoginBody = Type.Object(
+  {
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    login: Type.Optional(Type.String({ maxLength: 254, description: 'Form field name for the email' })),
+    password: Type.String({ maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+/** Where a user goes after signing in. */
+export function landingFor(u: UserRecord): string {
+  return u.isAdmin ? '/admin' : '/dashboard';
+}
+
+/** Sign-in and sign-out with a session cookie: /auth/password/*. */
+export const signInRoutes: FastifyPluginAsyncTypebox<{ services: Services; allowedOrigins: readonly string[] }> = async (
+  app,
+  { services, allowedOrigins },
+) => {
+  const tags = ['Sign-in'];
+
+  app.post(
+    '/password/login',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password (JSON) or login and password (form); sets the session cookie',
+        body: LoginBody,
+        response: { 200: ApiResponse, 303: ApiResponse },
+      },
+    },
+    async (req, reply) => {
+      // A sign-in form posted from another site would sign the browser into an account of the attacker's.
+      if (req.headers.origin && !comesFromAllowedOrigin(req, allowedOrigins)) {
+        throw new Forbidden('Cross-site request refused: the Origin header must name this server');
+      }
+      const email = req.body.email ?? req.body.login;
+      if (email === undefined || email.trim() === '') throw new Invalid('email', 'is required');
+      const { user, sessionToken, expiresAt } = await services.signIn.signIn(email, req.body.password, originOf(req), req.headers['user-agent'] ?? '');
+      reply.setCookie(SESSION_COOKIE, sessionToken, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.protocol === 'https',
+        expires: expiresAt,
+      });
+      const redirectTo = landingFor(user);
+      const meta = {
+        user: toUserView(user, 'self'),
+        redirect_to: redirectTo,
+        password_change_required: user.passwordChangeRequired,
+      };
+      if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
+        return reply.code(303).header('location', redirectTo).send(ok('Signed in', meta));
+      }
+      return ok('Signed in', meta);
+    },
+  );
+
+  app.post(
+    '/password/logout',
+    { schema: { tags, summary: 'End the current session', response: { 200: ApiResponse } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      const actor = token ? await resolveActor(req, services.auth, allowedOrigins).catch(() => null) : null;
+      if (actor) await services.signIn.signOut(actor, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return ok('Signed out');
+    },
+  );
+};

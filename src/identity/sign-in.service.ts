@@ -1,0 +1,124 @@
+import type { Actor, Origin } from '../access/actor.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import { AppError, TooManyRequests, Unauthorized } from '../http/errors.js';
+import { mayAct } from './authentication.service.js';
+import { verifyAgainstNothing, verifyPassword } from './passwords.js';
+import { deleteSession, insertSession } from './sessions.repository.js';
+import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
+import { hashSecret, newSecret } from './tokens.js';
+import { findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
+
+export const WRONG_CREDENTIALS = 'Invalid email or password';
+
+export interface SignedIn {
+  user: UserRecord;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+function anonymous(origin: Origin): Actor {
+  return { kind: 'system', origin };
+}
+
+export function signInService({ store, config }: AppContext) {
+  const { db } = store;
+  const windowMs = config.loginWindowMinutes * 60_000;
+
+  /** 429 when the account or the address failed too often within the window. */
+  async function checkLimits(email: string, origin: Origin, nowMs: number): Promise<void> {
+    const since = new Date(nowMs - windowMs).toISOString();
+    const max = config.loginMaxFailures;
+    const { byAccount, byAddress } = await recentFailures(db, email, origin.ip, since, max);
+    const blockedUntil = [byAccount, byAddress]
+      .filter((list) => list.length >= max)
+      .map((list) => Date.parse(list[max - 1]!) + windowMs);
+    if (blockedUntil.length === 0) return;
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, anonymous(origin), {
+        action: 'login.failed',
+        targetType: 'user',
+        targetId: email,
+        actorEmail: email,
+        changes: { reason: 'too many failed sign-ins' },
+        status: 429,
+      }),
+    );
+    throw new TooManyRequests('Too many failed sign-in attempts; try again later', (Math.max(...blockedUntil) - nowMs) / 1000);
+  }
+
+  return {
+    async signIn(emailRaw: string, password: string, origin: Origin, userAgent: string): Promise<SignedIn> {
+      const email = normalizeEmail(emailRaw);
+      const nowMs = Date.now();
+      await checkLimits(email, origin, nowMs);
+      const user = await findUserByEmail(db, email);
+      const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+      const at = new Date().toISOString();
+      if (!user || !ok) {
+        await db.transaction().execute(async (trx) => {
+          await recordFailedSignIn(trx, email, origin.ip, at);
+          await recordAudit(trx, anonymous(origin), {
+            action: 'login.failed',
+            targetType: 'user',
+            targetId: user ? user.id : email,
+            actorEmail: email,
+            actorId: user ? user.id : null,
+            changes: { reason: 'wrong email or password' },
+            status: 401,
+          });
+        });
+        // Old failures need not be kept past the window.
+        if (Math.random() < 0.05) await pruneFailures(db, new Date(nowMs - windowMs).toISOString());
+        throw new Unauthorized(WRONG_CREDENTIALS);
+      }
+      if (!mayAct(user)) {
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, anonymous(origin), {
+            action: 'login.failed',
+            targetType: 'user',
+            targetId: user.id,
+            actorEmail: email,
+            actorId: user.id,
+            changes: { reason: 'account not active' },
+            status: 403,
+          }),
+        );
+        throw new AppError(403, 'Your account is not active; an administrator must activate it');
+      }
+      const token = newSecret();
+      const expiresAt = new Date(nowMs + config.sessionTtlMinutes * 60_000);
+      await db.transaction().execute(async (trx) => {
+        await insertSession(trx, {
+          token_hash: hashSecret(token),
+          user_id: user.id,
+          created_at: at,
+          expires_at: expiresAt.toISOString(),
+          last_used_at: at,
+          ip: origin.ip,
+          user_agent: userAgent.slice(0, 512),
+        });
+        await updateUserRow(trx, user.id, { last_login_at: at });
+        await clearFailures(trx, email);
+        await recordAudit(trx, anonymous(origin), {
+          action: 'login',
+          targetType: 'user',
+          targetId: user.id,
+          actorEmail: email,
+          actorId: user.id,
+        });
+      });
+      return { user: { ...user, lastLoginAt: at }, sessionToken: token, expiresAt };
+    },
+
+    async signOut(actor: Actor, sessionToken: string | undefined): Promise<void> {
+      if (!sessionToken) return;
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, hashSecret(sessionToken));
+        if (actor.kind === 'user') await recordAudit(trx, actor, { action: 'logout', targetType: 'user', targetId: actor.userId });
+      });
+    },
+  };
+}
+
+export type SignInService = ReturnType<typeof signInService>;

@@ -1,0 +1,213 @@
+import { sql, type Selectable } from 'kysely';
+import { parseStoredSections, type SectionPermissions } from '../access/permissions.js';
+import type { Role } from '../access/actor.js';
+import type { Executor } from '../db/database.js';
+import type { UsersTable } from '../db/schema.js';
+
+export interface UserRecord {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  passwordHash: string | null;
+  isAdmin: boolean;
+  role: Role;
+  ownSections: SectionPermissions;
+  groupId: number | null;
+  groupActive: boolean | null;
+  groupSections: SectionPermissions | null;
+  active: boolean;
+  passwordChangeRequired: boolean;
+  passwordUpdatedAt: string | null;
+  accessKeyHint: string | null;
+  accessKeyUsedAt: string | null;
+  createdAt: string;
+  createdBy: number | null;
+  updatedAt: string;
+  lastLoginAt: string | null;
+}
+
+type JoinedRow = Selectable<UsersTable> & {
+  group_active: number | null;
+  group_permissions: string | null;
+};
+
+function toRecord(r: JoinedRow): UserRecord {
+  return {
+    id: r.id,
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    passwordHash: r.password_hash,
+    isAdmin: r.is_admin === 1,
+    role: r.role as Role,
+    ownSections: parseStoredSections(r.permissions),
+    groupId: r.group_id,
+    groupActive: r.group_active === null ? null : r.group_active === 1,
+    groupSections: r.group_permissions === null ? null : parseStoredSections(r.group_permissions),
+    active: r.active === 1,
+    passwordChangeRequired: r.password_change_required === 1,
+    passwordUpdatedAt: r.password_updated_at,
+    accessKeyHint: r.access_key_hint,
+    accessKeyUsedAt: r.access_key_used_at,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+    updatedAt: r.updated_at,
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+function joined(ex: Executor) {
+  return ex
+    .selectFrom('users as u')
+    .leftJoin('user_groups as g', 'g.id', 'u.group_id')
+    .selectAll('u')
+    .select(['g.active as group_active', 'g.permissions as group_permissions']);
+}
+
+export async function findUserById(ex: Executor, id: number): Promise<UserRecord | undefined> {
+  const row = await joined(ex).where('u.id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function findUserByEmail(ex: Executor, email: string): Promise<UserRecord | undefined> {
+  const row = await joined(ex).where('u.email_normalized', '=', normalizeEmail(email)).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function findUserByAccessKeyHash(ex: Executor, hash: string): Promise<UserRecord | undefined> {
+  const row = await joined(ex).where('u.access_key_hash', '=', hash).executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function findUserBySessionHash(
+  ex: Executor,
+  tokenHash: string,
+  now: string,
+): Promise<{ user: UserRecord; lastUsedAt: string } | undefined> {
+  const row = await joined(ex)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select('s.last_used_at as session_last_used_at')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .executeTakeFirst();
+  return row ? { user: toRecord(row), lastUsedAt: row.session_last_used_at } : undefined;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface UserListQuery {
+  /** Matches first name, last name, "first last" and email, case-insensitively. */
+  search?: string;
+  /** Zero-based offset and size; absent means everything. */
+  page?: { offset: number; limit: number };
+}
+
+export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows: UserRecord[]; total: number }> {
+  let base = ex.selectFrom('users as u');
+  if (q.search !== undefined && q.search !== '') {
+    const pattern = `%${escapeLike(q.search.toLowerCase())}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb(sql`lower(u.email)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(u.first_name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(u.last_name)`, 'like', sql`${pattern} escape '\\'`),
+        eb(sql`lower(u.first_name || ' ' || u.last_name)`, 'like', sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let rowsQuery = base
+    .leftJoin('user_groups as g', 'g.id', 'u.group_id')
+    .selectAll('u')
+    .select(['g.active as group_active', 'g.permissions as group_permissions'])
+    .orderBy('u.id');
+  if (q.page) rowsQuery = rowsQuery.limit(q.page.limit).offset(q.page.offset);
+  const rows = await rowsQuery.execute();
+  return { rows: rows.map(toRecord), total: Number(total) };
+}
+
+export type NewUser = Omit<Selectable<UsersTable>, 'id'>;
+
+export async function insertUser(ex: Executor, row: NewUser): Promise<number> {
+  const { id } = await ex.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export type UserPatch = Partial<Omit<Selectable<UsersTable>, 'id' | 'created_at' | 'created_by'>>;
+
+export async function updateUserRow(ex: Executor, id: number, patch: UserPatch): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await ex.updateTable('users').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteUserRow(ex: Executor, id: number): Promise<void> {
+  await ex.deleteFrom('users').where('id', '=', id).execute();
+}
+
+/**
+ * Administrators who can act right now: active, and not in a deactivated group.
+ * `excluding` leaves out users a pending change would disable.
+ */
+export async function countActiveAdmins(ex: Executor, excluding: { userId?: number; groupId?: number } = {}): Promise<number> {
+  let q = ex
+    .selectFrom('users as u')
+    .leftJoin('user_groups as g', 'g.id', 'u.group_id')
+    .where('u.is_admin', '=', 1)
+    .where('u.active', '=', 1)
+    .where((eb) => eb.or([eb('u.group_id', 'is', null), eb('g.active', '=', 1)]));
+  if (excluding.userId !== undefined) q = q.where('u.id', '!=', excluding.userId);
+  if (excluding.groupId !== undefined) {
+    const gid = excluding.groupId;
+    q = q.where((eb) => eb.or([eb('u.group_id', 'is', null), eb('u.group_id', '!=', gid)]));
+  }
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function countAdmins(ex: Executor): Promise<number> {
+  const { n } = await ex
+    .selectFrom('users')
+    .where('is_admin', '=', 1)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function countGroupMembers(ex: Executor, groupId: number): Promise<number> {
+  const { n } = await ex
+    .selectFrom('users')
+    .where('group_id', '=', groupId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function recentPasswordHashes(ex: Executor, userId: number, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const rows = await ex
+    .selectFrom('password_history')
+    .select('password_hash')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.password_hash);
+}
+
+export async function addPasswordHistory(ex: Executor, userId: number, hash: string, at: string, keep: number): Promise<void> {
+  await ex.insertInto('password_history').values({ user_id: userId, password_hash: hash, created_at: at }).execute();
+  const keepIds = ex
+    .selectFrom('password_history')
+    .select('id')
+    .where('user_id', '=', userId)
+    .orderBy('id', 'desc')
+    .limit(Math.max(keep, 1));
+  await ex.deleteFrom('password_history').where('user_id', '=', userId).where('id', 'not in', keepIds).execute();
+}

@@ -1,0 +1,106 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiResponse, ok } from '../http/envelope.js';
+import { actorOf } from '../http/authenticate.js';
+import type { Services } from '../services.js';
+import { toUserView } from './user-view.js';
+
+const userId = (raw: string): number => parseNumericId(raw, 'User');
+import { parseNumericId } from '../http/ids.js';
+import { CreateUserBody, IdParams, PageQuery, PasswordBody, SearchBody, UpdateUserBody, User, UserList } from './users.schemas.js';
+
+/** Tyk-compatible Dashboard users: /api/users. */
+export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const { users } = services;
+  const tags = ['Users'];
+
+  app.get('/users', { schema: { tags, summary: 'List users', querystring: PageQuery, response: { 200: UserList } } }, async (req) => {
+    const actor = actorOf(req);
+    const { users: rows, pages } = await users.list(actor, req.query.p);
+    return { users: rows.map((u) => toUserView(u, actor)), pages };
+  });
+
+  app.post(
+    '/users/search',
+    { schema: { tags, summary: 'Search users by name or email', querystring: PageQuery, body: SearchBody, response: { 200: UserList } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { users: rows, pages } = await users.list(actor, req.query.p, req.body.filters.query ?? '');
+      return { users: rows.map((u) => toUserView(u, actor)), pages };
+    },
+  );
+
+  app.get(
+    '/users/me',
+    { config: { allowDuringPasswordChange: true }, schema: { tags, summary: 'The signed-in user', response: { 200: User } } },
+    async (req) => {
+      const actor = actorOf(req);
+      return toUserView(await users.me(actor), actor);
+    },
+  );
+
+  app.post(
+    '/users',
+    { schema: { tags, summary: 'Create a user; the reply carries the access key once', body: CreateUserBody, response: { 200: ApiResponse } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const { user, accessKey } = await users.create(actor, req.body);
+      return ok('User created', toUserView(user, actor, accessKey));
+    },
+  );
+
+  app.get('/users/:id', { schema: { tags, summary: 'Get a user', params: IdParams, response: { 200: User } } }, async (req) => {
+    const actor = actorOf(req);
+    return toUserView(await users.get(actor, userId(req.params.id)), actor);
+  });
+
+  app.put(
+    '/users/:id',
+    { schema: { tags, summary: 'Update a user', params: IdParams, body: UpdateUserBody, response: { 200: ApiResponse } } },
+    async (req) => {
+      const actor = actorOf(req);
+      const user = await users.update(actor, userId(req.params.id), req.body);
+      return ok('User updated', toUserView(user, actor));
+    },
+  );
+
+  app.delete('/users/:id', { schema: { tags, summary: 'Delete a user', params: IdParams, response: { 200: ApiResponse } } }, async (req) => {
+    await users.remove(actorOf(req), userId(req.params.id));
+    return ok('User deleted');
+  });
+
+  app.put(
+    '/users/:id/actions/key/reset',
+    { schema: { tags, summary: 'Issue a new access key (shown once); ends the old key and sessions', params: IdParams, response: { 200: ApiResponse } } },
+    async (req) => {
+      const key = await users.resetAccessKey(actorOf(req), userId(req.params.id));
+      return ok('User session renewed', { access_key: key });
+    },
+  );
+
+  app.post(
+    '/users/:id/actions/reset',
+    {
+      config: { allowDuringPasswordChange: true },
+      schema: {
+        tags,
+        summary: "Change a password (one's own with current_password; administrators: anyone's)",
+        params: IdParams,
+        body: PasswordBody,
+        response: { 200: ApiResponse },
+      },
+    },
+    async (req) => {
+      const key = await users.changePassword(actorOf(req), userId(req.params.id), req.body);
+      return ok('User password updated', { access_key: key });
+    },
+  );
+
+  app.put(
+    '/users/:id/actions/revoke',
+    { schema: { tags, summary: 'Deactivate a user and end all their sessions and keys', params: IdParams, response: { 200: ApiResponse } } },
+    async (req) => {
+      await users.revoke(actorOf(req), userId(req.params.id));
+      return ok('User revoked');
+    },
+  );
+};

@@ -1,0 +1,99 @@
+import { Type, type Static } from 'typebox';
+
+export const PermissionMap = Type.Record(Type.String(), Type.String(), {
+  description: 'Section → read | write | deny; IsAdmin: admin makes a full administrator',
+});
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Email = Type.String({ format: 'email', maxLength: 254 });
+
+/** Fields a client may echo back from a GET; accepted and ignored. */
+const ReadOnlyUserFields = {
+  id: Type.Optional(Type.String()),
+  role: Type.Optional(Type.String()),
+  access_key: Type.Optional(Type.String()),
+  created_at: Type.Optional(Type.String()),
+  last_login_date: Type.Optional(Type.String()),
+  password_updated: Type.Optional(Type.String()),
+  org_id: Type.Optional(Type.String()),
+  api_model: Type.Optional(Type.Object({})),
+  password_max_days: Type.Optional(Type.Integer()),
+};
+
+export const CreateUserBody = Type.Object(
+  {
+    first_name: Name,
+    last_name: Name,
+    email_address: Email,
+    password: Type.Optional(Type.String({ maxLength: 1024 })),
+    active: Type.Optional(Type.Boolean()),
+    user_permissions: Type.Optional(PermissionMap),
+    group_id: Type.Optional(Type.String({ maxLength: 20 })),
+    password_change_required: Type.Optional(Type.Boolean()),
+    ...ReadOnlyUserFields,
+  },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    first_name: Type.Optional(Name),
+    last_name: Type.Optional(Name),
+    email_address: Type.Optional(Email),
+    active: Type.Optional(Type.Boolean()),
+    user_permissions: Type.Optional(PermissionMap),
+    group_id: Type.Optional(Type.String({ maxLength: 20 })),
+    password_change_required: Type.Optional(Type.Boolean()),
+    ...ReadOnlyUserFields,
+  },
+  { additionalProperties: false },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+export const User = Type.Object({
+  id: Type.String({ description: 'Numeric id, as a string' }),
+  first_name: Type.String(),
+  last_name: Type.String(),
+  email_address: Type.String(),
+  active: Type.Boolean(),
+  user_permissions: PermissionMap,
+  group_id: Type.String({ description: 'The user group id, or "" for none' }),
+  role: Type.String({ description: 'super-admin, provider-admin or dashboard-user' }),
+  access_key: Type.Optional(
+    Type.String({
+      description:
+        'In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters',
+    }),
+  ),
+  password_change_required: Type.Boolean(),
+  created_at: Type.String({ format: 'date-time' }),
+  last_login_date: Type.Optional(Type.String({ format: 'date-time' })),
+  password_updated: Type.Optional(Type.String({ format: 'date-time' })),
+});
+export type User = Static<typeof User>;
+
+export const UserList = Type.Object({ users: Type.Array(User), pages: Type.Integer() });
+
+export const PageQuery = Type.Object({ p: Type.Optional(Type.Integer({ description: 'Page from 1; -1 returns everything' })) });
+
+export const IdParams = Type.Object({ id: Type.String() });
+
+export const SearchBody = Type.Object(
+  {
+    filters: Type.Object({ query: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+    api_model: Type.Optional(Type.Object({})),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordBody = Type.Object(
+  {
+    current_password: Type.Optional(Type.String({ maxLength: 1024 })),
+    new_password: Type.String({ maxLength: 1024 }),
+    api_model: Type.Optional(Type.Object({})),
+  },
+  { additionalProperties: false },
+);
+
+export const KeyMeta = Type.Object({ access_key: Type.String() });

@@ -1,0 +1,395 @@
+import type { Actor, Role } from '../access/actor.js';
+import {
+  effectivePermissions,
+  parsePermissions,
+  renderPermissions,
+  type Permissions,
+} from '../access/permissions.js';
+import {
+  requireAdmin,
+  requireMayGrant,
+  requireMayManageUser,
+  requireMayRemoveAdmin,
+  requireNoPendingPasswordChange,
+  requireSection,
+  type ManagedUser,
+} from '../access/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
+import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import { findGroupById } from './groups.repository.js';
+import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
+import { deleteUserSessions } from './sessions.repository.js';
+import { hashSecret, newSecret, secretHint } from './tokens.js';
+import {
+  addPasswordHistory,
+  countActiveAdmins,
+  deleteUserRow,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  normalizeEmail,
+  recentPasswordHashes,
+  updateUserRow,
+  type UserPatch,
+  type UserRecord,
+} from './users.repository.js';
+
+export interface CreateUserInput {
+  first_name: string;
+  last_name: string;
+  email_address: string;
+  password?: string;
+  active?: boolean;
+  user_permissions?: Record<string, string>;
+  group_id?: string;
+  password_change_required?: boolean;
+}
+
+export type UpdateUserInput = Partial<Omit<CreateUserInput, 'password'>>;
+
+export interface IssuedKey {
+  user: UserRecord;
+  accessKey: string;
+}
+
+export function userPermissions(u: UserRecord): Permissions {
+  return effectivePermissions(u.isAdmin, u.ownSections, u.groupId === null ? null : u.groupSections);
+}
+
+function managed(u: UserRecord): ManagedUser {
+  return { id: u.id, role: u.role, permissions: userPermissions(u) };
+}
+
+/** Active administrator who counts for the last-administrator guard. */
+function countsAsActiveAdmin(u: UserRecord): boolean {
+  return u.isAdmin && u.active && u.groupActive !== false;
+}
+
+function parseGroupRef(raw: string | undefined): number | null | undefined {
+  if (raw === undefined) return undefined;
+  if (raw === '') return null;
+  if (!/^\d{1,15}$/.test(raw)) throw new Invalid('group_id', `no user group ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+const now = (): string => new Date().toISOString();
+
+export function usersService({ store, config }: AppContext) {
+  const { db } = store;
+  const pageSize = config.pageSize;
+
+  async function mustFind(ex: Executor, id: number): Promise<UserRecord> {
+    const u = await findUserById(ex, id);
+    if (!u) throw new NotFound('User');
+    return u;
+  }
+
+  async function groupPermissionsFor(ex: Executor, actor: Actor, groupId: number): Promise<void> {
+    const group = await findGroupById(ex, groupId);
+    if (!group) throw new Invalid('group_id', `no user group ${groupId}`);
+    requireMayGrant(actor, { isAdmin: false, sections: group.sections }, 'group_id');
+  }
+
+  async function guardLastAdmin(ex: Executor, target: UserRecord, action: string): Promise<void> {
+    if (!countsAsActiveAdmin(target)) return;
+    if ((await countActiveAdmins(ex, { userId: target.id })) === 0) {
+      throw new Conflict(`Cannot ${action} the last active administrator`);
+    }
+  }
+
+  async function setPassword(ex: Executor, user: UserRecord, password: string, field: string): Promise<string> {
+    checkPasswordRules(password, user.email, { minLength: config.passwordMinLength }, field);
+    for (const old of await recentPasswordHashes(ex, user.id, config.passwordHistory)) {
+      if (await verifyPassword(password, old)) {
+        throw new Invalid(field, `must differ from your last ${config.passwordHistory} passwords`);
+      }
+    }
+    const hash = await hashPassword(password);
+    const at = now();
+    await updateUserRow(ex, user.id, { password_hash: hash, password_updated_at: at, updated_at: at });
+    await addPasswordHistory(ex, user.id, hash, at, config.passwordHistory);
+    return hash;
+  }
+
+  async function issueKey(ex: Executor, userId: number): Promise<string> {
+    const key = newSecret();
+    await updateUserRow(ex, userId, { access_key_hash: hashSecret(key), access_key_hint: secretHint(key), access_key_used_at: null });
+    return key;
+  }
+
+  /** Ends every session and the access key: the very next request with them is 401. */
+  async function cutOff(ex: Executor, userId: number): Promise<void> {
+    await deleteUserSessions(ex, userId);
+    await updateUserRow(ex, userId, { access_key_hash: null, access_key_hint: null });
+  }
+
+  return {
+    userPermissions,
+
+    async get(actor: Actor, id: number): Promise<UserRecord> {
+      requireSection(actor, 'users', 'read');
+      return mustFind(db, id);
+    },
+
+    async getByEmail(actor: Actor, email: string): Promise<UserRecord> {
+      requireSection(actor, 'users', 'read');
+      const u = await findUserByEmail(db, email);
+      if (!u) throw new NotFound('User');
+      return u;
+    },
+
+    async me(actor: Actor & { kind: 'user' }): Promise<UserRecord> {
+      return mustFind(db, actor.userId);
+    },
+
+    async list(actor: Actor, p: number | undefined, search?: string): Promise<{ users: UserRecord[]; pages: number }> {
+      requireSection(actor, 'users', 'read');
+      const req = { p, pageSize };
+      const { rows, total } = await listUsers(db, { ...pageWindow(req), search });
+      return { users: rows, pages: pageCount(total, req) };
+    },
+
+    async create(actor: Actor, input: CreateUserInput): Promise<IssuedKey> {
+      requireSection(actor, 'users', 'write');
+      const perms = parsePermissions(input.user_permissions ?? {}, 'user_permissions', true);
+      requireMayGrant(actor, perms, 'user_permissions');
+      const groupId = parseGroupRef(input.group_id) ?? null;
+      const email = input.email_address.trim();
+      if (input.password !== undefined) checkPasswordRules(input.password, email, { minLength: config.passwordMinLength }, 'password');
+      const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null;
+      const key = newSecret();
+      const role: Role = perms.isAdmin ? 'provider-admin' : 'dashboard-user';
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if (groupId !== null) await groupPermissionsFor(trx, actor, groupId);
+          if (await findUserByEmail(trx, email)) throw new Conflict('email_address: a user with this email already exists');
+          const at = now();
+          const id = await insertUser(trx, {
+            email,
+            email_normalized: normalizeEmail(email),
+            first_name: input.first_name,
+            last_name: input.last_name,
+            password_hash: passwordHash,
+            is_admin: perms.isAdmin ? 1 : 0,
+            role,
+            permissions: JSON.stringify(perms.sections),
+            group_id: groupId,
+            active: input.active === false ? 0 : 1,
+            password_change_required: input.password_change_required ? 1 : 0,
+            password_updated_at: passwordHash ? at : null,
+            access_key_hash: hashSecret(key),
+            access_key_hint: secretHint(key),
+            access_key_used_at: null,
+            created_at: at,
+            created_by: actor.kind === 'user' ? actor.userId : null,
+            updated_at: at,
+            last_login_at: null,
+          });
+          if (passwordHash) await addPasswordHistory(trx, id, passwordHash, at, config.passwordHistory);
+          await recordAudit(trx, actor, {
+            action: 'user.create',
+            targetType: 'user',
+            targetId: id,
+            changes: {
+              email_address: email,
+              first_name: input.first_name,
+              last_name: input.last_name,
+              active: input.active !== false,
+              user_permissions: renderPermissions(perms),
+              group_id: groupId === null ? '' : String(groupId),
+              role,
+              password: passwordHash ? '(set)' : '(none)',
+            },
+          });
+          return { user: await mustFind(trx, id), accessKey: key };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new Conflict('email_address: a user with this email already exists');
+        throw err;
+      }
+    },
+
+    async update(actor: Actor, id: number, input: UpdateUserInput): Promise<UserRecord> {
+      requireSection(actor, 'users', 'write');
+      const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
+      if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
+      const newGroup = parseGroupRef(input.group_id);
+      try {
+        return await db.transaction().execute(async (trx) => {
+          await lockAdministrators(trx, store.dialect);
+          const target = await mustFind(trx, id);
+          requireMayManageUser(actor, managed(target));
+          const patch: UserPatch = {};
+          const changes: Record<string, unknown> = {};
+
+          if (input.first_name !== undefined && input.first_name !== target.firstName) {
+            patch.first_name = changes.first_name = input.first_name;
+          }
+          if (input.last_name !== undefined && input.last_name !== target.lastName) {
+            patch.last_name = changes.last_name = input.last_name;
+          }
+          if (input.email_address !== undefined && normalizeEmail(input.email_address) !== normalizeEmail(target.email)) {
+            const clash = await findUserByEmail(trx, input.email_address);
+            if (clash && clash.id !== id) throw new Conflict('email_address: a user with this email already exists');
+            patch.email = changes.email_address = input.email_address.trim();
+            patch.email_normalized = normalizeEmail(input.email_address);
+          } else if (input.email_address !== undefined && input.email_address.trim() !== target.email) {
+            patch.email = changes.email_address = input.email_address.trim();
+          }
+          if (input.password_change_required !== undefined && input.password_change_required !== target.passwordChangeRequired) {
+            patch.password_change_required = input.password_change_required ? 1 : 0;
+            changes.password_change_required = input.password_change_required;
+          }
+          if (newGroup !== undefined && newGroup !== target.groupId) {
+            if (newGroup !== null) await groupPermissionsFor(trx, actor, newGroup);
+            patch.group_id = newGroup;
+            changes.group_id = newGroup === null ? '' : String(newGroup);
+          }
+
+          let permissionsChanged = false;
+          if (newPerms) {
+            const before = JSON.stringify(renderPermissions({ isAdmin: target.isAdmin, sections: target.ownSections }));
+            const after = JSON.stringify(renderPermissions(newPerms));
+            if (before !== after) {
+              permissionsChanged = true;
+              if (target.isAdmin !== newPerms.isAdmin) requireAdmin(actor, 'grant or remove IsAdmin');
+              if (target.isAdmin && !newPerms.isAdmin) {
+                requireMayRemoveAdmin(actor, managed(target), 'demote');
+                await guardLastAdmin(trx, target, 'demote');
+                patch.role = 'dashboard-user';
+              }
+              if (!target.isAdmin && newPerms.isAdmin) patch.role = 'provider-admin';
+              patch.is_admin = newPerms.isAdmin ? 1 : 0;
+              patch.permissions = JSON.stringify(newPerms.sections);
+              changes.user_permissions = renderPermissions(newPerms);
+            }
+          }
+
+          let activeChange: 'activate' | 'deactivate' | null = null;
+          if (input.active !== undefined && input.active !== target.active) {
+            activeChange = input.active ? 'activate' : 'deactivate';
+            if (!input.active) {
+              if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
+              await guardLastAdmin(trx, target, 'deactivate');
+            }
+            patch.active = input.active ? 1 : 0;
+            changes.active = input.active;
+          }
+          // Moving the last administrator into a deactivated group would lock everyone out too.
+          if (patch.group_id !== undefined && patch.group_id !== null && countsAsActiveAdmin(target)) {
+            const g = await findGroupById(trx, patch.group_id);
+            if (g && !g.active) await guardLastAdmin(trx, target, 'move into a deactivated group');
+          }
+
+          if (Object.keys(patch).length === 0) return target;
+          patch.updated_at = now();
+          await updateUserRow(trx, id, patch);
+          if (activeChange === 'deactivate') await cutOff(trx, id);
+          await recordAudit(trx, actor, { action: 'user.update', targetType: 'user', targetId: id, changes });
+          if (activeChange) {
+            await recordAudit(trx, actor, { action: `user.${activeChange}`, targetType: 'user', targetId: id, changes: { active: input.active } });
+          }
+          if (permissionsChanged) {
+            await recordAudit(trx, actor, {
+              action: 'user.permissions.change',
+              targetType: 'user',
+              targetId: id,
+              changes: { user_permissions: changes.user_permissions },
+            });
+          }
+          return mustFind(trx, id);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new Conflict('email_address: a user with this email already exists');
+        throw err;
+      }
+    },
+
+    async remove(actor: Actor, id: number): Promise<void> {
+      requireSection(actor, 'users', 'write');
+      await db.transaction().execute(async (trx) => {
+        await lockAdministrators(trx, store.dialect);
+        const target = await mustFind(trx, id);
+        requireMayManageUser(actor, managed(target));
+        if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
+        await guardLastAdmin(trx, target, 'delete');
+        await deleteUserRow(trx, id);
+        await recordAudit(trx, actor, {
+          action: 'user.delete',
+          targetType: 'user',
+          targetId: id,
+          changes: { email_address: target.email, role: target.role },
+        });
+      });
+    },
+
+    /** Deactivates the user and ends every session and key at once. */
+    async revoke(actor: Actor, id: number): Promise<void> {
+      requireSection(actor, 'users', 'write');
+      await db.transaction().execute(async (trx) => {
+        await lockAdministrators(trx, store.dialect);
+        const target = await mustFind(trx, id);
+        requireMayManageUser(actor, managed(target));
+        if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
+        await guardLastAdmin(trx, target, 'deactivate');
+        await updateUserRow(trx, id, { active: 0, updated_at: now() });
+        await cutOff(trx, id);
+        await recordAudit(trx, actor, { action: 'user.revoke', targetType: 'user', targetId: id, changes: { active: false } });
+      });
+    },
+
+    /** Issues a new access key; the old one and every session of the user end now. */
+    async resetAccessKey(actor: Actor, id: number): Promise<string> {
+      const self = actor.kind === 'user' && actor.userId === id;
+      if (!self) requireSection(actor, 'users', 'write');
+      requireNoPendingPasswordChange(actor);
+      return db.transaction().execute(async (trx) => {
+        const target = await mustFind(trx, id);
+        if (!self) requireMayManageUser(actor, managed(target));
+        const key = await issueKey(trx, id);
+        await deleteUserSessions(trx, id, self && actor.kind === 'user' ? actor.sessionTokenHash : null);
+        await recordAudit(trx, actor, { action: 'user.key.reset', targetType: 'user', targetId: id, changes: { access_key: '(reset)' } });
+        return key;
+      });
+    },
+
+    /**
+     * Changes a password. Oneself: the current password is required. Another
+     * user: administrators only, without the current password. Either way every
+     * other session and the access key end; a new key is returned once.
+     */
+    async changePassword(actor: Actor, id: number, input: { current_password?: string; new_password: string }): Promise<string> {
+      const self = actor.kind === 'user' && actor.userId === id;
+      if (!self) {
+        requireAdmin(actor, "set another user's password");
+        requireNoPendingPasswordChange(actor);
+      }
+      return db.transaction().execute(async (trx) => {
+        await lockAdministrators(trx, store.dialect);
+        const target = await mustFind(trx, id);
+        if (self) {
+          if (input.current_password === undefined) throw new Invalid('current_password', 'is required');
+          if (!target.passwordHash || !(await verifyPassword(input.current_password, target.passwordHash))) {
+            throw new Invalid('current_password', 'does not match your current password');
+          }
+        } else if (target.isAdmin) {
+          requireMayRemoveAdmin(actor, managed(target), 'set the password of');
+        }
+        await setPassword(trx, target, input.new_password, 'new_password');
+        if (self) await updateUserRow(trx, id, { password_change_required: 0 });
+        const key = await issueKey(trx, id);
+        await deleteUserSessions(trx, id, self && actor.kind === 'user' ? actor.sessionTokenHash : null);
+        await recordAudit(trx, actor, { action: 'user.password.change', targetType: 'user', targetId: id, changes: { password: '(changed)' } });
+        return key;
+      });
+    },
+
+  };
+}
+
+export type UsersService = ReturnType<typeof usersService>;

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { systemActor } from './access/actor.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openStore } from './db/database.js';
+import { AppError } from './http/errors.js';
+import { openMigratedStore, startServer } from './server.js';
+import { createServices, type Services } from './services.js';
+
+const USAGE = `Usage: portcullis <command> [options]
+
+Commands:
+  start                         run the Dashboard API, sign-in and portal API
+  migrate                       bring the database schema up to date
+  bootstrap --email E --password P [--first-name F] [--last-name L]
+                                create the first administrator; prints its access key
+  user create --email E [--password P] [--first-name F] [--last-name L]
+              [--admin] [--permissions apis=write,users=read] [--group ID]
+                                create a Dashboard user; prints its access key
+  user list [--json]            list Dashboard users
+  user deactivate --email E     deactivate a user and end their sessions and key
+  user reset-password --email E --password P
+                                set a user's password (ends their sessions and key)
+
+Options:
+  --config FILE                 JSON configuration file (also PORTCULLIS_CONFIG)
+  -h, --help                    this text
+`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+function parsePermissionList(spec: string | undefined, admin: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (admin) out.IsAdmin = 'admin';
+  if (!spec) return out;
+  for (const pair of spec.split(',')) {
+    const [k, v] = pair.split('=').map((x) => x.trim());
+    if (!k || !v) throw new UsageError(`--permissions takes section=level pairs, got "${pair}"`);
+    out[k] = v;
+  }
+  return out;
+}
+
+async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
+  const store = await openMigratedStore(config);
+  try {
+    return await fn(createServices({ store, config }));
+  } finally {
+    await store.close();
+  }
+}
+
+async function userIdByEmail(services: Services, email: string): Promise<number> {
+  return (await services.users.getByEmail(systemActor('cli:lookup'), email)).id;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      'first-name': { type: 'string' },
+      'last-name': { type: 'string' },
+      admin: { type: 'boolean' },
+      permissions: { type: 'string' },
+      group: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig(process.env, values.config);
+  const cli = systemActor(`cli:${[command, sub].filter(Boolean).join(' ')}`);
+
+  switch (command) {
+    case 'start': {
+      const server = await startServer(config);
+      const shutdown = (signal: string) => {
+        server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+        server.stop().then(
+          () => process.exit(0),
+          (err: unknown) => {
+            server.app.log.error({ err }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => shutdown('SIGTERM'));
+      process.once('SIGINT', () => shutdown('SIGINT'));
+      return -1;
+    }
+    case 'migrate': {
+      const store = openStore(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(store.db);
+        process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'The schema is up to date.\n');
+      } finally {
+        await store.close();
+      }
+      return 0;
+    }
+    case 'bootstrap': {
+      const key = await withServices(config, (s) =>
+        s.bootstrap.bootstrap(cli, {
+          email: need(values, 'email'),
+          password: need(values, 'password'),
+          firstName: values['first-name'] ?? 'Admin',
+          lastName: values['last-name'] ?? 'User',
+        }),
+      );
+      process.stdout.write(`Bootstrapped the first administrator.\nAccess key (shown once): ${key}\n`);
+      return 0;
+    }
+    case 'user':
+      return userCommand(sub, values, config, cli);
+    default:
+      throw new UsageError(`Unknown command "${command}"`);
+  }
+}
+
+async function userCommand(
+  sub: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+  config: Config,
+  cli: ReturnType<typeof systemActor>,
+): Promise<number> {
+  switch (sub) {
+    case 'create': {
+      const { user, accessKey } = await withServices(config, (s) =>
+        s.users.create(cli, {
+          email_address: need(values, 'email'),
+          first_name: (values['first-name'] as string | undefined) ?? '-',
+          last_name: (values['last-name'] as string | undefined) ?? '-',
+          password: values.password as string | undefined,
+          user_permissions: parsePermissionList(values.permissions as string | undefined, values.admin === true),
+          group_id: values.group as string | undefined,
+        }),
+      );
+      process.stdout.write(`Created user ${user.id} (${user.email}, ${user.role}).\nAccess key (shown once): ${accessKey}\n`);
+      return 0;
+    }
+    case 'list': {
+      const { users } = await withServices(config, (s) => s.users.list(cli, -1));
+      if (values.json) {
+        process.stdout.write(
+          `${JSON.stringify(users.map((u) => ({ id: u.id, email: u.email, role: u.role, active: u.active, group_id: u.groupId })))}\n`,
+        );
+      } else {
+        process.stdout.write(`${['ID', 'EMAIL', 'ROLE', 'ACTIVE'].join('\t')}\n`);
+        for (const u of users) process.stdout.write(`${[u.id, u.email, u.role, u.active ? 'yes' : 'no'].join('\t')}\n`);
+      }
+      return 0;
+    }
+    case 'deactivate': {
+      await withServices(config, async (s) => s.users.revoke(cli, await userIdByEmail(s, need(values, 'email'))));
+      process.stdout.write(`Deactivated ${values.email as string}; their sessions and access key have ended.\n`);
+      return 0;
+    }
+    case 'reset-password': {
+      await withServices(config, async (s) =>
+        s.users.changePassword(cli, await userIdByEmail(s, need(values, 'email')), { new_password: need(values, 'password') }),
+      );
+      process.stdout.write(`Password set for ${values.email as string}; their sessions and access key have ended.\n`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown user command "${sub ?? ''}": use create, list, deactivate or reset-password`);
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError || (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
+      process.stderr.write(`portcullis: ${err.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (err instanceof ConfigError || err instanceof AppError) {
+      process.stderr.write(`portcullis: ${err.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`portcullis: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import { systemActor } from './access/actor.js';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openStore, type Store } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { ALREADY_BOOTSTRAPPED } from './identity/bootstrap.service.js';
+import { createServices } from './services.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  /** Stops accepting, finishes in-flight requests, closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Opens the store and brings its schema up to date. */
+export async function openMigratedStore(config: Config): Promise<Store> {
+  const store = openStore(config.databaseUrl);
+  try {
+    await migrateToLatest(store.db);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+/** PORTCULLIS_ADMIN_EMAIL / _PASSWORD bootstrap the first administrator at first start. */
+async function bootstrapFromConfig(config: Config, store: Store): Promise<'created' | 'exists' | 'skipped'> {
+  if (config.adminEmail === undefined || config.adminPassword === undefined) return 'skipped';
+  const services = createServices({ store, config });
+  if (await services.bootstrap.isBootstrapped()) return 'exists';
+  try {
+    await services.bootstrap.bootstrap(systemActor('startup:PORTCULLIS_ADMIN_EMAIL'), {
+      email: config.adminEmail,
+      password: config.adminPassword,
+      firstName: 'Admin',
+      lastName: 'User',
+    }, 'PORTCULLIS_ADMIN_PASSWORD');
+    return 'created';
+  } catch (err) {
+    if (err instanceof Error && err.message === ALREADY_BOOTSTRAPPED) return 'exists';
+    throw err;
+  }
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = await openMigratedStore(config);
+  let app: FastifyInstance;
+  try {
+    const outcome = await bootstrapFromConfig(config, store);
+    ({ app } = await buildApp({ store, config }));
+    if (outcome === 'created') app.log.info({ email: config.adminEmail }, 'bootstrapped the first administrator from PORTCULLIS_ADMIN_EMAIL');
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    stop() {
+      stopping ??= (async () => {
+        await app.close();
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}

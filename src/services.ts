@@ -1,0 +1,21 @@
+import { auditService } from './audit/audit.service.js';
+import type { AppContext } from './context.js';
+import { authenticationService } from './identity/authentication.service.js';
+import { bootstrapService } from './identity/bootstrap.service.js';
+import { groupsService } from './identity/groups.service.js';
+import { signInService } from './identity/sign-in.service.js';
+import { usersService } from './identity/users.service.js';
+
+/** Every domain service, built once per process from the store and the configuration. */
+export function createServices(ctx: AppContext) {
+  return {
+    auth: authenticationService(ctx),
+    users: usersService(ctx),
+    groups: groupsService(ctx),
+    signIn: signInService(ctx),
+    bootstrap: bootstrapService(ctx),
+    audit: auditService(ctx),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
