@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { apisRoutes } from './apis/apis.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import type { AppContext } from './context.js';
 import { requireAuthentication } from './http/authenticate.js';
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await api.register(usersRoutes, { services });
       await api.register(groupsRoutes, { services });
       await api.register(auditRoutes, { services });
+      await api.register(apisRoutes, { services });
     },
     { prefix: '/api' },
   );

@@ -1,3 +1,4 @@
+import { apisService } from './apis/apis.service.js';
 import { auditService } from './audit/audit.service.js';
 import type { AppContext } from './context.js';
 import { authenticationService } from './identity/authentication.service.js';
@@ -15,6 +16,7 @@ export function createServices(ctx: AppContext) {
     signIn: signInService(ctx),
     bootstrap: bootstrapService(ctx),
     audit: auditService(ctx),
+    apis: apisService(ctx),
   };
 }
 

@@ -84,6 +84,37 @@ export interface AuditLogsTable {
   status: number;
 }
 
+export interface ApisTable {
+  id: Generated<number>;
+  api_id: string;
+  kind: 'classic' | 'oas';
+  name: string;
+  active: number;
+  listen_path: string;
+  /** listen_path normalised for the uniqueness rule among active APIs. */
+  listen_path_key: string;
+  target_url: string;
+  use_keyless: number;
+  /** The Tyk Classic api_definition (synthesised for OAS APIs), JSON. */
+  definition: string;
+  /** The OpenAPI document of an OAS API, JSON. */
+  oas: string | null;
+  /** 1 when the API has at least one owner (user or group). */
+  owned: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApiOwnerUsersTable {
+  api_id: number;
+  user_id: number;
+}
+
+export interface ApiOwnerGroupsTable {
+  api_id: number;
+  group_id: number;
+}
+
 export interface Database {
   installation: InstallationTable;
   user_groups: UserGroupsTable;
@@ -92,4 +123,7 @@ export interface Database {
   sessions: SessionsTable;
   failed_sign_ins: FailedSignInsTable;
   audit_logs: AuditLogsTable;
+  apis: ApisTable;
+  api_owner_users: ApiOwnerUsersTable;
+  api_owner_groups: ApiOwnerGroupsTable;
 }

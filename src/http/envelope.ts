@@ -5,6 +5,7 @@ export const ApiResponse = Type.Object({
   Status: Type.Union([Type.Literal('OK'), Type.Literal('Error')]),
   Message: Type.String(),
   Meta: Type.Unknown(),
+  ID: Type.Optional(Type.String({ description: 'The api_id of a created API' })),
 });
 export type ApiResponse = Static<typeof ApiResponse>;
 

@@ -7,7 +7,7 @@ import type { Services } from '../services.js';
 import type { GroupRecord } from './groups.repository.js';
 import { CreateGroupBody, UpdateGroupBody, UserGroup, UserGroupList } from './groups.schemas.js';
 import { parseNumericId } from '../http/ids.js';
-import { IdParams, PageQuery } from './users.schemas.js';
+import { IdParams, PageQuery, SuccessorQuery } from './users.schemas.js';
 
 function toGroupView(g: GroupRecord): Static<typeof UserGroup> {
   return {
@@ -58,9 +58,17 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
 
   app.delete(
     '/usergroups/:id',
-    { schema: { tags, summary: 'Delete a user group (refused while it has members)', params: IdParams, response: { 200: ApiResponse } } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a user group (refused while it has members, or while it is the only owner of an API and no successor is named)',
+        params: IdParams,
+        querystring: SuccessorQuery,
+        response: { 200: ApiResponse },
+      },
+    },
     async (req) => {
-      await groups.remove(actorOf(req), groupId(req.params.id));
+      await groups.remove(actorOf(req), groupId(req.params.id), req.query);
       return ok('User group deleted');
     },
   );

@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { parsePermissions, renderPermissions } from '../access/permissions.js';
 import { requireMayGrant, requireSection } from '../access/policy.js';
+import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -112,7 +113,7 @@ export function groupsService({ store, config }: AppContext) {
       });
     },
 
-    async remove(actor: Actor, id: number): Promise<void> {
+    async remove(actor: Actor, id: number, successor: Successor = {}): Promise<void> {
       requireSection(actor, 'user_groups', 'write');
       await db.transaction().execute(async (trx) => {
         const g = await mustFind(trx, id);
@@ -121,6 +122,7 @@ export function groupsService({ store, config }: AppContext) {
         if (members > 0) {
           throw new Conflict(`Cannot delete user group "${g.name}": it still has ${members} member${members === 1 ? '' : 's'}`);
         }
+        await handOverOwnership(trx, { groupId: id }, successor);
         await deleteGroupRow(trx, id);
         await recordAudit(trx, actor, { action: 'group.delete', targetType: 'user_group', targetId: id, changes: { name: g.name } });
       });

@@ -6,7 +6,7 @@ import { toUserView } from './user-view.js';
 
 const userId = (raw: string): number => parseNumericId(raw, 'User');
 import { parseNumericId } from '../http/ids.js';
-import { CreateUserBody, IdParams, PageQuery, PasswordBody, SearchBody, UpdateUserBody, User, UserList } from './users.schemas.js';
+import { CreateUserBody, IdParams, SuccessorQuery, PageQuery, PasswordBody, SearchBody, UpdateUserBody, User, UserList } from './users.schemas.js';
 
 /** Tyk-compatible Dashboard users: /api/users. */
 export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -63,8 +63,19 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
   );
 
-  app.delete('/users/:id', { schema: { tags, summary: 'Delete a user', params: IdParams, response: { 200: ApiResponse } } }, async (req) => {
-    await users.remove(actorOf(req), userId(req.params.id));
+  app.delete(
+    '/users/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a user; if they are the only owner of some API, name a successor who takes over',
+        params: IdParams,
+        querystring: SuccessorQuery,
+        response: { 200: ApiResponse },
+      },
+    },
+    async (req) => {
+    await users.remove(actorOf(req), userId(req.params.id), req.query);
     return ok('User deleted');
   });
 

@@ -97,3 +97,8 @@ export const PasswordBody = Type.Object(
 );
 
 export const KeyMeta = Type.Object({ access_key: Type.String() });
+
+export const SuccessorQuery = Type.Object({
+  successor_user: Type.Optional(Type.String({ description: 'User who takes over the APIs of the deleted owner' })),
+  successor_group: Type.Optional(Type.String({ description: 'User group that takes over the APIs of the deleted owner' })),
+});

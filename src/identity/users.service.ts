@@ -14,6 +14,7 @@ import {
   requireSection,
   type ManagedUser,
 } from '../access/policy.js';
+import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -310,7 +311,7 @@ export function usersService({ store, config }: AppContext) {
       }
     },
 
-    async remove(actor: Actor, id: number): Promise<void> {
+    async remove(actor: Actor, id: number, successor: Successor = {}): Promise<void> {
       requireSection(actor, 'users', 'write');
       await db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
@@ -318,6 +319,7 @@ export function usersService({ store, config }: AppContext) {
         requireMayManageUser(actor, managed(target));
         if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
         await guardLastAdmin(trx, target, 'delete');
+        await handOverOwnership(trx, { userId: id }, successor);
         await deleteUserRow(trx, id);
         await recordAudit(trx, actor, {
           action: 'user.delete',

@@ -1,0 +1,179 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Static } from 'typebox';
+import { actorOf } from '../http/authenticate.js';
+import { ApiResponse, ok } from '../http/envelope.js';
+import type { Services } from '../services.js';
+import { AccessPayload, ApiIdParams, ApiList, ApiListQuery, ApiWrapper, ApiWrapperBody, OasDocument } from './apis.schemas.js';
+import type { ApiWithOwners, SpecFields } from './apis.service.js';
+import { fromClassic, fromOas, type Json } from './definitions.js';
+
+type Wrapper = Static<typeof ApiWrapper>;
+
+/** The Tyk wrapper of any API; OAS APIs also carry their document in `oas`. */
+export function toWrapper({ row, owners }: ApiWithOwners): Wrapper {
+  const definition = JSON.parse(row.definition) as Json;
+  const proxy = typeof definition.proxy === 'object' && definition.proxy !== null ? (definition.proxy as Json) : {};
+  const wrapper: Wrapper = {
+    api_definition: {
+      ...definition,
+      id: String(row.id),
+      api_id: row.api_id,
+      name: row.name,
+      active: row.active === 1,
+      use_keyless: row.use_keyless === 1,
+      proxy: { ...proxy, listen_path: row.listen_path, target_url: row.target_url },
+    },
+    user_owners: owners.userIds.map(String),
+    user_group_owners: owners.groupIds.map(String),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
+  };
+  if (row.oas) wrapper.oas = JSON.parse(row.oas) as Json;
+  return wrapper;
+}
+
+const CLASSIC_FIELDS: SpecFields = {
+  apiId: 'api_definition.api_id',
+  listenPath: 'api_definition.proxy.listen_path',
+  users: 'user_owners',
+  groups: 'user_group_owners',
+};
+const OAS_FIELDS: SpecFields = {
+  apiId: 'x-tyk-api-gateway.info.id',
+  listenPath: 'x-tyk-api-gateway.server.listenPath.value',
+  users: 'userIds',
+  groups: 'userGroupIds',
+};
+
+/** API definitions (Tyk Classic and OAS) and their owners: /api/apis. */
+export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const { apis } = services;
+  const tags = ['APIs'];
+
+  app.get(
+    '/apis',
+    { schema: { tags, summary: 'List every API you can see (Classic and OAS)', querystring: ApiListQuery, response: { 200: ApiList } } },
+    async (req) => {
+      const { apis: rows, pages } = await apis.list(actorOf(req), { p: req.query.p, q: req.query.q, sort: req.query.sort });
+      return { apis: rows.map(toWrapper), pages };
+    },
+  );
+
+  app.post(
+    '/apis',
+    { schema: { tags, summary: 'Create a Tyk Classic API', body: ApiWrapperBody, response: { 200: ApiResponse } } },
+    async (req) => {
+      const spec = fromClassic(req.body.api_definition as Json);
+      const created = await apis.create(
+        actorOf(req),
+        spec,
+        { userIds: req.body.user_owners ?? undefined, userGroupIds: req.body.user_group_owners ?? undefined },
+        CLASSIC_FIELDS,
+      );
+      return { ...ok('API created', String(created.row.id)), ID: created.row.api_id };
+    },
+  );
+
+  app.get(
+    '/apis/:apiId',
+    { schema: { tags, summary: 'Get an API by its id or api_id', params: ApiIdParams, response: { 200: ApiWrapper } } },
+    async (req) => toWrapper(await apis.get(actorOf(req), req.params.apiId)),
+  );
+
+  app.put(
+    '/apis/:apiId',
+    {
+      schema: {
+        tags,
+        summary: 'Update a Tyk Classic API; user_owners / user_group_owners, when present, replace the owners',
+        params: ApiIdParams,
+        body: ApiWrapperBody,
+        response: { 200: ApiResponse },
+      },
+    },
+    async (req) => {
+      const b = req.body;
+      await apis.update(
+        actorOf(req),
+        req.params.apiId,
+        'classic',
+        (existing) => fromClassic(b.api_definition as Json, existing.api_id),
+        {
+          userIds: b.user_owners === undefined ? undefined : (b.user_owners ?? []),
+          userGroupIds: b.user_group_owners === undefined ? undefined : (b.user_group_owners ?? []),
+        },
+        CLASSIC_FIELDS,
+      );
+      return ok('API updated');
+    },
+  );
+
+  app.delete(
+    '/apis/:apiId',
+    { schema: { tags, summary: 'Delete an API', params: ApiIdParams, response: { 200: ApiResponse } } },
+    async (req) => {
+      await apis.remove(actorOf(req), req.params.apiId);
+      return ok('API deleted');
+    },
+  );
+
+  app.get(
+    '/apis/:apiId/access',
+    { schema: { tags, summary: 'The owners of an API', params: ApiIdParams, response: { 200: AccessPayload } } },
+    async (req) => {
+      const owners = await apis.getOwners(actorOf(req), req.params.apiId);
+      return { userIds: owners.userIds.map(String), userGroupIds: owners.groupIds.map(String) };
+    },
+  );
+
+  app.put(
+    '/apis/:apiId/access',
+    { schema: { tags, summary: 'Replace the owners of an API', params: ApiIdParams, body: AccessPayload, response: { 200: ApiResponse } } },
+    async (req) => {
+      await apis.setOwners(actorOf(req), req.params.apiId, req.body);
+      return ok('API access updated');
+    },
+  );
+
+  app.get(
+    '/apis/oas',
+    { schema: { tags, summary: 'List the OAS APIs you can see', querystring: ApiListQuery, response: { 200: ApiList } } },
+    async (req) => {
+      const { apis: rows, pages } = await apis.list(actorOf(req), { p: req.query.p, q: req.query.q, sort: req.query.sort, kind: 'oas' });
+      return { apis: rows.map(toWrapper), pages };
+    },
+  );
+
+  app.post(
+    '/apis/oas',
+    { schema: { tags, summary: 'Create an API from an OpenAPI 3.0/3.1 document with x-tyk-api-gateway', body: OasDocument, response: { 200: ApiResponse } } },
+    async (req) => {
+      const created = await apis.create(actorOf(req), fromOas(req.body as Json), {}, OAS_FIELDS);
+      return { ...ok('API created', String(created.row.id)), ID: created.row.api_id };
+    },
+  );
+
+  app.get(
+    '/apis/oas/:apiId',
+    { schema: { tags, summary: 'The OpenAPI document of an OAS API', params: ApiIdParams } },
+    async (req) => JSON.parse((await apis.get(actorOf(req), req.params.apiId, 'oas')).row.oas!) as Json,
+  );
+
+  app.put(
+    '/apis/oas/:apiId',
+    { schema: { tags, summary: 'Replace the OpenAPI document of an OAS API', params: ApiIdParams, body: OasDocument, response: { 200: ApiResponse } } },
+    async (req) => {
+      await apis.update(actorOf(req), req.params.apiId, 'oas', (existing) => fromOas(req.body as Json, existing.api_id), {}, OAS_FIELDS);
+      return ok('API updated');
+    },
+  );
+
+  app.delete(
+    '/apis/oas/:apiId',
+    { schema: { tags, summary: 'Delete an OAS API', params: ApiIdParams, response: { 200: ApiResponse } } },
+    async (req) => {
+      await apis.remove(actorOf(req), req.params.apiId, 'oas');
+      return ok('API deleted');
+    },
+  );
+};

@@ -1,0 +1,90 @@
+import { Type } from 'typebox';
+
+const IdList = Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1000 });
+
+/** The Tyk Classic definition: the fields we read are checked, the rest is kept as sent. */
+export const ApiDefinition = Type.Object(
+  {
+    name: Type.String({ maxLength: 500 }),
+    api_id: Type.Optional(Type.String({ maxLength: 128 })),
+    active: Type.Optional(Type.Boolean()),
+    use_keyless: Type.Optional(Type.Boolean()),
+    proxy: Type.Object(
+      {
+        listen_path: Type.String({ maxLength: 512 }),
+        target_url: Type.String({ maxLength: 2048 }),
+        strip_listen_path: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: true },
+    ),
+    auth: Type.Optional(Type.Object({ auth_header_name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true })),
+  },
+  { additionalProperties: true },
+);
+
+const WrapperReadOnly = {
+  created_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  updated_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  api_model: Type.Optional(Type.Object({})),
+  categories: Type.Optional(Type.Unknown()),
+  hook_references: Type.Optional(Type.Unknown()),
+  is_site: Type.Optional(Type.Boolean()),
+  sort_by: Type.Optional(Type.Integer()),
+  oas: Type.Optional(Type.Unknown()),
+};
+
+export const ApiWrapperBody = Type.Object(
+  {
+    api_definition: ApiDefinition,
+    user_owners: Type.Optional(Type.Union([IdList, Type.Null()])),
+    user_group_owners: Type.Optional(Type.Union([IdList, Type.Null()])),
+    ...WrapperReadOnly,
+  },
+  { additionalProperties: false },
+);
+
+export const ApiWrapper = Type.Object({
+  api_definition: Type.Record(Type.String(), Type.Unknown()),
+  user_owners: Type.Array(Type.String()),
+  user_group_owners: Type.Array(Type.String()),
+  created_at: Type.String({ format: 'date-time' }),
+  updated_at: Type.String({ format: 'date-time' }),
+  oas: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
+export const ApiList = Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() });
+
+export const ApiListQuery = Type.Object({
+  p: Type.Optional(Type.Integer()),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Substring of the name, case-insensitive' })),
+  sort: Type.Optional(
+    Type.Union(
+      [
+        Type.Literal('name'),
+        Type.Literal('-name'),
+        Type.Literal('created_at'),
+        Type.Literal('-created_at'),
+        Type.Literal('updated_at'),
+        Type.Literal('-updated_at'),
+      ],
+      { description: 'Default -created_at' },
+    ),
+  ),
+});
+
+export const AccessPayload = Type.Object(
+  { userIds: IdList, userGroupIds: IdList },
+  { additionalProperties: false },
+);
+
+export const ApiIdParams = Type.Object({ apiId: Type.String({ maxLength: 128 }) });
+
+/** An OpenAPI 3.0/3.1 document carrying x-tyk-api-gateway; checked by the service field by field. */
+export const OasDocument = Type.Object(
+  {
+    openapi: Type.String(),
+    info: Type.Record(Type.String(), Type.Unknown()),
+    'x-tyk-api-gateway': Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: true },
+);

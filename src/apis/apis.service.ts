@@ -1,0 +1,241 @@
+import type { Actor } from '../access/actor.js';
+import { apiScope, type ApiScope } from '../access/ownership.js';
+import { requireSection } from '../access/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { isUniqueViolation } from '../db/transactions.js';
+import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import {
+  activeListenPathTaken,
+  deleteApiRow,
+  existingGroupIds,
+  existingUserIds,
+  findApi,
+  findApiByApiId,
+  insertApi,
+  listApis,
+  ownersOf,
+  replaceOwners,
+  updateApiRow,
+  type ApiOwners,
+  type ApiRow,
+  type ApiSort,
+} from './apis.repository.js';
+import { listenPathKey, type ApiSpec, type Json } from './definitions.js';
+
+export interface ApiWithOwners {
+  row: ApiRow;
+  owners: ApiOwners;
+}
+
+/** Owner lists as clients send them: ids as strings. */
+export interface OwnerInput {
+  userIds?: string[];
+  userGroupIds?: string[];
+}
+
+/** Where each checked value sits in the request, for error messages. */
+export interface SpecFields {
+  apiId: string;
+  listenPath: string;
+  users: string;
+  groups: string;
+}
+
+const now = (): string => new Date().toISOString();
+
+function parseIds(raw: string[], field: string): number[] {
+  const bad = raw.filter((x) => !/^\d{1,15}$/.test(x));
+  if (bad.length > 0) throw new Invalid(field, `unknown id${bad.length > 1 ? 's' : ''} ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+  return [...new Set(raw.map(Number))];
+}
+
+export function apisService({ store, config }: AppContext) {
+  const { db } = store;
+  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+
+  async function mustFind(ex: Executor, actor: Actor, ref: string, kind?: 'classic' | 'oas'): Promise<ApiRow> {
+    const row = await findApi(ex, ref, scopeOf(actor));
+    if (!row || (kind !== undefined && row.kind !== kind)) throw new NotFound('API');
+    return row;
+  }
+
+  async function checkOwners(ex: Executor, input: OwnerInput, current: ApiOwners, fields: { users: string; groups: string }): Promise<ApiOwners> {
+    const userIds = input.userIds === undefined ? current.userIds : parseIds(input.userIds, fields.users);
+    const groupIds = input.userGroupIds === undefined ? current.groupIds : parseIds(input.userGroupIds, fields.groups);
+    const users = await existingUserIds(ex, userIds);
+    const missingUsers = userIds.filter((id) => !users.has(id));
+    if (missingUsers.length > 0) throw new Invalid(fields.users, `unknown user id${missingUsers.length > 1 ? 's' : ''} ${missingUsers.map((x) => `"${x}"`).join(', ')}`);
+    const groups = await existingGroupIds(ex, groupIds);
+    const missingGroups = groupIds.filter((id) => !groups.has(id));
+    if (missingGroups.length > 0) throw new Invalid(fields.groups, `unknown user group id${missingGroups.length > 1 ? 's' : ''} ${missingGroups.map((x) => `"${x}"`).join(', ')}`);
+    return { userIds, groupIds };
+  }
+
+  async function checkListenPath(ex: Executor, spec: ApiSpec, exceptId: number | null, field: string): Promise<void> {
+    if (spec.active && (await activeListenPathTaken(ex, listenPathKey(spec.listenPath), exceptId))) {
+      throw new Conflict(`${field}: ${spec.listenPath} is already the listen path of another active API`);
+    }
+  }
+
+  function clashToConflict(err: unknown, spec: ApiSpec, fields: SpecFields): never {
+    if (isUniqueViolation(err)) {
+      const msg = String((err as Error).message);
+      if (/api_id/.test(msg)) throw new Conflict(`${fields.apiId}: an API with this id already exists`);
+      throw new Conflict(`${fields.listenPath}: ${spec.listenPath} is already the listen path of another active API`);
+    }
+    throw err;
+  }
+
+  return {
+    scopeOf,
+
+    async list(actor: Actor, opts: { p?: number; q?: string; sort?: ApiSort; kind?: 'classic' | 'oas' }): Promise<{ apis: ApiWithOwners[]; pages: number }> {
+      requireSection(actor, 'apis', 'read');
+      const req = { p: opts.p, pageSize: config.pageSize };
+      const { rows, total } = await listApis(db, { scope: scopeOf(actor), q: opts.q, sort: opts.sort ?? '-created_at', kind: opts.kind, ...pageWindow(req) });
+      const owners = await ownersOf(db, rows.map((r) => r.id));
+      return { apis: rows.map((row) => ({ row, owners: owners.get(row.id)! })), pages: pageCount(total, req) };
+    },
+
+    async get(actor: Actor, ref: string, kind?: 'classic' | 'oas'): Promise<ApiWithOwners> {
+      requireSection(actor, 'apis', 'read');
+      const row = await mustFind(db, actor, ref, kind);
+      return { row, owners: (await ownersOf(db, [row.id])).get(row.id)! };
+    },
+
+    /** Creates an API. A non-administrator creating one while ownership is on becomes an owner of it. */
+    async create(actor: Actor, spec: ApiSpec, ownerInput: OwnerInput, fields: SpecFields): Promise<ApiWithOwners> {
+      requireSection(actor, 'apis', 'write');
+      try {
+        return await db.transaction().execute(async (trx) => {
+          let owners = await checkOwners(trx, ownerInput, { userIds: [], groupIds: [] }, fields);
+          if (config.enableOwnership && actor.kind === 'user' && !actor.permissions.isAdmin && !owners.userIds.includes(actor.userId)) {
+            owners = { ...owners, userIds: [...owners.userIds, actor.userId] };
+          }
+          if (await findApiByApiId(trx, spec.apiId)) throw new Conflict(`${fields.apiId}: an API with this id already exists`);
+          await checkListenPath(trx, spec, null, fields.listenPath);
+          const at = now();
+          const id = await insertApi(trx, {
+            api_id: spec.apiId,
+            kind: spec.oas ? 'oas' : 'classic',
+            name: spec.name,
+            active: spec.active ? 1 : 0,
+            listen_path: spec.listenPath,
+            listen_path_key: listenPathKey(spec.listenPath),
+            target_url: spec.targetUrl,
+            use_keyless: spec.useKeyless ? 1 : 0,
+            definition: JSON.stringify(spec.definition),
+            oas: spec.oas ? JSON.stringify(spec.oas) : null,
+            owned: 0,
+            created_at: at,
+            updated_at: at,
+          });
+          await replaceOwners(trx, id, owners);
+          await recordAudit(trx, actor, {
+            action: 'api.create',
+            targetType: 'api',
+            targetId: spec.apiId,
+            changes: { name: spec.name, kind: spec.oas ? 'oas' : 'classic', listen_path: spec.listenPath, target_url: spec.targetUrl, active: spec.active, user_owners: owners.userIds.map(String), user_group_owners: owners.groupIds.map(String) },
+          });
+          const row = (await findApi(trx, String(id), { kind: 'all' }))!;
+          return { row, owners };
+        });
+      } catch (err) {
+        return clashToConflict(err, spec, fields);
+      }
+    },
+
+    async update(
+      actor: Actor,
+      ref: string,
+      kind: 'classic' | 'oas',
+      build: (existing: ApiRow) => ApiSpec,
+      ownerInput: OwnerInput,
+      fields: SpecFields,
+    ): Promise<ApiWithOwners> {
+      requireSection(actor, 'apis', 'write');
+      let spec: ApiSpec | undefined;
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const existing = await mustFind(trx, actor, ref);
+          if (existing.kind !== kind) {
+            if (kind === 'oas') throw new NotFound('API');
+            throw new Invalid('api_definition', 'this is an OAS API: update it through /api/apis/oas/{apiId}');
+          }
+          spec = build(existing);
+          const current = (await ownersOf(trx, [existing.id])).get(existing.id)!;
+          const owners = await checkOwners(trx, ownerInput, current, fields);
+          await checkListenPath(trx, spec, existing.id, fields.listenPath);
+          await updateApiRow(trx, existing.id, {
+            name: spec.name,
+            active: spec.active ? 1 : 0,
+            listen_path: spec.listenPath,
+            listen_path_key: listenPathKey(spec.listenPath),
+            target_url: spec.targetUrl,
+            use_keyless: spec.useKeyless ? 1 : 0,
+            definition: JSON.stringify(spec.definition),
+            oas: spec.oas ? JSON.stringify(spec.oas) : null,
+            updated_at: now(),
+          });
+          const ownersChanged = ownerInput.userIds !== undefined || ownerInput.userGroupIds !== undefined;
+          if (ownersChanged) await replaceOwners(trx, existing.id, owners);
+          await recordAudit(trx, actor, {
+            action: 'api.update',
+            targetType: 'api',
+            targetId: existing.api_id,
+            changes: { name: spec.name, listen_path: spec.listenPath, target_url: spec.targetUrl, active: spec.active, ...(ownersChanged ? { user_owners: owners.userIds.map(String), user_group_owners: owners.groupIds.map(String) } : {}) },
+          });
+          if (ownersChanged) await recordOwnersAudit(trx, actor, existing.api_id, owners);
+          const row = (await findApi(trx, String(existing.id), { kind: 'all' }))!;
+          return { row, owners };
+        });
+      } catch (err) {
+        if (spec) return clashToConflict(err, spec, fields);
+        throw err;
+      }
+    },
+
+    async remove(actor: Actor, ref: string, kind?: 'classic' | 'oas'): Promise<void> {
+      requireSection(actor, 'apis', 'write');
+      await db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, actor, ref, kind);
+        await deleteApiRow(trx, row.id);
+        await recordAudit(trx, actor, { action: 'api.delete', targetType: 'api', targetId: row.api_id, changes: { name: row.name } });
+      });
+    },
+
+    async getOwners(actor: Actor, ref: string): Promise<ApiOwners> {
+      requireSection(actor, 'apis', 'read');
+      const row = await mustFind(db, actor, ref);
+      return (await ownersOf(db, [row.id])).get(row.id)!;
+    },
+
+    /** Replaces both owner lists. */
+    async setOwners(actor: Actor, ref: string, input: Required<OwnerInput>): Promise<ApiOwners> {
+      requireSection(actor, 'apis', 'write');
+      return db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, actor, ref);
+        const owners = await checkOwners(trx, input, { userIds: [], groupIds: [] }, { users: 'userIds', groups: 'userGroupIds' });
+        await replaceOwners(trx, row.id, owners);
+        await updateApiRow(trx, row.id, { updated_at: now() });
+        await recordOwnersAudit(trx, actor, row.api_id, owners);
+        return owners;
+      });
+    },
+  };
+}
+
+async function recordOwnersAudit(ex: Executor, actor: Actor, apiId: string, owners: ApiOwners): Promise<void> {
+  await recordAudit(ex, actor, {
+    action: 'api.owners.change',
+    targetType: 'api',
+    targetId: apiId,
+    changes: { userIds: owners.userIds.map(String), userGroupIds: owners.groupIds.map(String) },
+  });
+}
+
+export type ApisService = ReturnType<typeof apisService>;
+export type { Json };

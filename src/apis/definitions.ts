@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import { Invalid } from '../http/errors.js';
+
+export type Json = Record<string, unknown>;
+
+/** What the platform reads from an API definition, whichever style it came in. */
+export interface ApiSpec {
+  apiId: string;
+  name: string;
+  active: boolean;
+  listenPath: string;
+  targetUrl: string;
+  useKeyless: boolean;
+  /** The Classic api_definition (synthesised for OAS APIs). */
+  definition: Json;
+  /** The OpenAPI document, for OAS APIs. */
+  oas: Json | null;
+}
+
+export function newApiId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+const API_ID_PATTERN = /^[A-Za-z0-9._~-]{1,128}$/;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function obj(parent: Json, key: string, field: string, required: boolean): Json {
+  const v = parent[key];
+  if (v === undefined && !required) return {};
+  if (!isObject(v)) throw new Invalid(field, required && v === undefined ? 'is required' : 'must be an object');
+  return v;
+}
+
+function str(parent: Json, key: string, field: string, required: boolean): string | undefined {
+  const v = parent[key];
+  if (v === undefined || v === null) {
+    if (required) throw new Invalid(field, 'is required');
+    return undefined;
+  }
+  if (typeof v !== 'string') throw new Invalid(field, 'must be a string');
+  return v;
+}
+
+function bool(parent: Json, key: string, field: string): boolean | undefined {
+  const v = parent[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'boolean') throw new Invalid(field, 'must be true or false');
+  return v;
+}
+
+export function checkTargetUrl(url: string, field: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Invalid(field, `must be an absolute http or https URL, got ${JSON.stringify(url)}`);
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') {
+    throw new Invalid(field, `must be an absolute http or https URL, got ${JSON.stringify(url)}`);
+  }
+  return url;
+}
+
+export function checkListenPath(path: string, field: string): string {
+  if (!path.startsWith('/') || /\s/.test(path) || path.length > 512) {
+    throw new Invalid(field, `must be a path starting with "/", got ${JSON.stringify(path)}`);
+  }
+  return path;
+}
+
+/** Listen paths compare without trailing slashes: "/a/" and "/a" clash. */
+export function listenPathKey(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
+}
+
+function checkApiId(apiId: string, field: string): string {
+  if (!API_ID_PATTERN.test(apiId)) throw new Invalid(field, 'must be 1–128 letters, digits or . _ ~ -');
+  return apiId;
+}
+
+/** Reads a Tyk Classic api_definition; `existingApiId` pins the id on update. */
+export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
+  const f = 'api_definition';
+  const name = str(input, 'name', `${f}.name`, true)!.trim();
+  if (name === '') throw new Invalid(`${f}.name`, 'must not be empty');
+  const given = str(input, 'api_id', `${f}.api_id`, false);
+  if (existingApiId !== undefined && given !== undefined && given !== '' && given !== existingApiId) {
+    throw new Invalid(`${f}.api_id`, 'cannot be changed');
+  }
+  const apiId = existingApiId ?? (given ? checkApiId(given, `${f}.api_id`) : newApiId());
+  const proxy = obj(input, 'proxy', `${f}.proxy`, true);
+  const listenPath = checkListenPath(str(proxy, 'listen_path', `${f}.proxy.listen_path`, true)!, `${f}.proxy.listen_path`);
+  const targetUrl = checkTargetUrl(str(proxy, 'target_url', `${f}.proxy.target_url`, true)!, `${f}.proxy.target_url`);
+  bool(proxy, 'strip_listen_path', `${f}.proxy.strip_listen_path`);
+  const auth = obj(input, 'auth', `${f}.auth`, false);
+  str(auth, 'auth_header_name', `${f}.auth.auth_header_name`, false);
+  const active = bool(input, 'active', `${f}.active`) ?? true;
+  const useKeyless = bool(input, 'use_keyless', `${f}.use_keyless`) ?? false;
+  const definition: Json = { ...input, api_id: apiId, name, active, use_keyless: useKeyless };
+  return { apiId, name, active, listenPath, targetUrl, useKeyless, definition, oas: null };
+}
+
+/** Reads an OpenAPI 3.0/3.1 document with the x-tyk-api-gateway extension. */
+export function fromOas(doc: Json, existingApiId?: string): ApiSpec {
+  const version = str(doc, 'openapi', 'openapi', true)!;
+  if (!/^3\.(0|1)\.\d+$/.test(version)) throw new Invalid('openapi', `must be 3.0.x or 3.1.x, got ${JSON.stringify(version)}`);
+  obj(doc, 'info', 'info', true);
+  const x = obj(doc, 'x-tyk-api-gateway', 'x-tyk-api-gateway', true);
+  const xf = 'x-tyk-api-gateway';
+  const info = obj(x, 'info', `${xf}.info`, true);
+  const name = str(info, 'name', `${xf}.info.name`, true)!.trim();
+  if (name === '') throw new Invalid(`${xf}.info.name`, 'must not be empty');
+  const given = str(info, 'id', `${xf}.info.id`, false);
+  if (existingApiId !== undefined && given !== undefined && given !== '' && given !== existingApiId) {
+    throw new Invalid(`${xf}.info.id`, 'cannot be changed');
+  }
+  const apiId = existingApiId ?? (given ? checkApiId(given, `${xf}.info.id`) : newApiId());
+  const state = obj(info, 'state', `${xf}.info.state`, false);
+  const active = bool(state, 'active', `${xf}.info.state.active`) ?? true;
+  const upstream = obj(x, 'upstream', `${xf}.upstream`, true);
+  const targetUrl = checkTargetUrl(str(upstream, 'url', `${xf}.upstream.url`, true)!, `${xf}.upstream.url`);
+  const server = obj(x, 'server', `${xf}.server`, true);
+  const lp = obj(server, 'listenPath', `${xf}.server.listenPath`, true);
+  const listenPath = checkListenPath(str(lp, 'value', `${xf}.server.listenPath.value`, true)!, `${xf}.server.listenPath.value`);
+  const strip = bool(lp, 'strip', `${xf}.server.listenPath.strip`) ?? true;
+  const authn = obj(server, 'authentication', `${xf}.server.authentication`, false);
+  const authEnabled = bool(authn, 'enabled', `${xf}.server.authentication.enabled`) ?? false;
+  const headerName = authHeaderFromOas(authn);
+  const stored: Json = { ...doc, 'x-tyk-api-gateway': { ...x, info: { ...info, id: apiId, name, state: { ...state, active } } } };
+  const definition: Json = {
+    api_id: apiId,
+    name,
+    active,
+    is_oas: true,
+    use_keyless: !authEnabled,
+    proxy: { listen_path: listenPath, target_url: targetUrl, strip_listen_path: strip },
+    auth: { auth_header_name: headerName },
+  };
+  return { apiId, name, active, listenPath, targetUrl, useKeyless: !authEnabled, definition, oas: stored };
+}
+
+function authHeaderFromOas(authn: Json): string {
+  const schemes = authn.securitySchemes;
+  if (isObject(schemes)) {
+    for (const scheme of Object.values(schemes)) {
+      if (isObject(scheme) && isObject(scheme.header) && typeof scheme.header.name === 'string' && scheme.header.name !== '') {
+        return scheme.header.name;
+      }
+    }
+  }
+  return 'Authorization';
+}

@@ -1,0 +1,43 @@
+import type { Executor } from '../db/database.js';
+import { Conflict, Invalid } from '../http/errors.js';
+import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
+
+export interface Successor {
+  successor_user?: string;
+  successor_group?: string;
+}
+
+function parseSuccessor(s: Successor): { owner: Owner; field: string } | undefined {
+  if (s.successor_user !== undefined && s.successor_group !== undefined) {
+    throw new Invalid('successor_user', 'name either successor_user or successor_group, not both');
+  }
+  const field = s.successor_user !== undefined ? 'successor_user' : 'successor_group';
+  const raw = s.successor_user ?? s.successor_group;
+  if (raw === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(raw)) throw new Invalid(field, `unknown id ${JSON.stringify(raw)}`);
+  return { owner: field === 'successor_user' ? { userId: Number(raw) } : { groupId: Number(raw) }, field };
+}
+
+/**
+ * Called inside the transaction that deletes a user or a group. Ownership is never
+ * lost as a side effect: if the departing owner is the only owner of some API, the
+ * request must name a successor, who then takes over everything the departing owner owned.
+ */
+export async function handOverOwnership(ex: Executor, departing: Owner, successor: Successor): Promise<void> {
+  const next = parseSuccessor(successor);
+  if (next) {
+    const same = 'userId' in departing ? 'userId' in next.owner && next.owner.userId === departing.userId : 'groupId' in next.owner && next.owner.groupId === departing.groupId;
+    if (same) throw new Invalid(next.field, 'cannot be the owner being deleted');
+    const exists = 'userId' in next.owner ? (await existingUserIds(ex, [next.owner.userId])).size === 1 : (await existingGroupIds(ex, [next.owner.groupId])).size === 1;
+    if (!exists) throw new Invalid(next.field, 'no such ' + ('userId' in next.owner ? 'user' : 'user group'));
+    await transferOwnership(ex, departing, next.owner);
+    return;
+  }
+  const sole = await apisSolelyOwnedBy(ex, departing);
+  if (sole.length > 0) {
+    const who = 'userId' in departing ? 'user' : 'user group';
+    throw new Conflict(
+      `This ${who} is the only owner of ${sole.length} API${sole.length === 1 ? '' : 's'}: name a successor with ?successor_user=ID or ?successor_group=ID`,
+    );
+  }
+}
