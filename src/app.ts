@@ -18,6 +18,8 @@ import { bootstrapRoutes } from './identity/bootstrap.routes.js';
 import { groupsRoutes } from './identity/groups.routes.js';
 import { signInRoutes } from './identity/sign-in.routes.js';
 import { usersRoutes } from './identity/users.routes.js';
+import { keysRoutes } from './keys/keys.routes.js';
+import { policiesRoutes } from './policies/policies.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -94,6 +96,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await api.register(groupsRoutes, { services });
       await api.register(auditRoutes, { services });
       await api.register(apisRoutes, { services });
+      await api.register(policiesRoutes, { services });
+      await api.register(keysRoutes, { services });
     },
     { prefix: '/api' },
   );

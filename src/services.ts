@@ -6,9 +6,13 @@ import { bootstrapService } from './identity/bootstrap.service.js';
 import { groupsService } from './identity/groups.service.js';
 import { signInService } from './identity/sign-in.service.js';
 import { usersService } from './identity/users.service.js';
+import { keysService } from './keys/keys.service.js';
+import { policiesService } from './policies/policies.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
 export function createServices(ctx: AppContext) {
+  const apis = apisService(ctx);
+  const policies = policiesService(ctx);
   return {
     auth: authenticationService(ctx),
     users: usersService(ctx),
@@ -16,7 +20,9 @@ export function createServices(ctx: AppContext) {
     signIn: signInService(ctx),
     bootstrap: bootstrapService(ctx),
     audit: auditService(ctx),
-    apis: apisService(ctx),
+    apis,
+    policies,
+    keys: keysService(ctx, { apis, policies }),
   };
 }
 

@@ -33,17 +33,49 @@ export function visibleApiIds(ex: Executor, scope: ApiScope) {
   return q;
 }
 
-/** A condition on an `apis` row (by its internal id column) that holds when the API is in scope. */
-export function apiVisibleCondition(scope: ApiScope, idColumn: string): Expression<SqlBool> | undefined {
-  if (scope.kind === 'all') return undefined;
-  const id = sql.ref(idColumn);
-  const byGroup =
-    scope.groupId === null
-      ? sql<boolean>`false`
-      : sql<boolean>`exists (select 1 from api_owner_groups og where og.api_id = ${id} and og.group_id = ${scope.groupId})`;
+/** Internal API ids in scope, or undefined for "all"; handy for small in-memory checks of a few ids. */
+export async function visibleAmong(ex: Executor, scope: ApiScope, apiIds: number[]): Promise<Set<number>> {
+  if (apiIds.length === 0) return new Set();
+  let q = ex.selectFrom('apis').select('apis.id').where('apis.id', 'in', apiIds);
+  const visible = visibleApiIds(ex, scope);
+  if (visible) q = q.where('apis.id', 'in', visible);
+  return new Set((await q.execute()).map((r) => r.id));
+}
+
+/**
+ * Policies in scope: those granting at least one visible API, and those granting
+ * none (they fall back to the `policies` permission alone).
+ */
+export function policyVisibleCondition(ex: Executor, scope: ApiScope, policyIdColumn: 'policies.id'): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const col = sql.ref(policyIdColumn);
   return sql<SqlBool>`(
-    not exists (select 1 from apis oa where oa.id = ${id} and oa.owned = 1)
-    or exists (select 1 from api_owner_users ou where ou.api_id = ${id} and ou.user_id = ${scope.userId})
-    or ${byGroup}
+    not exists (select 1 from policy_access_rights r where r.policy_id = ${col})
+    or exists (select 1 from policy_access_rights r where r.policy_id = ${col} and r.api_id in (${visible}))
   )`;
+}
+
+/**
+ * Keys in scope: those granting a visible API directly or through one of their
+ * policies, and those granting no API at all.
+ */
+export function keyVisibleCondition(ex: Executor, scope: ApiScope, keyIdColumn: 'keys.id'): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const col = sql.ref(keyIdColumn);
+  return sql<SqlBool>`(
+    (not exists (select 1 from key_access_rights r where r.key_id = ${col})
+      and not exists (select 1 from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id where kp.key_id = ${col}))
+    or exists (select 1 from key_access_rights r where r.key_id = ${col} and r.api_id in (${visible}))
+    or exists (select 1 from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id
+               where kp.key_id = ${col} and pr.api_id in (${visible}))
+  )`;
+}
+
+/** Analytics rows (keyed by the public api_id) in scope. */
+export function analyticsVisibleCondition(ex: Executor, scope: ApiScope, apiIdColumn: string): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  return sql<SqlBool>`${sql.ref(apiIdColumn)} in (select va.api_id from apis va where va.id in (${visible}))`;
 }

@@ -207,6 +207,11 @@ export function apisService({ store, config }: AppContext) {
       });
     },
 
+    /** The internal id of an API in the caller's scope, for other domains; no section check. */
+    async visibleRowId(actor: Actor, ref: string): Promise<number> {
+      return (await mustFind(db, actor, ref)).id;
+    },
+
     async getOwners(actor: Actor, ref: string): Promise<ApiOwners> {
       requireSection(actor, 'apis', 'read');
       const row = await mustFind(db, actor, ref);

@@ -115,6 +115,103 @@ export interface ApiOwnerGroupsTable {
   group_id: number;
 }
 
+export interface PoliciesTable {
+  id: Generated<number>;
+  name: string;
+  active: number;
+  rate: number;
+  per: number;
+  quota_max: number;
+  quota_renewal_rate: number;
+  key_expires_in: number;
+  tags: string;
+  meta_data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One API granted by a policy or a key; `rights` holds versions, allowed_urls and an optional per-API limit (JSON). */
+export interface PolicyAccessRightsTable {
+  policy_id: number;
+  api_id: number;
+  rights: string;
+}
+
+export interface KeysTable {
+  id: Generated<number>;
+  /** SHA-256 of the key; also its public id. The key itself is never stored. */
+  key_hash: string;
+  alias: string;
+  rate: number;
+  per: number;
+  quota_max: number;
+  quota_renewal_rate: number;
+  /** Unix seconds; 0 never expires. */
+  expires: number;
+  is_inactive: number;
+  tags: string;
+  meta_data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface KeyAccessRightsTable {
+  key_id: number;
+  api_id: number;
+  rights: string;
+}
+
+export interface KeyPoliciesTable {
+  key_id: number;
+  policy_id: number;
+  position: number;
+}
+
+export interface AnalyticsRecordsTable {
+  id: Generated<number>;
+  at: string;
+  api_id: string;
+  method: string;
+  path: string;
+  response_code: number;
+  request_time: number;
+  upstream_time: number;
+  api_key: string;
+  ip_address: string;
+  content_length: number;
+}
+
+export interface AnalyticsCounters {
+  hits: number;
+  success: number;
+  errors: number;
+  status_2xx: number;
+  status_3xx: number;
+  status_4xx: number;
+  status_5xx: number;
+  request_time_sum: number;
+  upstream_time_sum: number;
+}
+
+export interface AnalyticsHourlyApiTable extends AnalyticsCounters {
+  api_id: string;
+  /** YYYY-MM-DDTHH (UTC). */
+  hour: string;
+}
+
+export interface AnalyticsHourlyKeyTable extends AnalyticsCounters {
+  api_key: string;
+  api_id: string;
+  hour: string;
+}
+
+export interface AnalyticsHourlyEndpointTable extends AnalyticsCounters {
+  api_id: string;
+  method: string;
+  path: string;
+  hour: string;
+}
+
 export interface Database {
   installation: InstallationTable;
   user_groups: UserGroupsTable;
@@ -126,4 +223,13 @@ export interface Database {
   apis: ApisTable;
   api_owner_users: ApiOwnerUsersTable;
   api_owner_groups: ApiOwnerGroupsTable;
+  policies: PoliciesTable;
+  policy_access_rights: PolicyAccessRightsTable;
+  keys: KeysTable;
+  key_access_rights: KeyAccessRightsTable;
+  key_policies: KeyPoliciesTable;
+  analytics_records: AnalyticsRecordsTable;
+  analytics_hourly_api: AnalyticsHourlyApiTable;
+  analytics_hourly_key: AnalyticsHourlyKeyTable;
+  analytics_hourly_endpoint: AnalyticsHourlyEndpointTable;
 }

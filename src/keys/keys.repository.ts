@@ -1,0 +1,99 @@
+import type { Selectable } from 'kysely';
+import { keyVisibleCondition, type ApiScope } from '../access/ownership.js';
+import type { Executor } from '../db/database.js';
+import type { KeysTable } from '../db/schema.js';
+import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
+
+export type KeyRow = Selectable<KeysTable>;
+export type NewKeyRow = Omit<KeyRow, 'id'>;
+
+export interface KeyListQuery {
+  scope: ApiScope;
+  /** Only keys granting this API (internal id), directly or through a policy. */
+  apiRowId?: number;
+  page?: { offset: number; limit: number };
+}
+
+export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: KeyRow[]; total: number }> {
+  let base = ex.selectFrom('keys');
+  const visible = keyVisibleCondition(ex, q.scope, 'keys.id');
+  if (visible) base = base.where(visible);
+  if (q.apiRowId !== undefined) {
+    const apiRowId = q.apiRowId;
+    base = base.where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('key_access_rights as r').select('r.key_id').whereRef('r.key_id', '=', 'keys.id').where('r.api_id', '=', apiRowId)),
+        eb.exists(
+          eb
+            .selectFrom('key_policies as kp')
+            .innerJoin('policy_access_rights as pr', 'pr.policy_id', 'kp.policy_id')
+            .select('kp.key_id')
+            .whereRef('kp.key_id', '=', 'keys.id')
+            .where('pr.api_id', '=', apiRowId),
+        ),
+      ]),
+    );
+  }
+  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  let rows = base.selectAll('keys').orderBy('keys.id');
+  if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);
+  return { rows: await rows.execute(), total: Number(total) };
+}
+
+export async function findKeyByHash(ex: Executor, keyHash: string, scope: ApiScope): Promise<KeyRow | undefined> {
+  let q = ex.selectFrom('keys').selectAll('keys').where('keys.key_hash', '=', keyHash);
+  const visible = keyVisibleCondition(ex, scope, 'keys.id');
+  if (visible) q = q.where(visible);
+  return q.executeTakeFirst();
+}
+
+export async function insertKey(ex: Executor, row: NewKeyRow): Promise<number> {
+  const { id } = await ex.insertInto('keys').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateKeyRow(ex: Executor, id: number, row: Partial<NewKeyRow>): Promise<void> {
+  await ex.updateTable('keys').set(row).where('id', '=', id).execute();
+}
+
+export async function deleteKeyRow(ex: Executor, id: number): Promise<void> {
+  await ex.deleteFrom('keys').where('id', '=', id).execute();
+}
+
+export async function keyGrants(ex: Executor, keyId: number): Promise<GrantView[]> {
+  const rows = await ex
+    .selectFrom('key_access_rights as r')
+    .innerJoin('apis as a', 'a.id', 'r.api_id')
+    .select(['r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
+    .where('r.key_id', '=', keyId)
+    .orderBy('a.name')
+    .execute();
+  return rows.map((r) => ({ apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: JSON.parse(r.rights) as StoredRights }));
+}
+
+export async function replaceKeyGrants(ex: Executor, keyId: number, grants: Grant[]): Promise<void> {
+  await ex.deleteFrom('key_access_rights').where('key_id', '=', keyId).execute();
+  if (grants.length === 0) return;
+  await ex.insertInto('key_access_rights').values(grants.map((g) => ({ key_id: keyId, api_id: g.apiRowId, rights: JSON.stringify(g.rights) }))).execute();
+}
+
+export async function keyPolicyIds(ex: Executor, keyId: number): Promise<number[]> {
+  const rows = await ex.selectFrom('key_policies').select('policy_id').where('key_id', '=', keyId).orderBy('position').execute();
+  return rows.map((r) => r.policy_id);
+}
+
+export async function replaceKeyPolicies(ex: Executor, keyId: number, policyIds: number[]): Promise<void> {
+  await ex.deleteFrom('key_policies').where('key_id', '=', keyId).execute();
+  if (policyIds.length === 0) return;
+  await ex.insertInto('key_policies').values(policyIds.map((policy_id, position) => ({ key_id: keyId, policy_id, position }))).execute();
+}
+
+/** The limits of the given policies, for keys that leave theirs at 0. */
+export async function policyLimits(ex: Executor, policyIds: number[]) {
+  if (policyIds.length === 0) return [];
+  return ex
+    .selectFrom('policies')
+    .select(['id', 'rate', 'per', 'quota_max', 'quota_renewal_rate', 'key_expires_in', 'active'])
+    .where('id', 'in', policyIds)
+    .execute();
+}

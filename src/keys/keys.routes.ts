@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ApiIdParams } from '../apis/apis.schemas.js';
+import { actorOf } from '../http/authenticate.js';
+import { ApiResponse, ok } from '../http/envelope.js';
+import { PageQuery } from '../identity/users.schemas.js';
+import type { Services } from '../services.js';
+import { CreatedKey, KeyBody, KeyData, KeyIdParams, KeyList } from './keys.schemas.js';
+
+/** Tyk-compatible keys: /api/keys and /api/apis/{apiID}/keys. */
+export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const { keys } = services;
+  const tags = ['Keys'];
+
+  app.get('/keys', { schema: { tags, summary: 'List the keys you can see (by key hash)', querystring: PageQuery, response: { 200: KeyList } } }, async (req) => {
+    const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p);
+    return { data: { keys: ids }, pages };
+  });
+
+  app.post(
+    '/keys',
+    { schema: { tags, summary: 'Create a key; the key itself is returned once, only its hash is stored', body: KeyBody, response: { 200: CreatedKey } } },
+    async (req) => {
+      const created = await keys.create(actorOf(req), req.body);
+      return { key: created.key, key_id: created.keyHash, key_hash: created.keyHash, data: created.data };
+    },
+  );
+
+  app.get(
+    '/keys/:keyId',
+    { schema: { tags, summary: 'Get a key by its hash (or by the key itself)', params: KeyIdParams, response: { 200: KeyData } } },
+    async (req) => {
+      const k = await keys.get(actorOf(req), req.params.keyId);
+      return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
+    },
+  );
+
+  app.put(
+    '/keys/:keyId',
+    { schema: { tags, summary: 'Update a key', params: KeyIdParams, body: KeyBody, response: { 200: KeyData } } },
+    async (req) => {
+      const k = await keys.update(actorOf(req), req.params.keyId, req.body);
+      return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
+    },
+  );
+
+  app.delete('/keys/:keyId', { schema: { tags, summary: 'Delete (revoke) a key', params: KeyIdParams, response: { 200: ApiResponse } } }, async (req) => {
+    await keys.remove(actorOf(req), req.params.keyId);
+    return ok('Key deleted');
+  });
+
+  app.get(
+    '/apis/:apiId/keys',
+    { schema: { tags, summary: 'Keys granting this API, directly or through a policy', params: ApiIdParams, querystring: PageQuery, response: { 200: KeyList } } },
+    async (req) => {
+      const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p, req.params.apiId);
+      return { data: { keys: ids }, pages };
+    },
+  );
+};

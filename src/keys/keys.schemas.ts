@@ -1,0 +1,69 @@
+import { Type } from 'typebox';
+import { AccessRightsMap } from '../policies/access-rights.js';
+
+const IdList = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 });
+
+/** The SessionState fields a key is made of; Tyk's read-only ones are accepted and ignored. */
+export const KeyBody = Type.Object(
+  {
+    access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
+    apply_policies: Type.Optional(Type.Union([IdList, Type.Null()])),
+    apply_policy_id: Type.Optional(Type.String({ maxLength: 40 })),
+    rate: Type.Optional(Type.Number({ minimum: 0 })),
+    per: Type.Optional(Type.Number({ minimum: 0 })),
+    quota_max: Type.Optional(Type.Integer({ minimum: -1 })),
+    quota_renewal_rate: Type.Optional(Type.Integer({ minimum: -1 })),
+    expires: Type.Optional(Type.Integer({ minimum: -1, description: 'Unix seconds; 0 or -1 never' })),
+    is_inactive: Type.Optional(Type.Boolean()),
+    alias: Type.Optional(Type.String({ maxLength: 500 })),
+    meta_data: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+    tags: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }), Type.Null()])),
+    allowance: Type.Optional(Type.Number()),
+    quota_remaining: Type.Optional(Type.Integer()),
+    quota_renews: Type.Optional(Type.Integer()),
+    org_id: Type.Optional(Type.String()),
+    date_created: Type.Optional(Type.String()),
+    last_updated: Type.Optional(Type.String()),
+    hmac_enabled: Type.Optional(Type.Boolean()),
+    enable_detailed_recording: Type.Optional(Type.Boolean()),
+    throttle_interval: Type.Optional(Type.Number()),
+    throttle_retry_limit: Type.Optional(Type.Integer()),
+    data_expires: Type.Optional(Type.Integer()),
+    last_check: Type.Optional(Type.Integer()),
+    key_id: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+export const SessionView = Type.Object({
+  access_rights: AccessRightsMap,
+  apply_policies: Type.Array(Type.String()),
+  rate: Type.Number(),
+  per: Type.Number(),
+  quota_max: Type.Integer(),
+  quota_renewal_rate: Type.Integer(),
+  expires: Type.Integer(),
+  is_inactive: Type.Boolean(),
+  alias: Type.String(),
+  meta_data: Type.Record(Type.String(), Type.Unknown()),
+  tags: Type.Array(Type.String()),
+  date_created: Type.String(),
+  last_updated: Type.String(),
+});
+
+export const KeyData = Type.Object({
+  key_id: Type.String({ description: 'The key hash: the id to use in /api/keys/{keyId}' }),
+  key_hash: Type.String(),
+  data: SessionView,
+});
+
+export const CreatedKey = Type.Object({
+  key: Type.String({ description: 'The key itself, shown only in this reply' }),
+  key_id: Type.String(),
+  key_hash: Type.String(),
+  data: SessionView,
+});
+
+export const KeyList = Type.Object({ data: Type.Object({ keys: Type.Array(Type.String()) }), pages: Type.Integer() });
+
+export const KeyIdParams = Type.Object({ keyId: Type.String({ maxLength: 200 }) });

@@ -1,0 +1,180 @@
+import type { Static } from 'typebox';
+import type { Actor } from '../access/actor.js';
+import { apiScope, type ApiScope } from '../access/ownership.js';
+import { requireSection } from '../access/policy.js';
+import type { ApisService } from '../apis/apis.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { Invalid, NotFound } from '../http/errors.js';
+import { hashSecret, newSecret } from '../identity/tokens.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import { mergeForScope, renderAccessRights, resolveAccessRights } from '../policies/access-rights.js';
+import type { PoliciesService } from '../policies/policies.service.js';
+import {
+  deleteKeyRow,
+  findKeyByHash,
+  insertKey,
+  keyGrants,
+  keyPolicyIds,
+  listKeys,
+  policyLimits,
+  replaceKeyGrants,
+  replaceKeyPolicies,
+  updateKeyRow,
+  type KeyRow,
+} from './keys.repository.js';
+import type { KeyBody, SessionView } from './keys.schemas.js';
+import { effectiveLimits } from './limits.js';
+
+type Input = Static<typeof KeyBody>;
+type Session = Static<typeof SessionView>;
+
+const now = (): string => new Date().toISOString();
+
+export function keysService({ store, config }: AppContext, deps: { apis: ApisService; policies: PoliciesService }) {
+  const { db } = store;
+  const visiblePolicyIds = deps.policies.visibleIds;
+  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+
+  async function resolvePolicies(ex: Executor, scope: ApiScope, input: Input): Promise<number[] | undefined> {
+    const raw = input.apply_policies ?? (input.apply_policy_id ? [input.apply_policy_id] : undefined);
+    if (raw === undefined || raw === null) return undefined;
+    const ids = raw.map((x) => (/^\d{1,15}$/.test(x) ? Number(x) : -1));
+    const visible = await visiblePolicyIds(ex, scope, ids.filter((i) => i > 0));
+    const unknown = raw.filter((_, i) => !visible.has(ids[i]!));
+    if (unknown.length > 0) throw new Invalid('apply_policies', `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+    return [...new Set(ids)];
+  }
+
+  /** The key as `scope` may see it: limits in force, and only visible APIs and policies. */
+  async function session(ex: Executor, scope: ApiScope, row: KeyRow): Promise<Session> {
+    const policyIds = await keyPolicyIds(ex, row.id);
+    const policies = await policyLimits(ex, policyIds);
+    const limits = effectiveLimits(row, policies);
+    const shownPolicies = await visiblePolicyIds(ex, scope, policyIds);
+    return {
+      access_rights: await renderAccessRights(ex, scope, await keyGrants(ex, row.id)),
+      apply_policies: policyIds.filter((id) => shownPolicies.has(id)).map(String),
+      ...limits,
+      expires: row.expires,
+      is_inactive: row.is_inactive === 1,
+      alias: row.alias,
+      meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
+      tags: JSON.parse(row.tags) as string[],
+      date_created: row.created_at,
+      last_updated: row.updated_at,
+    };
+  }
+
+  async function mustFind(ex: Executor, scope: ApiScope, keyId: string): Promise<KeyRow> {
+    const row = (await findKeyByHash(ex, keyId, scope)) ?? (await findKeyByHash(ex, hashSecret(keyId), scope));
+    if (!row) throw new NotFound('Key');
+    return row;
+  }
+
+  function columns(input: Input) {
+    return {
+      alias: input.alias ?? '',
+      rate: input.rate ?? 0,
+      per: input.per ?? 0,
+      quota_max: input.quota_max ?? 0,
+      quota_renewal_rate: input.quota_renewal_rate ?? 0,
+      is_inactive: input.is_inactive ? 1 : 0,
+      tags: JSON.stringify(input.tags ?? []),
+      meta_data: JSON.stringify(input.meta_data ?? {}),
+    };
+  }
+
+  return {
+    async list(actor: Actor, p: number | undefined, apiRef?: string): Promise<{ keys: string[]; pages: number }> {
+      requireSection(actor, 'keys', 'read');
+      const scope = scopeOf(actor);
+      let apiRowId: number | undefined;
+      if (apiRef !== undefined) apiRowId = await deps.apis.visibleRowId(actor, apiRef);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await listKeys(db, { scope, apiRowId, ...pageWindow(req) });
+      return { keys: rows.map((r) => r.key_hash), pages: pageCount(total, req) };
+    },
+
+    async get(actor: Actor, keyId: string): Promise<{ keyHash: string; data: Session }> {
+      requireSection(actor, 'keys', 'read');
+      const scope = scopeOf(actor);
+      const row = await mustFind(db, scope, keyId);
+      return { keyHash: row.key_hash, data: await session(db, scope, row) };
+    },
+
+    /** Issues a key; the key itself is in this reply only, the store keeps its hash. */
+    async create(actor: Actor, input: Input): Promise<{ key: string; keyHash: string; data: Session }> {
+      requireSection(actor, 'keys', 'write');
+      const scope = scopeOf(actor);
+      const key = newSecret();
+      const keyHash = hashSecret(key);
+      return db.transaction().execute(async (trx) => {
+        const grants = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+        const policyIds = (await resolvePolicies(trx, scope, input)) ?? [];
+        if (grants.length === 0 && policyIds.length === 0) {
+          throw new Invalid('access_rights', 'a key must grant at least one API, directly or through apply_policies');
+        }
+        let expires = input.expires !== undefined && input.expires > 0 ? input.expires : 0;
+        if (expires === 0) {
+          const ttl = Math.max(0, ...(await policyLimits(trx, policyIds)).map((p) => p.key_expires_in));
+          if (ttl > 0) expires = Math.floor(Date.now() / 1000) + ttl;
+        }
+        const at = now();
+        const id = await insertKey(trx, { key_hash: keyHash, ...columns(input), expires, created_at: at, updated_at: at });
+        await replaceKeyGrants(trx, id, grants);
+        await replaceKeyPolicies(trx, id, policyIds);
+        await recordAudit(trx, actor, {
+          action: 'key.create',
+          targetType: 'key',
+          targetId: keyHash,
+          changes: { alias: input.alias ?? '', apis: Object.keys(input.access_rights ?? {}), apply_policies: policyIds.map(String) },
+        });
+        const row = (await findKeyByHash(trx, keyHash, { kind: 'all' }))!;
+        return { key, keyHash, data: await session(trx, scope, row) };
+      });
+    },
+
+    /** Replaces the key's settings; APIs and policies the caller cannot see are kept. */
+    async update(actor: Actor, keyId: string, input: Input): Promise<{ keyHash: string; data: Session }> {
+      requireSection(actor, 'keys', 'write');
+      const scope = scopeOf(actor);
+      return db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, scope, keyId);
+        if (input.access_rights !== undefined) {
+          const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+          await replaceKeyGrants(trx, row.id, await mergeForScope(trx, scope, await keyGrants(trx, row.id), incoming));
+        }
+        const policyIds = await resolvePolicies(trx, scope, input);
+        if (policyIds !== undefined) {
+          const existing = await keyPolicyIds(trx, row.id);
+          const shown = await visiblePolicyIds(trx, scope, existing);
+          await replaceKeyPolicies(trx, row.id, [...existing.filter((id) => !shown.has(id)), ...policyIds]);
+        }
+        const expires = input.expires === undefined ? row.expires : Math.max(0, input.expires);
+        await updateKeyRow(trx, row.id, { ...columns(input), expires, updated_at: now() });
+        await recordAudit(trx, actor, {
+          action: 'key.update',
+          targetType: 'key',
+          targetId: row.key_hash,
+          changes: { alias: input.alias ?? '', is_inactive: input.is_inactive ?? false },
+        });
+        const updated = (await findKeyByHash(trx, row.key_hash, { kind: 'all' }))!;
+        return { keyHash: row.key_hash, data: await session(trx, scope, updated) };
+      });
+    },
+
+    async remove(actor: Actor, keyId: string): Promise<void> {
+      requireSection(actor, 'keys', 'write');
+      const scope = scopeOf(actor);
+      await db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, scope, keyId);
+        await deleteKeyRow(trx, row.id);
+        await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash });
+      });
+    },
+  };
+}
+
+export type KeysService = ReturnType<typeof keysService>;

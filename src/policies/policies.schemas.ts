@@ -1,0 +1,50 @@
+import { Type } from 'typebox';
+import { AccessRightsMap } from './access-rights.js';
+
+const PolicyFields = {
+  name: Type.String({ minLength: 1, maxLength: 500 }),
+  active: Type.Optional(Type.Boolean()),
+  rate: Type.Optional(Type.Number({ minimum: 0 })),
+  per: Type.Optional(Type.Number({ minimum: 0 })),
+  quota_max: Type.Optional(Type.Integer({ minimum: -1 })),
+  quota_renewal_rate: Type.Optional(Type.Integer({ minimum: -1 })),
+  key_expires_in: Type.Optional(Type.Integer({ minimum: 0 })),
+  tags: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }), Type.Null()])),
+  meta_data: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+  access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
+};
+
+const PolicyReadOnly = {
+  _id: Type.Optional(Type.String()),
+  id: Type.Optional(Type.String()),
+  org_id: Type.Optional(Type.String()),
+  date_created: Type.Optional(Type.String()),
+  last_updated: Type.Optional(Type.String()),
+  is_inactive: Type.Optional(Type.Boolean()),
+  hmac_enabled: Type.Optional(Type.Boolean()),
+  partitions: Type.Optional(Type.Unknown()),
+  throttle_interval: Type.Optional(Type.Number()),
+  throttle_retry_limit: Type.Optional(Type.Integer()),
+  max_query_depth: Type.Optional(Type.Integer()),
+};
+
+export const PolicyBody = Type.Object({ ...PolicyFields, ...PolicyReadOnly }, { additionalProperties: false });
+
+export const PolicyView = Type.Object({
+  _id: Type.String(),
+  id: Type.String(),
+  name: Type.String(),
+  active: Type.Boolean(),
+  rate: Type.Number(),
+  per: Type.Number(),
+  quota_max: Type.Integer(),
+  quota_renewal_rate: Type.Integer(),
+  key_expires_in: Type.Integer(),
+  tags: Type.Array(Type.String()),
+  meta_data: Type.Record(Type.String(), Type.Unknown()),
+  access_rights: AccessRightsMap,
+  date_created: Type.String(),
+  last_updated: Type.String(),
+});
+
+export const PolicyList = Type.Object({ Data: Type.Array(PolicyView), Pages: Type.Integer() });

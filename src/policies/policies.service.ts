@@ -1,0 +1,148 @@
+import type { Static } from 'typebox';
+import type { Actor } from '../access/actor.js';
+import { apiScope, type ApiScope } from '../access/ownership.js';
+import { requireSection } from '../access/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { NotFound } from '../http/errors.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import { mergeForScope, renderAccessRights, resolveAccessRights } from './access-rights.js';
+import {
+  deletePolicyRow,
+  findPolicy,
+  insertPolicy,
+  listPolicies,
+  policyGrants,
+  replacePolicyGrants,
+  updatePolicyRow,
+  visiblePolicyIds,
+  type PolicyRow,
+} from './policies.repository.js';
+import type { PolicyBody, PolicyView } from './policies.schemas.js';
+
+type Input = Static<typeof PolicyBody>;
+type View = Static<typeof PolicyView>;
+
+const now = (): string => new Date().toISOString();
+
+function columns(input: Input) {
+  return {
+    name: input.name,
+    active: input.active === false ? 0 : 1,
+    rate: input.rate ?? 0,
+    per: input.per ?? 0,
+    quota_max: input.quota_max ?? -1,
+    quota_renewal_rate: input.quota_renewal_rate ?? -1,
+    key_expires_in: input.key_expires_in ?? 0,
+    tags: JSON.stringify(input.tags ?? []),
+    meta_data: JSON.stringify(input.meta_data ?? {}),
+  };
+}
+
+export function policiesService({ store, config }: AppContext) {
+  const { db } = store;
+  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+
+  async function view(ex: Executor, scope: ApiScope, rows: PolicyRow[]): Promise<View[]> {
+    const grants = await policyGrants(ex, rows.map((r) => r.id));
+    const out: View[] = [];
+    for (const r of rows) {
+      out.push({
+        _id: String(r.id),
+        id: String(r.id),
+        name: r.name,
+        active: r.active === 1,
+        rate: r.rate,
+        per: r.per,
+        quota_max: r.quota_max,
+        quota_renewal_rate: r.quota_renewal_rate,
+        key_expires_in: r.key_expires_in,
+        tags: JSON.parse(r.tags) as string[],
+        meta_data: JSON.parse(r.meta_data) as Record<string, unknown>,
+        access_rights: await renderAccessRights(ex, scope, grants.get(r.id) ?? []),
+        date_created: r.created_at,
+        last_updated: r.updated_at,
+      });
+    }
+    return out;
+  }
+
+  async function mustFind(ex: Executor, scope: ApiScope, id: number): Promise<PolicyRow> {
+    const row = await findPolicy(ex, id, scope);
+    if (!row) throw new NotFound('Policy');
+    return row;
+  }
+
+  return {
+    /** Of these policy ids, those in scope; for other domains (keys), no section check. */
+    visibleIds(ex: Executor, scope: ApiScope, ids: number[]): Promise<Set<number>> {
+      return visiblePolicyIds(ex, scope, ids);
+    },
+
+    async list(actor: Actor, p: number | undefined): Promise<{ policies: View[]; pages: number }> {
+      requireSection(actor, 'policies', 'read');
+      const scope = scopeOf(actor);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await listPolicies(db, scope, pageWindow(req).page);
+      return { policies: await view(db, scope, rows), pages: pageCount(total, req) };
+    },
+
+    async get(actor: Actor, id: number): Promise<View> {
+      requireSection(actor, 'policies', 'read');
+      const scope = scopeOf(actor);
+      return (await view(db, scope, [await mustFind(db, scope, id)]))[0]!;
+    },
+
+    async create(actor: Actor, input: Input): Promise<View> {
+      requireSection(actor, 'policies', 'write');
+      const scope = scopeOf(actor);
+      return db.transaction().execute(async (trx) => {
+        const grants = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+        const at = now();
+        const id = await insertPolicy(trx, { ...columns(input), created_at: at, updated_at: at });
+        await replacePolicyGrants(trx, id, grants);
+        await recordAudit(trx, actor, {
+          action: 'policy.create',
+          targetType: 'policy',
+          targetId: id,
+          changes: { name: input.name, apis: Object.keys(input.access_rights ?? {}) },
+        });
+        return (await view(trx, scope, [(await findPolicy(trx, id, { kind: 'all' }))!]))[0]!;
+      });
+    },
+
+    /** Replaces the policy; entries for APIs the caller cannot see are kept as they were. */
+    async update(actor: Actor, id: number, input: Input): Promise<View> {
+      requireSection(actor, 'policies', 'write');
+      const scope = scopeOf(actor);
+      return db.transaction().execute(async (trx) => {
+        await mustFind(trx, scope, id);
+        const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+        const existing = (await policyGrants(trx, [id])).get(id) ?? [];
+        const grants = await mergeForScope(trx, scope, existing, incoming);
+        await updatePolicyRow(trx, id, { ...columns(input), updated_at: now() });
+        await replacePolicyGrants(trx, id, grants);
+        await recordAudit(trx, actor, {
+          action: 'policy.update',
+          targetType: 'policy',
+          targetId: id,
+          changes: { name: input.name, apis: Object.keys(input.access_rights ?? {}) },
+        });
+        return (await view(trx, scope, [(await findPolicy(trx, id, { kind: 'all' }))!]))[0]!;
+      });
+    },
+
+    async remove(actor: Actor, id: number): Promise<void> {
+      requireSection(actor, 'policies', 'write');
+      const scope = scopeOf(actor);
+      await db.transaction().execute(async (trx) => {
+        const row = await mustFind(trx, scope, id);
+        await deletePolicyRow(trx, id);
+        await recordAudit(trx, actor, { action: 'policy.delete', targetType: 'policy', targetId: id, changes: { name: row.name } });
+      });
+    },
+  };
+}
+
+export type PoliciesService = ReturnType<typeof policiesService>;
