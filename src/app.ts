@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { analyticsIngestRoutes, analyticsRoutes } from './analytics/analytics.routes.js';
 import { apisRoutes } from './apis/apis.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import type { AppContext } from './context.js';
@@ -98,9 +99,12 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await api.register(apisRoutes, { services });
       await api.register(policiesRoutes, { services });
       await api.register(keysRoutes, { services });
+      await api.register(analyticsRoutes, { services });
     },
     { prefix: '/api' },
   );
+
+  await app.register(analyticsIngestRoutes, { prefix: '/api', services, allowedOrigins: config.allowedOrigins });
 
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
 

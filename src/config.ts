@@ -22,6 +22,7 @@ export interface Config {
   passwordMinLength: number;
   passwordHistory: number;
   bodyLimit: number;
+  gatewaySecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -111,6 +112,13 @@ export const SETTINGS: readonly Setting[] = [
     kind: int(0, 50),
     default: 5,
   },
+  {
+    key: 'gatewaySecret',
+    file: 'gateway_secret',
+    env: ['PORTCULLIS_GATEWAY_SECRET'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
   { key: 'bodyLimit', file: 'body_limit', env: ['PORTCULLIS_BODY_LIMIT'], kind: int(1024, 1024 * 1024 * 1024), default: 1024 * 1024 },
 ];
 
@@ -198,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: st
     throw new ConfigError(
       `Invalid setting PORTCULLIS_DATABASE_URL (file key "database_url"): expected sqlite:PATH or postgres://…, got ${JSON.stringify(config.databaseUrl)}`,
     );
+  }
+  if (config.gatewaySecret !== undefined && config.gatewaySecret.length < 16) {
+    throw new ConfigError('Invalid setting PORTCULLIS_GATEWAY_SECRET (file key "gateway_secret"): must be at least 16 characters');
   }
   if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
     throw new ConfigError('PORTCULLIS_ADMIN_EMAIL and PORTCULLIS_ADMIN_PASSWORD must be set together');

@@ -1,3 +1,4 @@
+import { analyticsService } from './analytics/analytics.service.js';
 import { apisService } from './apis/apis.service.js';
 import { auditService } from './audit/audit.service.js';
 import type { AppContext } from './context.js';
@@ -23,6 +24,7 @@ export function createServices(ctx: AppContext) {
     apis,
     policies,
     keys: keysService(ctx, { apis, policies }),
+    analytics: analyticsService(ctx, { apis }),
   };
 }
 

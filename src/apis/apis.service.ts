@@ -207,6 +207,13 @@ export function apisService({ store, config }: AppContext) {
       });
     },
 
+    /** An API in the given scope, or 404; for other domains (analytics), no section check. */
+    async findInScope(ref: string, scope: ApiScope): Promise<ApiRow> {
+      const row = await findApi(db, ref, scope);
+      if (!row) throw new NotFound('API');
+      return row;
+    },
+
     /** The internal id of an API in the caller's scope, for other domains; no section check. */
     async visibleRowId(actor: Actor, ref: string): Promise<number> {
       return (await mustFind(db, actor, ref)).id;

@@ -80,6 +80,23 @@ describe('API ownership (enabled)', () => {
     expect(analystPut.statusCode).toBe(403);
   });
 
+  it('lets TeamAnalytics read the analytics of both APIs, and the API teams none', async () => {
+    const at = new Date().toISOString();
+    const rec = (apiId: string) => ({
+      timestamp: at, api_id: apiId, method: 'GET', path: '/', response_code: 200,
+      request_time: 1, upstream_time: 1, ip_address: '127.0.0.1', content_length: 0,
+    });
+    const ingest = await t.request('POST', '/api/analytics/records', { key: admin, body: { records: [rec(api1.apiId), rec(api2.apiId)] } });
+    expect(ingest.statusCode).toBe(200);
+    const d = new Date();
+    const day = `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+    const usage = await t.request('GET', `/api/usage/apis/${day}/${day}`, { key: analyst.key });
+    expect(usage.statusCode).toBe(200);
+    const ids = (usage.json().data as { id: { api_id: string } }[]).map((r) => r.id.api_id).sort();
+    expect(ids).toEqual([api1.apiId, api2.apiId].sort());
+    expect((await t.request('GET', `/api/usage/apis/${day}/${day}`, { key: teamA.key })).statusCode).toBe(403);
+  });
+
   it('makes a non-administrator the owner of what they create', async () => {
     const res = await t.request('POST', '/api/apis', { key: bystander.key, body: classicApi('Mine', '/mine/') });
     expect(res.statusCode).toBe(200);

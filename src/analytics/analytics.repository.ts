@@ -1,0 +1,213 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { AnalyticsCounters } from '../db/schema.js';
+
+export interface AnalyticsRecord {
+  timestamp: string;
+  api_id: string;
+  method: string;
+  path: string;
+  response_code: number;
+  request_time: number;
+  upstream_time: number;
+  api_key: string;
+  ip_address: string;
+  content_length: number;
+}
+
+function emptyCounters(): AnalyticsCounters {
+  return { hits: 0, success: 0, errors: 0, status_2xx: 0, status_3xx: 0, status_4xx: 0, status_5xx: 0, request_time_sum: 0, upstream_time_sum: 0 };
+}
+
+function count(c: AnalyticsCounters, r: AnalyticsRecord): void {
+  c.hits += 1;
+  if (r.response_code < 400) c.success += 1;
+  else c.errors += 1;
+  const cls = Math.floor(r.response_code / 100);
+  if (cls === 2) c.status_2xx += 1;
+  else if (cls === 3) c.status_3xx += 1;
+  else if (cls === 4) c.status_4xx += 1;
+  else if (cls === 5) c.status_5xx += 1;
+  c.request_time_sum += r.request_time;
+  c.upstream_time_sum += r.upstream_time;
+}
+
+const COUNTER_COLUMNS = ['hits', 'success', 'errors', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx', 'request_time_sum', 'upstream_time_sum'] as const;
+
+/** "2026-11-22T10" from an ISO timestamp. */
+export function hourOf(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 13);
+}
+
+/** Adds `counters` onto an existing roll-up row, or inserts it. */
+function addUp<T extends AnalyticsCounters>(existingTable: string) {
+  return (eb: { ref(c: string): Expression<number> }) => {
+    const out: Record<string, Expression<number>> = {};
+    for (const c of COUNTER_COLUMNS) out[c] = sql<number>`${sql.ref(`${existingTable}.${c}`)} + ${eb.ref(`excluded.${c}`)}`;
+    return out as { [K in keyof T]?: Expression<number> };
+  };
+}
+
+/**
+ * Stores raw records and adds them to the hourly roll-ups in the same
+ * transaction, so every query can read the roll-ups alone.
+ */
+export async function insertRecords(ex: Executor, records: AnalyticsRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const CHUNK = 500;
+  for (let i = 0; i < records.length; i += CHUNK) {
+    await ex
+      .insertInto('analytics_records')
+      .values(
+        records.slice(i, i + CHUNK).map((r) => ({
+          at: new Date(r.timestamp).toISOString(),
+          api_id: r.api_id,
+          method: r.method,
+          path: r.path,
+          response_code: r.response_code,
+          request_time: r.request_time,
+          upstream_time: r.upstream_time,
+          api_key: r.api_key,
+          ip_address: r.ip_address,
+          content_length: r.content_length,
+        })),
+      )
+      .execute();
+  }
+  const perApi = new Map<string, { api_id: string; hour: string } & AnalyticsCounters>();
+  const perKey = new Map<string, { api_key: string; api_id: string; hour: string } & AnalyticsCounters>();
+  const perEndpoint = new Map<string, { api_id: string; method: string; path: string; hour: string } & AnalyticsCounters>();
+  for (const r of records) {
+    const hour = hourOf(r.timestamp);
+    const a = `${r.api_id}\u0000${hour}`;
+    if (!perApi.has(a)) perApi.set(a, { api_id: r.api_id, hour, ...emptyCounters() });
+    count(perApi.get(a)!, r);
+    if (r.api_key !== '') {
+      const k = `${r.api_key}\u0000${r.api_id}\u0000${hour}`;
+      if (!perKey.has(k)) perKey.set(k, { api_key: r.api_key, api_id: r.api_id, hour, ...emptyCounters() });
+      count(perKey.get(k)!, r);
+    }
+    const e = `${r.api_id}\u0000${r.method}\u0000${r.path}\u0000${hour}`;
+    if (!perEndpoint.has(e)) perEndpoint.set(e, { api_id: r.api_id, method: r.method, path: r.path, hour, ...emptyCounters() });
+    count(perEndpoint.get(e)!, r);
+  }
+  for (const rows of chunks([...perApi.values()], CHUNK)) {
+    await ex
+      .insertInto('analytics_hourly_api')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['api_id', 'hour']).doUpdateSet(addUp('analytics_hourly_api')))
+      .execute();
+  }
+  for (const rows of chunks([...perKey.values()], CHUNK)) {
+    await ex
+      .insertInto('analytics_hourly_key')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['api_key', 'api_id', 'hour']).doUpdateSet(addUp('analytics_hourly_key')))
+      .execute();
+  }
+  for (const rows of chunks([...perEndpoint.values()], CHUNK)) {
+    await ex
+      .insertInto('analytics_hourly_endpoint')
+      .values(rows)
+      .onConflict((oc) => oc.columns(['api_id', 'method', 'path', 'hour']).doUpdateSet(addUp('analytics_hourly_endpoint')))
+      .execute();
+  }
+}
+
+function chunks<T>(xs: T[], n: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+}
+
+export interface Range {
+  /** First hour included, YYYY-MM-DDTHH. */
+  from: string;
+  /** First hour excluded. */
+  to: string;
+}
+
+export interface Totals {
+  hits: number;
+  success: number;
+  errors: number;
+  status_2xx: number;
+  status_3xx: number;
+  status_4xx: number;
+  status_5xx: number;
+  request_time_sum: number;
+  upstream_time_sum: number;
+}
+
+const totals = (prefix: string) =>
+  COUNTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(`${prefix}.${c}`)})`.as(c));
+
+/** Usage per API over the range, busiest first. */
+export async function usageByApi(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+  let base = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible) base = base.where(visible);
+  const { n } = await ex
+    .selectFrom(base.select('h.api_id').distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('apis as a', 'a.api_id', 'h.api_id')
+    .select(['h.api_id', sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
+    .groupBy('h.api_id')
+    .orderBy(sql`sum(h.hits)`, 'desc')
+    .orderBy('h.api_id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as ({ api_id: string; api_name: string | null } & Totals)[], total: Number(n) };
+}
+
+/** Counters per hour or per day over the range (optionally for one API). */
+export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', visible: Expression<SqlBool> | undefined, apiId?: string) {
+  const bucket = res === 'hour' ? sql<string>`h.hour` : sql<string>`substr(h.hour, 1, 10)`;
+  let q = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible) q = q.where(visible);
+  if (apiId !== undefined) q = q.where('h.api_id', '=', apiId);
+  const rows = await q
+    .select([bucket.as('bucket'), ...totals('h')])
+    .groupBy(bucket)
+    .orderBy(bucket)
+    .execute();
+  return rows as ({ bucket: string } & Totals)[];
+}
+
+/** Traffic per key over the range, busiest first. */
+export async function usageByKey(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+  let base = ex.selectFrom('analytics_hourly_key as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible) base = base.where(visible);
+  const { n } = await ex
+    .selectFrom(base.select('h.api_key').distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('keys as k', 'k.key_hash', 'h.api_key')
+    .select(['h.api_key', sql<string | null>`max(k.alias)`.as('alias'), ...totals('h')])
+    .groupBy('h.api_key')
+    .orderBy(sql`sum(h.hits)`, 'desc')
+    .orderBy('h.api_key');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as ({ api_key: string; alias: string | null } & Totals)[], total: Number(n) };
+}
+
+/** Endpoint popularity over the range, busiest first. */
+export async function usageByEndpoint(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+  let base = ex.selectFrom('analytics_hourly_endpoint as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible) base = base.where(visible);
+  const { n } = await ex
+    .selectFrom(base.select(['h.api_id', 'h.method', 'h.path']).distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('apis as a', 'a.api_id', 'h.api_id')
+    .select(['h.api_id', 'h.method', 'h.path', sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
+    .groupBy(['h.api_id', 'h.method', 'h.path'])
+    .orderBy(sql`sum(h.hits)`, 'desc')
+    .orderBy('h.api_id')
+    .orderBy('h.method')
+    .orderBy('h.path');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as ({ api_id: string; method: string; path: string; api_name: string | null } & Totals)[], total: Number(n) };
+}

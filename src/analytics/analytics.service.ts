@@ -1,0 +1,153 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Actor } from '../access/actor.js';
+import { analyticsVisibleCondition, apiScope, type ApiScope } from '../access/ownership.js';
+import { atLeast, levelOf } from '../access/permissions.js';
+import { isAdmin, requireSection } from '../access/policy.js';
+import type { ApisService } from '../apis/apis.service.js';
+import type { AppContext } from '../context.js';
+import { Forbidden, Invalid } from '../http/errors.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import {
+  insertRecords,
+  usageByApi,
+  usageByEndpoint,
+  usageByKey,
+  usageOverTime,
+  type AnalyticsRecord,
+  type Range,
+  type Totals,
+} from './analytics.repository.js';
+
+export interface DayRange {
+  startDay: number;
+  startMonth: number;
+  startYear: number;
+  endDay: number;
+  endMonth: number;
+  endYear: number;
+}
+
+export type Resolution = 'hour' | 'day';
+
+export interface Counts {
+  hits: number;
+  success: number;
+  error: number;
+  status_2xx: number;
+  status_3xx: number;
+  status_4xx: number;
+  status_5xx: number;
+  /** Mean total request time, ms. */
+  latency: number;
+  /** Mean upstream time, ms. */
+  upstream_latency: number;
+}
+
+export function counts(t: Totals): Counts {
+  const hits = Number(t.hits);
+  return {
+    hits,
+    success: Number(t.success),
+    error: Number(t.errors),
+    status_2xx: Number(t.status_2xx),
+    status_3xx: Number(t.status_3xx),
+    status_4xx: Number(t.status_4xx),
+    status_5xx: Number(t.status_5xx),
+    latency: hits === 0 ? 0 : Math.round((Number(t.request_time_sum) / hits) * 100) / 100,
+    upstream_latency: hits === 0 ? 0 : Math.round((Number(t.upstream_time_sum) / hits) * 100) / 100,
+  };
+}
+
+function day(y: number, m: number, d: number, field: string): Date {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+    throw new Invalid(field, `${d}/${m}/${y} is not a date`);
+  }
+  return date;
+}
+
+/** Whole UTC days, both ends included. */
+export function hoursOf(r: DayRange): Range {
+  const from = day(r.startYear, r.startMonth, r.startDay, 'start date');
+  const to = day(r.endYear, r.endMonth, r.endDay, 'end date');
+  if (to < from) throw new Invalid('end date', 'is before the start date');
+  to.setUTCDate(to.getUTCDate() + 1);
+  return { from: from.toISOString().slice(0, 13), to: to.toISOString().slice(0, 13) };
+}
+
+export function analyticsService({ store, config }: AppContext, deps: { apis: ApisService }) {
+  const { db } = store;
+
+  /**
+   * Analytics need `analytics: read`. With ownership on, `owned_analytics: read`
+   * narrows every query to the APIs the user can see (unowned, or owned by them
+   * or their group); without it the user sees all traffic, as the seed describes.
+   */
+  function analyticsScope(actor: Actor): ApiScope {
+    requireSection(actor, 'analytics', 'read');
+    if (!config.enableOwnership || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
+    return atLeast(levelOf(actor.permissions, 'owned_analytics'), 'read') ? apiScope(actor, true) : { kind: 'all' };
+  }
+
+  const secret = config.gatewaySecret ? Buffer.from(config.gatewaySecret) : undefined;
+
+  return {
+    /** Does this header value carry the gateways' shared secret? */
+    isGatewaySecret(value: string | undefined): boolean {
+      if (!secret || value === undefined) return false;
+      const given = Buffer.from(value);
+      return given.length === secret.length && timingSafeEqual(given, secret);
+    },
+
+    /** Records a batch from a gateway (or an administrator): all or nothing. */
+    async ingest(actor: Actor | 'gateway', records: AnalyticsRecord[]): Promise<number> {
+      if (actor !== 'gateway' && !isAdmin(actor)) throw new Forbidden('access denied: only gateways and administrators may record analytics');
+      await db.transaction().execute((trx) => insertRecords(trx, records));
+      return records.length;
+    },
+
+    async byApi(actor: Actor, r: DayRange, p: number | undefined) {
+      const scope = analyticsScope(actor);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await usageByApi(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
+      return { rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '' }, ...counts(x) })), pages: pageCount(total, req) };
+    },
+
+    /** One API's traffic over time; an API the caller cannot see answers 404. */
+    async forApi(actor: Actor, apiRef: string, r: DayRange, res: Resolution) {
+      const scope = analyticsScope(actor);
+      const row = await deps.apis.findInScope(apiRef, scope);
+      const rows = await usageOverTime(db, hoursOf(r), res, undefined, row.api_id);
+      return rows.map((x) => ({ id: { time: bucketTime(x.bucket, res), api_id: row.api_id }, ...counts(x) }));
+    },
+
+    async errorsOverTime(actor: Actor, r: DayRange, res: Resolution) {
+      const scope = analyticsScope(actor);
+      const rows = await usageOverTime(db, hoursOf(r), res, analyticsVisibleCondition(db, scope, 'h.api_id'));
+      return rows.map((x) => ({ id: { time: bucketTime(x.bucket, res) }, ...counts(x) }));
+    },
+
+    async byKey(actor: Actor, r: DayRange, p: number | undefined) {
+      const scope = analyticsScope(actor);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await usageByKey(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
+      return { rows: rows.map((x) => ({ id: { api_key: x.api_key, alias: x.alias ?? '' }, ...counts(x) })), pages: pageCount(total, req) };
+    },
+
+    async byEndpoint(actor: Actor, r: DayRange, p: number | undefined) {
+      const scope = analyticsScope(actor);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await usageByEndpoint(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', method: x.method, path: x.path }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
+    },
+  };
+}
+
+function bucketTime(bucket: string, res: Resolution): string {
+  return res === 'hour' ? `${bucket}:00:00.000Z` : `${bucket}T00:00:00.000Z`;
+}
+
+export type AnalyticsService = ReturnType<typeof analyticsService>;
