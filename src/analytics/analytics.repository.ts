@@ -142,27 +142,38 @@ export interface Totals {
 const totals = (prefix: string) =>
   COUNTER_COLUMNS.map((c) => sql<number>`sum(${sql.ref(`${prefix}.${c}`)})`.as(c));
 
-/** Usage per API over the range, busiest first. */
-export async function usageByApi(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+/** The time bucket of a roll-up row: its hour, its day, or one bucket for the whole range. */
+export type Bucketing = 'hour' | 'day' | 'total';
+
+function bucketOf(b: Bucketing) {
+  if (b === 'hour') return sql<string>`h.hour`;
+  if (b === 'day') return sql<string>`substr(h.hour, 1, 10)`;
+  return sql<string>`''`;
+}
+
+/** Usage per API (and per time bucket) over the range, busiest first. */
+export async function usageByApi(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = bucketOf(b);
   let base = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
   if (visible) base = base.where(visible);
   const { n } = await ex
-    .selectFrom(base.select('h.api_id').distinct().as('d'))
+    .selectFrom(base.select(['h.api_id', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   let q = base
     .leftJoin('apis as a', 'a.api_id', 'h.api_id')
-    .select(['h.api_id', sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
-    .groupBy('h.api_id')
+    .select(['h.api_id', bucket.as('bucket'), sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
+    .groupBy(['h.api_id', bucket])
+    .orderBy(bucket)
     .orderBy(sql`sum(h.hits)`, 'desc')
     .orderBy('h.api_id');
   if (page) q = q.limit(page.limit).offset(page.offset);
-  return { rows: (await q.execute()) as ({ api_id: string; api_name: string | null } & Totals)[], total: Number(n) };
+  return { rows: (await q.execute()) as ({ api_id: string; bucket: string; api_name: string | null } & Totals)[], total: Number(n) };
 }
 
 /** Counters per hour or per day over the range (optionally for one API). */
 export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', visible: Expression<SqlBool> | undefined, apiId?: string) {
-  const bucket = res === 'hour' ? sql<string>`h.hour` : sql<string>`substr(h.hour, 1, 10)`;
+  const bucket = bucketOf(res);
   let q = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
   if (visible) q = q.where(visible);
   if (apiId !== undefined) q = q.where('h.api_id', '=', apiId);
@@ -174,40 +185,44 @@ export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'd
   return rows as ({ bucket: string } & Totals)[];
 }
 
-/** Traffic per key over the range, busiest first. */
-export async function usageByKey(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+/** Traffic per key (and per time bucket) over the range, busiest first. */
+export async function usageByKey(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = bucketOf(b);
   let base = ex.selectFrom('analytics_hourly_key as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
   if (visible) base = base.where(visible);
   const { n } = await ex
-    .selectFrom(base.select('h.api_key').distinct().as('d'))
+    .selectFrom(base.select(['h.api_key', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   let q = base
     .leftJoin('keys as k', 'k.key_hash', 'h.api_key')
-    .select(['h.api_key', sql<string | null>`max(k.alias)`.as('alias'), ...totals('h')])
-    .groupBy('h.api_key')
+    .select(['h.api_key', bucket.as('bucket'), sql<string | null>`max(k.alias)`.as('alias'), ...totals('h')])
+    .groupBy(['h.api_key', bucket])
+    .orderBy(bucket)
     .orderBy(sql`sum(h.hits)`, 'desc')
     .orderBy('h.api_key');
   if (page) q = q.limit(page.limit).offset(page.offset);
-  return { rows: (await q.execute()) as ({ api_key: string; alias: string | null } & Totals)[], total: Number(n) };
+  return { rows: (await q.execute()) as ({ api_key: string; bucket: string; alias: string | null } & Totals)[], total: Number(n) };
 }
 
-/** Endpoint popularity over the range, busiest first. */
-export async function usageByEndpoint(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, page?: { offset: number; limit: number }) {
+/** Endpoint popularity (per time bucket) over the range, busiest first. */
+export async function usageByEndpoint(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = bucketOf(b);
   let base = ex.selectFrom('analytics_hourly_endpoint as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
   if (visible) base = base.where(visible);
   const { n } = await ex
-    .selectFrom(base.select(['h.api_id', 'h.method', 'h.path']).distinct().as('d'))
+    .selectFrom(base.select(['h.api_id', 'h.method', 'h.path', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   let q = base
     .leftJoin('apis as a', 'a.api_id', 'h.api_id')
-    .select(['h.api_id', 'h.method', 'h.path', sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
-    .groupBy(['h.api_id', 'h.method', 'h.path'])
+    .select(['h.api_id', 'h.method', 'h.path', bucket.as('bucket'), sql<string | null>`max(a.name)`.as('api_name'), ...totals('h')])
+    .groupBy(['h.api_id', 'h.method', 'h.path', bucket])
+    .orderBy(bucket)
     .orderBy(sql`sum(h.hits)`, 'desc')
     .orderBy('h.api_id')
     .orderBy('h.method')
     .orderBy('h.path');
   if (page) q = q.limit(page.limit).offset(page.offset);
-  return { rows: (await q.execute()) as ({ api_id: string; method: string; path: string; api_name: string | null } & Totals)[], total: Number(n) };
+  return { rows: (await q.execute()) as ({ api_id: string; method: string; path: string; bucket: string; api_name: string | null } & Totals)[], total: Number(n) };
 }

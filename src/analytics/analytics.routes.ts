@@ -17,7 +17,11 @@ const RANGE = ':startDay/:startMonth/:startYear/:endDay/:endMonth/:endYear';
 
 const Query = Type.Object({
   p: Type.Optional(Type.Integer()),
-  res: Type.Optional(Type.Union([Type.Literal('hour'), Type.Literal('day')], { description: 'Bucket size of time series; default day' })),
+  res: Type.Optional(
+    Type.Union([Type.Literal('hour'), Type.Literal('day')], {
+      description: 'Time buckets: time series default to day; breakdowns without res give totals over the range',
+    }),
+  ),
 });
 
 const CountFields = {
@@ -58,9 +62,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
 
   app.get(
     `/usage/apis/${RANGE}`,
-    { schema: { tags, summary: 'Usage per API over whole UTC days', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_id: Type.String(), api_name: Type.String() }) } } },
+    { schema: { tags, summary: 'Usage per API over whole UTC days', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_id: Type.String(), api_name: Type.String(), time: Type.Optional(Type.String()) }) } } },
     async (req) => {
-      const { rows, pages } = await analytics.byApi(actorOf(req), req.params, req.query.p);
+      const { rows, pages } = await analytics.byApi(actorOf(req), req.params, req.query.p, req.query.res);
       return { data: rows, pages };
     },
   );
@@ -87,9 +91,9 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
 
   app.get(
     `/usage/keys/${RANGE}`,
-    { schema: { tags, summary: 'Traffic per key', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_key: Type.String(), alias: Type.String() }) } } },
+    { schema: { tags, summary: 'Traffic per key', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_key: Type.String(), alias: Type.String(), time: Type.Optional(Type.String()) }) } } },
     async (req) => {
-      const { rows, pages } = await analytics.byKey(actorOf(req), req.params, req.query.p);
+      const { rows, pages } = await analytics.byKey(actorOf(req), req.params, req.query.p, req.query.res);
       return { data: rows, pages };
     },
   );
@@ -102,11 +106,11 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
         summary: 'Endpoint popularity',
         params: Type.Object(RangeParams),
         querystring: Query,
-        response: { 200: Usage({ api_id: Type.String(), api_name: Type.String(), method: Type.String(), path: Type.String() }) },
+        response: { 200: Usage({ api_id: Type.String(), api_name: Type.String(), method: Type.String(), path: Type.String(), time: Type.Optional(Type.String()) }) },
       },
     },
     async (req) => {
-      const { rows, pages } = await analytics.byEndpoint(actorOf(req), req.params, req.query.p);
+      const { rows, pages } = await analytics.byEndpoint(actorOf(req), req.params, req.query.p, req.query.res);
       return { data: rows, pages };
     },
   );

@@ -106,11 +106,15 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
       return records.length;
     },
 
-    async byApi(actor: Actor, r: DayRange, p: number | undefined) {
+    /** Without `res`, totals over the range; with it, one row per API per hour or day. */
+    async byApi(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByApi(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
-      return { rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '' }, ...counts(x) })), pages: pageCount(total, req) };
+      const { rows, total } = await usageByApi(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
     },
 
     /** One API's traffic over time; an API the caller cannot see answers 404. */
@@ -127,23 +131,30 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
       return rows.map((x) => ({ id: { time: bucketTime(x.bucket, res) }, ...counts(x) }));
     },
 
-    async byKey(actor: Actor, r: DayRange, p: number | undefined) {
+    async byKey(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByKey(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
-      return { rows: rows.map((x) => ({ id: { api_key: x.api_key, alias: x.alias ?? '' }, ...counts(x) })), pages: pageCount(total, req) };
+      const { rows, total } = await usageByKey(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { api_key: x.api_key, alias: x.alias ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
     },
 
-    async byEndpoint(actor: Actor, r: DayRange, p: number | undefined) {
+    async byEndpoint(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByEndpoint(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), pageWindow(req).page);
+      const { rows, total } = await usageByEndpoint(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
       return {
-        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', method: x.method, path: x.path }, ...counts(x) })),
+        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', method: x.method, path: x.path, ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),
       };
     },
   };
+}
+
+function timeOf(bucket: string, res: Resolution | undefined): { time?: string } {
+  return res === undefined ? {} : { time: bucketTime(bucket, res) };
 }
 
 function bucketTime(bucket: string, res: Resolution): string {

@@ -121,6 +121,22 @@ describe('analytics', () => {
     expect(res.json().data).toEqual([expect.objectContaining({ id: { time: '2026-03-01T10:00:00.000Z', api_id: api1.apiId }, hits: 2 })]);
   });
 
+  it('breaks usage per API, key and endpoint down by day with res', async () => {
+    const apis = await t.request('GET', '/api/usage/apis/1/3/2026/2/3/2026?res=day', { key: admin });
+    const one = (apis.json().data as Row[]).filter((r) => r.id.api_id === api1.apiId).map((r) => [r.id.time, r.hits]);
+    expect(one).toEqual([
+      ['2026-03-01T00:00:00.000Z', 2],
+      ['2026-03-02T00:00:00.000Z', 1],
+    ]);
+    const keys = await t.request('GET', '/api/usage/keys/1/3/2026/2/3/2026?res=hour', { key: admin });
+    expect((keys.json().data as Row[]).map((r) => [r.id.api_key, r.id.time])).toEqual([
+      ['k2', '2026-03-01T11:00:00.000Z'],
+      ['k1', '2026-03-02T08:00:00.000Z'],
+    ]);
+    const endpoints = await t.request('GET', '/api/usage/endpoints/1/3/2026/2/3/2026?res=day', { key: admin });
+    expect((endpoints.json().data as Row[]).length).toBe(3);
+  });
+
   it('refuses impossible dates', async () => {
     const res = await t.request('GET', '/api/usage/apis/31/2/2026/1/3/2026', { key: admin });
     expect(res.statusCode).toBe(400);
