@@ -148,7 +148,8 @@ export type Bucketing = 'hour' | 'day' | 'total';
 function bucketOf(b: Bucketing) {
   if (b === 'hour') return sql<string>`h.hour`;
   if (b === 'day') return sql<string>`substr(h.hour, 1, 10)`;
-  return sql<string>`''`;
+  // One bucket for the whole range; a constant PostgreSQL accepts in GROUP and ORDER BY.
+  return sql<string>`substr('', 1, 0)`;
 }
 
 /** Usage per API (and per time bucket) over the range, busiest first. */
