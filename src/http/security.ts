@@ -39,7 +39,8 @@ export function comesFromAllowedOrigin(request: FastifyRequest, allowedOrigins: 
   if (!origin || origin === 'null') return false;
   if (allowedOrigins.includes(origin)) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    // Both sides through URL, so that default ports compare equal ("http://a" and Host "a:80").
+    return new URL(origin).origin === new URL(`${request.protocol}://${request.headers.host ?? ''}`).origin;
   } catch {
     return false;
   }

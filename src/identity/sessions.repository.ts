@@ -32,3 +32,12 @@ export async function touchSession(ex: Executor, tokenHash: string, at: string):
 export async function deleteExpiredSessions(ex: Executor, now: string): Promise<void> {
   await ex.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+export async function findSession(ex: Executor, tokenHash: string): Promise<{ user_id: number; email: string } | undefined> {
+  return ex
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['s.user_id', 'u.email'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}

@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { AppError, TooManyRequests, Unauthorized } from '../http/errors.js';
 import { mayAct } from './authentication.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
-import { deleteSession, insertSession } from './sessions.repository.js';
+import { deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
@@ -111,11 +111,20 @@ export function signInService({ store, config }: AppContext) {
       return { user: { ...user, lastLoginAt: at }, sessionToken: token, expiresAt };
     },
 
-    async signOut(actor: Actor, sessionToken: string | undefined): Promise<void> {
-      if (!sessionToken) return;
+    /** Ends the session the token names, if it is still open. */
+    async signOut(origin: Origin, sessionToken: string): Promise<void> {
+      const tokenHash = hashSecret(sessionToken);
       await db.transaction().execute(async (trx) => {
-        await deleteSession(trx, hashSecret(sessionToken));
-        if (actor.kind === 'user') await recordAudit(trx, actor, { action: 'logout', targetType: 'user', targetId: actor.userId });
+        const session = await findSession(trx, tokenHash);
+        if (!session) return;
+        await deleteSession(trx, tokenHash);
+        await recordAudit(trx, anonymous(origin), {
+          action: 'logout',
+          targetType: 'user',
+          targetId: session.user_id,
+          actorId: session.user_id,
+          actorEmail: session.email,
+        });
       });
     },
   };
