@@ -88,19 +88,25 @@ async function run(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'start': {
-      const server = await startServer(config);
+      // Handlers first: a signal that arrives while the server is still starting stops it once it is up.
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
+      let stopSignal: string | undefined;
       const shutdown = (signal: string) => {
+        stopSignal = signal;
+        if (!server) return;
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         server.stop().then(
           () => process.exit(0),
           (err: unknown) => {
-            server.app.log.error({ err }, 'shutdown failed');
+            server?.app.log.error({ err }, 'shutdown failed');
             process.exit(1);
           },
         );
       };
       process.once('SIGTERM', () => shutdown('SIGTERM'));
       process.once('SIGINT', () => shutdown('SIGINT'));
+      server = await startServer(config);
+      if (stopSignal) shutdown(stopSignal);
       return -1;
     }
     case 'migrate': {
