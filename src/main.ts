@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStore } from './db/database.js';
 import { AppError } from './http/errors.js';
-import { openMigratedStore, startServer } from './server.js';
+import { openMigratedStore, startServer, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
 
 const USAGE = `Usage: portcullis <command> [options]
@@ -89,24 +89,24 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'start': {
       // Handlers first: a signal that arrives while the server is still starting stops it once it is up.
-      let server: Awaited<ReturnType<typeof startServer>> | undefined;
-      let stopSignal: string | undefined;
+      const running: { server?: RunningServer; stopSignal?: string } = {};
       const shutdown = (signal: string) => {
-        stopSignal = signal;
+        running.stopSignal = signal;
+        const server = running.server;
         if (!server) return;
         server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
         server.stop().then(
           () => process.exit(0),
           (err: unknown) => {
-            server?.app.log.error({ err }, 'shutdown failed');
+            server.app.log.error({ err }, 'shutdown failed');
             process.exit(1);
           },
         );
       };
       process.once('SIGTERM', () => shutdown('SIGTERM'));
       process.once('SIGINT', () => shutdown('SIGINT'));
-      server = await startServer(config);
-      if (stopSignal) shutdown(stopSignal);
+      running.server = await startServer(config);
+      if (running.stopSignal) shutdown(running.stopSignal);
       return -1;
     }
     case 'migrate': {
