@@ -46,6 +46,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
+  // JSON (and forms, below) only: anything else is 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('actor', null);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);

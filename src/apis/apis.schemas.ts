@@ -79,12 +79,23 @@ export const AccessPayload = Type.Object(
 
 export const ApiIdParams = Type.Object({ apiId: Type.String({ maxLength: 128 }) });
 
-/** An OpenAPI 3.0/3.1 document carrying x-tyk-api-gateway; checked by the service field by field. */
+/**
+ * An OpenAPI 3.0/3.1 document carrying x-tyk-api-gateway; the service checks the
+ * fields it reads. Only the OpenAPI root fields and x- extensions are accepted.
+ */
 export const OasDocument = Type.Object(
   {
     openapi: Type.String(),
     info: Type.Record(Type.String(), Type.Unknown()),
     'x-tyk-api-gateway': Type.Record(Type.String(), Type.Unknown()),
+    jsonSchemaDialect: Type.Optional(Type.String()),
+    servers: Type.Optional(Type.Array(Type.Unknown())),
+    paths: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    webhooks: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    components: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    security: Type.Optional(Type.Array(Type.Unknown())),
+    tags: Type.Optional(Type.Array(Type.Unknown())),
+    externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
-  { additionalProperties: true },
+  { additionalProperties: false, patternProperties: { '^x-': {} } },
 );
