@@ -34,7 +34,7 @@ function openSqlite(path: string): Store {
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
   conn.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: conn }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
   return {
     db,
     dialect: 'sqlite',
@@ -50,6 +50,35 @@ function openSqlite(path: string): Store {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely prepares every query anew; preparing is a large share of a small
+ * query's cost on SQLite. Statements are reusable, so keep the most recent ones
+ * by their SQL text. (Statements run synchronously, so sharing one is safe.)
+ */
+function withStatementCache(conn: SQLite.Database, size = 500): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(conn, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        let stmt = cache.get(source);
+        if (stmt) {
+          // Refresh its place as the most recently used.
+          cache.delete(source);
+        } else {
+          stmt = target.prepare(source);
+          if (cache.size >= size) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(source, stmt);
+        return stmt;
+      };
+    },
+  });
 }
 
 function openPostgres(url: string): Store {

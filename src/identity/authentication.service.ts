@@ -33,14 +33,26 @@ function stale(at: string | null, nowMs: number): boolean {
 
 export function authenticationService({ store }: AppContext) {
   const { db } = store;
+  /** The account each actor was built from, so that a request need not load it twice. */
+  const accounts = new WeakMap<UserActor, UserRecord>();
+  const actorFor = (u: UserRecord, origin: Origin, sessionTokenHash: string | null): UserActor => {
+    const actor = toActor(u, origin, sessionTokenHash);
+    accounts.set(actor, u);
+    return actor;
+  };
   return {
+    /** The account as it was when this actor was authenticated (this request). */
+    accountOf(actor: UserActor): UserRecord | undefined {
+      return accounts.get(actor);
+    },
+
     /** The actor behind a Dashboard access key, or undefined (unknown, revoked, inactive). */
     async byAccessKey(key: string, origin: Origin): Promise<UserActor | undefined> {
       const u = await findUserByAccessKeyHash(db, hashSecret(key));
       if (!u || !mayAct(u)) return undefined;
       const now = new Date();
       if (stale(u.accessKeyUsedAt, now.getTime())) await updateUserRow(db, u.id, { access_key_used_at: now.toISOString() });
-      return toActor(u, origin, null);
+      return actorFor(u, origin, null);
     },
 
     /** The actor behind a session cookie, or undefined (unknown, expired, ended, inactive). */
@@ -50,7 +62,7 @@ export function authenticationService({ store }: AppContext) {
       const found = await findUserBySessionHash(db, tokenHash, nowDate.toISOString());
       if (!found || !mayAct(found.user)) return undefined;
       if (stale(found.lastUsedAt, nowDate.getTime())) await touchSession(db, tokenHash, nowDate.toISOString());
-      return toActor(found.user, origin, tokenHash);
+      return actorFor(found.user, origin, tokenHash);
     },
   };
 }

@@ -7,7 +7,7 @@ import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
-import { findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
+import { findPasswordHash, findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
 
 export const WRONG_CREDENTIALS = 'Invalid email or password';
 
@@ -53,7 +53,8 @@ export function signInService({ store, config }: AppContext) {
       const nowMs = Date.now();
       await checkLimits(email, origin, nowMs);
       const user = await findUserByEmail(db, email);
-      const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+      const hash = user ? await findPasswordHash(db, user.id) : null;
+      const ok = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
       const at = new Date().toISOString();
       if (!user || !ok) {
         await db.transaction().execute(async (trx) => {

@@ -1,4 +1,8 @@
+import * as crypto from 'node:crypto';
 import { createHash, randomBytes } from 'node:crypto';
+
+// crypto.hash (Node ≥ 20.12) skips the Hash object: a measurable share of each authenticated request.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
 /** A fresh secret: 20 random bytes (160 bits), hex. */
 export function newSecret(): string {
@@ -10,7 +14,7 @@ export function newSecret(): string {
  * the hash can be looked up directly and cannot be reversed.
  */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return oneShotHash ? oneShotHash('sha256', secret, 'hex') : createHash('sha256').update(secret).digest('hex');
 }
 
 /** What may be shown of a secret after it was issued. */

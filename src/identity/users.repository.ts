@@ -1,15 +1,16 @@
 import { sql, type Selectable } from 'kysely';
 import { parseStoredSections, type SectionPermissions } from '../access/permissions.js';
 import type { Role } from '../access/actor.js';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/database.js';
 import type { UsersTable } from '../db/schema.js';
 
+/** A Dashboard user as the application handles it: no secret is ever loaded into it. */
 export interface UserRecord {
   id: number;
   email: string;
   firstName: string;
   lastName: string;
-  passwordHash: string | null;
   isAdmin: boolean;
   role: Role;
   ownSections: SectionPermissions;
@@ -27,7 +28,7 @@ export interface UserRecord {
   lastLoginAt: string | null;
 }
 
-type JoinedRow = Selectable<UsersTable> & {
+type JoinedRow = Omit<Selectable<UsersTable>, 'password_hash' | 'email_normalized' | 'access_key_hash'> & {
   group_active: number | null;
   group_permissions: string | null;
 };
@@ -38,7 +39,6 @@ function toRecord(r: JoinedRow): UserRecord {
     email: r.email,
     firstName: r.first_name,
     lastName: r.last_name,
-    passwordHash: r.password_hash,
     isAdmin: r.is_admin === 1,
     role: r.role as Role,
     ownSections: parseStoredSections(r.permissions),
@@ -57,12 +57,39 @@ function toRecord(r: JoinedRow): UserRecord {
   };
 }
 
+/** Every column but the secrets (they are long, and loading them on every request costs). */
+const PROFILE_COLUMNS = [
+  'u.id',
+  'u.email',
+  'u.first_name',
+  'u.last_name',
+  'u.is_admin',
+  'u.role',
+  'u.permissions',
+  'u.group_id',
+  'u.active',
+  'u.password_change_required',
+  'u.password_updated_at',
+  'u.access_key_hint',
+  'u.access_key_used_at',
+  'u.created_at',
+  'u.created_by',
+  'u.updated_at',
+  'u.last_login_at',
+] as const;
+
 function joined(ex: Executor) {
   return ex
     .selectFrom('users as u')
     .leftJoin('user_groups as g', 'g.id', 'u.group_id')
-    .selectAll('u')
+    .select(PROFILE_COLUMNS)
     .select(['g.active as group_active', 'g.permissions as group_permissions']);
+}
+
+/** The stored password hash of a user, for the two places that check a password. */
+export async function findPasswordHash(ex: Executor, id: number): Promise<string | null> {
+  const row = await ex.selectFrom('users').select('password_hash').where('id', '=', id).executeTakeFirst();
+  return row?.password_hash ?? null;
 }
 
 export async function findUserById(ex: Executor, id: number): Promise<UserRecord | undefined> {
@@ -75,22 +102,27 @@ export async function findUserByEmail(ex: Executor, email: string): Promise<User
   return row ? toRecord(row) : undefined;
 }
 
+const byAccessKeyHash = compiledOnce((ex: Executor, hash: string) => joined(ex).where('u.access_key_hash', '=', hash));
+
 export async function findUserByAccessKeyHash(ex: Executor, hash: string): Promise<UserRecord | undefined> {
-  const row = await joined(ex).where('u.access_key_hash', '=', hash).executeTakeFirst();
+  const [row] = await byAccessKeyHash(ex, hash);
   return row ? toRecord(row) : undefined;
 }
+
+const bySessionHash = compiledOnce((ex: Executor, tokenHash: string, now: string) =>
+  joined(ex)
+    .innerJoin('sessions as s', 's.user_id', 'u.id')
+    .select('s.last_used_at as session_last_used_at')
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now),
+);
 
 export async function findUserBySessionHash(
   ex: Executor,
   tokenHash: string,
   now: string,
 ): Promise<{ user: UserRecord; lastUsedAt: string } | undefined> {
-  const row = await joined(ex)
-    .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .select('s.last_used_at as session_last_used_at')
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', now)
-    .executeTakeFirst();
+  const [row] = await bySessionHash(ex, tokenHash, now);
   return row ? { user: toRecord(row), lastUsedAt: row.session_last_used_at } : undefined;
 }
 
@@ -125,7 +157,7 @@ export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows:
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let rowsQuery = base
     .leftJoin('user_groups as g', 'g.id', 'u.group_id')
-    .selectAll('u')
+    .select(PROFILE_COLUMNS)
     .select(['g.active as group_active', 'g.permissions as group_permissions'])
     .orderBy('u.id');
   if (q.page) rowsQuery = rowsQuery.limit(q.page.limit).offset(q.page.offset);

@@ -34,7 +34,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     { config: { allowDuringPasswordChange: true }, schema: { tags, summary: 'The signed-in user', response: { 200: User } } },
     async (req) => {
       const actor = actorOf(req);
-      return toUserView(await users.me(actor), actor);
+      return toUserView(services.auth.accountOf(actor) ?? (await users.me(actor)), actor);
     },
   );
 

@@ -29,6 +29,7 @@ import {
   addPasswordHistory,
   countActiveAdmins,
   deleteUserRow,
+  findPasswordHash,
   findUserByEmail,
   findUserById,
   insertUser,
@@ -376,7 +377,8 @@ export function usersService({ store, config }: AppContext) {
         const target = await mustFind(trx, id);
         if (self) {
           if (input.current_password === undefined) throw new Invalid('current_password', 'is required');
-          if (!target.passwordHash || !(await verifyPassword(input.current_password, target.passwordHash))) {
+          const hash = await findPasswordHash(trx, id);
+          if (!hash || !(await verifyPassword(input.current_password, hash))) {
             throw new Invalid('current_password', 'does not match your current password');
           }
         } else if (target.isAdmin) {

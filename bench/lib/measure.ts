@@ -1,0 +1,56 @@
+import autocannon from 'autocannon';
+
+export interface Throughput {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** Requests per second and latency (ms) under load: fixed duration, fixed connections. */
+export async function throughput(url: string, opts: { headers?: Record<string, string>; seconds: number; connections: number }): Promise<Throughput> {
+  // A short warm-up first, so that JIT and caches settle before the measured run.
+  await autocannon({ url, headers: opts.headers, duration: 2, connections: opts.connections });
+  const r = await autocannon({ url, headers: opts.headers, duration: opts.seconds, connections: opts.connections });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors under load`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 };
+}
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+/** Latency (ms) of one request at a time, after a warm-up. */
+export async function latency(url: string, opts: { headers?: Record<string, string>; iterations: number; expectStatus?: number }): Promise<Latency> {
+  const expected = opts.expectStatus ?? 200;
+  const once = async () => {
+    const started = performance.now();
+    const res = await fetch(url, { headers: opts.headers });
+    await res.arrayBuffer();
+    if (res.status !== expected) throw new Error(`${url}: expected ${expected}, got ${res.status}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < Math.min(20, opts.iterations); i++) await once();
+  const times: number[] = [];
+  for (let i = 0; i < opts.iterations; i++) times.push(await once());
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), n: times.length };
+}
+
+export function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Prints rows as an aligned table. */
+export function table(title: string, header: string[], rows: (string | number)[][]): void {
+  const cells = [header, ...rows.map((r) => r.map(String))];
+  const widths = header.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of cells.slice(1)) console.log(line(r));
+}
