@@ -15,6 +15,12 @@ export interface Store {
   dialect: Dialect;
   /** Answers whether the database responds. */
   ping(): Promise<boolean>;
+  /**
+   * A value that changes whenever any row of the database changes, from this
+   * process or another one; undefined where the store cannot tell cheaply
+   * (PostgreSQL). Lets hot paths reuse what they read until something changes.
+   */
+  changeMarker(): string | undefined;
   close(): Promise<void>;
 }
 
@@ -35,9 +41,15 @@ function openSqlite(path: string): Store {
   conn.pragma('busy_timeout = 5000');
   conn.pragma('synchronous = NORMAL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
+  // total_changes(): rows this connection changed; data_version: moves when another connection commits.
+  const marker = conn.prepare('select total_changes() as local, (select data_version from pragma_data_version) as other');
   return {
     db,
     dialect: 'sqlite',
+    changeMarker() {
+      const m = marker.get() as { local: number; other: number };
+      return `${m.local}:${m.other}`;
+    },
     async ping() {
       try {
         conn.prepare('select 1').get();
@@ -89,6 +101,7 @@ function openPostgres(url: string): Store {
   return {
     db,
     dialect: 'postgres',
+    changeMarker: () => undefined,
     async ping() {
       try {
         await sql`select 1`.execute(db);

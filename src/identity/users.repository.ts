@@ -112,7 +112,7 @@ export async function findUserByAccessKeyHash(ex: Executor, hash: string): Promi
 const bySessionHash = compiledOnce((ex: Executor, tokenHash: string, now: string) =>
   joined(ex)
     .innerJoin('sessions as s', 's.user_id', 'u.id')
-    .select('s.last_used_at as session_last_used_at')
+    .select(['s.last_used_at as session_last_used_at', 's.expires_at as session_expires_at'])
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', now),
 );
@@ -121,9 +121,9 @@ export async function findUserBySessionHash(
   ex: Executor,
   tokenHash: string,
   now: string,
-): Promise<{ user: UserRecord; lastUsedAt: string } | undefined> {
+): Promise<{ user: UserRecord; lastUsedAt: string; expiresAt: string } | undefined> {
   const [row] = await bySessionHash(ex, tokenHash, now);
-  return row ? { user: toRecord(row), lastUsedAt: row.session_last_used_at } : undefined;
+  return row ? { user: toRecord(row), lastUsedAt: row.session_last_used_at, expiresAt: row.session_expires_at } : undefined;
 }
 
 export function normalizeEmail(email: string): string {

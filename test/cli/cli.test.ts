@@ -103,6 +103,13 @@ describe('portcullis start', () => {
         body: JSON.stringify({ email: 'first@example.com', password: 'first-password-1' }),
       });
       expect(login.status).toBe(200);
+      // A change made by another process (the CLI) reaches the running server at once.
+      const created = await runCli(['user', 'create', '--email', 'temp@example.com', '--permissions', 'users=read'], { PORTCULLIS_DATABASE_URL: db.url });
+      const key = /shown once\): ([0-9a-f]{40})/.exec(created.stdout)![1]!;
+      expect((await fetch(`${server.url}/api/users/me`, { headers: { authorization: key } })).status).toBe(200);
+      expect((await fetch(`${server.url}/api/users/me`, { headers: { authorization: key } })).status).toBe(200);
+      await runCli(['user', 'deactivate', '--email', 'temp@example.com'], { PORTCULLIS_DATABASE_URL: db.url });
+      expect((await fetch(`${server.url}/api/users/me`, { headers: { authorization: key } })).status).toBe(401);
       // A request in flight when SIGTERM arrives still completes: half its body is sent
       // before the signal, the rest after it.
       const body = JSON.stringify({ email: 'first@example.com', password: 'first-password-1' });
@@ -128,7 +135,7 @@ describe('portcullis start', () => {
 
       const second = await startCliServer({ ...env, PORTCULLIS_ADMIN_EMAIL: 'second@example.com' });
       const users = JSON.parse((await runCli(['user', 'list', '--json'], { PORTCULLIS_DATABASE_URL: db.url })).stdout) as { email: string }[];
-      expect(users.map((u) => u.email)).toEqual(['first@example.com']);
+      expect(users.map((u) => u.email)).toEqual(['first@example.com', 'temp@example.com']);
       second.child.kill('SIGINT');
       expect(await second.exited).toBe(0);
     } finally {

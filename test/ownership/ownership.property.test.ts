@@ -38,7 +38,8 @@ type Request =
   | { kind: 'listKeys'; actor: number }
   | { kind: 'getKey'; actor: number; key: number }
   | { kind: 'apiKeys'; actor: number; api: number }
-  | { kind: 'usage'; actor: number };
+  | { kind: 'usage'; actor: number; view: 'apis' | 'errors' | 'keys' | 'endpoints' }
+  | { kind: 'putPolicy'; actor: number; policy: number };
 
 const perms = fc.record({
   apis: fc.constantFrom(...LEVELS),
@@ -84,10 +85,14 @@ function requests(w: WorldSpec): fc.Arbitrary<Request[]> {
     fc.record({ kind: fc.constant('listPolicies' as const), actor }),
     fc.record({ kind: fc.constant('listKeys' as const), actor }),
     fc.record({ kind: fc.constant('apiKeys' as const), actor, api }),
-    fc.record({ kind: fc.constant('usage' as const), actor }),
+    fc.record({ kind: fc.constant('usage' as const), actor, view: fc.constantFrom('apis' as const, 'errors' as const, 'keys' as const, 'endpoints' as const) }),
   ];
   const nPolicies = w.policies.length;
-  if (nPolicies > 0) options.push(fc.record({ kind: fc.constant('getPolicy' as const), actor, policy: fc.integer({ min: 0, max: nPolicies - 1 }) }));
+  if (nPolicies > 0) {
+    const policy = fc.integer({ min: 0, max: nPolicies - 1 });
+    options.push(fc.record({ kind: fc.constant('getPolicy' as const), actor, policy }));
+    options.push(fc.record({ kind: fc.constant('putPolicy' as const), actor, policy }));
+  }
   if (w.keys.length > 0) options.push(fc.record({ kind: fc.constant('getKey' as const), actor, key: fc.integer({ min: 0, max: w.keys.length - 1 }) }));
   return fc.array(fc.oneof(...options), { minLength: 5, maxLength: 25 });
 }
@@ -154,6 +159,7 @@ interface Built {
   apiNames: string[];
   policyIds: string[];
   keyHashes: (string | null)[];
+  adminKey: string;
 }
 
 const DOMAIN_TABLES = [
@@ -229,16 +235,17 @@ async function build(t: TestApp, admin: string, w: WorldSpec, run: number): Prom
       timestamp: '2026-05-05T12:00:00Z',
       api_id: apiIds[i],
       method: 'GET',
-      path: '/',
+      path: `/p${i}`,
       response_code: 200,
       request_time: 1,
       upstream_time: 1,
+      api_key: `key-of-${i}`,
       ip_address: '127.0.0.1',
       content_length: 0,
     })),
   );
   await must('POST', '/api/analytics/records', { records });
-  return { userKeys, userIds, apiIds, apiRowIds, apiNames, policyIds, keyHashes };
+  return { userKeys, userIds, apiIds, apiRowIds, apiNames, policyIds, keyHashes, adminKey: admin };
 }
 
 async function check(t: TestApp, m: Model, b: Built, r: Request): Promise<void> {
@@ -336,12 +343,33 @@ async function check(t: TestApp, m: Model, b: Built, r: Request): Promise<void> 
       return;
     }
     case 'usage': {
-      const res = await get('/api/usage/apis/5/5/2026/5/5/2026?p=-1');
+      const res = await get(`/api/usage/${r.view}/5/5/2026/5/5/2026?p=-1`);
       const expected = m.analyticsApis(r.actor);
       if (expected === 'forbidden') return void expect(res.statusCode, label).toBe(403);
       expect(res.statusCode, label).toBe(200);
-      const ids = (res.json() as { data: { id: { api_id: string } }[] }).data.map((d) => d.id.api_id).sort();
-      expect(ids, label).toEqual(expected.map((a) => b.apiIds[a]!).sort());
+      const data = (res.json() as { data: { id: Record<string, string>; hits: number }[] }).data;
+      if (r.view === 'errors') {
+        const hits = expected.reduce((n, a) => n + m.w.apis[a]!.hits, 0);
+        expect(data.reduce((n, d) => n + d.hits, 0), label).toBe(hits);
+        return;
+      }
+      const seen = data.map((d) => (r.view === 'keys' ? d.id.api_key! : r.view === 'endpoints' ? `key-of-${d.id.path!.slice(2)}` : d.id.api_id!)).sort();
+      const want = expected.map((a) => (r.view === 'apis' ? b.apiIds[a]! : `key-of-${a}`)).sort();
+      expect(seen, label).toEqual(want);
+      return;
+    }
+    case 'putPolicy': {
+      // Resend what the actor sees; the APIs they cannot see must survive untouched.
+      const before = await t.request('GET', `/api/portal/policies/${b.policyIds[r.policy]}`, { key });
+      const res = await t.request('PUT', `/api/portal/policies/${b.policyIds[r.policy]}`, {
+        key,
+        body: { name: `p-${r.policy}`, access_rights: before.statusCode === 200 ? (before.json() as { access_rights: object }).access_rights : {} },
+      });
+      if (!m.can(r.actor, 'policies', 'write')) return void expect(res.statusCode, label).toBe(403);
+      if (!m.seesPolicy(r.actor, r.policy)) return void expect(res.statusCode, label).toBe(404);
+      expect(res.statusCode, label).toBe(200);
+      const full = await t.request('GET', `/api/portal/policies/${b.policyIds[r.policy]}`, { key: b.adminKey });
+      expect(Object.keys((full.json() as { access_rights: object }).access_rights).sort(), label).toEqual(m.w.policies[r.policy]!.apis.map((a) => b.apiIds[a]!).sort());
       return;
     }
   }
