@@ -18,16 +18,7 @@ export const CreateGroupBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const UpdateGroupBody = Type.Object(
-  {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-    active: Type.Optional(Type.Boolean()),
-    user_permissions: Type.Optional(PermissionMap),
-    ...ReadOnlyGroupFields,
-  },
-  { additionalProperties: false },
-);
+export const UpdateGroupBody = Type.Partial(CreateGroupBody, { additionalProperties: false });
 
 export const UserGroup = Type.Object({
   id: Type.String(),

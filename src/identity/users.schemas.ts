@@ -36,19 +36,8 @@ export const CreateUserBody = Type.Object(
 );
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
-export const UpdateUserBody = Type.Object(
-  {
-    first_name: Type.Optional(Name),
-    last_name: Type.Optional(Name),
-    email_address: Type.Optional(Email),
-    active: Type.Optional(Type.Boolean()),
-    user_permissions: Type.Optional(PermissionMap),
-    group_id: Type.Optional(Type.String({ maxLength: 20 })),
-    password_change_required: Type.Optional(Type.Boolean()),
-    ...ReadOnlyUserFields,
-  },
-  { additionalProperties: false },
-);
+/** The same fields as creation, all optional, without the initial password. */
+export const UpdateUserBody = Type.Partial(Type.Omit(CreateUserBody, ['password']), { additionalProperties: false });
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
 export const User = Type.Object({
