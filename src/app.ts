@@ -21,6 +21,7 @@ import { signInRoutes } from './identity/sign-in.routes.js';
 import { usersRoutes } from './identity/users.routes.js';
 import { keysRoutes } from './keys/keys.routes.js';
 import { policiesRoutes } from './policies/policies.routes.js';
+import { organisationsRoutes } from './portal/organisations.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -114,6 +115,10 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
     async (portal) => {
       installErrorHandler(portal, portalErrorShape);
       await portal.register(bootstrapRoutes, { services });
+      await portal.register(async (admin) => {
+        requireAuthentication(admin, services.auth, config.allowedOrigins);
+        await admin.register(organisationsRoutes, { services });
+      });
     },
     { prefix: '/portal-api' },
   );

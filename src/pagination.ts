@@ -19,3 +19,9 @@ export function pageCount(total: number, { p, pageSize }: PageRequest): number {
   if (p !== undefined && p < 0) return 1;
   return Math.max(1, Math.ceil(total / pageSize));
 }
+
+/** Developer Portal paging: `page` from 1 and `per_page` (default 20, at most 100). */
+export function portalWindow(page: number | undefined, perPage: number | undefined): { offset: number; limit: number } {
+  const size = Math.min(100, Math.max(1, perPage ?? 20));
+  return { offset: (Math.max(1, page ?? 1) - 1) * size, limit: size };
+}

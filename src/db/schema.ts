@@ -212,6 +212,25 @@ export interface AnalyticsHourlyEndpointTable extends AnalyticsCounters {
   hour: string;
 }
 
+export interface OrganisationsTable {
+  id: Generated<number>;
+  name: string;
+  /** Lower-cased name: organisation names are unique, whatever their case. */
+  name_normalized: string;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  name: string;
+  is_default: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   installation: InstallationTable;
   user_groups: UserGroupsTable;
@@ -232,4 +251,6 @@ export interface Database {
   analytics_hourly_api: AnalyticsHourlyApiTable;
   analytics_hourly_key: AnalyticsHourlyKeyTable;
   analytics_hourly_endpoint: AnalyticsHourlyEndpointTable;
+  organisations: OrganisationsTable;
+  teams: TeamsTable;
 }

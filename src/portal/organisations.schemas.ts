@@ -1,0 +1,42 @@
+import { Type } from 'typebox';
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+export const NameBody = Type.Object({ Name }, { additionalProperties: false });
+
+/** Team updates may echo the Users list a GET returned; membership is managed through users. */
+export const TeamUpdateBody = Type.Object({ Name, Users: Type.Optional(Type.Array(Type.Integer())) }, { additionalProperties: false });
+
+export const PortalPageQuery = Type.Object({
+  page: Type.Optional(Type.Integer({ minimum: 1 })),
+  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+});
+
+export const OrganisationParams = Type.Object({ organisationId: Type.String() });
+export const TeamParams = Type.Object({ organisationId: Type.String(), teamId: Type.String() });
+
+const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
+
+export const TeamElem = Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean() });
+
+export const TeamShow = Type.Object({
+  ID: Type.Integer(),
+  Name: Type.String(),
+  Default: Type.Boolean(),
+  Users: Type.Array(Type.String()),
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+});
+
+export const OrganisationElem = Type.Object({ ID: Type.Integer(), Name: Type.String() });
+
+export const OrganisationShow = Type.Object({
+  ID: Type.Integer(),
+  Name: Type.String(),
+  Teams: Type.Array(TeamElem),
+  Users: Type.Array(Type.Object({ ID: Type.Integer() })),
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+});
+
+export const StatusOk = Type.Object({ status: Type.Literal('ok') });

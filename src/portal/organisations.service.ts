@@ -1,0 +1,163 @@
+import type { Actor } from '../access/actor.js';
+import { requireSection } from '../access/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { isUniqueViolation } from '../db/transactions.js';
+import { Conflict, NotFound } from '../http/errors.js';
+import { portalWindow } from '../pagination.js';
+import {
+  deleteOrganisationRow,
+  deleteTeamRow,
+  findOrganisation,
+  findOrganisationByName,
+  findTeam,
+  insertOrganisation,
+  insertTeam,
+  listOrganisations,
+  listTeams,
+  renameOrganisation,
+  renameTeam,
+  teamsOf,
+  type OrganisationRow,
+  type TeamRow,
+} from './organisations.repository.js';
+
+export interface OrganisationWithTeams {
+  organisation: OrganisationRow;
+  teams: TeamRow[];
+}
+
+const now = (): string => new Date().toISOString();
+const NAME_TAKEN = 'Name: an organisation with this name already exists';
+
+/**
+ * Consumer organisations and their teams (Developer Portal). Every organisation
+ * has a default team; the Default Organisation and every default team are
+ * permanent. Needs the `portal` permission (administrators have it).
+ */
+export function organisationsService({ store }: AppContext) {
+  const { db } = store;
+
+  async function mustFindOrganisation(ex: Executor, id: number): Promise<OrganisationRow> {
+    const org = await findOrganisation(ex, id);
+    if (!org) throw new NotFound('Organisation');
+    return org;
+  }
+
+  async function mustFindTeam(ex: Executor, organisationId: number, teamId: number): Promise<TeamRow> {
+    await mustFindOrganisation(ex, organisationId);
+    const team = await findTeam(ex, organisationId, teamId);
+    if (!team) throw new NotFound('Team');
+    return team;
+  }
+
+  async function withTeams(ex: Executor, org: OrganisationRow): Promise<OrganisationWithTeams> {
+    return { organisation: org, teams: await teamsOf(ex, [org.id]) };
+  }
+
+  async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new Conflict(NAME_TAKEN);
+      throw err;
+    }
+  }
+
+  return {
+    async list(actor: Actor, page?: number, perPage?: number): Promise<OrganisationRow[]> {
+      requireSection(actor, 'portal', 'read');
+      return listOrganisations(db, portalWindow(page, perPage));
+    },
+
+    async get(actor: Actor, id: number): Promise<OrganisationWithTeams> {
+      requireSection(actor, 'portal', 'read');
+      return withTeams(db, await mustFindOrganisation(db, id));
+    },
+
+    /** Creates an organisation with its default team, "<Name> All users". */
+    async create(actor: Actor, name: string): Promise<OrganisationWithTeams> {
+      requireSection(actor, 'portal', 'write');
+      return uniqueName(() =>
+        db.transaction().execute(async (trx) => {
+          if (await findOrganisationByName(trx, name)) throw new Conflict(NAME_TAKEN);
+          const at = now();
+          const id = await insertOrganisation(trx, name, at);
+          await insertTeam(trx, id, `${name} All users`, true, at);
+          await recordAudit(trx, actor, { action: 'organisation.create', targetType: 'organisation', targetId: id, changes: { name } });
+          return withTeams(trx, (await findOrganisation(trx, id))!);
+        }),
+      );
+    },
+
+    async rename(actor: Actor, id: number, name: string): Promise<OrganisationWithTeams> {
+      requireSection(actor, 'portal', 'write');
+      return uniqueName(() =>
+        db.transaction().execute(async (trx) => {
+          const org = await mustFindOrganisation(trx, id);
+          const clash = await findOrganisationByName(trx, name);
+          if (clash && clash.id !== id) throw new Conflict(NAME_TAKEN);
+          await renameOrganisation(trx, id, name, now());
+          await recordAudit(trx, actor, { action: 'organisation.update', targetType: 'organisation', targetId: id, changes: { name, was: org.name } });
+          return withTeams(trx, (await findOrganisation(trx, id))!);
+        }),
+      );
+    },
+
+    /** Deletes an organisation and its teams; the Default Organisation is permanent. */
+    async remove(actor: Actor, id: number): Promise<void> {
+      requireSection(actor, 'portal', 'write');
+      await db.transaction().execute(async (trx) => {
+        const org = await mustFindOrganisation(trx, id);
+        if (org.is_default === 1) throw new Conflict('The Default Organisation cannot be deleted');
+        await deleteOrganisationRow(trx, id);
+        await recordAudit(trx, actor, { action: 'organisation.delete', targetType: 'organisation', targetId: id, changes: { name: org.name } });
+      });
+    },
+
+    async listTeams(actor: Actor, organisationId: number, page?: number, perPage?: number): Promise<TeamRow[]> {
+      requireSection(actor, 'portal', 'read');
+      await mustFindOrganisation(db, organisationId);
+      return listTeams(db, organisationId, portalWindow(page, perPage));
+    },
+
+    async getTeam(actor: Actor, organisationId: number, teamId: number): Promise<TeamRow> {
+      requireSection(actor, 'portal', 'read');
+      return mustFindTeam(db, organisationId, teamId);
+    },
+
+    async createTeam(actor: Actor, organisationId: number, name: string): Promise<TeamRow> {
+      requireSection(actor, 'portal', 'write');
+      return db.transaction().execute(async (trx) => {
+        await mustFindOrganisation(trx, organisationId);
+        const id = await insertTeam(trx, organisationId, name, false, now());
+        await recordAudit(trx, actor, { action: 'team.create', targetType: 'team', targetId: id, changes: { name, organisation_id: organisationId } });
+        return (await findTeam(trx, organisationId, id))!;
+      });
+    },
+
+    async renameTeam(actor: Actor, organisationId: number, teamId: number, name: string): Promise<TeamRow> {
+      requireSection(actor, 'portal', 'write');
+      return db.transaction().execute(async (trx) => {
+        const team = await mustFindTeam(trx, organisationId, teamId);
+        await renameTeam(trx, teamId, name, now());
+        await recordAudit(trx, actor, { action: 'team.update', targetType: 'team', targetId: teamId, changes: { name, was: team.name } });
+        return (await findTeam(trx, organisationId, teamId))!;
+      });
+    },
+
+    /** Deletes a team; every organisation's default team is permanent. */
+    async removeTeam(actor: Actor, organisationId: number, teamId: number): Promise<void> {
+      requireSection(actor, 'portal', 'write');
+      await db.transaction().execute(async (trx) => {
+        const team = await mustFindTeam(trx, organisationId, teamId);
+        if (team.is_default === 1) throw new Conflict("An organisation's default team cannot be deleted");
+        await deleteTeamRow(trx, teamId);
+        await recordAudit(trx, actor, { action: 'team.delete', targetType: 'team', targetId: teamId, changes: { name: team.name } });
+      });
+    },
+  };
+}
+
+export type OrganisationsService = ReturnType<typeof organisationsService>;
