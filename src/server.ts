@@ -5,7 +5,9 @@ import type { Config } from './config.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ALREADY_BOOTSTRAPPED } from './identity/bootstrap.service.js';
-import { createServices } from './services.js';
+import { createServices, type Services } from './services.js';
+
+const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -49,15 +51,21 @@ async function bootstrapFromConfig(config: Config, store: Store): Promise<'creat
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openMigratedStore(config);
   let app: FastifyInstance;
+  let services: Services;
   try {
     const outcome = await bootstrapFromConfig(config, store);
-    ({ app } = await buildApp({ store, config }));
+    ({ app, services } = await buildApp({ store, config }));
     if (outcome === 'created') app.log.info({ email: config.adminEmail }, 'bootstrapped the first administrator from PORTCULLIS_ADMIN_EMAIL');
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     await store.close();
     throw err;
   }
+  // Expired sessions and old sign-in failures are dropped every ten minutes.
+  const housekeeping = setInterval(() => {
+    services.signIn.housekeeping().catch((err: unknown) => app.log.warn({ err }, 'housekeeping failed'));
+  }, HOUSEKEEPING_INTERVAL_MS);
+  housekeeping.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   let stopping: Promise<void> | undefined;
@@ -67,6 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop() {
       stopping ??= (async () => {
+        clearInterval(housekeeping);
         await app.close();
         await store.close();
       })();

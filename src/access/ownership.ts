@@ -1,7 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Actor } from './actor.js';
-import { isAdmin } from './policy.js';
+import { atLeast, levelOf } from './permissions.js';
+import { isAdmin, requireSection } from './policy.js';
 
 /**
  * Which APIs an actor may see. With ownership off, or for administrators, every
@@ -12,6 +13,23 @@ export type ApiScope = { kind: 'all' } | { kind: 'owned'; userId: number; groupI
 export function apiScope(actor: Actor, ownershipEnabled: boolean): ApiScope {
   if (!ownershipEnabled || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
   return { kind: 'owned', userId: actor.userId, groupId: actor.groupId };
+}
+
+/**
+ * The scope of analytics queries. They need `analytics: read`. With ownership on,
+ * `owned_analytics: read` narrows every query to the APIs the user can see
+ * (unowned, or owned by them or their group, whatever their `apis` permission);
+ * without it the user sees all traffic, as the seed describes.
+ */
+export function analyticsScope(actor: Actor, ownershipEnabled: boolean): ApiScope {
+  requireSection(actor, 'analytics', 'read');
+  if (!ownershipEnabled || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
+  return atLeast(levelOf(actor.permissions, 'owned_analytics'), 'read') ? apiScope(actor, true) : { kind: 'all' };
+}
+
+/** A non-administrator who creates an API while ownership is on becomes one of its owners: their id, else null. */
+export function ownerOnCreate(actor: Actor, ownershipEnabled: boolean): number | null {
+  return ownershipEnabled && actor.kind === 'user' && !isAdmin(actor) ? actor.userId : null;
 }
 
 /**

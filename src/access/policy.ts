@@ -71,3 +71,8 @@ export function requireMayRemoveAdmin(actor: Actor, target: ManagedUser, action:
     throw new Forbidden(`access denied: only the super-admin may ${action} the super-admin`);
   }
 }
+
+/** Who may see (the hint of) a user's access key: the user and administrators. */
+export function mayKnowAccessKeyOf(viewer: Actor | 'self', userId: number): boolean {
+  return viewer === 'self' || isAdmin(viewer) || (viewer.kind === 'user' && viewer.userId === userId);
+}

@@ -1,11 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
-import { analyticsVisibleCondition, apiScope, type ApiScope } from '../access/ownership.js';
-import { atLeast, levelOf } from '../access/permissions.js';
-import { isAdmin, requireSection } from '../access/policy.js';
+import { analyticsScope as scopeForAnalytics, analyticsVisibleCondition, type ApiScope } from '../access/ownership.js';
+import { requireAdmin } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import type { AppContext } from '../context.js';
-import { Forbidden, Invalid } from '../http/errors.js';
+import { Invalid } from '../http/errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   insertRecords,
@@ -78,16 +77,7 @@ export function hoursOf(r: DayRange): Range {
 export function analyticsService({ store, config }: AppContext, deps: { apis: ApisService }) {
   const { db } = store;
 
-  /**
-   * Analytics need `analytics: read`. With ownership on, `owned_analytics: read`
-   * narrows every query to the APIs the user can see (unowned, or owned by them
-   * or their group); without it the user sees all traffic, as the seed describes.
-   */
-  function analyticsScope(actor: Actor): ApiScope {
-    requireSection(actor, 'analytics', 'read');
-    if (!config.enableOwnership || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
-    return atLeast(levelOf(actor.permissions, 'owned_analytics'), 'read') ? apiScope(actor, true) : { kind: 'all' };
-  }
+  const analyticsScope = (actor: Actor): ApiScope => scopeForAnalytics(actor, config.enableOwnership);
 
   const secret = config.gatewaySecret ? Buffer.from(config.gatewaySecret) : undefined;
 
@@ -101,7 +91,7 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
 
     /** Records a batch from a gateway (or an administrator): all or nothing. */
     async ingest(actor: Actor | 'gateway', records: AnalyticsRecord[]): Promise<number> {
-      if (actor !== 'gateway' && !isAdmin(actor)) throw new Forbidden('access denied: only gateways and administrators may record analytics');
+      if (actor !== 'gateway') requireAdmin(actor, 'record analytics (gateways send X-Gateway-Secret)');
       await db.transaction().execute((trx) => insertRecords(trx, records));
       return records.length;
     },

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.js';
-import { apiScope, type ApiScope } from '../access/ownership.js';
+import { apiScope, ownerOnCreate, type ApiScope } from '../access/ownership.js';
 import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -112,9 +112,8 @@ export function apisService({ store, config }: AppContext) {
       try {
         return await db.transaction().execute(async (trx) => {
           let owners = await checkOwners(trx, ownerInput, { userIds: [], groupIds: [] }, fields);
-          if (config.enableOwnership && actor.kind === 'user' && !actor.permissions.isAdmin && !owners.userIds.includes(actor.userId)) {
-            owners = { ...owners, userIds: [...owners.userIds, actor.userId] };
-          }
+          const creator = ownerOnCreate(actor, config.enableOwnership);
+          if (creator !== null && !owners.userIds.includes(creator)) owners = { ...owners, userIds: [...owners.userIds, creator] };
           if (await findApiByApiId(trx, spec.apiId)) throw new Conflict(`${fields.apiId}: an API with this id already exists`);
           await checkListenPath(trx, spec, null, fields.listenPath);
           const at = now();

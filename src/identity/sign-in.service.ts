@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { AppError, TooManyRequests, Unauthorized } from '../http/errors.js';
 import { mayAct } from './authentication.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
-import { deleteSession, findSession, insertSession } from './sessions.repository.js';
+import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findPasswordHash, findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
@@ -69,8 +69,6 @@ export function signInService({ store, config }: AppContext) {
             status: 401,
           });
         });
-        // Old failures need not be kept past the window.
-        if (Math.random() < 0.05) await pruneFailures(db, new Date(nowMs - windowMs).toISOString());
         throw new Unauthorized(WRONG_CREDENTIALS);
       }
       if (!mayAct(user)) {
@@ -110,6 +108,12 @@ export function signInService({ store, config }: AppContext) {
         });
       });
       return { user: { ...user, lastLoginAt: at }, sessionToken: token, expiresAt };
+    },
+
+    /** Drops expired sessions and failed sign-ins older than the window; run periodically. */
+    async housekeeping(nowMs = Date.now()): Promise<void> {
+      await deleteExpiredSessions(db, new Date(nowMs).toISOString());
+      await pruneFailures(db, new Date(nowMs - windowMs).toISOString());
     },
 
     /** Ends the session the token names, if it is still open. */

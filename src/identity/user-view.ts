@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { renderPermissions } from '../access/permissions.js';
-import { isAdmin } from '../access/policy.js';
+import { mayKnowAccessKeyOf } from '../access/policy.js';
 import type { User } from './users.schemas.js';
 import type { UserRecord } from './users.repository.js';
 import { userPermissions } from './users.service.js';
@@ -23,7 +23,7 @@ export function toUserView(u: UserRecord, viewer: Actor | 'self', issuedKey?: st
     password_change_required: u.passwordChangeRequired,
     created_at: u.createdAt,
   };
-  const mayKnowKey = viewer === 'self' || isAdmin(viewer) || (viewer.kind === 'user' && viewer.userId === u.id);
+  const mayKnowKey = mayKnowAccessKeyOf(viewer, u.id);
   if (issuedKey !== undefined) view.access_key = issuedKey;
   else if (mayKnowKey && u.accessKeyHint !== null) view.access_key = `…${u.accessKeyHint}`;
   if (u.lastLoginAt) view.last_login_date = u.lastLoginAt;

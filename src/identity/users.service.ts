@@ -131,8 +131,6 @@ export function usersService({ store, config }: AppContext) {
   }
 
   return {
-    userPermissions,
-
     async get(actor: Actor, id: number): Promise<UserRecord> {
       requireSection(actor, 'users', 'read');
       return mustFind(db, id);
