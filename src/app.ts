@@ -21,6 +21,7 @@ import { signInRoutes } from './identity/sign-in.routes.js';
 import { usersRoutes } from './identity/users.routes.js';
 import { keysRoutes } from './keys/keys.routes.js';
 import { policiesRoutes } from './policies/policies.routes.js';
+import { adminReviewRoutes } from './portal/admin-review.routes.js';
 import { organisationsRoutes } from './portal/organisations.routes.js';
 import { createServices, type Services } from './services.js';
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await portal.register(async (admin) => {
         requireAuthentication(admin, services.auth, config.allowedOrigins);
         await admin.register(organisationsRoutes, { services });
+        await admin.register(adminReviewRoutes, { services });
       });
     },
     { prefix: '/portal-api' },

@@ -9,6 +9,7 @@ import { signInService } from './identity/sign-in.service.js';
 import { usersService } from './identity/users.service.js';
 import { keysService } from './keys/keys.service.js';
 import { policiesService } from './policies/policies.service.js';
+import { adminReviewService } from './portal/admin-review.service.js';
 import { organisationsService } from './portal/organisations.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
@@ -27,6 +28,7 @@ export function createServices(ctx: AppContext) {
     keys: keysService(ctx, { apis, policies }),
     analytics: analyticsService(ctx, { apis }),
     organisations: organisationsService(ctx),
+    adminReview: adminReviewService(ctx),
   };
 }
 

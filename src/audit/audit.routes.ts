@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
+import { csvDocument } from '../http/csv.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import type { AuditRow } from './audit.repository.js';
@@ -54,23 +55,11 @@ function toView(r: AuditRow): AuditLog {
 
 const CSV_COLUMNS = ['id', 'date', 'user', 'ip', 'action', 'target_type', 'target_id', 'method', 'url', 'status', 'request_id', 'changes'] as const;
 
-function csvCell(v: string | number): string {
-  const s = String(v);
-  // A leading formula character would run in a spreadsheet; quote-prefix it.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 function toCsv(rows: AuditRow[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of rows) {
-    lines.push(
-      [r.id, r.at, r.actor_email, r.ip, r.action, r.target_type, r.target_id, r.method, r.url, r.status, r.request_id, r.changes]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  return csvDocument(
+    CSV_COLUMNS,
+    rows.map((r) => [r.id, r.at, r.actor_email, r.ip, r.action, r.target_type, r.target_id, r.method, r.url, r.status, r.request_id, r.changes]),
+  );
 }
 
 /** The audit log: /api/audit-logs (needs audit_logs: read). */
