@@ -23,7 +23,7 @@ import {
   type ApiRow,
   type ApiSort,
 } from './apis.repository.js';
-import { listenPathKey, type ApiSpec, type Json } from './definitions.js';
+import { listenPathKey, type ApiSpec } from './definitions.js';
 
 export interface ApiWithOwners {
   row: ApiRow;
@@ -249,4 +249,3 @@ async function recordOwnersAudit(ex: Executor, actor: Actor, apiId: string, owne
 }
 
 export type ApisService = ReturnType<typeof apisService>;
-export type { Json };
