@@ -23,6 +23,7 @@ import { keysRoutes } from './keys/keys.routes.js';
 import { policiesRoutes } from './policies/policies.routes.js';
 import { adminReviewRoutes } from './portal/admin-review.routes.js';
 import { organisationsRoutes } from './portal/organisations.routes.js';
+import { settingsRoutes } from './portal/settings.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -120,6 +121,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         requireAuthentication(admin, services.auth, config.allowedOrigins);
         await admin.register(organisationsRoutes, { services });
         await admin.register(adminReviewRoutes, { services });
+        await admin.register(settingsRoutes, { services });
       });
     },
     { prefix: '/portal-api' },

@@ -11,6 +11,7 @@ import { keysService } from './keys/keys.service.js';
 import { policiesService } from './policies/policies.service.js';
 import { adminReviewService } from './portal/admin-review.service.js';
 import { organisationsService } from './portal/organisations.service.js';
+import { settingsService } from './portal/settings.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
 export function createServices(ctx: AppContext) {
@@ -29,6 +30,7 @@ export function createServices(ctx: AppContext) {
     analytics: analyticsService(ctx, { apis }),
     organisations: organisationsService(ctx),
     adminReview: adminReviewService(ctx),
+    settings: settingsService(ctx),
   };
 }
 

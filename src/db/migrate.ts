@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-apis-and-ownership.js';
 import * as m0003 from './migrations/0003-policies-keys-analytics.js';
 import * as m0004 from './migrations/0004-portal-organisations.js';
+import * as m0005 from './migrations/0005-portal-settings.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-apis-and-ownership': m0002,
   '0003-policies-keys-analytics': m0003,
   '0004-portal-organisations': m0004,
+  '0005-portal-settings': m0005,
 };
 
 const provider: MigrationProvider = {

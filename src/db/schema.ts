@@ -231,6 +231,28 @@ export interface TeamsTable {
   updated_at: string;
 }
 
+/** The single row of Developer Portal settings. */
+export interface PortalSettingsTable {
+  id: number;
+  auto_approve_consumers: number;
+  admin_notification_email: string;
+  sender_email: string;
+  smtp_host: string;
+  smtp_port: number;
+  smtp_username: string;
+  /** Needed in clear to sign in to the mail server; write-only through the API. */
+  smtp_password: string;
+  updated_at: string;
+}
+
+/** Self-registration: an email domain places new consumers in an organisation and team. */
+export interface RegistrationRulesTable {
+  domain: string;
+  organisation_id: number;
+  team_id: number;
+  auto_approve: number;
+}
+
 export interface Database {
   installation: InstallationTable;
   user_groups: UserGroupsTable;
@@ -253,4 +275,6 @@ export interface Database {
   analytics_hourly_endpoint: AnalyticsHourlyEndpointTable;
   organisations: OrganisationsTable;
   teams: TeamsTable;
+  portal_settings: PortalSettingsTable;
+  registration_rules: RegistrationRulesTable;
 }
