@@ -46,6 +46,20 @@ export interface SpecFields {
 
 const now = (): string => new Date().toISOString();
 
+/** The stored columns of a definition (everything but its ids, ownership flag and times). */
+function specColumns(spec: ApiSpec) {
+  return {
+    name: spec.name,
+    active: spec.active ? 1 : 0,
+    listen_path: spec.listenPath,
+    listen_path_key: listenPathKey(spec.listenPath),
+    target_url: spec.targetUrl,
+    use_keyless: spec.useKeyless ? 1 : 0,
+    definition: JSON.stringify(spec.definition),
+    oas: spec.oas ? JSON.stringify(spec.oas) : null,
+  };
+}
+
 function parseIds(raw: string[], field: string): number[] {
   const bad = raw.filter((x) => !/^\d{1,15}$/.test(x));
   if (bad.length > 0) throw new Invalid(field, `unknown id${bad.length > 1 ? 's' : ''} ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
@@ -120,14 +134,7 @@ export function apisService({ store, config }: AppContext) {
           const id = await insertApi(trx, {
             api_id: spec.apiId,
             kind: spec.oas ? 'oas' : 'classic',
-            name: spec.name,
-            active: spec.active ? 1 : 0,
-            listen_path: spec.listenPath,
-            listen_path_key: listenPathKey(spec.listenPath),
-            target_url: spec.targetUrl,
-            use_keyless: spec.useKeyless ? 1 : 0,
-            definition: JSON.stringify(spec.definition),
-            oas: spec.oas ? JSON.stringify(spec.oas) : null,
+            ...specColumns(spec),
             owned: 0,
             created_at: at,
             updated_at: at,
@@ -168,17 +175,7 @@ export function apisService({ store, config }: AppContext) {
           const current = (await ownersOf(trx, [existing.id])).get(existing.id)!;
           const owners = await checkOwners(trx, ownerInput, current, fields);
           await checkListenPath(trx, spec, existing.id, fields.listenPath);
-          await updateApiRow(trx, existing.id, {
-            name: spec.name,
-            active: spec.active ? 1 : 0,
-            listen_path: spec.listenPath,
-            listen_path_key: listenPathKey(spec.listenPath),
-            target_url: spec.targetUrl,
-            use_keyless: spec.useKeyless ? 1 : 0,
-            definition: JSON.stringify(spec.definition),
-            oas: spec.oas ? JSON.stringify(spec.oas) : null,
-            updated_at: now(),
-          });
+          await updateApiRow(trx, existing.id, { ...specColumns(spec), updated_at: now() });
           const ownersChanged = ownerInput.userIds !== undefined || ownerInput.userGroupIds !== undefined;
           if (ownersChanged) await replaceOwners(trx, existing.id, owners);
           await recordAudit(trx, actor, {
