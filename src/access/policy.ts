@@ -76,3 +76,31 @@ export function requireMayRemoveAdmin(actor: Actor, target: ManagedUser, action:
 export function mayKnowAccessKeyOf(viewer: Actor | 'self', userId: number): boolean {
   return viewer === 'self' || isAdmin(viewer) || (viewer.kind === 'user' && viewer.userId === userId);
 }
+
+/** Is the actor this very user? */
+export function isSelf(actor: Actor, userId: number): boolean {
+  return actor.kind === 'user' && actor.userId === userId;
+}
+
+/**
+ * Anyone may reset their own access key; another user's needs `users: write`
+ * (checked before the user is looked up, so that ids reveal nothing) and the
+ * right to manage that user (checked once loaded).
+ */
+export function requireMayResetAccessKey(actor: Actor, userId: number, target?: ManagedUser): void {
+  requireNoPendingPasswordChange(actor);
+  if (isSelf(actor, userId)) return;
+  requireSection(actor, 'users', 'write');
+  if (target) requireMayManageUser(actor, target);
+}
+
+/**
+ * Anyone may change their own password (proving the current one); only
+ * administrators set another user's, and a provider-admin never the super-admin's.
+ */
+export function requireMaySetPassword(actor: Actor, userId: number, target?: ManagedUser): void {
+  if (isSelf(actor, userId)) return;
+  requireAdmin(actor, "set another user's password");
+  requireNoPendingPasswordChange(actor);
+  if (target?.permissions.isAdmin) requireMayRemoveAdmin(actor, target, 'set the password of');
+}

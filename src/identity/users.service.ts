@@ -6,11 +6,13 @@ import {
   type Permissions,
 } from '../access/permissions.js';
 import {
+  isSelf,
   requireAdmin,
   requireMayGrant,
   requireMayManageUser,
   requireMayRemoveAdmin,
-  requireNoPendingPasswordChange,
+  requireMayResetAccessKey,
+  requireMaySetPassword,
   requireSection,
   type ManagedUser,
 } from '../access/policy.js';
@@ -80,6 +82,11 @@ function parseGroupRef(raw: string | undefined): number | null | undefined {
 }
 
 const now = (): string => new Date().toISOString();
+
+/** The session a user acts through on their own account: it survives their key reset or password change. */
+function ownSession(actor: Actor, userId: number): string | null {
+  return actor.kind === 'user' && actor.userId === userId ? actor.sessionTokenHash : null;
+}
 
 export function usersService({ store, config }: AppContext) {
   const { db } = store;
@@ -346,14 +353,12 @@ export function usersService({ store, config }: AppContext) {
 
     /** Issues a new access key; the old one and every session of the user end now. */
     async resetAccessKey(actor: Actor, id: number): Promise<string> {
-      const self = actor.kind === 'user' && actor.userId === id;
-      if (!self) requireSection(actor, 'users', 'write');
-      requireNoPendingPasswordChange(actor);
+      requireMayResetAccessKey(actor, id);
       return db.transaction().execute(async (trx) => {
         const target = await mustFind(trx, id);
-        if (!self) requireMayManageUser(actor, managed(target));
+        requireMayResetAccessKey(actor, id, managed(target));
         const key = await issueKey(trx, id);
-        await deleteUserSessions(trx, id, self && actor.kind === 'user' ? actor.sessionTokenHash : null);
+        await deleteUserSessions(trx, id, ownSession(actor, id));
         await recordAudit(trx, actor, { action: 'user.key.reset', targetType: 'user', targetId: id, changes: { access_key: '(reset)' } });
         return key;
       });
@@ -365,27 +370,23 @@ export function usersService({ store, config }: AppContext) {
      * other session and the access key end; a new key is returned once.
      */
     async changePassword(actor: Actor, id: number, input: { current_password?: string; new_password: string }): Promise<string> {
-      const self = actor.kind === 'user' && actor.userId === id;
-      if (!self) {
-        requireAdmin(actor, "set another user's password");
-        requireNoPendingPasswordChange(actor);
-      }
+      const self = isSelf(actor, id);
+      requireMaySetPassword(actor, id);
       return db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
         const target = await mustFind(trx, id);
+        requireMaySetPassword(actor, id, managed(target));
         if (self) {
           if (input.current_password === undefined) throw new Invalid('current_password', 'is required');
           const hash = await findPasswordHash(trx, id);
           if (!hash || !(await verifyPassword(input.current_password, hash))) {
             throw new Invalid('current_password', 'does not match your current password');
           }
-        } else if (target.isAdmin) {
-          requireMayRemoveAdmin(actor, managed(target), 'set the password of');
         }
         await setPassword(trx, target, input.new_password, 'new_password');
         if (self) await updateUserRow(trx, id, { password_change_required: 0 });
         const key = await issueKey(trx, id);
-        await deleteUserSessions(trx, id, self && actor.kind === 'user' ? actor.sessionTokenHash : null);
+        await deleteUserSessions(trx, id, ownSession(actor, id));
         await recordAudit(trx, actor, { action: 'user.password.change', targetType: 'user', targetId: id, changes: { password: '(changed)' } });
         return key;
       });

@@ -93,6 +93,13 @@ describe('Dashboard users, groups and permissions', () => {
     expect((await t.request('GET', '/api/audit-logs', { key: reader.key })).statusCode).toBe(403);
     const write = await t.request('POST', '/api/users', { key: reader.key, body: { first_name: 'A', last_name: 'B', email_address: 'w@example.com' } });
     expect(write.statusCode).toBe(403);
+    // Without users: write, other users' ids reveal nothing: an existing and an absent one answer alike.
+    for (const url of [`/api/users/${nobody.id}/actions/key/reset`, '/api/users/987654/actions/key/reset']) {
+      expect((await t.request('PUT', url, { key: reader.key })).statusCode, url).toBe(403);
+    }
+    for (const url of [`/api/users/${nobody.id}/actions/reset`, '/api/users/987654/actions/reset']) {
+      expect((await t.request('POST', url, { key: reader.key, body: { new_password: 'whatever-123' } })).statusCode, url).toBe(403);
+    }
     // Others' keys are not shown to a reader.
     const listed = (await t.request('GET', '/api/users?p=-1', { key: reader.key })).json().users as UserView[];
     expect(listed.find((x) => x.id === nobody.id)!.access_key).toBeUndefined();
