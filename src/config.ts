@@ -23,6 +23,18 @@ export interface Config {
   passwordHistory: number;
   bodyLimit: number;
   gatewaySecret: string | undefined;
+  /** Where people reach this server; links in emails start with it. */
+  publicUrl: string;
+  /** A folder whose <event>.txt / <event>.html files replace the built-in email templates. */
+  emailTemplatesDir: string | undefined;
+  /** How often the email outbox looks for mail that is due. */
+  outboxPollMs: number;
+  /** The gateway's port (consumer traffic); 0 picks a free port. */
+  gatewayPort: number;
+  /** `start` runs the gateway in the same process unless this is false. */
+  gatewayEnabled: boolean;
+  /** Redis for shared rate-limit/quota counters and change notices; in-memory counters without it. */
+  redisUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +132,19 @@ export const SETTINGS: readonly Setting[] = [
     default: undefined,
   },
   { key: 'bodyLimit', file: 'body_limit', env: ['PORTCULLIS_BODY_LIMIT'], kind: int(1024, 1024 * 1024 * 1024), default: 1024 * 1024 },
+  { key: 'publicUrl', file: 'public_url', env: ['PORTCULLIS_PUBLIC_URL'], kind: { type: 'string' }, default: 'http://localhost:3000' },
+  {
+    key: 'emailTemplatesDir',
+    file: 'email_templates_dir',
+    env: ['PORTCULLIS_EMAIL_TEMPLATES_DIR'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
+  { key: 'outboxPollMs', file: 'outbox_poll_ms', env: ['PORTCULLIS_OUTBOX_POLL_MS'], kind: int(10, 3_600_000), default: 5000 },
+  { key: 'gatewayPort', file: 'gateway_port', env: ['PORTCULLIS_GATEWAY_PORT'], kind: int(0, 65535), default: 8080 },
+  { key: 'gatewayEnabled', file: 'gateway_enabled', env: ['PORTCULLIS_GATEWAY_ENABLED'], kind: { type: 'bool' }, default: true },
+  { key: 'redisUrl', file: 'redis_url', env: ['PORTCULLIS_REDIS_URL'], kind: { type: 'string', optional: true }, default: undefined },
+  // Gateway settings (src/gateway) follow.
 ];
 
 function describe(s: Setting): string {
@@ -210,6 +235,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: st
   if (config.gatewaySecret !== undefined && config.gatewaySecret.length < 16) {
     throw new ConfigError('Invalid setting PORTCULLIS_GATEWAY_SECRET (file key "gateway_secret"): must be at least 16 characters');
   }
+  if (!/^https?:\/\/[^/]+/.test(config.publicUrl)) {
+    throw new ConfigError(`Invalid setting PORTCULLIS_PUBLIC_URL (file key "public_url"): expected http(s)://host[:port], got ${JSON.stringify(config.publicUrl)}`);
+  }
+  config.publicUrl = config.publicUrl.replace(/\/+$/, '');
   if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
     throw new ConfigError('PORTCULLIS_ADMIN_EMAIL and PORTCULLIS_ADMIN_PASSWORD must be set together');
   }

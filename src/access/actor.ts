@@ -8,7 +8,16 @@ export interface Origin {
   url: string;
 }
 
-export type Role = 'super-admin' | 'provider-admin' | 'dashboard-user';
+/** Staff roles work in the Dashboard and the Admin Portal; consumer roles only in the Live Portal. */
+export type StaffRole = 'super-admin' | 'provider-admin' | 'dashboard-user';
+export type ConsumerRole = 'consumer-admin' | 'consumer-team-member';
+export type Role = StaffRole | ConsumerRole;
+
+export const CONSUMER_ROLES: readonly ConsumerRole[] = ['consumer-admin', 'consumer-team-member'];
+
+export function isConsumerRole(role: string): role is ConsumerRole {
+  return (CONSUMER_ROLES as readonly string[]).includes(role);
+}
 
 /** A signed-in Dashboard user, with the permissions in force for this request. */
 export interface UserActor {

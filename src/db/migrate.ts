@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002-apis-and-ownership.js';
 import * as m0003 from './migrations/0003-policies-keys-analytics.js';
 import * as m0004 from './migrations/0004-portal-organisations.js';
 import * as m0005 from './migrations/0005-portal-settings.js';
+import * as m0006 from './migrations/0006-portal-users-email.js';
+import * as m0007 from './migrations/0007-portal-catalogue-apps.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-policies-keys-analytics': m0003,
   '0004-portal-organisations': m0004,
   '0005-portal-settings': m0005,
+  '0006-portal-users-email': m0006,
+  '0007-portal-catalogue-apps': m0007,
 };
 
 const provider: MigrationProvider = {

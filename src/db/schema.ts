@@ -42,6 +42,10 @@ export interface UsersTable {
   created_by: number | null;
   updated_at: string;
   last_login_at: string | null;
+  /** A portal consumer's organisation; null for Dashboard users and administrators. */
+  organisation_id: number | null;
+  /** How the account signs in: 'password' (SSO providers later). */
+  provider: Generated<string>;
 }
 
 export interface PasswordHistoryTable {
@@ -153,6 +157,8 @@ export interface KeysTable {
   meta_data: string;
   created_at: string;
   updated_at: string;
+  /** The portal consumer a credential key was issued to: it works only while they are active. */
+  owner_user_id: number | null;
 }
 
 export interface KeyAccessRightsTable {
@@ -253,6 +259,189 @@ export interface RegistrationRulesTable {
   auto_approve: number;
 }
 
+/** A consumer's membership of one of their organisation's teams. */
+export interface TeamMembersTable {
+  user_id: number;
+  team_id: number;
+}
+
+/** Single-use password reset links (30 minutes); the token itself is never stored. */
+export interface PasswordResetTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** A consumer-admin's invitation into their organisation, by email with a registration link. */
+export interface InvitesTable {
+  token_hash: string;
+  email: string;
+  email_normalized: string;
+  organisation_id: number;
+  team_id: number | null;
+  role: string;
+  invited_by: number | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Email written in the same transaction as its event, delivered (and retried) by the outbox worker. */
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  event: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  last_error: Generated<string>;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface CataloguesTable {
+  id: Generated<number>;
+  name: string;
+  name_normalized: string;
+  visibility: 'public' | 'private';
+  created_at: string;
+  updated_at: string;
+}
+
+/** The audience of a private catalogue: whole organisations ... */
+export interface CatalogueOrganisationsTable {
+  catalogue_id: number;
+  organisation_id: number;
+}
+
+/** ... and single teams. */
+export interface CatalogueTeamsTable {
+  catalogue_id: number;
+  team_id: number;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  name: string;
+  name_normalized: string;
+  display_name: string;
+  description: string;
+  /** JSON array of strings. */
+  tags: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An API a product exposes (apis.id), with its documentation. */
+export interface ProductApisTable {
+  product_id: number;
+  api_id: number;
+  position: number;
+  description: string;
+  /** An uploaded OpenAPI document (JSON); null takes the OAS API's own. */
+  oas_document: string | null;
+}
+
+/** A product's Markdown guides, in order. */
+export interface ProductGuidesTable {
+  id: Generated<number>;
+  product_id: number;
+  title: string;
+  markdown: string;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogueProductsTable {
+  catalogue_id: number;
+  product_id: number;
+}
+
+/** Rate rate/per (0/0 = unlimited) and quota quota_max per quota_renewal_rate seconds (-1/-1 = unlimited). */
+export interface PlansTable {
+  id: Generated<number>;
+  name: string;
+  name_normalized: string;
+  display_name: string;
+  description: string;
+  rate: number;
+  per: number;
+  quota_max: number;
+  quota_renewal_rate: number;
+  key_expires_in: number;
+  auto_approve: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CataloguePlansTable {
+  catalogue_id: number;
+  plan_id: number;
+}
+
+/** The Dashboard policy behind a product offered with a plan, kept in step with both. */
+export interface ProductPlanPoliciesTable {
+  product_id: number;
+  plan_id: number;
+  policy_id: number;
+}
+
+export interface AppsTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  user_id: number;
+  visibility: 'personal' | 'team' | 'organisation';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AccessRequestsTable {
+  id: Generated<number>;
+  app_id: number;
+  user_id: number;
+  product_id: number;
+  plan_id: number;
+  catalogue_id: number | null;
+  status: 'pending' | 'approved' | 'rejected';
+  created_at: string;
+  updated_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+/** An approved request's credential; its gateway key is minted when the consumer first views it. */
+export interface CredentialsTable {
+  id: Generated<number>;
+  access_request_id: number;
+  app_id: number;
+  key_id: number | null;
+  revealed: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Blog posts and pages of the Live Portal (Markdown). */
+export interface PortalContentTable {
+  id: Generated<number>;
+  kind: 'post' | 'page';
+  title: string;
+  path: string;
+  lede: string;
+  markdown: string;
+  status: 'published' | 'draft';
+  author_id: number | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   installation: InstallationTable;
   user_groups: UserGroupsTable;
@@ -277,4 +466,22 @@ export interface Database {
   teams: TeamsTable;
   portal_settings: PortalSettingsTable;
   registration_rules: RegistrationRulesTable;
+  team_members: TeamMembersTable;
+  password_reset_tokens: PasswordResetTokensTable;
+  invites: InvitesTable;
+  email_outbox: EmailOutboxTable;
+  catalogues: CataloguesTable;
+  catalogue_organisations: CatalogueOrganisationsTable;
+  catalogue_teams: CatalogueTeamsTable;
+  products: ProductsTable;
+  product_apis: ProductApisTable;
+  product_guides: ProductGuidesTable;
+  catalogue_products: CatalogueProductsTable;
+  plans: PlansTable;
+  catalogue_plans: CataloguePlansTable;
+  product_plan_policies: ProductPlanPoliciesTable;
+  apps: AppsTable;
+  access_requests: AccessRequestsTable;
+  credentials: CredentialsTable;
+  portal_content: PortalContentTable;
 }

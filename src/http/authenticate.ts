@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { UserActor } from '../access/actor.js';
+import { isConsumerRole, type UserActor } from '../access/actor.js';
 import type { AuthenticationService } from '../identity/authentication.service.js';
 import { Forbidden, PasswordChangeRequired, Unauthorized } from './errors.js';
 import { originOf } from './request-origin.js';
@@ -51,13 +51,34 @@ export async function resolveActor(
 }
 
 /**
- * Adds to a scope the hook every authenticated route shares: a caller is required,
- * and one who must change their password can reach only the routes marked so.
+ * Who a surface serves: `staff` (the Dashboard API and the Admin Portal API) takes
+ * administrators and Dashboard users; `consumer` (the Live Portal's /portal/api)
+ * takes API consumers. Each turns the other kind away with 403.
  */
-export function requireAuthentication(app: FastifyInstance, auth: AuthenticationService, allowedOrigins: readonly string[]): void {
+export type Audience = 'staff' | 'consumer';
+
+/** Refuses an actor of the other audience. */
+export function requireAudience(actor: UserActor, audience: Audience): void {
+  const consumer = isConsumerRole(actor.role);
+  if (audience === 'staff' && consumer) throw new Forbidden('access denied: API consumers use the Live Portal (/portal/api)');
+  if (audience === 'consumer' && !consumer) throw new Forbidden('access denied: the Live Portal API is for API consumers; administrators use /portal-api');
+}
+
+/**
+ * Adds to a scope the hook every authenticated route shares: a caller of the
+ * scope's audience is required, and one who must change their password can reach
+ * only the routes marked so.
+ */
+export function requireAuthentication(
+  app: FastifyInstance,
+  auth: AuthenticationService,
+  allowedOrigins: readonly string[],
+  audience: Audience = 'staff',
+): void {
   app.addHook('onRequest', async (request) => {
     const actor = await resolveActor(request, auth, allowedOrigins);
     if (!actor) throw new Unauthorized();
+    requireAudience(actor, audience);
     if (actor.passwordChangeRequired && !request.routeOptions.config.allowDuringPasswordChange) {
       throw new PasswordChangeRequired();
     }

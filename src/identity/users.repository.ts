@@ -26,6 +26,9 @@ export interface UserRecord {
   createdBy: number | null;
   updatedAt: string;
   lastLoginAt: string | null;
+  /** A portal consumer's organisation; null for Dashboard users and administrators. */
+  organisationId: number | null;
+  provider: string;
 }
 
 type JoinedRow = Omit<Selectable<UsersTable>, 'password_hash' | 'email_normalized' | 'access_key_hash'> & {
@@ -54,6 +57,8 @@ function toRecord(r: JoinedRow): UserRecord {
     createdBy: r.created_by,
     updatedAt: r.updated_at,
     lastLoginAt: r.last_login_at,
+    organisationId: r.organisation_id,
+    provider: r.provider,
   };
 }
 
@@ -76,6 +81,8 @@ const PROFILE_COLUMNS = [
   'u.created_by',
   'u.updated_at',
   'u.last_login_at',
+  'u.organisation_id',
+  'u.provider',
 ] as const;
 
 function joined(ex: Executor) {
@@ -165,7 +172,7 @@ export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows:
   return { rows: rows.map(toRecord), total: Number(total) };
 }
 
-export type NewUser = Omit<Selectable<UsersTable>, 'id'>;
+export type NewUser = Omit<Selectable<UsersTable>, 'id' | 'organisation_id' | 'provider'> & Partial<Pick<Selectable<UsersTable>, 'organisation_id' | 'provider'>>;
 
 export async function insertUser(ex: Executor, row: NewUser): Promise<number> {
   const { id } = await ex.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
