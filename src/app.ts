@@ -10,7 +10,7 @@ import { analyticsIngestRoutes, analyticsRoutes } from './analytics/analytics.ro
 import { apisRoutes } from './apis/apis.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import type { AppContext } from './context.js';
-import { requireAuthentication } from './http/authenticate.js';
+import { addOptionalConsumer, requireAuthentication } from './http/authenticate.js';
 import { errorBody } from './http/envelope.js';
 import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security.js';
@@ -73,7 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   installSecurityHeaders(app);
   installErrorHandler(app, dashboardErrorShape);
   app.setNotFoundHandler((req, reply) => {
-    const body = req.url.startsWith('/portal-api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
+    const body = req.url.startsWith('/portal-api') || req.url.startsWith('/portal/api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
     void reply.code(404).send(body);
   });
 
@@ -122,9 +122,27 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         await admin.register(organisationsRoutes, { services });
         await admin.register(adminReviewRoutes, { services });
         await admin.register(settingsRoutes, { services });
+        // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },
     { prefix: '/portal-api' },
+  );
+
+  // The Live Portal's JSON API: public routes (a signed-in consumer may see more)
+  // and routes for signed-in API consumers (session cookie).
+  await app.register(
+    async (live) => {
+      installErrorHandler(live, portalErrorShape);
+      await live.register(async (open) => {
+        addOptionalConsumer(open, services.auth, config.allowedOrigins);
+        // Public Live Portal routes are registered here.
+      });
+      await live.register(async (consumer) => {
+        requireAuthentication(consumer, services.auth, config.allowedOrigins, 'consumer');
+        // Consumer routes are registered here.
+      });
+    },
+    { prefix: '/portal/api' },
   );
 
   return { app, services };

@@ -86,6 +86,28 @@ export function requireAuthentication(
   });
 }
 
+/**
+ * For public routes that show more to a signed-in consumer: sets request.actor
+ * when a valid consumer credential is sent, and leaves it null otherwise (no
+ * credential, an invalid one, or a staff member's), so the route answers as to anyone.
+ */
+export function addOptionalConsumer(app: FastifyInstance, auth: AuthenticationService, allowedOrigins: readonly string[]): void {
+  app.addHook('onRequest', async (request) => {
+    let actor: UserActor | null = null;
+    try {
+      actor = await resolveActor(request, auth, allowedOrigins);
+    } catch {
+      actor = null;
+    }
+    request.actor = actor && isConsumerRole(actor.role) && !actor.passwordChangeRequired ? actor : null;
+  });
+}
+
+/** The signed-in consumer of a public route, or null (see addOptionalConsumer). */
+export function optionalActorOf(request: FastifyRequest): UserActor | null {
+  return request.actor;
+}
+
 /** The actor of an authenticated route (set by requireAuthentication). */
 export function actorOf(request: FastifyRequest): UserActor {
   if (!request.actor) throw new Unauthorized();
