@@ -24,6 +24,9 @@ import { policiesRoutes } from './policies/policies.routes.js';
 import { adminReviewRoutes } from './portal/admin-review.routes.js';
 import { organisationsRoutes } from './portal/organisations.routes.js';
 import { settingsRoutes } from './portal/settings.routes.js';
+import { consumerAccountRoutes } from './portal/consumer-account.routes.js';
+import { portalUsersRoutes } from './portal/portal-users.routes.js';
+import { registrationRoutes } from './portal/registration.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -112,6 +115,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   await app.register(analyticsIngestRoutes, { prefix: '/api', services, allowedOrigins: config.allowedOrigins });
 
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
+  await app.register(registrationRoutes, { prefix: '/auth', services });
 
   await app.register(
     async (portal) => {
@@ -122,6 +126,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         await admin.register(organisationsRoutes, { services });
         await admin.register(adminReviewRoutes, { services });
         await admin.register(settingsRoutes, { services });
+        await admin.register(portalUsersRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },
@@ -139,6 +144,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       });
       await live.register(async (consumer) => {
         requireAuthentication(consumer, services.auth, config.allowedOrigins, 'consumer');
+        await consumer.register(consumerAccountRoutes, { services });
         // Consumer routes are registered here.
       });
     },

@@ -12,14 +12,20 @@ import { policiesService } from './policies/policies.service.js';
 import { adminReviewService } from './portal/admin-review.service.js';
 import { organisationsService } from './portal/organisations.service.js';
 import { settingsService } from './portal/settings.service.js';
+import { orgMembersService } from './portal/org-members.service.js';
+import { portalUsersService, type EmailPort } from './portal/portal-users.service.js';
+import { registrationService } from './portal/registration.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
 export function createServices(ctx: AppContext) {
   const apis = apisService(ctx);
   const policies = policiesService(ctx);
+  const users = usersService(ctx);
+  // TEMPORARY until the outbox lands (not to be committed).
+  const email: EmailPort = { enqueue: async () => false, adminRecipients: async () => [] };
   return {
     auth: authenticationService(ctx),
-    users: usersService(ctx),
+    users,
     groups: groupsService(ctx),
     signIn: signInService(ctx),
     bootstrap: bootstrapService(ctx),
@@ -31,6 +37,9 @@ export function createServices(ctx: AppContext) {
     organisations: organisationsService(ctx),
     adminReview: adminReviewService(ctx),
     settings: settingsService(ctx),
+    portalUsers: portalUsersService(ctx, { users, email }),
+    registration: registrationService(ctx, { users, email }),
+    orgMembers: orgMembersService(ctx, { users, email }),
   };
 }
 

@@ -104,3 +104,9 @@ export function requireMaySetPassword(actor: Actor, userId: number, target?: Man
   requireNoPendingPasswordChange(actor);
   if (target?.permissions.isAdmin) requireMayRemoveAdmin(actor, target, 'set the password of');
 }
+
+/** A consumer-admin manages the users of their own organisation; team members do not. */
+export function requireConsumerAdmin(actor: Actor): void {
+  if (actor.kind === 'user' && actor.role === 'consumer-admin') return;
+  throw new Forbidden("access denied: only a consumer-admin manages their organisation's users");
+}

@@ -241,6 +241,8 @@ export interface TeamsTable {
 export interface PortalSettingsTable {
   id: number;
   auto_approve_consumers: number;
+  /** 0 closes self-registration (invitations still work). */
+  self_registration: Generated<number>;
   admin_notification_email: string;
   sender_email: string;
   smtp_host: string;

@@ -1,3 +1,4 @@
+import { isConsumerRole } from '../access/actor.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../http/authenticate.js';
@@ -18,8 +19,9 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Where a user goes after signing in. */
+/** Where a user goes after signing in: administrators to the Admin Portal, consumers to the Live Portal. */
 export function landingFor(u: UserRecord): string {
+  if (isConsumerRole(u.role)) return '/portal';
   return u.isAdmin ? '/admin' : '/dashboard';
 }
 

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { parseStoredSections, type SectionPermissions } from '../access/permissions.js';
-import type { Role } from '../access/actor.js';
+import { CONSUMER_ROLES, type Role } from '../access/actor.js';
 import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/database.js';
 import type { UsersTable } from '../db/schema.js';
@@ -144,12 +144,27 @@ function escapeLike(s: string): string {
 export interface UserListQuery {
   /** Matches first name, last name, "first last" and email, case-insensitively. */
   search?: string;
+  /** Staff (Dashboard users and administrators), portal consumers, or both. */
+  kind?: 'staff' | 'consumer' | 'all';
+  role?: string;
+  organisationId?: number;
+  teamId?: number;
+  active?: boolean;
   /** Zero-based offset and size; absent means everything. */
   page?: { offset: number; limit: number };
 }
 
 export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows: UserRecord[]; total: number }> {
   let base = ex.selectFrom('users as u');
+  if (q.kind === 'staff') base = base.where('u.role', 'not in', CONSUMER_ROLES);
+  if (q.kind === 'consumer') base = base.where('u.role', 'in', CONSUMER_ROLES);
+  if (q.role !== undefined) base = base.where('u.role', '=', q.role);
+  if (q.organisationId !== undefined) base = base.where('u.organisation_id', '=', q.organisationId);
+  if (q.active !== undefined) base = base.where('u.active', '=', q.active ? 1 : 0);
+  if (q.teamId !== undefined) {
+    const teamId = q.teamId;
+    base = base.where((eb) => eb.exists(eb.selectFrom('team_members as tm').select('tm.user_id').whereRef('tm.user_id', '=', 'u.id').where('tm.team_id', '=', teamId)));
+  }
   if (q.search !== undefined && q.search !== '') {
     const pattern = `%${escapeLike(q.search.toLowerCase())}%`;
     base = base.where((eb) =>

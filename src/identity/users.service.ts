@@ -1,4 +1,4 @@
-import type { Actor, Role } from '../access/actor.js';
+import { isConsumerRole, type Actor, type Role } from '../access/actor.js';
 import {
   effectivePermissions,
   parsePermissions,
@@ -19,7 +19,9 @@ import {
 import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
+import type { Transaction } from 'kysely';
 import type { Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
 import { Conflict, Invalid, NotFound } from '../http/errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
@@ -55,6 +57,31 @@ export interface CreateUserInput {
 }
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'password'>>;
+
+/**
+ * A new account as the portal and registration create it, inside their own
+ * transaction: the role is given outright, the password (if any) already checked
+ * against the rules by the caller through `checkNewPassword`.
+ */
+export interface AccountSpec {
+  email: string;
+  firstName: string;
+  lastName: string;
+  password?: string;
+  role: Role;
+  /** Dashboard sections of a staff account; consumers hold none. */
+  permissions?: Permissions;
+  active: boolean;
+  passwordChangeRequired: boolean;
+  /** A consumer's organisation; null for staff. */
+  organisationId: number | null;
+  /** Staff get a Dashboard access key (returned once); consumers never have one. */
+  issueAccessKey: boolean;
+  /** The audit action, e.g. user.create or user.register. */
+  auditAction?: string;
+  /** Who the audit entry names when nobody is signed in (a self-registration names the registrant). */
+  auditActorEmail?: string;
+}
 
 export interface IssuedKey {
   user: UserRecord;
@@ -98,6 +125,62 @@ export function usersService({ store, config }: AppContext) {
     return u;
   }
 
+  /** The Dashboard's users are staff: a portal consumer answers there like an absent user. */
+  async function mustFindStaff(ex: Executor, id: number): Promise<UserRecord> {
+    const u = await mustFind(ex, id);
+    if (isConsumerRole(u.role)) throw new NotFound('User');
+    return u;
+  }
+
+  const EMAIL_TAKEN = 'email_address: a user with this email already exists';
+
+  async function insertAccount(trx: Executor, actor: Actor, spec: AccountSpec, passwordHash: string | null): Promise<IssuedKey | { user: UserRecord; accessKey: null }> {
+    const email = spec.email.trim();
+    if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN);
+    const perms = spec.permissions ?? { isAdmin: false, sections: {} };
+    const key = spec.issueAccessKey ? newSecret() : null;
+    const at = now();
+    const id = await insertUser(trx, {
+      email,
+      email_normalized: normalizeEmail(email),
+      first_name: spec.firstName,
+      last_name: spec.lastName,
+      password_hash: passwordHash,
+      is_admin: perms.isAdmin ? 1 : 0,
+      role: spec.role,
+      permissions: JSON.stringify(perms.sections),
+      group_id: null,
+      active: spec.active ? 1 : 0,
+      password_change_required: spec.passwordChangeRequired ? 1 : 0,
+      password_updated_at: passwordHash ? at : null,
+      access_key_hash: key ? hashSecret(key) : null,
+      access_key_hint: key ? secretHint(key) : null,
+      access_key_used_at: null,
+      created_at: at,
+      created_by: actor.kind === 'user' ? actor.userId : null,
+      updated_at: at,
+      last_login_at: null,
+      organisation_id: spec.organisationId,
+    });
+    if (passwordHash) await addPasswordHistory(trx, id, passwordHash, at, config.passwordHistory);
+    await recordAudit(trx, actor, {
+      action: spec.auditAction ?? 'user.create',
+      targetType: 'user',
+      targetId: id,
+      ...(spec.auditActorEmail ? { actorEmail: spec.auditActorEmail } : {}),
+      changes: {
+        email_address: email,
+        first_name: spec.firstName,
+        last_name: spec.lastName,
+        active: spec.active,
+        role: spec.role,
+        ...(spec.organisationId !== null ? { organisation_id: spec.organisationId } : { user_permissions: renderPermissions(perms) }),
+        password: passwordHash ? '(set)' : '(none)',
+      },
+    });
+    return { user: await mustFind(trx, id), accessKey: key };
+  }
+
   async function groupPermissionsFor(ex: Executor, actor: Actor, groupId: number): Promise<void> {
     const group = await findGroupById(ex, groupId);
     if (!group) throw new Invalid('group_id', `no user group ${groupId}`);
@@ -137,17 +220,155 @@ export function usersService({ store, config }: AppContext) {
     await updateUserRow(ex, userId, { access_key_hash: null, access_key_hint: null });
   }
 
+  /** The rules of a user update, inside a transaction that holds the administrators' lock. */
+  async function applyUpdate(trx: Transaction<Database>, actor: Actor, found: Promise<UserRecord>, input: UpdateUserInput): Promise<UserRecord> {
+    await lockAdministrators(trx, store.dialect);
+    const target = await found;
+    const id = target.id;
+    const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
+    if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
+    const newGroup = parseGroupRef(input.group_id);
+    requireMayManageUser(actor, managed(target));
+    const patch: UserPatch = {};
+    const changes: Record<string, unknown> = {};
+
+    if (input.first_name !== undefined && input.first_name !== target.firstName) {
+      patch.first_name = changes.first_name = input.first_name;
+    }
+    if (input.last_name !== undefined && input.last_name !== target.lastName) {
+      patch.last_name = changes.last_name = input.last_name;
+    }
+    if (input.email_address !== undefined && normalizeEmail(input.email_address) !== normalizeEmail(target.email)) {
+      const clash = await findUserByEmail(trx, input.email_address);
+      if (clash && clash.id !== id) throw new Conflict(EMAIL_TAKEN);
+      patch.email = changes.email_address = input.email_address.trim();
+      patch.email_normalized = normalizeEmail(input.email_address);
+    } else if (input.email_address !== undefined && input.email_address.trim() !== target.email) {
+      patch.email = changes.email_address = input.email_address.trim();
+    }
+    if (input.password_change_required !== undefined && input.password_change_required !== target.passwordChangeRequired) {
+      patch.password_change_required = input.password_change_required ? 1 : 0;
+      changes.password_change_required = input.password_change_required;
+    }
+    if (newGroup !== undefined && newGroup !== target.groupId) {
+      if (newGroup !== null) await groupPermissionsFor(trx, actor, newGroup);
+      patch.group_id = newGroup;
+      changes.group_id = newGroup === null ? '' : String(newGroup);
+    }
+
+    let permissionsChanged = false;
+    if (newPerms) {
+      const before = JSON.stringify(renderPermissions({ isAdmin: target.isAdmin, sections: target.ownSections }));
+      const after = JSON.stringify(renderPermissions(newPerms));
+      if (before !== after) {
+        permissionsChanged = true;
+        if (target.isAdmin !== newPerms.isAdmin) requireAdmin(actor, 'grant or remove IsAdmin');
+        if (target.isAdmin && !newPerms.isAdmin) {
+          requireMayRemoveAdmin(actor, managed(target), 'demote');
+          await guardLastAdmin(trx, target, 'demote');
+          patch.role = 'dashboard-user';
+        }
+        if (!target.isAdmin && newPerms.isAdmin) patch.role = 'provider-admin';
+        patch.is_admin = newPerms.isAdmin ? 1 : 0;
+        patch.permissions = JSON.stringify(newPerms.sections);
+        changes.user_permissions = renderPermissions(newPerms);
+      }
+    }
+
+    let activeChange: 'activate' | 'deactivate' | null = null;
+    if (input.active !== undefined && input.active !== target.active) {
+      activeChange = input.active ? 'activate' : 'deactivate';
+      if (!input.active) {
+        if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
+        await guardLastAdmin(trx, target, 'deactivate');
+      }
+      patch.active = input.active ? 1 : 0;
+      changes.active = input.active;
+    }
+    // Moving the last administrator into a deactivated group would lock everyone out too.
+    if (patch.group_id !== undefined && patch.group_id !== null && countsAsActiveAdmin(target)) {
+      const g = await findGroupById(trx, patch.group_id);
+      if (g && !g.active) await guardLastAdmin(trx, target, 'move into a deactivated group');
+    }
+
+    if (Object.keys(patch).length === 0) return target;
+    patch.updated_at = now();
+    await updateUserRow(trx, id, patch);
+    if (activeChange === 'deactivate') await cutOff(trx, id);
+    await recordAudit(trx, actor, { action: 'user.update', targetType: 'user', targetId: id, changes });
+    if (activeChange) {
+      await recordAudit(trx, actor, { action: `user.${activeChange}`, targetType: 'user', targetId: id, changes: { active: input.active } });
+    }
+    if (permissionsChanged) {
+      await recordAudit(trx, actor, {
+        action: 'user.permissions.change',
+        targetType: 'user',
+        targetId: id,
+        changes: { user_permissions: changes.user_permissions },
+      });
+    }
+    return mustFind(trx, id);
+  }
+
+  async function applyRemove(trx: Transaction<Database>, actor: Actor, found: Promise<UserRecord>, successor: Successor): Promise<UserRecord> {
+    await lockAdministrators(trx, store.dialect);
+    const target = await found;
+    const id = target.id;
+    requireMayManageUser(actor, managed(target));
+    if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
+    await guardLastAdmin(trx, target, 'delete');
+    await handOverOwnership(trx, { userId: id }, successor);
+    await deleteUserRow(trx, id);
+    await recordAudit(trx, actor, {
+      action: 'user.delete',
+      targetType: 'user',
+      targetId: id,
+      changes: { email_address: target.email, role: target.role },
+    });
+    return target;
+  }
+
   return {
     async get(actor: Actor, id: number): Promise<UserRecord> {
       requireSection(actor, 'users', 'read');
-      return mustFind(db, id);
+      return mustFindStaff(db, id);
     },
 
     async getByEmail(actor: Actor, email: string): Promise<UserRecord> {
       requireSection(actor, 'users', 'read');
       const u = await findUserByEmail(db, email);
-      if (!u) throw new NotFound('User');
+      if (!u || isConsumerRole(u.role)) throw new NotFound('User');
       return u;
+    },
+
+    /** Any account by id, staff or consumer, for other domains that checked access themselves. */
+    async find(ex: Executor, id: number): Promise<UserRecord | undefined> {
+      return findUserById(ex, id);
+    },
+
+    /** Checks a new password against the rules before any transaction starts, and hashes it. */
+    async checkNewPassword(password: string, email: string, field: string): Promise<string> {
+      checkPasswordRules(password, email, { minLength: config.passwordMinLength }, field);
+      return hashPassword(password);
+    },
+
+    /**
+     * Creates an account inside the caller's transaction (portal users,
+     * registration, invitations). The caller has checked the actor's rights;
+     * `passwordHash` comes from checkNewPassword.
+     */
+    createAccount(trx: Executor, actor: Actor, spec: AccountSpec, passwordHash: string | null) {
+      return insertAccount(trx, actor, spec, passwordHash);
+    },
+
+    /** Updates any account inside the caller's transaction (see update for the rules). */
+    updateAccount(trx: Transaction<Database>, actor: Actor, id: number, input: UpdateUserInput): Promise<UserRecord> {
+      return applyUpdate(trx, actor, mustFind(trx, id), input);
+    },
+
+    /** Deletes any account inside the caller's transaction (see remove for the rules). */
+    removeAccount(trx: Transaction<Database>, actor: Actor, id: number, successor: Successor = {}): Promise<UserRecord> {
+      return applyRemove(trx, actor, mustFind(trx, id), successor);
     },
 
     async me(actor: Actor & { kind: 'user' }): Promise<UserRecord> {
@@ -157,7 +378,7 @@ export function usersService({ store, config }: AppContext) {
     async list(actor: Actor, p: number | undefined, search?: string): Promise<{ users: UserRecord[]; pages: number }> {
       requireSection(actor, 'users', 'read');
       const req = { p, pageSize };
-      const { rows, total } = await listUsers(db, { ...pageWindow(req), search });
+      const { rows, total } = await listUsers(db, { ...pageWindow(req), search, kind: 'staff' });
       return { users: rows, pages: pageCount(total, req) };
     },
 
@@ -223,117 +444,19 @@ export function usersService({ store, config }: AppContext) {
 
     async update(actor: Actor, id: number, input: UpdateUserInput): Promise<UserRecord> {
       requireSection(actor, 'users', 'write');
-      const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
-      if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
-      const newGroup = parseGroupRef(input.group_id);
+      // Checked before the transaction too, so that a refused grant costs no lock.
+      if (input.user_permissions !== undefined) requireMayGrant(actor, parsePermissions(input.user_permissions, 'user_permissions', true), 'user_permissions');
       try {
-        return await db.transaction().execute(async (trx) => {
-          await lockAdministrators(trx, store.dialect);
-          const target = await mustFind(trx, id);
-          requireMayManageUser(actor, managed(target));
-          const patch: UserPatch = {};
-          const changes: Record<string, unknown> = {};
-
-          if (input.first_name !== undefined && input.first_name !== target.firstName) {
-            patch.first_name = changes.first_name = input.first_name;
-          }
-          if (input.last_name !== undefined && input.last_name !== target.lastName) {
-            patch.last_name = changes.last_name = input.last_name;
-          }
-          if (input.email_address !== undefined && normalizeEmail(input.email_address) !== normalizeEmail(target.email)) {
-            const clash = await findUserByEmail(trx, input.email_address);
-            if (clash && clash.id !== id) throw new Conflict('email_address: a user with this email already exists');
-            patch.email = changes.email_address = input.email_address.trim();
-            patch.email_normalized = normalizeEmail(input.email_address);
-          } else if (input.email_address !== undefined && input.email_address.trim() !== target.email) {
-            patch.email = changes.email_address = input.email_address.trim();
-          }
-          if (input.password_change_required !== undefined && input.password_change_required !== target.passwordChangeRequired) {
-            patch.password_change_required = input.password_change_required ? 1 : 0;
-            changes.password_change_required = input.password_change_required;
-          }
-          if (newGroup !== undefined && newGroup !== target.groupId) {
-            if (newGroup !== null) await groupPermissionsFor(trx, actor, newGroup);
-            patch.group_id = newGroup;
-            changes.group_id = newGroup === null ? '' : String(newGroup);
-          }
-
-          let permissionsChanged = false;
-          if (newPerms) {
-            const before = JSON.stringify(renderPermissions({ isAdmin: target.isAdmin, sections: target.ownSections }));
-            const after = JSON.stringify(renderPermissions(newPerms));
-            if (before !== after) {
-              permissionsChanged = true;
-              if (target.isAdmin !== newPerms.isAdmin) requireAdmin(actor, 'grant or remove IsAdmin');
-              if (target.isAdmin && !newPerms.isAdmin) {
-                requireMayRemoveAdmin(actor, managed(target), 'demote');
-                await guardLastAdmin(trx, target, 'demote');
-                patch.role = 'dashboard-user';
-              }
-              if (!target.isAdmin && newPerms.isAdmin) patch.role = 'provider-admin';
-              patch.is_admin = newPerms.isAdmin ? 1 : 0;
-              patch.permissions = JSON.stringify(newPerms.sections);
-              changes.user_permissions = renderPermissions(newPerms);
-            }
-          }
-
-          let activeChange: 'activate' | 'deactivate' | null = null;
-          if (input.active !== undefined && input.active !== target.active) {
-            activeChange = input.active ? 'activate' : 'deactivate';
-            if (!input.active) {
-              if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
-              await guardLastAdmin(trx, target, 'deactivate');
-            }
-            patch.active = input.active ? 1 : 0;
-            changes.active = input.active;
-          }
-          // Moving the last administrator into a deactivated group would lock everyone out too.
-          if (patch.group_id !== undefined && patch.group_id !== null && countsAsActiveAdmin(target)) {
-            const g = await findGroupById(trx, patch.group_id);
-            if (g && !g.active) await guardLastAdmin(trx, target, 'move into a deactivated group');
-          }
-
-          if (Object.keys(patch).length === 0) return target;
-          patch.updated_at = now();
-          await updateUserRow(trx, id, patch);
-          if (activeChange === 'deactivate') await cutOff(trx, id);
-          await recordAudit(trx, actor, { action: 'user.update', targetType: 'user', targetId: id, changes });
-          if (activeChange) {
-            await recordAudit(trx, actor, { action: `user.${activeChange}`, targetType: 'user', targetId: id, changes: { active: input.active } });
-          }
-          if (permissionsChanged) {
-            await recordAudit(trx, actor, {
-              action: 'user.permissions.change',
-              targetType: 'user',
-              targetId: id,
-              changes: { user_permissions: changes.user_permissions },
-            });
-          }
-          return mustFind(trx, id);
-        });
+        return await db.transaction().execute((trx) => applyUpdate(trx, actor, mustFindStaff(trx, id), input));
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict('email_address: a user with this email already exists');
+        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
         throw err;
       }
     },
 
     async remove(actor: Actor, id: number, successor: Successor = {}): Promise<void> {
       requireSection(actor, 'users', 'write');
-      await db.transaction().execute(async (trx) => {
-        await lockAdministrators(trx, store.dialect);
-        const target = await mustFind(trx, id);
-        requireMayManageUser(actor, managed(target));
-        if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
-        await guardLastAdmin(trx, target, 'delete');
-        await handOverOwnership(trx, { userId: id }, successor);
-        await deleteUserRow(trx, id);
-        await recordAudit(trx, actor, {
-          action: 'user.delete',
-          targetType: 'user',
-          targetId: id,
-          changes: { email_address: target.email, role: target.role },
-        });
-      });
+      await db.transaction().execute((trx) => applyRemove(trx, actor, mustFindStaff(trx, id), successor));
     },
 
     /** Deactivates the user and ends every session and key at once. */
@@ -341,7 +464,7 @@ export function usersService({ store, config }: AppContext) {
       requireSection(actor, 'users', 'write');
       await db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
-        const target = await mustFind(trx, id);
+        const target = await mustFindStaff(trx, id);
         requireMayManageUser(actor, managed(target));
         if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
         await guardLastAdmin(trx, target, 'deactivate');
@@ -355,7 +478,7 @@ export function usersService({ store, config }: AppContext) {
     async resetAccessKey(actor: Actor, id: number): Promise<string> {
       requireMayResetAccessKey(actor, id);
       return db.transaction().execute(async (trx) => {
-        const target = await mustFind(trx, id);
+        const target = await mustFindStaff(trx, id);
         requireMayResetAccessKey(actor, id, managed(target));
         const key = await issueKey(trx, id);
         await deleteUserSessions(trx, id, ownSession(actor, id));
@@ -374,7 +497,7 @@ export function usersService({ store, config }: AppContext) {
       requireMaySetPassword(actor, id);
       return db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
-        const target = await mustFind(trx, id);
+        const target = self ? await mustFind(trx, id) : await mustFindStaff(trx, id);
         requireMaySetPassword(actor, id, managed(target));
         if (self) {
           if (input.current_password === undefined) throw new Invalid('current_password', 'is required');
@@ -385,7 +508,8 @@ export function usersService({ store, config }: AppContext) {
         }
         await setPassword(trx, target, input.new_password, 'new_password');
         if (self) await updateUserRow(trx, id, { password_change_required: 0 });
-        const key = await issueKey(trx, id);
+        // Consumers work only through the Live Portal: they never hold a Dashboard access key.
+        const key = isConsumerRole(target.role) ? '' : await issueKey(trx, id);
         await deleteUserSessions(trx, id, ownSession(actor, id));
         await recordAudit(trx, actor, { action: 'user.password.change', targetType: 'user', targetId: id, changes: { password: '(changed)' } });
         return key;

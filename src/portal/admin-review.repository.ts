@@ -1,3 +1,4 @@
+import { CONSUMER_ROLES } from '../access/actor.js';
 import { visibleApiIds, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
 
@@ -24,6 +25,8 @@ export async function reviewUsers(ex: Executor): Promise<ReviewRow[]> {
     .selectFrom('users as u')
     .leftJoin('user_groups as g', 'g.id', 'u.group_id')
     .leftJoin('users as c', 'c.id', 'u.created_by')
+    // Consumers are not reviewed here: they hold no Dashboard or Admin Portal rights.
+    .where('u.role', 'not in', CONSUMER_ROLES)
     .select([
       'u.id',
       'u.email',

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import type { OrganisationWithTeams } from './organisations.service.js';
+import type { OrganisationWithTeams, TeamWithMembers } from './organisations.service.js';
 import type { TeamRow } from './organisations.repository.js';
 import {
   NameBody,
@@ -27,12 +27,19 @@ function teamElem(t: TeamRow): Static<typeof TeamElem> {
   return { ID: t.id, Name: t.name, Default: t.is_default === 1 };
 }
 
-function teamShow(t: TeamRow): Static<typeof TeamShow> {
-  return { ...teamElem(t), Users: [], CreatedAt: portalDate(t.created_at), UpdatedAt: portalDate(t.updated_at) };
+function teamShow({ team: t, userIds }: TeamWithMembers): Static<typeof TeamShow> {
+  return { ...teamElem(t), Users: userIds.map(String), CreatedAt: portalDate(t.created_at), UpdatedAt: portalDate(t.updated_at) };
 }
 
-function organisationShow({ organisation: o, teams }: OrganisationWithTeams): Static<typeof OrganisationShow> {
-  return { ID: o.id, Name: o.name, Teams: teams.map(teamElem), Users: [], CreatedAt: portalDate(o.created_at), UpdatedAt: portalDate(o.updated_at) };
+function organisationShow({ organisation: o, teams, userIds }: OrganisationWithTeams): Static<typeof OrganisationShow> {
+  return {
+    ID: o.id,
+    Name: o.name,
+    Teams: teams.map(teamElem),
+    Users: userIds.map((ID) => ({ ID })),
+    CreatedAt: portalDate(o.created_at),
+    UpdatedAt: portalDate(o.updated_at),
+  };
 }
 
 const orgId = (raw: string): number => parseNumericId(raw, 'Organisation');

@@ -6,6 +6,7 @@ import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import { portalWindow } from '../pagination.js';
+import { defaultOrganisation, defaultTeamOf, memberIdsOfOrganisation, memberIdsOfTeams, moveOrganisationMembers, moveTeamMembers } from './memberships.repository.js';
 import {
   deleteOrganisationRow,
   deleteTeamRow,
@@ -26,6 +27,15 @@ import {
 export interface OrganisationWithTeams {
   organisation: OrganisationRow;
   teams: TeamRow[];
+  /** Ids of the organisation's users. */
+  userIds: number[];
+  /** Ids of each team's users. */
+  teamMembers: Map<number, number[]>;
+}
+
+export interface TeamWithMembers {
+  team: TeamRow;
+  userIds: number[];
 }
 
 const now = (): string => new Date().toISOString();
@@ -53,7 +63,17 @@ export function organisationsService({ store }: AppContext) {
   }
 
   async function withTeams(ex: Executor, org: OrganisationRow): Promise<OrganisationWithTeams> {
-    return { organisation: org, teams: await teamsOf(ex, [org.id]) };
+    const teams = await teamsOf(ex, [org.id]);
+    return {
+      organisation: org,
+      teams,
+      userIds: await memberIdsOfOrganisation(ex, org.id),
+      teamMembers: await memberIdsOfTeams(ex, teams.map((t) => t.id)),
+    };
+  }
+
+  async function withMembers(ex: Executor, team: TeamRow): Promise<TeamWithMembers> {
+    return { team, userIds: (await memberIdsOfTeams(ex, [team.id])).get(team.id) ?? [] };
   }
 
   async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
@@ -111,8 +131,16 @@ export function organisationsService({ store }: AppContext) {
       await db.transaction().execute(async (trx) => {
         const org = await mustFindOrganisation(trx, id);
         if (org.is_default === 1) throw new Conflict('The Default Organisation cannot be deleted');
+        const fallback = await defaultOrganisation(trx);
+        const team = await defaultTeamOf(trx, fallback.id);
+        const moved = await moveOrganisationMembers(trx, id, { organisationId: fallback.id, teamId: team.id }, now());
         await deleteOrganisationRow(trx, id);
-        await recordAudit(trx, actor, { action: 'organisation.delete', targetType: 'organisation', targetId: id, changes: { name: org.name } });
+        await recordAudit(trx, actor, {
+          action: 'organisation.delete',
+          targetType: 'organisation',
+          targetId: id,
+          changes: { name: org.name, users_moved_to_default_organisation: moved },
+        });
       });
     },
 
@@ -122,28 +150,28 @@ export function organisationsService({ store }: AppContext) {
       return listTeams(db, organisationId, portalWindow(page, perPage));
     },
 
-    async getTeam(actor: Actor, organisationId: number, teamId: number): Promise<TeamRow> {
+    async getTeam(actor: Actor, organisationId: number, teamId: number): Promise<TeamWithMembers> {
       requireSection(actor, 'portal', 'read');
-      return mustFindTeam(db, organisationId, teamId);
+      return withMembers(db, await mustFindTeam(db, organisationId, teamId));
     },
 
-    async createTeam(actor: Actor, organisationId: number, name: string): Promise<TeamRow> {
+    async createTeam(actor: Actor, organisationId: number, name: string): Promise<TeamWithMembers> {
       requireSection(actor, 'portal', 'write');
       return db.transaction().execute(async (trx) => {
         await mustFindOrganisation(trx, organisationId);
         const id = await insertTeam(trx, organisationId, name, false, now());
         await recordAudit(trx, actor, { action: 'team.create', targetType: 'team', targetId: id, changes: { name, organisation_id: organisationId } });
-        return (await findTeam(trx, organisationId, id))!;
+        return withMembers(trx, (await findTeam(trx, organisationId, id))!);
       });
     },
 
-    async renameTeam(actor: Actor, organisationId: number, teamId: number, name: string): Promise<TeamRow> {
+    async renameTeam(actor: Actor, organisationId: number, teamId: number, name: string): Promise<TeamWithMembers> {
       requireSection(actor, 'portal', 'write');
       return db.transaction().execute(async (trx) => {
         const team = await mustFindTeam(trx, organisationId, teamId);
         await renameTeam(trx, teamId, name, now());
         await recordAudit(trx, actor, { action: 'team.update', targetType: 'team', targetId: teamId, changes: { name, was: team.name } });
-        return (await findTeam(trx, organisationId, teamId))!;
+        return withMembers(trx, (await findTeam(trx, organisationId, teamId))!);
       });
     },
 
@@ -153,8 +181,9 @@ export function organisationsService({ store }: AppContext) {
       await db.transaction().execute(async (trx) => {
         const team = await mustFindTeam(trx, organisationId, teamId);
         if (team.is_default === 1) throw new Conflict("An organisation's default team cannot be deleted");
+        const moved = await moveTeamMembers(trx, teamId, (await defaultTeamOf(trx, organisationId)).id);
         await deleteTeamRow(trx, teamId);
-        await recordAudit(trx, actor, { action: 'team.delete', targetType: 'team', targetId: teamId, changes: { name: team.name } });
+        await recordAudit(trx, actor, { action: 'team.delete', targetType: 'team', targetId: teamId, changes: { name: team.name, users_moved_to_default_team: moved } });
       });
     },
   };

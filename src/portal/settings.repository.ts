@@ -36,3 +36,9 @@ export async function existingTeamPairs(ex: Executor, pairs: { organisation_id: 
     .execute();
   return new Set(rows.map((r) => `${r.organisation_id}:${r.id}`));
 }
+
+/** The registration rule for an email's domain, if an administrator set one. */
+export async function ruleForEmail(ex: Executor, email: string): Promise<RuleRow | undefined> {
+  const domain = email.trim().toLowerCase().split('@').pop() ?? '';
+  return ex.selectFrom('registration_rules').selectAll().where('domain', '=', domain).executeTakeFirst();
+}

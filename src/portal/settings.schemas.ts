@@ -14,6 +14,7 @@ export const RegistrationRule = Type.Object(
 export type RegistrationRule = Static<typeof RegistrationRule>;
 
 const Fields = {
+  SelfRegistration: Type.Boolean({ description: 'Whether API consumers may register themselves (default true); invitations work either way' }),
   AutoApproveConsumers: Type.Boolean({ description: 'Auto-approve API consumers registering to the portal' }),
   AdminNotificationEmail: Email,
   SenderEmail: Email,

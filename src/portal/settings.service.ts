@@ -11,6 +11,7 @@ async function view(ex: Executor): Promise<SettingsView> {
   const s: SettingsRow = await readSettings(ex);
   const rules = await readRules(ex);
   return {
+    SelfRegistration: s.self_registration === 1,
     AutoApproveConsumers: s.auto_approve_consumers === 1,
     AdminNotificationEmail: s.admin_notification_email,
     SenderEmail: s.sender_email,
@@ -37,6 +38,10 @@ export function settingsService({ store }: AppContext) {
       return db.transaction().execute(async (trx) => {
         const changes: Record<string, unknown> = {};
         const patch: Parameters<typeof updateSettings>[1] = {};
+        if (input.SelfRegistration !== undefined) {
+          patch.self_registration = input.SelfRegistration ? 1 : 0;
+          changes.SelfRegistration = input.SelfRegistration;
+        }
         if (input.AutoApproveConsumers !== undefined) {
           patch.auto_approve_consumers = input.AutoApproveConsumers ? 1 : 0;
           changes.AutoApproveConsumers = input.AutoApproveConsumers;
