@@ -93,12 +93,8 @@ export function requireAuthentication(
  */
 export function addOptionalConsumer(app: FastifyInstance, auth: AuthenticationService, allowedOrigins: readonly string[]): void {
   app.addHook('onRequest', async (request) => {
-    let actor: UserActor | null = null;
-    try {
-      actor = await resolveActor(request, auth, allowedOrigins);
-    } catch {
-      actor = null;
-    }
+    // A bad or foreign credential on a public route is treated as none.
+    const actor = await resolveActor(request, auth, allowedOrigins).catch(() => null);
     request.actor = actor && isConsumerRole(actor.role) && !actor.passwordChangeRequired ? actor : null;
   });
 }
