@@ -27,6 +27,7 @@ import { settingsRoutes } from './portal/settings.routes.js';
 import { consumerAccountRoutes } from './portal/consumer-account.routes.js';
 import { portalUsersRoutes } from './portal/portal-users.routes.js';
 import { registrationRoutes } from './portal/registration.routes.js';
+import { passwordResetRoutes } from './identity/password-reset.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -98,6 +99,14 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // The email outbox delivers while the app runs (the server and the tests alike).
+  app.addHook('onReady', async () => {
+    services.email.start(app.log);
+  });
+  app.addHook('onClose', async () => {
+    await services.email.stop();
+  });
+
   await app.register(
     async (api) => {
       requireAuthentication(api, services.auth, config.allowedOrigins);
@@ -116,6 +125,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
   await app.register(registrationRoutes, { prefix: '/auth', services });
+  await app.register(passwordResetRoutes, { prefix: '/auth', services });
 
   await app.register(
     async (portal) => {

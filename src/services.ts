@@ -12,8 +12,10 @@ import { policiesService } from './policies/policies.service.js';
 import { adminReviewService } from './portal/admin-review.service.js';
 import { organisationsService } from './portal/organisations.service.js';
 import { settingsService } from './portal/settings.service.js';
+import { emailOutbox } from './notify/outbox.js';
+import { passwordResetService } from './identity/password-reset.service.js';
 import { orgMembersService } from './portal/org-members.service.js';
-import { portalUsersService, type EmailPort } from './portal/portal-users.service.js';
+import { portalUsersService } from './portal/portal-users.service.js';
 import { registrationService } from './portal/registration.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
@@ -21,8 +23,7 @@ export function createServices(ctx: AppContext) {
   const apis = apisService(ctx);
   const policies = policiesService(ctx);
   const users = usersService(ctx);
-  // TEMPORARY until the outbox lands (not to be committed).
-  const email: EmailPort = { enqueue: async () => false, adminRecipients: async () => [] };
+  const email = emailOutbox(ctx);
   return {
     auth: authenticationService(ctx),
     users,
@@ -37,8 +38,10 @@ export function createServices(ctx: AppContext) {
     organisations: organisationsService(ctx),
     adminReview: adminReviewService(ctx),
     settings: settingsService(ctx),
+    email,
     portalUsers: portalUsersService(ctx, { users, email }),
     registration: registrationService(ctx, { users, email }),
+    passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
   };
 }

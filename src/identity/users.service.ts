@@ -221,9 +221,9 @@ export function usersService({ store, config }: AppContext) {
   }
 
   /** The rules of a user update, inside a transaction that holds the administrators' lock. */
-  async function applyUpdate(trx: Transaction<Database>, actor: Actor, found: Promise<UserRecord>, input: UpdateUserInput): Promise<UserRecord> {
+  async function applyUpdate(trx: Transaction<Database>, actor: Actor, find: () => Promise<UserRecord>, input: UpdateUserInput): Promise<UserRecord> {
     await lockAdministrators(trx, store.dialect);
-    const target = await found;
+    const target = await find();
     const id = target.id;
     const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
     if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
@@ -310,9 +310,9 @@ export function usersService({ store, config }: AppContext) {
     return mustFind(trx, id);
   }
 
-  async function applyRemove(trx: Transaction<Database>, actor: Actor, found: Promise<UserRecord>, successor: Successor): Promise<UserRecord> {
+  async function applyRemove(trx: Transaction<Database>, actor: Actor, find: () => Promise<UserRecord>, successor: Successor): Promise<UserRecord> {
     await lockAdministrators(trx, store.dialect);
-    const target = await found;
+    const target = await find();
     const id = target.id;
     requireMayManageUser(actor, managed(target));
     if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
@@ -363,12 +363,12 @@ export function usersService({ store, config }: AppContext) {
 
     /** Updates any account inside the caller's transaction (see update for the rules). */
     updateAccount(trx: Transaction<Database>, actor: Actor, id: number, input: UpdateUserInput): Promise<UserRecord> {
-      return applyUpdate(trx, actor, mustFind(trx, id), input);
+      return applyUpdate(trx, actor, () => mustFind(trx, id), input);
     },
 
     /** Deletes any account inside the caller's transaction (see remove for the rules). */
     removeAccount(trx: Transaction<Database>, actor: Actor, id: number, successor: Successor = {}): Promise<UserRecord> {
-      return applyRemove(trx, actor, mustFind(trx, id), successor);
+      return applyRemove(trx, actor, () => mustFind(trx, id), successor);
     },
 
     async me(actor: Actor & { kind: 'user' }): Promise<UserRecord> {
@@ -447,7 +447,7 @@ export function usersService({ store, config }: AppContext) {
       // Checked before the transaction too, so that a refused grant costs no lock.
       if (input.user_permissions !== undefined) requireMayGrant(actor, parsePermissions(input.user_permissions, 'user_permissions', true), 'user_permissions');
       try {
-        return await db.transaction().execute((trx) => applyUpdate(trx, actor, mustFindStaff(trx, id), input));
+        return await db.transaction().execute((trx) => applyUpdate(trx, actor, () => mustFindStaff(trx, id), input));
       } catch (err) {
         if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
         throw err;
@@ -456,7 +456,7 @@ export function usersService({ store, config }: AppContext) {
 
     async remove(actor: Actor, id: number, successor: Successor = {}): Promise<void> {
       requireSection(actor, 'users', 'write');
-      await db.transaction().execute((trx) => applyRemove(trx, actor, mustFindStaff(trx, id), successor));
+      await db.transaction().execute((trx) => applyRemove(trx, actor, () => mustFindStaff(trx, id), successor));
     },
 
     /** Deactivates the user and ends every session and key at once. */
@@ -485,6 +485,18 @@ export function usersService({ store, config }: AppContext) {
         await recordAudit(trx, actor, { action: 'user.key.reset', targetType: 'user', targetId: id, changes: { access_key: '(reset)' } });
         return key;
       });
+    },
+
+    /**
+     * Sets the password of an account that proved its address with a reset link,
+     * inside the caller's transaction: the rules and history apply, every session
+     * and the access key end, and the forced-change flag is cleared.
+     */
+    async resetPasswordIn(trx: Executor, actor: Actor, user: UserRecord, password: string): Promise<void> {
+      await setPassword(trx, user, password, 'password');
+      await updateUserRow(trx, user.id, { password_change_required: 0 });
+      await cutOff(trx, user.id);
+      await recordAudit(trx, actor, { action: 'user.password.reset', targetType: 'user', targetId: user.id, actorEmail: user.email, changes: { password: '(reset)' } });
     },
 
     /**

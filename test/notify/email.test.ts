@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { configureSmtp, linkIn, startMailServer, type MailServer, type ReceivedMail } from '../helpers/smtp.js';
+
+/*
+ * Email goes out through a real SMTP server on loopback (smtp-server), from the
+ * outbox written in the same transaction as the event that caused it.
+ */
+
+const FAST = { PORTCULLIS_OUTBOX_POLL_MS: '100', PORTCULLIS_PUBLIC_URL: 'https://portal.example.com' };
+const PASSWORD = 'consumer-password-1';
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+async function createConsumer(t: TestApp, root: string, email: string): Promise<number> {
+  const res = await t.request('POST', '/portal-api/users', { key: root, body: { First: 'Mail', Last: 'Reader', Email: email, Password: PASSWORD, Active: true } });
+  if (res.statusCode !== 200) throw new Error(`create consumer: ${res.body}`);
+  return res.json().ID as number;
+}
+
+const askReset = (t: TestApp, email: string) => t.request('POST', '/auth/password/new', { body: { email } });
+
+describe('email outbox', () => {
+  let t: TestApp;
+  let root: string;
+  let mail: MailServer;
+
+  beforeAll(async () => {
+    t = await startTestApp(FAST);
+    root = await t.bootstrap();
+    mail = await startMailServer();
+  });
+  afterAll(async () => {
+    await t.close();
+    await mail.stop();
+  });
+
+  it('sends nothing while SMTP is unset, and nothing of that time later', async () => {
+    await createConsumer(t, root, 'early@example.com');
+    expect((await askReset(t, 'early@example.com')).statusCode).toBe(200);
+    await t.request('POST', '/auth/password/register', { body: { first: 'Early', last: 'Bird', email: 'early-reg@example.com', password: PASSWORD, password_confirmation: PASSWORD } });
+    await settle();
+    await configureSmtp(t, root, mail.port);
+    await askReset(t, 'early@example.com');
+    const [only] = await mail.waitFor(1);
+    await settle();
+    expect(mail.received).toHaveLength(1);
+    expect(only!.to).toEqual(['early@example.com']);
+    expect(only!.subject).toBe('Reset your portal password');
+    expect(only!.from).toBe('portal@example.com');
+  });
+
+  it('tells the administrators about a pending registration, and the consumer about approval and deactivation', async () => {
+    const before = mail.received.length;
+    const reg = await t.request('POST', '/auth/password/register', { body: { first: 'Pen', last: 'Ding', email: 'pending@example.com', password: PASSWORD, password_confirmation: PASSWORD } });
+    expect(reg.json().Meta.pending_approval).toBe(true);
+    const [notice] = (await mail.waitFor(before + 1)).slice(before);
+    expect(notice!.to).toEqual(['owners@example.com']);
+    expect(notice!.subject).toBe('New registration awaiting approval: pending@example.com');
+    expect(notice!.text).toContain('Pen Ding <pending@example.com>');
+
+    const id = ((await t.request('GET', '/portal-api/users?q=pending@', { key: root })).json() as { ID: number }[])[0]!.ID;
+    await t.request('PUT', `/portal-api/users/${id}`, { key: root, body: { Active: true } });
+    await mail.waitFor(before + 2);
+    const activated = mail.to('pending@example.com');
+    expect(activated.map((m) => m.subject)).toEqual(['Your portal account is active']);
+    expect(activated[0]!.text).toContain('https://portal.example.com/auth/password/login');
+    await t.request('PUT', `/portal-api/users/${id}`, { key: root, body: { Active: false } });
+    await mail.waitFor(before + 3);
+    expect(mail.to('pending@example.com').map((m) => m.subject)).toEqual(['Your portal account is active', 'Your portal account was deactivated']);
+  });
+
+  it('welcomes a consumer created active, and emails the owner of an address someone tries to register again', async () => {
+    await createConsumer(t, root, 'taken@example.com');
+    const until = Date.now() + 5000;
+    while (mail.to('taken@example.com').length < 1 && Date.now() < until) await settle(20);
+    expect(mail.to('taken@example.com').map((m) => m.subject)).toEqual(['Welcome to the API portal']);
+    const res = await t.request('POST', '/auth/password/register', { body: { first: 'Some', last: 'One', email: 'taken@example.com', password: PASSWORD, password_confirmation: PASSWORD } });
+    expect(res.json().Meta).toEqual({ pending_approval: true });
+    while (mail.to('taken@example.com').length < 2 && Date.now() < until) await settle(20);
+    const [, notice] = mail.to('taken@example.com');
+    expect(notice?.subject).toBe('Someone tried to register with your address');
+    expect(notice?.text).toContain('https://portal.example.com/auth/password/new');
+  });
+
+  it('loses nothing while the mail server is down, and delivers each mail once when it is back', async () => {
+    await mail.stop();
+    const emails = ['down-1@example.com', 'down-2@example.com', 'down-3@example.com'];
+    for (const e of emails) await createConsumer(t, root, e);
+    for (const e of emails) expect((await askReset(t, e)).statusCode).toBe(200);
+    // Let the worker try and fail at least once.
+    await settle(800);
+    const received: ReceivedMail[] = [];
+    mail = await startMailServer({ port: mail.port, received });
+    // A welcome and a reset link for each.
+    await mail.waitFor(6, 20_000);
+    await settle(500);
+    const resets = received.filter((m) => m.subject === 'Reset your portal password');
+    const welcomes = received.filter((m) => m.subject === 'Welcome to the API portal');
+    expect(resets.map((m) => m.to[0]).sort()).toEqual(emails);
+    expect(welcomes.map((m) => m.to[0]).sort()).toEqual(emails);
+    expect(received).toHaveLength(6);
+  });
+
+  it('signs in to the mail server with the configured username and write-only password', async () => {
+    const secure = await startMailServer({ users: { mailer: 'smtp-secret-1' } });
+    try {
+      await configureSmtp(t, root, secure.port, { SMTPUsername: 'mailer', SMTPPassword: 'smtp-secret-1' });
+      const settings = await t.request('GET', '/portal-api/settings/general', { key: root });
+      expect(settings.body).not.toContain('smtp-secret-1');
+      await createConsumer(t, root, 'authed@example.com');
+      await askReset(t, 'authed@example.com');
+      const [m] = await secure.waitFor(1);
+      expect(m!.to).toEqual(['authed@example.com']);
+    } finally {
+      await configureSmtp(t, root, mail.port, { SMTPUsername: '', SMTPPassword: '' });
+      await secure.stop();
+    }
+  });
+});
+
+describe('email templates', () => {
+  it('takes overrides from the templates folder, filling placeholders and leaving unknown ones visible', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'portcullis-templates-'));
+    writeFileSync(join(dir, 'password-reset.subject.txt'), 'Custom reset for {{name}}\n');
+    writeFileSync(join(dir, 'password-reset.txt'), 'Go to {{reset_url}} now. {{no_such_value}}\n');
+    const t = await startTestApp({ ...FAST, PORTCULLIS_EMAIL_TEMPLATES_DIR: dir });
+    const mail = await startMailServer();
+    try {
+      const root = await t.bootstrap();
+      await configureSmtp(t, root, mail.port);
+      await createConsumer(t, root, 'templated@example.com');
+      await askReset(t, 'templated@example.com');
+      await mail.waitFor(2);
+      const m = mail.received.find((x) => x.subject.startsWith('Custom'));
+      expect(m!.subject).toBe('Custom reset for Mail Reader');
+      expect(m!.text).toMatch(/^Go to https:\/\/portal\.example\.com\/auth\/password\/reset\?token=\S+ now\. \{\{no_such_value\}\}/);
+      // The HTML part was not overridden: the built-in one, with the link.
+      expect(m!.raw).toContain('Choose a new password');
+      expect(linkIn(m!.text, 'https://portal.example.com/auth/password/reset?token=')).toMatch(/token=[^&\s]+$/);
+    } finally {
+      await t.close();
+      await mail.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
