@@ -6,6 +6,7 @@ import { mayAct } from './authentication.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
+import { deleteOldResetTokens } from './password-reset.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findPasswordHash, findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
 
@@ -114,6 +115,8 @@ export function signInService({ store, config }: AppContext) {
     async housekeeping(nowMs = Date.now()): Promise<void> {
       await deleteExpiredSessions(db, new Date(nowMs).toISOString());
       await pruneFailures(db, new Date(nowMs - windowMs).toISOString());
+      // Reset links that lapsed more than a day ago serve nothing any more.
+      await deleteOldResetTokens(db, new Date(nowMs - 86_400_000).toISOString());
     },
 
     /** Ends the session the token names, if it is still open. */
