@@ -19,6 +19,8 @@ export interface MailServer {
   waitFor(count: number, ms?: number): Promise<ReceivedMail[]>;
   /** Messages for one address. */
   to(address: string): ReceivedMail[];
+  /** Waits for a message to `address` whose subject starts with `subject` (or throws after `ms`). */
+  find(address: string, subject: string, ms?: number): Promise<ReceivedMail>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,15 @@ export async function startMailServer(opts: { port?: number; users?: Record<stri
       return received;
     },
     to: (address) => received.filter((m) => m.to.includes(address)),
+    async find(address, subject, ms = 10_000) {
+      const until = Date.now() + ms;
+      for (;;) {
+        const hit = received.find((m) => m.to.includes(address) && m.subject.startsWith(subject));
+        if (hit) return hit;
+        if (Date.now() > until) throw new Error(`no email "${subject}…" to ${address}; got: ${received.map((m) => `${m.to.join(',')}: ${m.subject}`).join(' | ')}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
