@@ -14,6 +14,7 @@ import { addOptionalConsumer, requireAuthentication } from './http/authenticate.
 import { errorBody } from './http/envelope.js';
 import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
 import { installSecurityHeaders } from './http/security.js';
+import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
 import { validatorCompiler } from './http/validation.js';
 import { bootstrapRoutes } from './identity/bootstrap.routes.js';
 import { groupsRoutes } from './identity/groups.routes.js';
@@ -28,6 +29,7 @@ import { consumerAccountRoutes } from './portal/consumer-account.routes.js';
 import { portalUsersRoutes } from './portal/portal-users.routes.js';
 import { registrationRoutes } from './portal/registration.routes.js';
 import { passwordResetRoutes } from './identity/password-reset.routes.js';
+import { contentAdminRoutes, contentPublicRoutes } from './portal/content.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -76,6 +78,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
 
   installSecurityHeaders(app);
   installErrorHandler(app, dashboardErrorShape);
+  refuseBodiesOnBodilessRoutes(app, ['/api', '/auth', '/portal-api', '/portal/api']);
   app.setNotFoundHandler((req, reply) => {
     const body = req.url.startsWith('/portal-api') || req.url.startsWith('/portal/api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
     void reply.code(404).send(body);
@@ -137,6 +140,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         await admin.register(adminReviewRoutes, { services });
         await admin.register(settingsRoutes, { services });
         await admin.register(portalUsersRoutes, { services });
+        await admin.register(contentAdminRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },
@@ -150,6 +154,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       installErrorHandler(live, portalErrorShape);
       await live.register(async (open) => {
         addOptionalConsumer(open, services.auth, config.allowedOrigins);
+        await open.register(contentPublicRoutes, { services });
         // Public Live Portal routes are registered here.
       });
       await live.register(async (consumer) => {

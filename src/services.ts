@@ -17,6 +17,8 @@ import { passwordResetService } from './identity/password-reset.service.js';
 import { orgMembersService } from './portal/org-members.service.js';
 import { portalUsersService } from './portal/portal-users.service.js';
 import { registrationService } from './portal/registration.service.js';
+import { contentService } from './portal/content.service.js';
+import { catalogueService } from './portal/catalogues.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
 export function createServices(ctx: AppContext) {
@@ -43,6 +45,8 @@ export function createServices(ctx: AppContext) {
     registration: registrationService(ctx, { users, email }),
     passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
+    content: contentService(ctx),
+    catalogue: catalogueService(ctx),
   };
 }
 

@@ -1,71 +1,212 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
+/*
+ * Contract-test helper: validates real Portcullis responses against the public
+ * Tyk OpenAPI descriptions in ../shared/reference/tyk (beside the repository; or
+ * the folder PORTCULLIS_TYK_REFERENCE names).
+ *
+ * How to use it in a contract test:
+ *
+ *   const ref = loadReference('enterprise-developer-portal-swagger.yaml'); // or 'dashboard-swagger.yml'
+ *   // a component schema:
+ *   expect(problems(ref.schema('Post-show'), res.json())).toEqual([]);
+ *   // or the schema the document gives for one path, method and status
+ *   // (portal paths are relative to /portal-api; $refs to components/responses are followed):
+ *   expect(problems(ref.response('GET', '/posts/{post_id}', 200), res.json())).toEqual([]);
+ *   // check first that the document describes that reply at all:
+ *   expect(ref.documents('POST', '/posts', 201)).toBe(true);
+ *
+ * - `problems(validator, value)` is [] when the value conforms, else readable
+ *   reasons ("/ID must be string …"): compare it with [] so a failure says why.
+ * - `loadReference` throws, naming the missing path, when the folder or file is
+ *   absent: a contract test fails rather than passing without having checked
+ *   anything. `whyUnavailable(file)` gives that reason without throwing.
+ * - The Tyk schemas require few fields: also assert the fields you promise
+ *   (e.g. `toMatchObject`), and give each test a case that must NOT conform, so
+ *   that a validator accepting everything would be noticed.
+ * - `ref.schemaNames()` lists components/schemas; `ref.pointer('#/components/…')`
+ *   validates against any node of the document.
+ *
+ * How it works: OpenAPI 3.0 schemas are not quite JSON Schema, so `nullable: true`
+ * becomes a type union with null, and annotations that are not JSON Schema
+ * (`example`, `x-…`) are dropped; OpenAPI 3.1 documents (the portal's) are JSON
+ * Schema 2020-12 and are compiled as such. Validators are compiled once per
+ * pointer and cached.
+ */
+
+// ajv-formats ships CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-/** Where the public Tyk descriptions live: ../shared/reference/tyk beside the repository, or PORTCULLIS_TYK_REFERENCE. */
-export const REFERENCE_DIR =
-  process.env.PORTCULLIS_TYK_REFERENCE ?? join(fileURLToPath(new URL('../..', import.meta.url)), '..', 'shared', 'reference', 'tyk');
+const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The folder holding the Tyk descriptions. */
+export const REFERENCE_DIR = resolve(process.env.PORTCULLIS_TYK_REFERENCE ?? join(REPOSITORY_ROOT, '..', 'shared', 'reference', 'tyk'));
+
+/** Why a description cannot be loaded, or undefined when it can. */
+export function whyUnavailable(file: string): string | undefined {
+  const path = join(REFERENCE_DIR, file);
+  if (existsSync(path)) return undefined;
+  const how = process.env.PORTCULLIS_TYK_REFERENCE === undefined ? 'set PORTCULLIS_TYK_REFERENCE to the folder holding it' : 'PORTCULLIS_TYK_REFERENCE names a folder without it';
+  return `${path} does not exist (${how})`;
+}
 
 export function referenceAvailable(file: string): boolean {
-  return existsSync(join(REFERENCE_DIR, file));
+  return whyUnavailable(file) === undefined;
 }
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+type JsonObject = { [k: string]: Json };
 
-/** OpenAPI 3.0 schema → JSON Schema: `nullable: true` becomes a type union with null. */
-function convert(node: Json): Json {
-  if (Array.isArray(node)) return node.map(convert);
-  if (node === null || typeof node !== 'object') return node;
-  const out: { [k: string]: Json } = {};
+const isObject = (x: Json | undefined): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Keys whose value is a map from names (properties, paths, media types, status codes…) to schemas or objects. */
+const NAME_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  'definitions',
+  '$defs',
+  'dependentSchemas',
+  'paths',
+  'schemas',
+  'responses',
+  'requestBodies',
+  'parameters',
+  'headers',
+  'content',
+  'encoding',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'variables',
+  'pathItems',
+  'webhooks',
+]);
+/** Keys whose value is data, copied as it is. */
+const DATA = new Set(['enum', 'const', 'default', 'required', 'mapping']);
+/** OpenAPI annotations that are not JSON Schema (or are only examples). */
+const dropped = (key: string) => key === 'example' || key === 'examples' || key === 'nullable' || key.startsWith('x-');
+
+/** One OpenAPI node → JSON Schema. `names`: the node is a map whose keys are names, not keywords. */
+function convert(node: Json, names = false): Json {
+  if (Array.isArray(node)) return node.map((x) => convert(x));
+  if (!isObject(node)) return node;
+  const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
-    if (k === 'nullable' || k === 'example' || k === 'x-go-package' || k === 'deprecated') continue;
-    out[k] = convert(v);
+    if (names) out[k] = convert(v);
+    else if (dropped(k)) continue;
+    else if (DATA.has(k)) out[k] = v;
+    else out[k] = convert(v, NAME_MAPS.has(k));
   }
-  if (node.nullable === true) {
-    if (typeof out.type === 'string') out.type = [out.type, 'null'];
-    else if (out.$ref !== undefined || out.allOf !== undefined) return { anyOf: [{ type: 'null' }, out] };
+  if (names || node.nullable !== true) return out;
+  // nullable: true → null is allowed as well.
+  if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+  if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] };
+  if (Array.isArray(out.type)) return out.type.includes('null') ? out : { ...out, type: [...out.type, 'null'] };
+  if (out.$ref !== undefined || out.allOf !== undefined || out.oneOf !== undefined || out.anyOf !== undefined) {
+    return { anyOf: [{ type: 'null' }, out] };
   }
   return out;
 }
 
+/** A JSON pointer segment inside a URI fragment. */
+const segment = (s: string) => encodeURIComponent(s.replace(/~/g, '~0').replace(/\//g, '~1'));
+
 export interface Reference {
+  file: string;
+  /** The `openapi` version of the document, e.g. "3.0.3". */
+  version: string;
+  /** The names under components/schemas. */
+  schemaNames(): string[];
   /** A validator for `#/components/schemas/<name>`. */
   schema(name: string): ValidateFunction;
-  /** A validator for a JSON pointer inside the document, e.g. a response schema. */
+  /**
+   * A validator for the body of one documented response, e.g.
+   * `response('GET', '/api/users/{userId}', 200)`; follows `$ref`s to components/responses.
+   */
+  response(method: string, path: string, status: number, mediaType?: string): ValidateFunction;
+  /** Whether the document gives a schema for that response. */
+  documents(method: string, path: string, status: number, mediaType?: string): boolean;
+  /** A validator for any JSON pointer inside the document, e.g. `#/components/schemas/User/properties/id`. */
   pointer(pointer: string): ValidateFunction;
 }
 
 /** Loads one of the Tyk OpenAPI files so that real responses can be validated against it. */
 export function loadReference(file: string): Reference {
-  const doc = parse(readFileSync(join(REFERENCE_DIR, file), 'utf8')) as { components: { schemas: Record<string, Json> }; paths: Json };
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
+  const why = whyUnavailable(file);
+  if (why) throw new Error(`Cannot load the Tyk reference: ${why}`);
+  const doc = parse(readFileSync(join(REFERENCE_DIR, file), 'utf8')) as JsonObject;
+  const version = typeof doc.openapi === 'string' ? doc.openapi : '';
+  if (!/^3\.[01]\./.test(version)) throw new Error(`${file}: expected an OpenAPI 3.0 or 3.1 document, found openapi ${JSON.stringify(doc.openapi)}`);
+  const components = isObject(doc.components) ? doc.components : {};
+  const paths = isObject(doc.paths) ? doc.paths : {};
+
+  const options = { strict: false, allErrors: true, validateFormats: true } as const;
+  const ajv = version.startsWith('3.1') ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
-  for (const f of ['int64', 'int32', 'double', 'float', 'binary', 'byte']) ajv.addFormat(f, true);
-  const id = `tyk:${file}`;
-  ajv.addSchema({ $id: id, components: { schemas: convert(doc.components.schemas as Json) }, paths: {} });
+  // OpenAPI's own formats: the JSON types already say what matters.
+  for (const f of ['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']) ajv.addFormat(f, true);
+  const id = `tyk-reference:${file}`;
+  ajv.addSchema({ $id: id, components: convert(components, true), paths: convert(paths, true) });
+
   const cache = new Map<string, ValidateFunction>();
-  const get = (ref: string) => {
-    let v = cache.get(ref);
+  const compiled = (pointer: string): ValidateFunction => {
+    let v = cache.get(pointer);
     if (!v) {
-      const found = ajv.getSchema(`${id}${ref}`);
-      if (!found) throw new Error(`${ref} not found in ${file}`);
-      v = found;
-      cache.set(ref, v);
+      v = ajv.getSchema(`${id}${pointer}`);
+      if (!v) throw new Error(`${pointer} not found in ${file}`);
+      cache.set(pointer, v);
     }
     return v;
   };
+
+  /** The pointer to the schema of a documented response, or why there is none. */
+  const locate = (method: string, path: string, status: number, mediaType: string): string | { error: string } => {
+    const where = `${method.toUpperCase()} ${path} → ${status} (${mediaType})`;
+    const item = paths[path];
+    const operation = isObject(item) ? item[method.toLowerCase()] : undefined;
+    const responses = isObject(operation) ? operation.responses : undefined;
+    let response = isObject(responses) ? responses[String(status)] : undefined;
+    let pointer = `#/paths/${segment(path)}/${segment(method.toLowerCase())}/responses/${segment(String(status))}`;
+    const ref = isObject(response) ? response.$ref : undefined;
+    if (typeof ref === 'string') {
+      const name = /^#\/components\/responses\/(.+)$/.exec(ref)?.[1];
+      const shared = isObject(components.responses) && name !== undefined ? components.responses[name] : undefined;
+      if (!name || !isObject(shared)) return { error: `${file}: ${where} refers to ${ref}, which is absent` };
+      response = shared;
+      pointer = `#/components/responses/${segment(name)}`;
+    }
+    const content = isObject(response) ? response.content : undefined;
+    const media = isObject(content) ? content[mediaType] : undefined;
+    if (!isObject(media) || media.schema === undefined || media.schema === null) return { error: `${file} documents no schema for ${where}` };
+    return `${pointer}/content/${segment(mediaType)}/schema`;
+  };
+
+  const schemas = isObject(components.schemas) ? components.schemas : {};
   return {
-    schema: (name) => get(`#/components/schemas/${name}`),
-    pointer: (p) => get(p),
+    file,
+    version,
+    schemaNames: () => Object.keys(schemas),
+    schema(name) {
+      if (!(name in schemas)) throw new Error(`${file} has no components/schemas/${name}`);
+      return compiled(`#/components/schemas/${segment(name)}`);
+    },
+    documents: (method, path, status, mediaType = 'application/json') => typeof locate(method, path, status, mediaType) === 'string',
+    response(method, path, status, mediaType = 'application/json') {
+      const found = locate(method, path, status, mediaType);
+      if (typeof found !== 'string') throw new Error(found.error);
+      return compiled(found);
+    },
+    pointer: compiled,
   };
 }
 
-/** Asserts-style helper: the errors of a validation, readable in a test failure. */
+/** The reasons a value fails a validator, readable in a test failure; [] when it passes. */
 export function problems(v: ValidateFunction, value: unknown): string[] {
-  return v(value) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''}`);
+  return v(value) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
