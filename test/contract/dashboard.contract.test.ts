@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { createApi, createGroup, createUser } from '../helpers/fixtures.js';
-import { loadReference, problems, type Reference } from './tyk-reference.js';
+import { describeContract, loadReference, problems } from './tyk-reference.js';
 
 /*
  * Real Dashboard API responses, validated against the published Tyk schemas
@@ -16,8 +16,7 @@ const USER_FIELDS = ['id', 'first_name', 'last_name', 'email_address', 'active',
 const GROUP_FIELDS = ['id', 'name', 'description', 'active', 'user_permissions'];
 const AUDIT_FIELDS = ['_id', 'date', 'timestamp', 'ip', 'user', 'action', 'method', 'url', 'status'];
 
-describe('Tyk reference loader', () => {
-  const ref = loadReference(FILE);
+describeContract(FILE, 'Tyk reference loader', (ref) => {
 
   it('compiles every schema of the document', () => {
     expect(ref.version).toMatch(/^3\.0\./);
@@ -76,9 +75,8 @@ describe('Tyk reference loader', () => {
   });
 });
 
-describe('Tyk Dashboard contract', () => {
+describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
   let t: TestApp;
-  let ref: Reference;
   let root: string;
   let userId: string;
   let groupId: string;
@@ -87,7 +85,6 @@ describe('Tyk Dashboard contract', () => {
   let policyId: string;
 
   beforeAll(async () => {
-    ref = loadReference(FILE);
     t = await startTestApp({ PORTCULLIS_ENABLE_OWNERSHIP: 'true', PORTCULLIS_BODY_LIMIT: '4096', PORTCULLIS_LOGIN_MAX_FAILURES: '3' });
     root = await t.bootstrap();
     groupId = await createGroup(t, root, 'Devs', { apis: 'write', analytics: 'read' });

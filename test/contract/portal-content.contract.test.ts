@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { loadReference, problems } from './tyk-reference.js';
+import { describeContract, problems } from './tyk-reference.js';
 
 /*
  * Blog posts and pages as the Admin Portal API answers them, validated against
@@ -11,8 +11,7 @@ import { loadReference, problems } from './tyk-reference.js';
 
 const FILE = 'enterprise-developer-portal-swagger.yaml';
 
-describe('portal posts and pages contract', () => {
-  const ref = loadReference(FILE);
+describeContract(FILE, 'portal posts and pages contract', (ref) => {
   let t: TestApp;
   let root: string;
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /*
@@ -24,9 +25,11 @@ import { parse } from 'yaml';
  *
  * - `problems(validator, value)` is [] when the value conforms, else readable
  *   reasons ("/ID must be string …"): compare it with [] so a failure says why.
- * - `loadReference` throws, naming the missing path, when the folder or file is
- *   absent: a contract test fails rather than passing without having checked
- *   anything. `whyUnavailable(file)` gives that reason without throwing.
+ * - Wrap a contract suite in `describeContract(file, title, (ref) => { … })`:
+ *   where the reference folder is absent (a checkout without ../shared) it prints
+ *   that the suite did not run and registers one test saying so; under CI
+ *   (CI=true), which always has the folder, an absent reference fails instead.
+ *   `loadReference` itself throws, naming the missing path.
  * - The Tyk schemas require few fields: also assert the fields you promise
  *   (e.g. `toMatchObject`), and give each test a case that must NOT conform, so
  *   that a validator accepting everything would be noticed.
@@ -209,4 +212,31 @@ export function loadReference(file: string): Reference {
 /** The reasons a value fails a validator, readable in a test failure; [] when it passes. */
 export function problems(v: ValidateFunction, value: unknown): string[] {
   return v(value) ? [] : (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
+
+/**
+ * A contract suite over one Tyk description. Where the description is absent it
+ * prints that the suite did not run (and why); under CI, which always has it, that
+ * is a failure rather than a quiet pass.
+ */
+export function describeContract(file: string, title: string, body: (ref: Reference) => void): void {
+  const why = whyUnavailable(file);
+  if (why === undefined) {
+    describe(title, () => body(loadReference(file)));
+    return;
+  }
+  if (process.env.CI) {
+    describe(title, () => {
+      it('finds the Tyk reference, which CI always has', () => {
+        expect.fail(`the Tyk reference is absent: ${why}`);
+      });
+    });
+    return;
+  }
+  console.log(`${title}: contract tests did NOT run: ${why}`);
+  describe(title, () => {
+    it(`did not run: the Tyk reference is absent (${why})`, () => {
+      expect(whyUnavailable(file)).toBeDefined();
+    });
+  });
 }
