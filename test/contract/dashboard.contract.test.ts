@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { createApi, createGroup, createUser } from '../helpers/fixtures.js';
 import { describeContract, loadReference, problems } from './tyk-reference.js';
