@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-portal-organisations.js';
 import * as m0005 from './migrations/0005-portal-settings.js';
 import * as m0006 from './migrations/0006-portal-users-email.js';
 import * as m0007 from './migrations/0007-portal-catalogue-apps.js';
+import * as m0009 from './migrations/0009-password-reset-requester.js';
 import * as m0012 from './migrations/0012-portal-self-registration.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-portal-settings': m0005,
   '0006-portal-users-email': m0006,
   '0007-portal-catalogue-apps': m0007,
+  '0009-password-reset-requester': m0009,
   '0012-portal-self-registration': m0012,
 };
 

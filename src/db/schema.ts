@@ -274,6 +274,8 @@ export interface PasswordResetTokensTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** The client address that asked for the link (migration 0009). */
+  requested_from: string;
 }
 
 /** A consumer-admin's invitation into their organisation, by email with a registration link. */
@@ -443,6 +445,7 @@ export interface PortalContentTable {
   created_at: string;
   updated_at: string;
 }
+
 
 export interface Database {
   installation: InstallationTable;

@@ -1,6 +1,9 @@
 import type { Executor } from '../db/database.js';
 
-export async function insertResetToken(ex: Executor, row: { token_hash: string; user_id: number; created_at: string; expires_at: string }): Promise<void> {
+export async function insertResetToken(
+  ex: Executor,
+  row: { token_hash: string; user_id: number; created_at: string; expires_at: string; requested_from: string },
+): Promise<void> {
   await ex.insertInto('password_reset_tokens').values({ ...row, used_at: null }).execute();
 }
 
@@ -15,15 +18,31 @@ export async function countRecentResetTokens(ex: Executor, userId: number, since
   return Number(n);
 }
 
-/** The account of a live (unused, unexpired) link. */
-export async function findLiveResetToken(ex: Executor, tokenHash: string, now: string): Promise<{ user_id: number } | undefined> {
-  return ex
+/** How many links one client address had sent since `since` (to keep it from mailing many accounts). */
+export async function countRecentResetTokensFrom(ex: Executor, requestedFrom: string, since: string): Promise<number> {
+  const { n } = await ex
     .selectFrom('password_reset_tokens')
-    .select('user_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('requested_from', '=', requestedFrom)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/**
+ * Uses a live (unused, unexpired) link and answers its account. A conditional
+ * update, so that of two concurrent uses of one link only one finds it live.
+ */
+export async function useResetToken(ex: Executor, tokenHash: string, now: string): Promise<number | undefined> {
+  const row = await ex
+    .updateTable('password_reset_tokens')
+    .set({ used_at: now })
     .where('token_hash', '=', tokenHash)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
+    .returning('user_id')
     .executeTakeFirst();
+  return row?.user_id;
 }
 
 /** Uses up every link of the account: one reset ends them all. */

@@ -32,7 +32,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<{ services: Services
       },
     },
     async (req, reply) => {
-      await services.passwordReset.request(req.body.email);
+      await services.passwordReset.request(originOf(req), req.body.email);
       const body = ok('If an active account has this address, a reset link is on its way');
       if (isForm(req.headers['content-type'])) return reply.code(303).header('location', '/auth/password/login').send(body);
       return body;

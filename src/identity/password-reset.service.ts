@@ -1,46 +1,52 @@
 import type { Origin, SystemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { Invalid } from '../http/errors.js';
-import type { EmailPort } from '../portal/portal-users.service.js';
-import { countRecentResetTokens, findLiveResetToken, insertResetToken, useUpResetTokens } from './password-reset.repository.js';
+import type { EmailOutbox } from '../notify/outbox.js';
+import { countRecentResetTokens, countRecentResetTokensFrom, insertResetToken, useResetToken, useUpResetTokens } from './password-reset.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
 import type { UsersService } from './users.service.js';
 
 export const RESET_LINK_MINUTES = 30;
 /** Links one account can be sent within a link's lifetime. */
-const MAX_LINKS_PER_WINDOW = 3;
+const MAX_LINKS_PER_ACCOUNT = 3;
+/** Links one client address can have sent (to any accounts) within a link's lifetime. */
+const MAX_LINKS_PER_ADDRESS = 10;
 
 /**
  * Password reset by email: a single-use link valid 30 minutes. Asking answers
- * the same for every address, known or not, active or not; only an active
- * account's owner gets a link.
+ * the same for every address, known or not, active or not, limited or not; only
+ * an active account's owner gets a link. The limits keep the endpoint from
+ * flooding one mailbox (per account) or many (per client address).
  */
-export function passwordResetService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort }) {
+export function passwordResetService({ store, config }: AppContext, deps: { users: UsersService; email: Pick<EmailOutbox, 'enqueue' | 'kick'> }) {
   const { db } = store;
 
   return {
     /** Sends a reset link to an active account's address; silent for any other address. */
-    async request(address: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+    async request(origin: Origin, address: string): Promise<void> {
+      const queued = await db.transaction().execute(async (trx) => {
         const user = await findUserByEmail(trx, address);
-        if (!user || !user.active) return;
+        if (!user || !user.active) return false;
         const now = new Date();
         const since = new Date(now.getTime() - RESET_LINK_MINUTES * 60_000).toISOString();
-        if ((await countRecentResetTokens(trx, user.id, since)) >= MAX_LINKS_PER_WINDOW) return;
+        if ((await countRecentResetTokens(trx, user.id, since)) >= MAX_LINKS_PER_ACCOUNT) return false;
+        if ((await countRecentResetTokensFrom(trx, origin.ip, since)) >= MAX_LINKS_PER_ADDRESS) return false;
         const token = newSecret();
         await insertResetToken(trx, {
           token_hash: hashSecret(token),
           user_id: user.id,
           created_at: now.toISOString(),
           expires_at: new Date(now.getTime() + RESET_LINK_MINUTES * 60_000).toISOString(),
+          requested_from: origin.ip,
         });
-        await deps.email.enqueue(trx, 'password-reset', user.email, {
+        return deps.email.enqueue(trx, 'password-reset', user.email, {
           name: `${user.firstName} ${user.lastName}`.trim(),
           reset_url: `${config.publicUrl}/auth/password/reset?token=${encodeURIComponent(token)}`,
           expires_minutes: String(RESET_LINK_MINUTES),
         });
       });
+      if (queued) deps.email.kick();
     },
 
     /** Sets a new password with a link's token; every session and key of the account end. */
@@ -49,8 +55,9 @@ export function passwordResetService({ store, config }: AppContext, deps: { user
       const actor: SystemActor = { kind: 'system', origin };
       await db.transaction().execute(async (trx) => {
         const now = new Date().toISOString();
-        const live = await findLiveResetToken(trx, hashSecret(input.token), now);
-        const user = live ? await findUserById(trx, live.user_id) : undefined;
+        // A failure below rolls the use back: the link still works after a refused password.
+        const userId = await useResetToken(trx, hashSecret(input.token), now);
+        const user = userId === undefined ? undefined : await findUserById(trx, userId);
         if (!user || !user.active) throw new Invalid('token', 'this link is unknown, used or expired; ask for a new one');
         await deps.users.resetPasswordIn(trx, actor, user, input.password);
         await useUpResetTokens(trx, user.id, now);

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { CONSUMER_ROLES } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { readSettings, type SettingsRow } from '../portal/settings.repository.js';
@@ -6,21 +7,29 @@ import type { EmailEvent, EmailEvents } from './events.js';
 import { fill, templateFor } from './templates.js';
 
 /*
- * The email outbox.
+ * The email outbox. Its interface, for the services that send mail:
  *
- * `enqueue(ex, event, to, data)` is called by services inside their own
- * transaction: the mail is written to `email_outbox` with the change that caused
- * it, or not at all. When no SMTP host is set it writes nothing (and returns
- * false): mail of that time is never sent later.
+ *   const email = emailOutbox(ctx)          // built once, in src/services.ts as `services.email`
+ *   await email.enqueue(trx, event, to, data)   // inside the caller's transaction
+ *   await email.adminRecipients(trx)        // where administrators' notifications go
+ *   email.kick()                            // optional, after the commit: deliver now
  *
- * The worker (`start`/`stop`, run by the app) delivers due mail through SMTP with
- * the settings of the moment, retrying failures with exponential backoff, so a
- * mail server that is down loses nothing. Rows are claimed with a conditional
- * update, so several control-plane processes on one database never send a mail
- * twice in normal operation (a process that dies mid-send leaves its rows to be
- * retried after the claim lapses: at least once). Delivered mail keeps its
+ * `enqueue` writes the mail to `email_outbox` with the change that caused it, or
+ * not at all: the event and the data its template takes are fixed in
+ * `events.ts`. When no SMTP host is set it writes nothing and returns false: mail
+ * of that time is never sent later. `adminRecipients` is the administrators'
+ * notification address when set, else every active administrator.
+ *
+ * The worker (`start`/`stop`, run by the app from its onReady/onClose hooks)
+ * delivers due mail through SMTP with the settings of the moment, retrying
+ * failures with exponential backoff, so a mail server that is down loses
+ * nothing. Rows are claimed (locked with `skip locked` on PostgreSQL) before
+ * sending, so several control-plane processes on one database never send a mail
+ * twice in normal operation; a process that dies mid-send leaves its rows to be
+ * retried after the claim lapses (at least once). Delivered mail keeps its
  * recipient, subject and dates; its bodies are cleared, since they can hold
- * single-use links.
+ * single-use links (so are those of mail given up on). Sent and failed mail is
+ * dropped after 30 days.
  */
 
 const FIRST_RETRY_MS = 2_000;
@@ -29,6 +38,11 @@ const MAX_ATTEMPTS = 20;
 /** How long a claimed row is left alone by other workers. */
 const CLAIM_MS = 5 * 60_000;
 const BATCH = 20;
+/** How long sent and failed mail stays in the table (recipient, subject, dates; no bodies). */
+const KEEP_MS = 30 * 24 * 3_600_000;
+const PRUNE_EVERY_MS = 3_600_000;
+/** When the worker looks again after an enqueue (ms): the caller's commit usually lands within the first. */
+const AFTER_ENQUEUE_MS = [25, 1_000];
 
 export interface Logger {
   warn(obj: object, msg: string): void;
@@ -82,32 +96,38 @@ export function emailOutbox({ store, config }: AppContext) {
     return transport.transporter;
   }
 
-  /** Takes up to BATCH due rows for this process. */
+  /**
+   * Takes up to BATCH due rows for this process by moving their next attempt
+   * past the claim period, in one short transaction. On PostgreSQL the rows are
+   * locked with `skip locked`, so concurrent workers take disjoint rows without
+   * waiting; SQLite has a single writer.
+   */
   async function claimDue(): Promise<{ id: number; recipient: string; subject: string; text_body: string; html_body: string; attempts: number }[]> {
     const now = new Date();
-    const due = await db
-      .selectFrom('email_outbox')
-      .select(['id', 'next_attempt_at'])
-      .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now.toISOString())
-      .orderBy('next_attempt_at')
-      .orderBy('id')
-      .limit(BATCH)
-      .execute();
     const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
-    const mine: number[] = [];
-    for (const row of due) {
-      const r = await db
+    return db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('email_outbox')
+        .select(['id', 'recipient', 'subject', 'text_body', 'html_body', 'attempts'])
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now.toISOString())
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(BATCH)
+        .$if(store.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
+        .execute();
+      if (due.length === 0) return [];
+      await trx
         .updateTable('email_outbox')
         .set({ next_attempt_at: claimedUntil })
-        .where('id', '=', row.id)
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '=', row.next_attempt_at)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 1) mine.push(row.id);
-    }
-    if (mine.length === 0) return [];
-    return db.selectFrom('email_outbox').select(['id', 'recipient', 'subject', 'text_body', 'html_body', 'attempts']).where('id', 'in', mine).orderBy('id').execute();
+        .where(
+          'id',
+          'in',
+          due.map((r) => r.id),
+        )
+        .execute();
+      return due;
+    });
   }
 
   /** Delivers what is due; true when it found work (there may be more). */
@@ -136,6 +156,8 @@ export function emailOutbox({ store, config }: AppContext) {
             attempts,
             last_error: error,
             next_attempt_at: new Date(Date.now() + backoffMs(attempts)).toISOString(),
+            // Never to be sent: its links need not be kept either.
+            ...(failed ? { text_body: '', html_body: '' } : {}),
           })
           .where('id', '=', row.id)
           .execute();
@@ -153,6 +175,20 @@ export function emailOutbox({ store, config }: AppContext) {
     return true;
   }
 
+  let prunedAt = 0;
+
+  /** Drops mail sent or given up on more than KEEP_MS ago; at most once every PRUNE_EVERY_MS. */
+  async function pruneOld(): Promise<void> {
+    const now = Date.now();
+    if (now - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = now;
+    await db
+      .deleteFrom('email_outbox')
+      .where('status', 'in', ['sent', 'failed'])
+      .where('created_at', '<', new Date(now - KEEP_MS).toISOString())
+      .execute();
+  }
+
   /** One delivery round at a time; a kick during a round asks for another. */
   function run(): void {
     if (!started) return;
@@ -164,6 +200,7 @@ export function emailOutbox({ store, config }: AppContext) {
       try {
         do {
           again = false;
+          await pruneOld();
           while (started && (await deliverDue()));
         } while (again && started);
       } catch (err) {
@@ -199,8 +236,10 @@ export function emailOutbox({ store, config }: AppContext) {
           sent_at: null,
         })
         .execute();
-      // Soon after the caller commits, rather than at the next poll.
-      if (started) setTimeout(run, 25).unref();
+      // The caller commits later, and its transaction gives no signal when: look
+      // again shortly, and once more a moment later, rather than at the next poll.
+      // Callers that know when they committed may call kick() themselves.
+      if (started) for (const ms of AFTER_ENQUEUE_MS) setTimeout(run, ms).unref();
       return true;
     },
 
@@ -213,10 +252,15 @@ export function emailOutbox({ store, config }: AppContext) {
         .select('email')
         .where('is_admin', '=', 1)
         .where('active', '=', 1)
-        .where('role', 'in', ['super-admin', 'provider-admin'])
+        .where('role', 'not in', CONSUMER_ROLES)
         .orderBy('id')
         .execute();
       return rows.map((r) => r.email);
+    },
+
+    /** Looks for due mail now (after a commit that enqueued some), rather than at the next poll. */
+    kick(): void {
+      run();
     },
 
     /** Starts delivering: at once, then every `outboxPollMs`. */

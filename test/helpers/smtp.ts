@@ -10,6 +10,8 @@ export interface ReceivedMail {
   subject: string;
   /** The plain-text part, decoded (quoted-printable soft breaks joined). */
   text: string;
+  /** The HTML part, decoded likewise. */
+  html: string;
 }
 
 export interface MailServer {
@@ -28,12 +30,13 @@ function decodeQuotedPrintable(s: string): string {
   return s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The subject header and the text/plain part of a raw message; enough for tests. */
-function parse(raw: string): { subject: string; text: string } {
+/** The subject header, the text/plain and the text/html parts of a raw message; enough for tests. */
+function parse(raw: string): { subject: string; text: string; html: string } {
   const [head = ''] = raw.split(/\r?\n\r?\n/);
   const subject = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(head)?.[1]?.replace(/\r?\n[ \t]/g, ' ') ?? '';
   const plain = /Content-Type: text\/plain[^]*?\r?\n\r?\n([^]*?)(?:\r?\n--|$)/i.exec(raw)?.[1] ?? '';
-  return { subject, text: decodeQuotedPrintable(plain) };
+  const html = /Content-Type: text\/html[^]*?\r?\n\r?\n([^]*?)(?:\r?\n--|$)/i.exec(raw)?.[1] ?? '';
+  return { subject, text: decodeQuotedPrintable(plain), html: decodeQuotedPrintable(html) };
 }
 
 /** A real SMTP server on loopback that keeps what it receives. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/fixtures.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
@@ -23,8 +23,11 @@ describe('password reset', () => {
     await t.close();
     await mail.stop();
   });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
-  const ask = (email: string) => t.request('POST', '/auth/password/new', { body: { email } });
+  const ask = (email: string, remoteAddress?: string) => t.request('POST', '/auth/password/new', { body: { email }, ...(remoteAddress ? { remoteAddress } : {}) });
   const reset = (token: string, password: string) => t.request('POST', '/auth/password/reset', { body: { token, password, password_confirmation: password } });
   const signIn = (email: string, password: string) => t.request('POST', '/auth/password/login', { body: { email, password } });
 
@@ -100,6 +103,38 @@ describe('password reset', () => {
     expect(mail.to('many@example.com')).toHaveLength(3);
     expect((await reset(third, 'many-password-2')).statusCode).toBe(200);
     expect((await reset(first, 'many-password-3')).statusCode).toBe(400);
+  });
+
+  it('honours a link for 30 minutes and refuses it after', async () => {
+    await createUser(t, root, 'slow@example.com', { password: 'slow-password-1' });
+    await createUser(t, root, 'quick@example.com', { password: 'quick-password-1' });
+    await ask('slow@example.com', '198.51.100.1');
+    await ask('quick@example.com', '198.51.100.1');
+    const late = await linkFor('slow@example.com', 1);
+    const inTime = await linkFor('quick@example.com', 1);
+    // Only the clock moves; the app's timers (and the mail worker) keep real time.
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.now() + 29 * 60_000);
+    expect((await reset(inTime, 'quick-password-2')).statusCode).toBe(200);
+    vi.setSystemTime(Date.now() + 2 * 60_000);
+    const refused = await reset(late, 'slow-password-2');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().Message).toMatch(/^token: /);
+    expect((await signIn('slow@example.com', 'slow-password-1')).statusCode).toBe(200);
+  });
+
+  it('sends at most ten links per half hour on behalf of one client address, answering every request the same', async () => {
+    const emails = Array.from({ length: 11 }, (_, i) => `flood-${i}@example.com`);
+    for (const e of emails) await createUser(t, root, e, { password: 'flood-password-1' });
+    const answers = [];
+    for (const e of emails) answers.push(await ask(e, '203.0.113.50'));
+    for (const a of answers) expect([a.statusCode, a.body]).toEqual([answers[0]!.statusCode, answers[0]!.body]);
+    await linkFor(emails[9]!, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(emails.filter((e) => mail.to(e).length > 0)).toEqual(emails.slice(0, 10));
+    // Another client may still ask for the eleventh account.
+    await ask(emails[10]!, '203.0.113.51');
+    await linkFor(emails[10]!, 1);
   });
 
   it('takes forms and sends the browser to the sign-in page', async () => {

@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { backoffMs } from '../../src/notify/outbox.js';
+import { openMigratedStore } from '../../src/server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { createUser } from '../helpers/fixtures.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer, type ReceivedMail } from '../helpers/smtp.js';
 
 /*
@@ -21,6 +25,18 @@ async function createConsumer(t: TestApp, root: string, email: string): Promise<
 }
 
 const askReset = (t: TestApp, email: string) => t.request('POST', '/auth/password/new', { body: { email } });
+
+/*
+ * What the outbox keeps of each mail is not on any HTTP surface: the tests that
+ * pin it (retries recorded, bodies cleared) read the table itself.
+ */
+const outboxRows = (t: TestApp, recipients: string[]) =>
+  t.store.db
+    .selectFrom('email_outbox')
+    .select(['recipient', 'subject', 'text_body', 'html_body', 'status', 'attempts', 'last_error', 'next_attempt_at', 'sent_at'])
+    .where('recipient', 'in', recipients)
+    .orderBy('id')
+    .execute();
 
 describe('email outbox', () => {
   let t: TestApp;
@@ -92,6 +108,11 @@ describe('email outbox', () => {
     for (const e of emails) expect((await askReset(t, e)).statusCode).toBe(200);
     // Let the worker try and fail at least once.
     await settle(800);
+    const waiting = await outboxRows(t, emails);
+    expect(waiting).toHaveLength(6);
+    expect(waiting.every((r) => r.status === 'pending' && r.sent_at === null)).toBe(true);
+    expect(waiting.some((r) => r.attempts >= 1 && /ECONNREFUSED|connect/i.test(r.last_error))).toBe(true);
+    expect(waiting.filter((r) => r.subject === 'Reset your portal password').every((r) => r.text_body.includes('/auth/password/reset?token='))).toBe(true);
     const received: ReceivedMail[] = [];
     mail = await startMailServer({ port: mail.port, received });
     // A welcome and a reset link for each.
@@ -102,6 +123,26 @@ describe('email outbox', () => {
     expect(resets.map((m) => m.to[0]).sort()).toEqual(emails);
     expect(welcomes.map((m) => m.to[0]).sort()).toEqual(emails);
     expect(received).toHaveLength(6);
+    // Delivered: the bodies (which held single-use links) are gone; the facts stay.
+    const sent = await outboxRows(t, emails);
+    expect(sent).toHaveLength(6);
+    for (const row of sent) {
+      expect(row).toMatchObject({ status: 'sent', text_body: '', html_body: '', last_error: '' });
+      expect(row.sent_at).not.toBeNull();
+      expect(row.subject).not.toBe('');
+    }
+  });
+
+  it('escapes values in the HTML part, and only there', async () => {
+    const res = await t.request('POST', '/portal-api/users', {
+      key: root,
+      body: { First: 'Ann <i>&', Last: 'O\'Hara', Email: 'escaped@example.com', Password: PASSWORD, Active: true },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const m = await mail.find('escaped@example.com', 'Welcome');
+    expect(m.text).toContain("Hello Ann <i>& O'Hara,");
+    expect(m.html).toContain('Hello Ann &lt;i&gt;&amp; O&#39;Hara,');
+    expect(m.html).not.toContain('<i>');
   });
 
   it('signs in to the mail server with the configured username and write-only password', async () => {
@@ -117,6 +158,98 @@ describe('email outbox', () => {
     } finally {
       await configureSmtp(t, root, mail.port, { SMTPUsername: '', SMTPPassword: '' });
       await secure.stop();
+    }
+  });
+});
+
+describe('email retries', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('records each failed attempt with a doubling delay, never the SMTP password, gives up after 20, and drops the row after 30 days', async () => {
+    const t = await startTestApp(FAST);
+    // A server that refuses every sign-in: each delivery attempt fails.
+    const mail = await startMailServer({ users: { mailer: 'the-right-one' } });
+    try {
+      const root = await t.bootstrap();
+      await configureSmtp(t, root, mail.port, { SMTPUsername: 'mailer', SMTPPassword: 'wrong-smtp-secret' });
+      // A Dashboard user: no welcome mail, so the reset link is the only mail in the outbox.
+      await createUser(t, root, 'retry@example.com', { password: PASSWORD });
+      // A frozen clock makes each next attempt exactly "now + backoff"; timers keep real time.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      let now = Date.now() + 60_000;
+      vi.setSystemTime(now);
+      await askReset(t, 'retry@example.com');
+      const row = async () => {
+        const rows = await outboxRows(t, ['retry@example.com']);
+        expect(rows.map((r) => r.subject)).toEqual(['Reset your portal password']);
+        return rows[0]!;
+      };
+      for (let attempt = 1; attempt <= 20; attempt++) {
+        let r = await row();
+        for (let i = 0; i < 500 && r.attempts < attempt; i++) {
+          await settle(10);
+          r = await row();
+        }
+        expect(r.attempts).toBe(attempt);
+        expect(r.last_error).toMatch(/535|auth/i);
+        expect(r.last_error).not.toContain('wrong-smtp-secret');
+        expect(r.last_error).not.toContain(Buffer.from('wrong-smtp-secret').toString('base64'));
+        if (attempt < 20) {
+          expect(r.status).toBe('pending');
+          expect(Date.parse(r.next_attempt_at) - now).toBe(backoffMs(attempt));
+          now = Date.parse(r.next_attempt_at);
+          vi.setSystemTime(now);
+        } else {
+          expect(r).toMatchObject({ status: 'failed', text_body: '', html_body: '' });
+        }
+      }
+      expect([1, 2, 3, 10, 11, 20].map(backoffMs)).toEqual([2_000, 4_000, 8_000, 600_000, 600_000, 600_000]);
+      vi.setSystemTime(now + 3_600_000);
+      await settle(400);
+      expect((await row()).attempts).toBe(20);
+      expect(mail.received).toEqual([]);
+      // Kept 30 days, then dropped.
+      vi.setSystemTime(now + 31 * 24 * 3_600_000);
+      for (let i = 0; i < 100 && (await outboxRows(t, ['retry@example.com'])).length > 0; i++) await settle(20);
+      expect(await outboxRows(t, ['retry@example.com'])).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+      await t.close();
+      await mail.stop();
+    }
+  });
+});
+
+describe('email workers sharing one database', () => {
+  it('deliver each mail once, whichever process claims it', async () => {
+    const t = await startTestApp(FAST);
+    // A second control-plane process: its own connections and its own worker, on the same database.
+    const otherStore = await openMigratedStore(t.config);
+    const { app: other } = await buildApp({ store: otherStore, config: t.config });
+    await other.ready();
+    let mail = await startMailServer();
+    try {
+      const root = await t.bootstrap();
+      await configureSmtp(t, root, mail.port);
+      const emails = Array.from({ length: 8 }, (_, i) => `shared-${i}@example.com`);
+      for (const e of emails) await createUser(t, root, e, { password: PASSWORD });
+      // With the server down the mails pile up, then fall due together for both workers.
+      await mail.stop();
+      for (const e of emails) await askReset(t, e);
+      await settle(300);
+      const received: ReceivedMail[] = [];
+      mail = await startMailServer({ port: mail.port, received });
+      await mail.waitFor(emails.length, 20_000);
+      await settle(1_000);
+      expect(received.map((m) => m.to[0]).sort()).toEqual(emails);
+      expect((await outboxRows(t, emails)).map((r) => r.status)).toEqual(emails.map(() => 'sent'));
+    } finally {
+      await other.close();
+      await otherStore.close();
+      await t.close();
+      await mail.stop();
     }
   });
 });
