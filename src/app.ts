@@ -30,6 +30,9 @@ import { portalUsersRoutes } from './portal/portal-users.routes.js';
 import { registrationRoutes } from './portal/registration.routes.js';
 import { passwordResetRoutes } from './identity/password-reset.routes.js';
 import { contentAdminRoutes, contentPublicRoutes } from './portal/content.routes.js';
+import { cataloguesPublicRoutes, cataloguesRoutes } from './portal/catalogues.routes.js';
+import { productsRoutes } from './portal/products.routes.js';
+import { plansRoutes } from './portal/plans.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -141,6 +144,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         await admin.register(settingsRoutes, { services });
         await admin.register(portalUsersRoutes, { services });
         await admin.register(contentAdminRoutes, { services });
+        await admin.register(cataloguesRoutes, { services });
+        await admin.register(productsRoutes, { services });
+        await admin.register(plansRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },
@@ -155,6 +161,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await live.register(async (open) => {
         addOptionalConsumer(open, services.auth, config.allowedOrigins);
         await open.register(contentPublicRoutes, { services });
+        await open.register(cataloguesPublicRoutes, { services });
         // Public Live Portal routes are registered here.
       });
       await live.register(async (consumer) => {
