@@ -33,6 +33,10 @@ import { contentAdminRoutes, contentPublicRoutes } from './portal/content.routes
 import { cataloguesPublicRoutes, cataloguesRoutes } from './portal/catalogues.routes.js';
 import { productsRoutes } from './portal/products.routes.js';
 import { plansRoutes } from './portal/plans.routes.js';
+import { appsRoutes } from './portal/apps.routes.js';
+import { accessRequestsRoutes } from './portal/access-requests.routes.js';
+import { consumerAppsRoutes } from './portal/consumer-apps.routes.js';
+import { dashboardRequestsRoutes } from './portal/dashboard-requests.routes.js';
 import { createServices, type Services } from './services.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
@@ -123,6 +127,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await api.register(policiesRoutes, { services });
       await api.register(keysRoutes, { services });
       await api.register(analyticsRoutes, { services });
+      await api.register(dashboardRequestsRoutes, { services });
     },
     { prefix: '/api' },
   );
@@ -147,6 +152,8 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
         await admin.register(cataloguesRoutes, { services });
         await admin.register(productsRoutes, { services });
         await admin.register(plansRoutes, { services });
+        await admin.register(appsRoutes, { services });
+        await admin.register(accessRequestsRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },
@@ -167,6 +174,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
       await live.register(async (consumer) => {
         requireAuthentication(consumer, services.auth, config.allowedOrigins, 'consumer');
         await consumer.register(consumerAccountRoutes, { services });
+        await consumer.register(consumerAppsRoutes, { services });
         // Consumer routes are registered here.
       });
     },

@@ -19,6 +19,8 @@ import { portalUsersService } from './portal/portal-users.service.js';
 import { registrationService } from './portal/registration.service.js';
 import { contentService } from './portal/content.service.js';
 import { catalogueService } from './portal/catalogues.service.js';
+import { appsService } from './portal/apps.service.js';
+import { accessRequestsService } from './portal/access-requests.service.js';
 
 /** Every domain service, built once per process from the store and the configuration. */
 export function createServices(ctx: AppContext) {
@@ -26,6 +28,7 @@ export function createServices(ctx: AppContext) {
   const policies = policiesService(ctx);
   const users = usersService(ctx);
   const email = emailOutbox(ctx);
+  const catalogue = catalogueService(ctx);
   return {
     auth: authenticationService(ctx),
     users,
@@ -46,7 +49,9 @@ export function createServices(ctx: AppContext) {
     passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
     content: contentService(ctx),
-    catalogue: catalogueService(ctx),
+    catalogue,
+    apps: appsService(ctx),
+    accessRequests: accessRequestsService(ctx, { catalogue, email }),
   };
 }
 

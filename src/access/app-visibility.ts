@@ -1,0 +1,64 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { UserActor } from './actor.js';
+import type { ApiScope } from './ownership.js';
+import { productVisibleCondition } from './product-visibility.js';
+
+/**
+ * Consumers' apps (Developer Portal). Who reads an app depends on its visibility:
+ * `personal` only its owner; `team` also whoever shares a team with the owner;
+ * `organisation` everyone in the owner's organisation. `appsTable` is the alias
+ * of the `apps` table in the caller's query.
+ */
+export function consumerAppVisibleCondition(_ex: Executor, consumer: UserActor, appsTable = 'apps'): Expression<SqlBool> {
+  const me = consumer.userId;
+  const owner = sql.ref(`${appsTable}.user_id`);
+  const visibility = sql.ref(`${appsTable}.visibility`);
+  return sql<SqlBool>`(
+    ${owner} = ${me}
+    or (${visibility} = 'team' and exists (
+          select 1 from team_members mine join team_members theirs on theirs.team_id = mine.team_id
+          where mine.user_id = ${me} and theirs.user_id = ${owner}))
+    or (${visibility} = 'organisation' and exists (
+          select 1 from users ao join users me on me.organisation_id = ao.organisation_id
+          where ao.id = ${owner} and me.id = ${me}))
+  )`;
+}
+
+/**
+ * Of the apps a consumer reads, those they may change, delete, request access
+ * for and whose credentials they may reveal or rotate: their own, and for a
+ * `consumer-admin` those of the members of their organisation.
+ */
+export function consumerAppChangeableCondition(ex: Executor, consumer: UserActor, appsTable = 'apps'): Expression<SqlBool> {
+  const me = consumer.userId;
+  const owner = sql.ref(`${appsTable}.user_id`);
+  const visible = consumerAppVisibleCondition(ex, consumer, appsTable);
+  if (consumer.role !== 'consumer-admin') return sql<SqlBool>`(${visible} and ${owner} = ${me})`;
+  return sql<SqlBool>`(${visible} and (
+    ${owner} = ${me}
+    or exists (select 1 from users ao join users me on me.organisation_id = ao.organisation_id
+               where ao.id = ${owner} and me.id = ${me})
+  ))`;
+}
+
+/**
+ * Apps in a staff member's API-ownership scope: those with at least one access
+ * request for a product they can see, and those with no request at all (the
+ * policies' rule: an app visible through any of its products is visible).
+ * Undefined means "no restriction".
+ */
+export function staffAppVisibleCondition(ex: Executor, scope: ApiScope, appIdColumn: string): Expression<SqlBool> | undefined {
+  const product = productVisibleCondition(ex, scope, 'sr.product_id');
+  if (!product) return undefined;
+  const col = sql.ref(appIdColumn);
+  return sql<SqlBool>`(
+    not exists (select 1 from access_requests sr where sr.app_id = ${col})
+    or exists (select 1 from access_requests sr where sr.app_id = ${col} and ${product})
+  )`;
+}
+
+/** Access requests in a staff member's scope: those for a product they can see. Undefined means "no restriction". */
+export function staffAccessRequestVisibleCondition(ex: Executor, scope: ApiScope, productIdColumn: string): Expression<SqlBool> | undefined {
+  return productVisibleCondition(ex, scope, productIdColumn);
+}

@@ -1,0 +1,226 @@
+import type { Expression, SqlBool } from 'kysely';
+import { CONSUMER_ROLES, type Actor, type UserActor } from '../access/actor.js';
+import { consumerAppChangeableCondition, consumerAppVisibleCondition, staffAccessRequestVisibleCondition, staffAppVisibleCondition } from '../access/app-visibility.js';
+import { apiScope } from '../access/ownership.js';
+import { requireSection } from '../access/policy.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
+import { Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { transferPortalKeys } from '../keys/portal-keys.js';
+import { portalWindow } from '../pagination.js';
+import { listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';
+import {
+  deleteAppRow,
+  findApp,
+  findConsumer,
+  insertApp,
+  listApps,
+  moveRequestsOfApp,
+  updateAppRow,
+  type AppColumns,
+  type AppFilter,
+  type AppWithOwner,
+} from './apps.repository.js';
+import type { AdminAppQuery, AdminAppUpdate, ConsumerAppCreate, ConsumerAppUpdate } from './apps.schemas.js';
+import { credentialsOfRequests, findCredential, keyIdsOfCredentials, type CredentialDetail } from './credentials.repository.js';
+import { revealCredentials, revokeCredentials, rotateCredential, type CredentialOwner } from './credentials.service.js';
+
+/** An app as its views show it: its access requests (those the viewer may see), their credentials, and any secret minted for this reply. */
+export interface AppView {
+  app: AppWithOwner;
+  requests: AccessRequestDetail[];
+  credentials: Map<number, CredentialDetail[]>;
+  /** Keys minted for this reply only, by credential id. */
+  secrets: Map<number, string>;
+}
+
+export interface CredentialReply {
+  credential: CredentialDetail;
+  secret?: string;
+}
+
+const now = (): string => new Date().toISOString();
+const NOT_YOURS = "access denied: only the app's owner or a consumer-admin of its organisation may change it";
+
+export const ownerOf = (app: AppWithOwner): CredentialOwner => ({ appId: app.id, appName: app.name, ownerUserId: app.user_id });
+
+/**
+ * Consumers' apps (Developer Portal): the admin view (/portal-api/apps, `portal`
+ * permission, within API ownership) and the consumer's (/portal/api/apps, by
+ * the app's visibility). Deleting an app revokes its credentials' keys in the
+ * same transaction.
+ */
+export function appsService({ store, config }: AppContext) {
+  const { db } = store;
+  const scopeOf = (actor: Actor) => apiScope(actor, config.enableOwnership);
+  const list = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
+
+  const staffApps = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAppVisibleCondition(ex, scopeOf(actor), 'apps.id'));
+  const staffRequests = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAccessRequestVisibleCondition(ex, scopeOf(actor), 'ar.product_id'));
+
+  async function view(ex: Executor, app: AppWithOwner, requestsVisible: Expression<SqlBool>[], secrets = new Map<number, string>()): Promise<AppView> {
+    const requests = await listAccessRequests(ex, { appIds: [app.id] }, requestsVisible);
+    return { app, requests, credentials: await credentialsOfRequests(ex, requests.map((r) => r.id)), secrets };
+  }
+
+  async function mustFindStaff(ex: Executor, actor: Actor, id: number): Promise<AppWithOwner> {
+    const app = await findApp(ex, id, staffApps(ex, actor));
+    if (!app) throw new NotFound('App');
+    return app;
+  }
+
+  /** The app if the consumer may change it; 404 when they cannot see it, 403 when they only read it. */
+  async function mustFindChangeable(ex: Executor, consumer: UserActor, id: number): Promise<AppWithOwner> {
+    const app = await findApp(ex, id, [consumerAppChangeableCondition(ex, consumer)]);
+    if (app) return app;
+    if (await findApp(ex, id, [consumerAppVisibleCondition(ex, consumer)])) throw new Forbidden(NOT_YOURS);
+    throw new NotFound('App');
+  }
+
+  async function mayChange(ex: Executor, consumer: UserActor, id: number): Promise<boolean> {
+    return (await findApp(ex, id, [consumerAppChangeableCondition(ex, consumer)])) !== undefined;
+  }
+
+  async function removeApp(actor: Actor, find: (trx: Executor) => Promise<AppWithOwner>): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const app = await find(trx);
+      const revoked = await revokeCredentials(trx, actor, { appId: app.id }, `app ${app.id} deleted`);
+      await deleteAppRow(trx, app.id);
+      await recordAudit(trx, actor, { action: 'app.delete', targetType: 'app', targetId: app.id, changes: { name: app.name, owner: app.user_id, credentials_revoked: revoked } });
+    });
+  }
+
+  async function rotate(actor: Actor, find: (trx: Executor) => Promise<AppWithOwner>, credentialId: number): Promise<CredentialReply> {
+    return db.transaction().execute(async (trx) => {
+      const app = await find(trx);
+      if (!(await findCredential(trx, app.id, credentialId))) throw new NotFound('Credential');
+      const { credential, minted } = await rotateCredential(trx, actor, ownerOf(app), credentialId);
+      return { credential, secret: minted.key };
+    });
+  }
+
+  return {
+    // --- Admin Portal (/portal-api/apps) ---
+
+    async list(actor: Actor, q: AdminAppQuery): Promise<AppWithOwner[]> {
+      requireSection(actor, 'portal', 'read');
+      const filter: AppFilter = { userId: q.user, organisationId: q.organisation, visibility: q.visibility, q: q.q };
+      return listApps(db, filter, staffApps(db, actor), portalWindow(q.page, q.per_page));
+    },
+
+    /** Staff never see a key: credentials show redacted, and viewing mints nothing. */
+    async get(actor: Actor, id: number): Promise<AppView> {
+      requireSection(actor, 'portal', 'read');
+      return view(db, await mustFindStaff(db, actor, id), staffRequests(db, actor));
+    },
+
+    async update(actor: Actor, id: number, input: AdminAppUpdate): Promise<AppView> {
+      requireSection(actor, 'portal', 'write');
+      return db.transaction().execute(async (trx) => {
+        const app = await mustFindStaff(trx, actor, id);
+        const patch: Partial<AppColumns> = {};
+        if (input.Name !== undefined) patch.name = input.Name;
+        if (input.Description !== undefined) patch.description = input.Description;
+        if (input.Visibility !== undefined) patch.visibility = input.Visibility;
+        const at = now();
+        if (input.UserID !== undefined && input.UserID !== app.user_id) {
+          const owner = await findConsumer(trx, input.UserID, CONSUMER_ROLES);
+          if (!owner) throw new Invalid('UserID', 'no such API consumer');
+          patch.user_id = owner.id;
+          // The requests and keys follow the app, so that they live and die with its new owner.
+          await moveRequestsOfApp(trx, app.id, owner.id, at);
+          await transferPortalKeys(trx, actor, await keyIdsOfCredentials(trx, { appId: app.id }), owner.id);
+        }
+        await updateAppRow(trx, app.id, patch, at);
+        await recordAudit(trx, actor, { action: 'app.update', targetType: 'app', targetId: app.id, changes: { ...patch } });
+        return view(trx, (await findApp(trx, app.id, []))!, staffRequests(trx, actor));
+      });
+    },
+
+    async remove(actor: Actor, id: number): Promise<void> {
+      requireSection(actor, 'portal', 'write');
+      await removeApp(actor, (trx) => mustFindStaff(trx, actor, id));
+    },
+
+    /** A new key for the credential (in this reply only); the old one stops working. */
+    async rotate(actor: Actor, appId: number, credentialId: number): Promise<CredentialReply> {
+      requireSection(actor, 'portal', 'write');
+      return rotate(actor, (trx) => mustFindStaff(trx, actor, appId), credentialId);
+    },
+
+    // --- Live Portal (/portal/api/apps) ---
+
+    async consumerList(consumer: UserActor, page?: number, perPage?: number): Promise<AppWithOwner[]> {
+      return listApps(db, {}, [consumerAppVisibleCondition(db, consumer)], portalWindow(page, perPage));
+    },
+
+    /**
+     * The app with its requests and credentials. For someone who may change the
+     * app, the first view of a credential mints its key and shows it, this once.
+     */
+    async consumerGet(consumer: UserActor, id: number): Promise<AppView> {
+      const app = await findApp(db, id, [consumerAppVisibleCondition(db, consumer)]);
+      if (!app) throw new NotFound('App');
+      const current = await view(db, app, []);
+      const unrevealed = [...current.credentials.values()].flat().some((c) => c.revealed === 0 && c.policy_id !== null);
+      if (!unrevealed || !(await mayChange(db, consumer, id))) return current;
+      return db.transaction().execute(async (trx) => {
+        const fresh = await findApp(trx, id, [consumerAppChangeableCondition(trx, consumer)]);
+        if (!fresh) throw new NotFound('App');
+        const before = await view(trx, fresh, []);
+        const minted = await revealCredentials(trx, consumer, ownerOf(fresh), [...before.credentials.values()].flat());
+        const secrets = new Map([...minted].map(([cid, m]) => [cid, m.key]));
+        return view(trx, fresh, [], secrets);
+      });
+    },
+
+    async consumerCreate(consumer: UserActor, input: ConsumerAppCreate): Promise<AppView> {
+      return db.transaction().execute(async (trx) => {
+        const row: AppColumns = { name: input.Name, description: input.Description ?? '', user_id: consumer.userId, visibility: input.Visibility ?? 'personal' };
+        const id = await insertApp(trx, row, now());
+        await recordAudit(trx, consumer, { action: 'app.create', targetType: 'app', targetId: id, changes: { name: row.name, visibility: row.visibility } });
+        return view(trx, (await findApp(trx, id, []))!, []);
+      });
+    },
+
+    async consumerUpdate(consumer: UserActor, id: number, input: ConsumerAppUpdate): Promise<AppView> {
+      return db.transaction().execute(async (trx) => {
+        const app = await mustFindChangeable(trx, consumer, id);
+        const patch: Partial<AppColumns> = {};
+        if (input.Name !== undefined) patch.name = input.Name;
+        if (input.Description !== undefined) patch.description = input.Description;
+        if (input.Visibility !== undefined) patch.visibility = input.Visibility;
+        await updateAppRow(trx, app.id, patch, now());
+        await recordAudit(trx, consumer, { action: 'app.update', targetType: 'app', targetId: app.id, changes: { ...patch } });
+        return view(trx, (await findApp(trx, app.id, []))!, []);
+      });
+    },
+
+    async consumerRemove(consumer: UserActor, id: number): Promise<void> {
+      await removeApp(consumer, (trx) => mustFindChangeable(trx, consumer, id));
+    },
+
+    async consumerRotate(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
+      return rotate(consumer, (trx) => mustFindChangeable(trx, consumer, appId), credentialId);
+    },
+
+    /** One credential; like the app's view, its first view by someone who may change the app mints and shows its key. */
+    async consumerCredential(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
+      const app = await findApp(db, appId, [consumerAppVisibleCondition(db, consumer)]);
+      if (!app) throw new NotFound('App');
+      const cred = await findCredential(db, appId, credentialId);
+      if (!cred) throw new NotFound('Credential');
+      if (cred.revealed === 1 || cred.policy_id === null || !(await mayChange(db, consumer, appId))) return { credential: cred };
+      return db.transaction().execute(async (trx) => {
+        const fresh = await findApp(trx, appId, [consumerAppChangeableCondition(trx, consumer)]);
+        const current = fresh ? await findCredential(trx, appId, credentialId) : undefined;
+        if (!fresh || !current) throw new NotFound('Credential');
+        const minted = (await revealCredentials(trx, consumer, ownerOf(fresh), [current])).get(credentialId);
+        return { credential: (await findCredential(trx, appId, credentialId))!, ...(minted ? { secret: minted.key } : {}) };
+      });
+    },
+  };
+}
+
+export type AppsService = ReturnType<typeof appsService>;
