@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { Conflict } from '../http/errors.js';
 import type { Dialect } from './database.js';
 import type { Database } from './schema.js';
 
@@ -15,4 +16,17 @@ export async function lockAdministrators(trx: Transaction<Database>, dialect: Di
 export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/**
+ * Runs `work`, turning a unique-constraint violation (a concurrent insert of the
+ * same name slipping past the service's own check) into the 409 `message`.
+ */
+export async function conflictOnUnique<T>(message: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new Conflict(message);
+    throw err;
+  }
 }

@@ -1,3 +1,4 @@
+import { Invalid } from '../http/errors.js';
 import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { CataloguesTable } from '../db/schema.js';
@@ -51,6 +52,13 @@ export async function deleteCatalogueRow(ex: Executor, id: number): Promise<void
 export async function existingCatalogueIds(ex: Executor, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   return new Set((await ex.selectFrom('catalogues').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+}
+
+/** Throws a 400 naming `Catalogues` unless every id names a catalogue. */
+export async function requireCatalogues(ex: Executor, ids: number[]): Promise<void> {
+  const found = await existingCatalogueIds(ex, ids);
+  const missing = ids.find((id) => !found.has(id));
+  if (missing !== undefined) throw new Invalid('Catalogues', `no such catalogue: ${missing}`);
 }
 
 /** Products listed in these catalogues, narrowed by `visible` (a product condition on `p.id`). */

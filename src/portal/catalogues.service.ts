@@ -7,7 +7,7 @@ import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { isUniqueViolation } from '../db/transactions.js';
+import { conflictOnUnique } from '../db/transactions.js';
 import { Conflict, Invalid, NotFound } from '../http/errors.js';
 import { portalWindow } from '../pagination.js';
 import {
@@ -134,14 +134,6 @@ export function catalogueService(ctx: AppContext) {
     if (clash && clash.id !== self) throw new Conflict(NAME_TAKEN);
   }
 
-  async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(NAME_TAKEN);
-      throw err;
-    }
-  }
 
   async function liveProducts(ex: Executor, consumer: UserActor | null, products: ProductRow[]): Promise<LiveProduct[]> {
     const ids = products.map((p) => p.id);
@@ -213,7 +205,7 @@ export function catalogueService(ctx: AppContext) {
     async create(actor: Actor, input: CatalogueCreate): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'write');
       const scope = scopeOf(actor);
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
           const products = [...new Set(input.Products ?? [])];
@@ -245,7 +237,7 @@ export function catalogueService(ctx: AppContext) {
     async update(actor: Actor, id: number, input: CatalogueUpdate): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'write');
       const scope = scopeOf(actor);
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const was = await mustFind(trx, id);
           if (input.Name !== undefined) await checkName(trx, input.Name, id);

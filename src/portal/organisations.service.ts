@@ -3,7 +3,7 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { isUniqueViolation } from '../db/transactions.js';
+import { conflictOnUnique } from '../db/transactions.js';
 import { Conflict, NotFound } from '../http/errors.js';
 import { portalWindow } from '../pagination.js';
 import { defaultOrganisation, defaultTeamOf, memberIdsOfOrganisation, memberIdsOfTeams, moveOrganisationMembers, moveTeamMembers } from './memberships.repository.js';
@@ -76,14 +76,6 @@ export function organisationsService({ store }: AppContext) {
     return { team, userIds: (await memberIdsOfTeams(ex, [team.id])).get(team.id) ?? [] };
   }
 
-  async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(NAME_TAKEN);
-      throw err;
-    }
-  }
 
   return {
     async list(actor: Actor, page?: number, perPage?: number): Promise<OrganisationRow[]> {
@@ -99,7 +91,7 @@ export function organisationsService({ store }: AppContext) {
     /** Creates an organisation with its default team, "<Name> All users". */
     async create(actor: Actor, name: string): Promise<OrganisationWithTeams> {
       requireSection(actor, 'portal', 'write');
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           if (await findOrganisationByName(trx, name)) throw new Conflict(NAME_TAKEN);
           const at = now();
@@ -113,7 +105,7 @@ export function organisationsService({ store }: AppContext) {
 
     async rename(actor: Actor, id: number, name: string): Promise<OrganisationWithTeams> {
       requireSection(actor, 'portal', 'write');
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const org = await mustFindOrganisation(trx, id);
           const clash = await findOrganisationByName(trx, name);

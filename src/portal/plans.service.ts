@@ -3,10 +3,10 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { isUniqueViolation } from '../db/transactions.js';
+import { conflictOnUnique } from '../db/transactions.js';
 import { Conflict, Invalid, NotFound } from '../http/errors.js';
 import { portalWindow } from '../pagination.js';
-import { cataloguesOfPlans, existingCatalogueIds, replacePlanCatalogues } from './catalogues.repository.js';
+import { cataloguesOfPlans, requireCatalogues, replacePlanCatalogues } from './catalogues.repository.js';
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';
 import { findPlan, findPlanByName, insertPlan, listPlans, updatePlanRow, deletePlanRow, type PlanColumns, type PlanRow } from './plans.repository.js';
 import { accessRequestsUsing } from './products.repository.js';
@@ -70,25 +70,12 @@ export function plansService({ store }: AppContext) {
     return rows.map((plan) => ({ plan, catalogues: catalogues.get(plan.id) ?? [] }));
   }
 
-  async function checkCatalogues(ex: Executor, ids: number[]): Promise<void> {
-    const found = await existingCatalogueIds(ex, ids);
-    const missing = ids.find((id) => !found.has(id));
-    if (missing !== undefined) throw new Invalid('Catalogues', `no such catalogue: ${missing}`);
-  }
 
   async function checkName(ex: Executor, name: string, self: number | null): Promise<void> {
     const clash = await findPlanByName(ex, name);
     if (clash && clash.id !== self) throw new Conflict(NAME_TAKEN);
   }
 
-  async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(NAME_TAKEN);
-      throw err;
-    }
-  }
 
   function columns(input: PlanUpdate, was?: PlanRow): PlanColumns {
     const name = input.Name ?? was!.name;
@@ -116,11 +103,11 @@ export function plansService({ store }: AppContext) {
     async create(actor: Actor, input: PlanCreate): Promise<PlanWithCatalogues> {
       requireSection(actor, 'portal', 'write');
       const row = columns(input);
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
           const catalogues = [...new Set(input.Catalogues ?? [])];
-          await checkCatalogues(trx, catalogues);
+          await requireCatalogues(trx, catalogues);
           const id = await insertPlan(trx, row, now());
           await replacePlanCatalogues(trx, id, catalogues);
           await syncOfferings(trx, actor, { planIds: [id] });
@@ -132,7 +119,7 @@ export function plansService({ store }: AppContext) {
 
     async update(actor: Actor, id: number, input: PlanUpdate): Promise<PlanWithCatalogues> {
       requireSection(actor, 'portal', 'write');
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const was = await mustFind(trx, id);
           const row = columns(input, was);
@@ -141,7 +128,7 @@ export function plansService({ store }: AppContext) {
           for (const k of Object.keys(row) as (keyof PlanColumns)[]) if (row[k] !== was[k]) changes[k] = row[k];
           if (input.Catalogues !== undefined) {
             const catalogues = [...new Set(input.Catalogues)];
-            await checkCatalogues(trx, catalogues);
+            await requireCatalogues(trx, catalogues);
             await replacePlanCatalogues(trx, id, catalogues);
             changes.catalogues = catalogues;
           }

@@ -6,10 +6,10 @@ import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { isUniqueViolation } from '../db/transactions.js';
+import { conflictOnUnique } from '../db/transactions.js';
 import { Conflict, Invalid, NotFound } from '../http/errors.js';
 import { portalWindow } from '../pagination.js';
-import { cataloguesOfProducts, existingCatalogueIds, replaceProductCatalogues } from './catalogues.repository.js';
+import { cataloguesOfProducts, requireCatalogues, replaceProductCatalogues } from './catalogues.repository.js';
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';
 import {
   accessRequestsUsing,
@@ -118,25 +118,12 @@ export function productsService({ store, config }: AppContext) {
     });
   }
 
-  async function checkCatalogues(ex: Executor, ids: number[]): Promise<void> {
-    const found = await existingCatalogueIds(ex, ids);
-    const missing = ids.find((id) => !found.has(id));
-    if (missing !== undefined) throw new Invalid('Catalogues', `no such catalogue: ${missing}`);
-  }
 
   async function checkName(ex: Executor, name: string, self: number | null): Promise<void> {
     const clash = await findProductByName(ex, name);
     if (clash && clash.id !== self) throw new Conflict(NAME_TAKEN);
   }
 
-  async function uniqueName<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(NAME_TAKEN);
-      throw err;
-    }
-  }
 
   async function mustFindApi(ex: Executor, scope: ApiScope, productId: number, apiId: string) {
     await mustFind(ex, scope, productId);
@@ -170,12 +157,12 @@ export function productsService({ store, config }: AppContext) {
     async create(actor: Actor, input: ProductCreate): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'write');
       const scope = scopeOf(actor);
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
           const apis = await resolveApis(trx, scope, input.APIDetails ?? []);
           const catalogues = [...new Set(input.Catalogues ?? [])];
-          await checkCatalogues(trx, catalogues);
+          await requireCatalogues(trx, catalogues);
           const id = await insertProduct(
             trx,
             { name: input.Name, display_name: input.DisplayName ?? input.Name, description: input.Description ?? '', tags: JSON.stringify([...new Set(input.Tags ?? [])]) },
@@ -202,7 +189,7 @@ export function productsService({ store, config }: AppContext) {
     async update(actor: Actor, id: number, input: ProductUpdate): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'write');
       const scope = scopeOf(actor);
-      return uniqueName(() =>
+      return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const row = await mustFind(trx, scope, id);
           const name = input.Name ?? row.name;
@@ -218,7 +205,7 @@ export function productsService({ store, config }: AppContext) {
           }
           if (input.Catalogues !== undefined) {
             const catalogues = [...new Set(input.Catalogues)];
-            await checkCatalogues(trx, catalogues);
+            await requireCatalogues(trx, catalogues);
             await replaceProductCatalogues(trx, id, catalogues);
             changes.catalogues = catalogues;
           }
