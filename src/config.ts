@@ -35,6 +35,18 @@ export interface Config {
   gatewayEnabled: boolean;
   /** Redis for shared rate-limit/quota counters and change notices; in-memory counters without it. */
   redisUrl: string | undefined;
+  /** The address the gateway listens on. */
+  gatewayHost: string;
+  /** Prefix of every Redis key and channel the gateway uses, so that deployments can share a Redis. */
+  redisPrefix: string;
+  /** How long the gateway waits for an upstream before answering 504 (an API's hard_timeouts may say otherwise). */
+  gatewayUpstreamTimeoutMs: number;
+  /** How often a gateway looks at the database's change counter. */
+  gatewayPollMs: number;
+  /** Analytics records a gateway keeps while the store cannot take them; the oldest go first. */
+  gatewayAnalyticsBuffer: number;
+  /** How often a gateway writes its buffered analytics records. */
+  gatewayAnalyticsFlushMs: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +157,30 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'gatewayEnabled', file: 'gateway_enabled', env: ['PORTCULLIS_GATEWAY_ENABLED'], kind: { type: 'bool' }, default: true },
   { key: 'redisUrl', file: 'redis_url', env: ['PORTCULLIS_REDIS_URL'], kind: { type: 'string', optional: true }, default: undefined },
   // Gateway settings (src/gateway) follow.
+  { key: 'gatewayHost', file: 'gateway_host', env: ['PORTCULLIS_GATEWAY_HOST'], kind: { type: 'string' }, default: '0.0.0.0' },
+  { key: 'redisPrefix', file: 'redis_prefix', env: ['PORTCULLIS_REDIS_PREFIX'], kind: { type: 'string' }, default: 'portcullis:' },
+  {
+    key: 'gatewayUpstreamTimeoutMs',
+    file: 'gateway_upstream_timeout_ms',
+    env: ['PORTCULLIS_GATEWAY_UPSTREAM_TIMEOUT_MS'],
+    kind: int(100, 3_600_000),
+    default: 30_000,
+  },
+  { key: 'gatewayPollMs', file: 'gateway_poll_ms', env: ['PORTCULLIS_GATEWAY_POLL_MS'], kind: int(10, 60_000), default: 250 },
+  {
+    key: 'gatewayAnalyticsBuffer',
+    file: 'gateway_analytics_buffer',
+    env: ['PORTCULLIS_GATEWAY_ANALYTICS_BUFFER'],
+    kind: int(100, 10_000_000),
+    default: 100_000,
+  },
+  {
+    key: 'gatewayAnalyticsFlushMs',
+    file: 'gateway_analytics_flush_ms',
+    env: ['PORTCULLIS_GATEWAY_ANALYTICS_FLUSH_MS'],
+    kind: int(10, 60_000),
+    default: 1000,
+  },
 ];
 
 function describe(s: Setting): string {

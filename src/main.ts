@@ -4,6 +4,7 @@ import { systemActor } from './access/actor.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStore } from './db/database.js';
+import { runGatewayCommand } from './gateway/index.js';
 import { AppError } from './http/errors.js';
 import { openMigratedStore, startServer, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
@@ -12,6 +13,7 @@ const USAGE = `Usage: portcullis <command> [options]
 
 Commands:
   start                         run the Dashboard API, sign-in and portal API
+  gateway [--workers N]         run the gateway alone (consumer traffic), N processes sharing its port
   migrate                       bring the database schema up to date
   bootstrap --email E --password P [--first-name F] [--last-name L]
                                 create the first administrator; prints its access key
@@ -76,6 +78,7 @@ async function run(argv: string[]): Promise<number> {
       permissions: { type: 'string' },
       group: { type: 'string' },
       json: { type: 'boolean' },
+      workers: { type: 'string' },
     },
   });
   const [command, sub] = positionals;
@@ -133,6 +136,13 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'user':
       return userCommand(sub, values, config, cli);
+    case 'gateway': {
+      const workers = values.workers === undefined ? 1 : Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers takes a number from 1 to 256, got "${values.workers}"`);
+      await runGatewayCommand(config, workers);
+      // Pools and timers are closed; exit without waiting on a straggling socket.
+      return process.exit(process.exitCode ?? 0);
+    }
     default:
       throw new UsageError(`Unknown command "${command}"`);
   }

@@ -4,6 +4,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import { changeNotices, installChangeNotices, startGateway, type RunningGateway } from './gateway/index.js';
 import { ALREADY_BOOTSTRAPPED } from './identity/bootstrap.service.js';
 import { createServices, type Services } from './services.js';
 
@@ -13,6 +14,8 @@ export interface RunningServer {
   app: FastifyInstance;
   store: Store;
   url: string;
+  /** The in-process gateway (config.gatewayEnabled), on its own port. */
+  gateway: RunningGateway | undefined;
   /** Stops accepting, finishes in-flight requests, closes the store. */
   stop(): Promise<void>;
 }
@@ -52,12 +55,22 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openMigratedStore(config);
   let app: FastifyInstance;
   let services: Services;
+  let gateway: RunningGateway | undefined;
+  let listening = false;
   try {
     const outcome = await bootstrapFromConfig(config, store);
     ({ app, services } = await buildApp({ store, config }));
     if (outcome === 'created') app.log.info({ email: config.adminEmail }, 'bootstrapped the first administrator from PORTCULLIS_ADMIN_EMAIL');
+    // Successful writes poke the in-process gateway and notify the others through Redis.
+    installChangeNotices(app, await changeNotices(config, app.log, () => gateway?.poke()));
     await app.listen({ port: config.port, host: config.host });
+    listening = true;
+    if (config.gatewayEnabled) {
+      gateway = await startGateway({ config, store, log: app.log });
+      app.log.info({ url: gateway.url }, 'gateway listening');
+    }
   } catch (err) {
+    if (listening) await app!.close().catch(() => {});
     await store.close();
     throw err;
   }
@@ -73,9 +86,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app,
     store,
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    gateway,
     stop() {
       stopping ??= (async () => {
         clearInterval(housekeeping);
+        await gateway?.stop();
         await app.close();
         await store.close();
       })();

@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-portal-organisations.js';
 import * as m0005 from './migrations/0005-portal-settings.js';
 import * as m0006 from './migrations/0006-portal-users-email.js';
 import * as m0007 from './migrations/0007-portal-catalogue-apps.js';
+import * as m0008 from './migrations/0008-gateway-change-counter.js';
 import * as m0009 from './migrations/0009-password-reset-requester.js';
 import * as m0012 from './migrations/0012-portal-self-registration.js';
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-portal-settings': m0005,
   '0006-portal-users-email': m0006,
   '0007-portal-catalogue-apps': m0007,
+  '0008-gateway-change-counter': m0008,
   '0009-password-reset-requester': m0009,
   '0012-portal-self-registration': m0012,
 };

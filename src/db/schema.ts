@@ -446,6 +446,11 @@ export interface PortalContentTable {
   updated_at: string;
 }
 
+/** One row (id 1) whose version triggers bump on every write gateways cache (migration 0008). */
+export interface GatewayChangesTable {
+  id: number;
+  version: number;
+}
 
 export interface Database {
   installation: InstallationTable;
@@ -489,4 +494,5 @@ export interface Database {
   access_requests: AccessRequestsTable;
   credentials: CredentialsTable;
   portal_content: PortalContentTable;
+  gateway_changes: GatewayChangesTable;
 }

@@ -50,7 +50,8 @@ export async function startCliServer(env: Record<string, string>): Promise<Runni
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js', 'start'], {
     cwd: REPO,
-    env: { ...process.env, PORTCULLIS_LOG_LEVEL: 'info', PORTCULLIS_HOST: '127.0.0.1', PORTCULLIS_PORT: String(port), ...env },
+    // The in-process gateway takes a free port too (its default, 8080, may be taken).
+    env: { ...process.env, PORTCULLIS_LOG_LEVEL: 'info', PORTCULLIS_HOST: '127.0.0.1', PORTCULLIS_PORT: String(port), PORTCULLIS_GATEWAY_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

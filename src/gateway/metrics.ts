@@ -1,0 +1,65 @@
+/** Upper bounds (ms) of the upstream latency histogram's buckets. */
+const BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
+
+/** Counters of one gateway process, rendered in the Prometheus text format. */
+export class GatewayMetrics {
+  /** Requests by status class: index 1 = 1xx … 5 = 5xx. */
+  private readonly byClass = [0, 0, 0, 0, 0, 0];
+  private readonly latency = new Array<number>(BUCKETS.length + 1).fill(0);
+  private latencySum = 0;
+  private latencyCount = 0;
+
+  count(status: number): void {
+    const c = (status / 100) | 0;
+    this.byClass[c >= 1 && c <= 5 ? c : 5]! += 1;
+  }
+
+  upstream(ms: number): void {
+    let i = 0;
+    while (i < BUCKETS.length && ms > BUCKETS[i]!) i++;
+    this.latency[i]! += 1;
+    this.latencySum += ms;
+    this.latencyCount += 1;
+  }
+
+  render(extra: { analyticsDropped: number; analyticsBuffered: number; analyticsWritten: number; apis: number; cachedKeys: number }): string {
+    const lines: string[] = [];
+    const total = this.byClass.reduce((a, b) => a + b, 0);
+    lines.push('# HELP portcullis_gateway_requests_total Requests that matched an API, whatever their outcome.');
+    lines.push('# TYPE portcullis_gateway_requests_total counter');
+    lines.push(`portcullis_gateway_requests_total ${total}`);
+    lines.push('# HELP portcullis_gateway_responses_total Responses by status class.');
+    lines.push('# TYPE portcullis_gateway_responses_total counter');
+    for (let c = 1; c <= 5; c++) lines.push(`portcullis_gateway_responses_total{class="${c}xx"} ${this.byClass[c]}`);
+    lines.push('# HELP portcullis_gateway_upstream_latency_seconds Time from sending a request upstream to its response headers.');
+    lines.push('# TYPE portcullis_gateway_upstream_latency_seconds histogram');
+    let cumulative = 0;
+    for (let i = 0; i < BUCKETS.length; i++) {
+      cumulative += this.latency[i]!;
+      lines.push(`portcullis_gateway_upstream_latency_seconds_bucket{le="${BUCKETS[i]! / 1000}"} ${cumulative}`);
+    }
+    cumulative += this.latency[BUCKETS.length]!;
+    lines.push(`portcullis_gateway_upstream_latency_seconds_bucket{le="+Inf"} ${cumulative}`);
+    lines.push(`portcullis_gateway_upstream_latency_seconds_sum ${this.latencySum / 1000}`);
+    lines.push(`portcullis_gateway_upstream_latency_seconds_count ${this.latencyCount}`);
+    lines.push('# HELP portcullis_gateway_analytics_dropped_total Analytics records dropped because the buffer was full.');
+    lines.push('# TYPE portcullis_gateway_analytics_dropped_total counter');
+    lines.push(`portcullis_gateway_analytics_dropped_total ${extra.analyticsDropped}`);
+    lines.push('# HELP portcullis_gateway_analytics_written_total Analytics records written to the store.');
+    lines.push('# TYPE portcullis_gateway_analytics_written_total counter');
+    lines.push(`portcullis_gateway_analytics_written_total ${extra.analyticsWritten}`);
+    lines.push('# HELP portcullis_gateway_analytics_buffered Analytics records waiting to be written.');
+    lines.push('# TYPE portcullis_gateway_analytics_buffered gauge');
+    lines.push(`portcullis_gateway_analytics_buffered ${extra.analyticsBuffered}`);
+    lines.push('# HELP portcullis_gateway_apis Active APIs the gateway routes to.');
+    lines.push('# TYPE portcullis_gateway_apis gauge');
+    lines.push(`portcullis_gateway_apis ${extra.apis}`);
+    lines.push('# HELP portcullis_gateway_cached_keys Keys resolved since the last configuration change.');
+    lines.push('# TYPE portcullis_gateway_cached_keys gauge');
+    lines.push(`portcullis_gateway_cached_keys ${extra.cachedKeys}`);
+    lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.');
+    lines.push('# TYPE process_resident_memory_bytes gauge');
+    lines.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);
+    return `${lines.join('\n')}\n`;
+  }
+}

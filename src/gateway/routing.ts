@@ -1,0 +1,181 @@
+/**
+ * What the gateway needs of an API definition, read once per configuration
+ * change (never per request), and the listen-path routing table.
+ */
+
+type Json = Record<string, unknown>;
+
+export interface HardTimeout {
+  /** Upper-case method, or '' for any. */
+  method: string;
+  pattern: RegExp;
+  ms: number;
+}
+
+export interface GatewayApi {
+  apiId: string;
+  name: string;
+  /** The listen path without trailing slashes; '' for the root. */
+  prefix: string;
+  strip: boolean;
+  /** Upstream origin (scheme://host:port) and base path without a trailing slash. */
+  origin: string;
+  basePath: string;
+  keyless: boolean;
+  /** Lower-case header that carries the key. */
+  authHeader: string;
+  /** Query parameter that may carry the key instead, when the API enables one. */
+  queryParam: string | undefined;
+  /** Remove the credential before forwarding (Tyk `strip_auth_data`). */
+  stripAuth: boolean;
+  timeouts: HardTimeout[];
+}
+
+export interface ApiRow {
+  api_id: string;
+  name: string;
+  kind: string;
+  listen_path: string;
+  target_url: string;
+  use_keyless: number;
+  definition: string;
+  oas: string | null;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function objectAt(v: unknown, ...path: string[]): Json {
+  let cur: unknown = v;
+  for (const p of path) cur = isObject(cur) ? cur[p] : undefined;
+  return isObject(cur) ? cur : {};
+}
+
+/** A Tyk path ("/users/{id}") as a pattern anchored at the start of the path under the listen path. */
+export function pathPattern(path: string): RegExp {
+  const source = path.replace(/\{[^}/]+\}/g, '[^/]+');
+  try {
+    return new RegExp(`^${source}`);
+  } catch {
+    // A path that is no valid pattern is taken literally.
+    return new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+  }
+}
+
+function classicTimeouts(def: Json): HardTimeout[] {
+  const out: HardTimeout[] = [];
+  for (const version of Object.values(objectAt(def, 'version_data', 'versions'))) {
+    const list = objectAt(version, 'extended_paths').hard_timeouts;
+    if (!Array.isArray(list)) continue;
+    for (const t of list) {
+      if (!isObject(t) || t.disabled === true || typeof t.path !== 'string' || typeof t.timeout !== 'number' || t.timeout <= 0) continue;
+      out.push({ method: typeof t.method === 'string' ? t.method.toUpperCase() : '', pattern: pathPattern(t.path), ms: t.timeout * 1000 });
+    }
+  }
+  return out;
+}
+
+const OAS_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** OAS APIs: `x-tyk-api-gateway.middleware.operations.<operationId>.enforceTimeout`, placed by the document's paths. */
+function oasTimeouts(doc: Json): HardTimeout[] {
+  const operations = objectAt(doc, 'x-tyk-api-gateway', 'middleware', 'operations');
+  const out: HardTimeout[] = [];
+  for (const [path, item] of Object.entries(objectAt(doc, 'paths'))) {
+    if (!isObject(item)) continue;
+    for (const method of OAS_METHODS) {
+      const op = item[method];
+      if (!isObject(op) || typeof op.operationId !== 'string') continue;
+      const enforce = objectAt(operations, op.operationId, 'enforceTimeout');
+      if (enforce.enabled === true && typeof enforce.value === 'number' && enforce.value > 0) {
+        out.push({ method: method.toUpperCase(), pattern: new RegExp(`${pathPattern(path).source}$`), ms: enforce.value * 1000 });
+      }
+    }
+  }
+  return out;
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
+/** Reads one active API; undefined when its target cannot be proxied to. */
+export function gatewayApiOf(row: ApiRow): GatewayApi | undefined {
+  let def: Json;
+  let target: URL;
+  try {
+    def = JSON.parse(row.definition) as Json;
+    target = new URL(row.target_url);
+  } catch {
+    return undefined;
+  }
+  if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
+  const proxy = objectAt(def, 'proxy');
+  // Tyk Classic keeps the key's location in `auth`, newer definitions in `auth_configs.authToken`.
+  const auth = { ...objectAt(def, 'auth_configs', 'authToken'), ...objectAt(def, 'auth') };
+  const header = typeof auth.auth_header_name === 'string' && auth.auth_header_name !== '' ? auth.auth_header_name : 'Authorization';
+  const param = auth.use_param === true ? (typeof auth.param_name === 'string' && auth.param_name !== '' ? auth.param_name : header) : undefined;
+  let timeouts = classicTimeouts(def);
+  if (row.kind === 'oas' && row.oas) {
+    try {
+      timeouts = timeouts.concat(oasTimeouts(JSON.parse(row.oas) as Json));
+    } catch {
+      // The control plane validated the document; a broken one only loses its timeouts.
+    }
+  }
+  return {
+    apiId: row.api_id,
+    name: row.name,
+    prefix: trimSlashes(row.listen_path),
+    strip: proxy.strip_listen_path === true,
+    origin: target.origin,
+    basePath: trimSlashes(target.pathname),
+    keyless: row.use_keyless === 1,
+    authHeader: header.toLowerCase(),
+    queryParam: param,
+    stripAuth: def.strip_auth_data === true,
+    timeouts,
+  };
+}
+
+/** Routes by the longest listen path that is the request path or a whole-segment prefix of it. */
+export class RouteTable {
+  private readonly apis: GatewayApi[];
+
+  constructor(apis: GatewayApi[]) {
+    this.apis = [...apis].sort((a, b) => b.prefix.length - a.prefix.length);
+  }
+
+  get size(): number {
+    return this.apis.length;
+  }
+
+  match(pathname: string): GatewayApi | undefined {
+    for (const api of this.apis) {
+      const p = api.prefix;
+      if (p === '' || (pathname.startsWith(p) && (pathname.length === p.length || pathname.charCodeAt(p.length) === 47))) return api;
+    }
+    return undefined;
+  }
+}
+
+/** The path under the API's listen path ("/" at least). */
+export function innerPath(api: GatewayApi, pathname: string): string {
+  const rest = pathname.slice(api.prefix.length);
+  return rest === '' ? '/' : rest;
+}
+
+/** The upstream request target: base path + (the path, less the listen path when stripped) + query. */
+export function upstreamPath(api: GatewayApi, pathname: string, search: string): string {
+  const rest = api.strip ? pathname.slice(api.prefix.length) : pathname;
+  const path = api.basePath + rest;
+  return (path === '' ? '/' : path) + search;
+}
+
+export function timeoutFor(api: GatewayApi, method: string, inner: string, fallbackMs: number): number {
+  for (const t of api.timeouts) {
+    if ((t.method === '' || t.method === method) && t.pattern.test(inner)) return t.ms;
+  }
+  return fallbackMs;
+}

@@ -1,0 +1,104 @@
+import type { Db } from '../db/database.js';
+import { loadActiveApis, loadKey, readChangeVersion } from './gateway.repository.js';
+import type { GatewayLogger } from './logger.js';
+import { resolveKey, type ResolvedKey } from './resolved-key.js';
+import { gatewayApiOf, RouteTable, type GatewayApi } from './routing.js';
+
+/** Past this many cached keys (known and unknown alike) the cache starts over. */
+const MAX_CACHED_KEYS = 200_000;
+
+/**
+ * What the gateway read from the store, kept until the change counter moves:
+ * the route table (all active APIs, read at once) and keys (read when met).
+ * No request queries the store while nothing changed.
+ */
+export class GatewayState {
+  routes = new RouteTable([]);
+  /** By key hash; null remembers a key that does not exist. */
+  readonly keys = new Map<string, ResolvedKey | null>();
+  private readonly pending = new Map<string, Promise<ResolvedKey | null>>();
+  private version = -1;
+  /** Moves with every reload, so a key read before a change is not cached after it. */
+  private generation = 0;
+  private polling: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: GatewayLogger,
+  ) {}
+
+  async start(pollMs: number): Promise<void> {
+    await this.check();
+    this.timer = setInterval(() => void this.poke(), pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Looks at the change counter now (a notice arrived, or the timer fired). */
+  poke(): Promise<void> {
+    if (this.polling) {
+      // A notice during a check may concern a commit the check did not see.
+      this.again = true;
+      return this.polling;
+    }
+    this.polling = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.check();
+        } catch (err) {
+          this.log.warn({ err }, 'gateway: cannot read the change counter; serving what it has');
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.polling = undefined;
+    });
+    return this.polling;
+  }
+
+  private async check(): Promise<void> {
+    // The counter first: whatever is read after it is at least as new.
+    const version = await readChangeVersion(this.db);
+    if (version === this.version) return;
+    this.generation += 1;
+    this.keys.clear();
+    this.pending.clear();
+    const apis: GatewayApi[] = [];
+    for (const row of await loadActiveApis(this.db)) {
+      const api = gatewayApiOf(row);
+      if (api) apis.push(api);
+      else this.log.warn({ api_id: row.api_id }, 'gateway: API skipped, its target cannot be proxied to');
+    }
+    this.routes = new RouteTable(apis);
+    this.version = version;
+  }
+
+  /** The key behind a hash, read from the store once per configuration change. */
+  resolve(hash: string): Promise<ResolvedKey | null> {
+    let p = this.pending.get(hash);
+    if (p) return p;
+    const generation = this.generation;
+    p = loadKey(this.db, hash).then(
+      (found) => {
+        const key = found ? resolveKey(hash, found.key, found.policies, found.rights) : null;
+        if (generation === this.generation) {
+          if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
+          this.keys.set(hash, key);
+          this.pending.delete(hash);
+        }
+        return key;
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.pending.delete(hash);
+        throw err;
+      },
+    );
+    this.pending.set(hash, p);
+    return p;
+  }
+}
