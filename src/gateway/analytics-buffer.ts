@@ -1,8 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
-import type { Db } from '../db/database.js';
+import type { Store } from '../db/database.js';
+import type { WriteReply, WriteRequest } from './analytics-writer.js';
 import type { GatewayLogger } from './logger.js';
 
 const BATCH = 5000;
+
+/** Writes one batch (records and roll-ups in one transaction). */
+interface BatchWriter {
+  write(records: AnalyticsRecord[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * On SQLite, statements run synchronously on the calling thread: writing a batch
+ * on the gateway's event loop would stall every request in flight for its whole
+ * length. There the batches go to a worker thread with its own connection.
+ * PostgreSQL writes are network round trips that do not block the loop.
+ */
+function batchWriter(store: Store, databaseUrl: string): BatchWriter {
+  const compiled = new URL('./analytics-writer.js', import.meta.url);
+  // Run from the TypeScript sources (the in-process test gateways) there is no compiled worker: write in-thread.
+  if (store.dialect !== 'sqlite' || !existsSync(fileURLToPath(compiled))) {
+    return { write: (records) => store.db.transaction().execute((trx) => insertRecords(trx, records)), close: async () => {} };
+  }
+  const worker = new Worker(compiled, { workerData: { databaseUrl } });
+  const waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  let next = 0;
+  const failAll = (err: Error) => {
+    for (const w of waiting.values()) w.reject(err);
+    waiting.clear();
+  };
+  worker.on('message', (reply: WriteReply) => {
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (waiting.size === 0) worker.unref();
+    if (reply.error === undefined) w?.resolve();
+    else w?.reject(new Error(reply.error));
+  });
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('the analytics writer stopped')));
+  worker.unref();
+  return {
+    write(records) {
+      const id = ++next;
+      // A batch in flight keeps the process alive (a shutdown's last flush must land).
+      worker.ref();
+      return new Promise<void>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, records } satisfies WriteRequest);
+      });
+    },
+    async close() {
+      // Held until it has written the last batch and closed its connection.
+      worker.ref();
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      worker.postMessage('close');
+      await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+      await worker.terminate();
+    },
+  };
+}
 
 export interface AnalyticsBuffer {
   push(record: AnalyticsRecord): void;
@@ -20,7 +80,8 @@ export interface AnalyticsBuffer {
  * one transaction), so a request never waits on the store. While the store is
  * down the buffer keeps at most `max` records, dropping the oldest and counting them.
  */
-export function analyticsBuffer(db: Db, opts: { max: number; flushMs: number; log: GatewayLogger }): AnalyticsBuffer {
+export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: number; flushMs: number; log: GatewayLogger }): AnalyticsBuffer {
+  const writer = batchWriter(store, opts.databaseUrl);
   let queue: AnalyticsRecord[] = [];
   let dropped = 0;
   let written = 0;
@@ -32,7 +93,7 @@ export function analyticsBuffer(db: Db, opts: { max: number; flushMs: number; lo
       const batch = queue.length <= BATCH ? queue : queue.slice(0, BATCH);
       queue = queue.length <= BATCH ? [] : queue.slice(BATCH);
       try {
-        await db.transaction().execute((trx) => insertRecords(trx, batch));
+        await writer.write(batch);
         written += batch.length;
         if (failing) opts.log.info({ buffered: queue.length }, 'analytics: the store takes records again');
         failing = false;
@@ -89,6 +150,7 @@ export function analyticsBuffer(db: Db, opts: { max: number; flushMs: number; lo
       clearInterval(timer);
       if (flushing) await flushing;
       await flush();
+      await writer.close();
     },
   };
 }

@@ -99,7 +99,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const opened: { redis?: Redis; sub?: Redis } = {};
   const state = new GatewayState(store.db, log);
   const metrics = new GatewayMetrics();
-  const analytics: AnalyticsBuffer = analyticsBuffer(store.db, { max: config.gatewayAnalyticsBuffer, flushMs: config.gatewayAnalyticsFlushMs, log });
+  const analytics: AnalyticsBuffer = analyticsBuffer(store, { databaseUrl: config.databaseUrl, max: config.gatewayAnalyticsBuffer, flushMs: config.gatewayAnalyticsFlushMs, log });
   const local = memoryCounters();
   let counters: Counters = local;
   const pools = new Map<string, Pool>();

@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
+import { openStore } from '../db/database.js';
+
+/*
+ * A worker thread that writes the gateway's analytics batches through its own
+ * connection. On SQLite every statement runs synchronously on the thread that
+ * issues it; here that thread is not the one serving requests, so writing
+ * thousands of records a second costs the proxy nothing but a message.
+ */
+
+export interface WriteRequest {
+  id: number;
+  records: AnalyticsRecord[];
+}
+
+export interface WriteReply {
+  id: number;
+  /** Undefined when the batch was written. */
+  error?: string;
+}
+
+const { databaseUrl } = workerData as { databaseUrl: string };
+const store = openStore(databaseUrl);
+const port = parentPort!;
+
+port.on('message', (msg: WriteRequest | 'close') => {
+  if (msg === 'close') {
+    void store.close().finally(() => port.close());
+    return;
+  }
+  store.db
+    .transaction()
+    .execute((trx) => insertRecords(trx, msg.records))
+    .then(
+      () => port.postMessage({ id: msg.id } satisfies WriteReply),
+      (err: unknown) => port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) } satisfies WriteReply),
+    );
+});
