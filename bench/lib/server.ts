@@ -20,12 +20,23 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the built product (`node dist/main.js start`) and waits for /health. */
+/**
+ * Starts the built product (`node dist/main.js start`) and waits for /health.
+ * Its in-process gateway stays off (it would take port 8080 and share the
+ * control plane's CPU) unless the caller's env turns it on.
+ */
 export async function startServer(env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/main.js', 'start'], {
     cwd: REPO,
-    env: { ...process.env, PORTCULLIS_LOG_LEVEL: 'warn', PORTCULLIS_HOST: '127.0.0.1', PORTCULLIS_PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      PORTCULLIS_LOG_LEVEL: 'warn',
+      PORTCULLIS_HOST: '127.0.0.1',
+      PORTCULLIS_PORT: String(port),
+      PORTCULLIS_GATEWAY_ENABLED: 'false',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,293 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gatewayMetrics, startGatewayProcess, waitForRoute } from '../lib/gateway.js';
+import { load, median, paced, warmUp, type Load, type Paced, type Target } from '../lib/load.js';
+import { round, table } from '../lib/measure.js';
+import { heapAfterGcMiB } from '../lib/inspector.js';
+import { nginxInstalled, startNginx } from '../lib/nginx.js';
+import { startPassThrough } from '../lib/passthrough.js';
+import { cpuSeconds, processTree, rssMiB, type Listening } from '../lib/process.js';
+import { REPO, startServer } from '../lib/server.js';
+import { startUpstream } from '../lib/upstream.js';
+
+/*
+ * Issue 5: the gateway on loopback against an upstream answering a small JSON
+ * body. Throughput and latency of (a) the upstream directly, (b) a bare undici
+ * pass-through, (c) the gateway on a keyless API, (d) the gateway with key,
+ * rate limit, quota and analytics, (e) one-worker nginx; then added latency at
+ * half of (d)'s rate, memory over a long run of (d), and 1 vs 2 workers.
+ * Targets: (d) ≥ 0.8 × (b); p99 of (d) − p99 of (a) ≤ 2 ms at half of (d)'s
+ * maximum rate; memory flat over the run.
+ *
+ * Knobs (environment): PORTCULLIS_BENCH_SECONDS (each run, default 10),
+ * PORTCULLIS_BENCH_ROUNDS (interleaved runs per figure, median; default 3),
+ * PORTCULLIS_BENCH_CONNECTIONS (default 50), PORTCULLIS_BENCH_SOAK_SECONDS
+ * (memory run, default 300; 0 skips it).
+ */
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(v) || v < 0) throw new Error(`${name} must be a non-negative number`);
+  return v;
+};
+
+interface Row {
+  label: string;
+  target: Target;
+  /** The processes doing the work, for CPU time per request. */
+  pid: number;
+  runs: Load[];
+  cpuPerRequest: number[];
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+
+/** Shows that (d) really records analytics, and whether the store kept up (dropped records would flatter the figures). */
+async function analyticsLine(gatewayUrl: string): Promise<string> {
+  const m = await gatewayMetrics(gatewayUrl);
+  const n = (name: string) => m[`portcullis_gateway_analytics_${name}`] ?? 0;
+  return `gateway --workers 1 analytics so far: ${n('written_total')} records written, ${n('buffered')} buffered, ${n('dropped_total')} dropped`;
+}
+
+async function post<T>(url: string, key: string, body: unknown): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: key }, body: JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/** A keyless and a keyed API to the upstream, and a key whose limits the benchmark never reaches. */
+async function provision(controlUrl: string, upstreamUrl: string): Promise<{ key: string }> {
+  const boot = await fetch(`${controlUrl}/portal-api/bootstrap`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'bench@example.com', password: 'bench-password-1', first_name: 'B', last_name: 'B' }),
+  });
+  if (!boot.ok) throw new Error(`bootstrap: ${boot.status} ${await boot.text()}`);
+  const admin = ((await boot.json()) as { data: { api_token: string } }).data.api_token;
+  const api = (name: string, listenPath: string, keyless: boolean) => ({
+    api_definition: {
+      name,
+      proxy: { listen_path: listenPath, target_url: upstreamUrl, strip_listen_path: true },
+      use_keyless: keyless,
+      auth: { auth_header_name: 'Authorization' },
+    },
+  });
+  await post(`${controlUrl}/api/apis`, admin, api('Bench keyless', '/keyless/', true));
+  const keyed = await post<{ ID: string }>(`${controlUrl}/api/apis`, admin, api('Bench keyed', '/keyed/', false));
+  // Rate and quota are on (every request is counted against both) but set
+  // far above what any run sends, so no answer is a 429 or a 403.
+  const created = await post<{ key: string }>(`${controlUrl}/api/keys`, admin, {
+    alias: 'bench',
+    rate: 1_000_000_000,
+    per: 1,
+    quota_max: 1_000_000_000,
+    quota_renewal_rate: 86_400,
+    access_rights: { [keyed.ID]: { api_id: keyed.ID, versions: ['Default'], allowed_urls: [] } },
+  });
+  return { key: created.key };
+}
+
+/** One closed-loop run, with the CPU time the serving processes spent per request. */
+async function measure(row: Row, seconds: number, connections: number): Promise<void> {
+  const pids = processTree(row.pid);
+  const cpuBefore = cpuSeconds(pids);
+  const r = await load(row.target, { seconds, connections });
+  const cpu = cpuSeconds(pids) - cpuBefore;
+  row.runs.push(r);
+  row.cpuPerRequest.push(r.requests > 0 ? (cpu / r.requests) * 1e6 : 0);
+}
+
+/** Least-squares slope of y over x. */
+function slope(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  if (n < 2) return 0;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    num += (xs[i]! - mx) * (ys[i]! - my);
+    den += (xs[i]! - mx) ** 2;
+  }
+  return den === 0 ? 0 : num / den;
+}
+
+export async function run(): Promise<void> {
+  const seconds = num('PORTCULLIS_BENCH_SECONDS', 10);
+  const rounds = Math.max(1, Math.round(num('PORTCULLIS_BENCH_ROUNDS', 3)));
+  const connections = Math.max(1, Math.round(num('PORTCULLIS_BENCH_CONNECTIONS', 50)));
+  const soakSeconds = num('PORTCULLIS_BENCH_SOAK_SECONDS', 300);
+  const cores = cpus();
+  console.log(
+    `\nGateway: ${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown'}), load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}; ${connections} connections, ${rounds} interleaved ${seconds} s runs per figure (median), autocannon in the bench process`,
+  );
+  console.log('Load generator, upstream, proxies and gateways share these cores: every figure includes that contention.');
+
+  const started: Listening[] = [];
+  const stopAll = async () => {
+    for (const p of started.reverse()) await p.stop().catch(() => undefined);
+  };
+  // SQLite only: the gateway reads its configuration once and then a change
+  // counter, so the store is not on the measured path (PostgreSQL adds nothing here).
+  const dbDir = mkdtempSync(join(tmpdir(), 'portcullis-bench-gateway-'));
+  const databaseUrl = `sqlite:${join(dbDir, 'bench.db')}`;
+  let control: Awaited<ReturnType<typeof startServer>> | undefined;
+  try {
+    const upstream = await startUpstream();
+    started.push(upstream);
+    const bare = await startPassThrough(upstream.url);
+    started.push(bare);
+    const rows: Row[] = [];
+    const row = (label: string, target: Target, pid: number) => {
+      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [] };
+      rows.push(r);
+      return r;
+    };
+    const a = row('(a) upstream directly', { url: `${upstream.url}/` }, upstream.pid);
+    const b = row('(b) bare undici pass-through', { url: `${bare.url}/` }, bare.pid);
+
+    let c: Row | undefined;
+    let d: Row | undefined;
+    let d2: Row | undefined;
+    let gw1: (Listening & { inspectPort?: number }) | undefined;
+    let gw2: Listening | undefined;
+    if (existsSync(join(REPO, 'dist', 'gateway'))) {
+      control = await startServer({ PORTCULLIS_DATABASE_URL: databaseUrl });
+      const { key } = await provision(control.url, upstream.url);
+      gw1 = await startGatewayProcess(databaseUrl, 1, { inspect: true });
+      started.push(gw1);
+      gw2 = await startGatewayProcess(databaseUrl, 2);
+      started.push(gw2);
+      const keyed = { authorization: key };
+      c = row('(c) gateway, keyless API', { url: `${gw1.url}/keyless/` }, gw1.pid);
+      d = row('(d) gateway, key + rate limit + quota + analytics', { url: `${gw1.url}/keyed/`, headers: keyed }, gw1.pid);
+      d2 = row('(d) with --workers 2', { url: `${gw2.url}/keyed/`, headers: keyed }, gw2.pid);
+      for (const r of [c, d, d2]) await waitForRoute(r.target.url, r.target.headers);
+    } else {
+      console.log('gateway not built (no dist/gateway): (c), (d) and the gateway figures skipped');
+    }
+    let e: Row | undefined;
+    if (nginxInstalled()) {
+      const nginx = await startNginx(upstream.url);
+      started.push(nginx);
+      e = row('(e) nginx, 1 worker, keep-alive upstream', { url: `${nginx.url}/` }, nginx.pid);
+    } else {
+      console.log('nginx not installed: (e) skipped');
+    }
+
+    // Interleaved rounds, median of each: the machine's noise hits every target alike.
+    for (const r of rows) await warmUp(r.target, connections);
+    for (let i = 0; i < rounds; i++) for (const r of rows) await measure(r, seconds, connections);
+
+    const med = (r: Row) => median(r.runs, (x) => x.rps);
+    const cpuMed = (r: Row) => median(r.cpuPerRequest, (x) => x);
+    const base = med(b).rps;
+    table(
+      `Gateway throughput: ${connections} connections, median of ${rounds} interleaved ${seconds} s runs; CPU = CPU time of the serving process(es) per request`,
+      ['target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', '÷ (b)'],
+      rows.map((r) => [r.label, round(med(r).rps, 0), med(r).p50, med(r).p99, round(cpuMed(r), 0), round(med(r).rps / base)]),
+    );
+
+    console.log('');
+    if (d) {
+      const ratio = med(d).rps / base;
+      console.log(`(d)/(b) = ${ratio.toFixed(2)}  (target ≥ 0.80: ${verdict(ratio >= 0.8)})`);
+    }
+    if (e) {
+      if (d) console.log(`(d)/(e) = ${(med(d).rps / med(e).rps).toFixed(2)}  (no target; CPU per request (d) ${round(cpuMed(d), 0)} µs vs (e) ${round(cpuMed(e), 0)} µs)`);
+      console.log(`(b)/(e) = ${(base / med(e).rps).toFixed(2)}  (the ceiling of a Node proxy against nginx on this machine)`);
+    }
+    if (d && d2) {
+      console.log(
+        `--workers 2 / --workers 1 on (d) = ${(med(d2).rps / med(d).rps).toFixed(2)}  (${cores.length} cores shared with the load generator and the upstream)`,
+      );
+    }
+    if (gw1) console.log(await analyticsLine(gw1.url));
+
+    if (d && gw2) {
+      // The 2-worker gateway has been measured; it would only take CPU from what follows.
+      await gw2.stop();
+      started.splice(started.indexOf(gw2), 1);
+      const rate = Math.max(1, Math.round(med(d).rps / 2));
+      const pa: Paced[] = [];
+      const pd: Paced[] = [];
+      await paced(a.target, { rate, seconds: 2, connections });
+      await paced(d.target, { rate, seconds: 2, connections });
+      for (let i = 0; i < rounds; i++) {
+        pa.push(await paced(a.target, { rate, seconds, connections }));
+        pd.push(await paced(d.target, { rate, seconds, connections }));
+      }
+      const ma = median(pa, (x) => x.p99);
+      const md = median(pd, (x) => x.p99);
+      table(
+        `Added latency: ${rate} req/s (half of (d)'s maximum), evenly spaced, open loop; median of ${rounds} interleaved ${seconds} s runs`,
+        ['target', 'p50 ms', 'p99 ms', 'requests', 'generator lag ms'],
+        [
+          [a.label, ma.p50, ma.p99, ma.requests, ma.maxLag],
+          [d.label, md.p50, md.p99, md.requests, md.maxLag],
+        ],
+      );
+      const added = md.p99 - ma.p99;
+      console.log(`\np99 added by the gateway = ${added.toFixed(2)} ms  (target ≤ 2 ms: ${verdict(added <= 2)}); p50 added = ${(md.p50 - ma.p50).toFixed(2)} ms`);
+    }
+
+    if (d && gw1 && soakSeconds > 0) {
+      // Every 10 s over a full run; shorter runs sample more often so the slope still has points.
+      const every = Math.min(10, soakSeconds / 6);
+      const samples: { t: number; mib: number; anon: number }[] = [];
+      const tree = (field: 'VmRSS' | 'RssAnon') => processTree(gw1.pid).reduce((sum, pid) => sum + rssMiB(pid, field), 0);
+      const sample = (t: number) => samples.push({ t, mib: tree('VmRSS'), anon: tree('RssAnon') });
+      const heap = async () => (gw1.inspectPort === undefined ? NaN : await heapAfterGcMiB(gw1.inspectPort));
+      const t0 = performance.now();
+      sample(0);
+      // After the first sample: the full collection would shrink it.
+      const heapBefore = await heap();
+      const timer = setInterval(() => sample((performance.now() - t0) / 1000), every * 1000);
+      let soak: Load;
+      try {
+        soak = await load(d.target, { seconds: soakSeconds, connections });
+      } finally {
+        clearInterval(timer);
+      }
+      sample((performance.now() - t0) / 1000);
+      // V8 gives heap back some seconds after allocation stops: what it keeps
+      // once idle separates retained memory from heap slack grown under load.
+      const idleSeconds = Math.min(20, soakSeconds);
+      await new Promise((r) => setTimeout(r, idleSeconds * 1000));
+      const idle = { mib: tree('VmRSS'), anon: tree('RssAnon') };
+      const heapAfter = await heap();
+      const mibs = samples.map((s) => s.mib);
+      const anons = samples.map((s) => s.anon);
+      const perMinute = slope(
+        samples.map((s) => s.t / 60),
+        mibs,
+      );
+      const growth = perMinute * (soakSeconds / 60);
+      const mib = (x: number) => `${x.toFixed(1)} MiB`;
+      console.log(
+        `\nMemory of the gateway (VmRSS of its process tree) over ${soakSeconds} s of (d) at ${round(soak.rps, 0)} req/s (${soak.requests} requests), sampled every ${round(every, 1)} s:`,
+      );
+      console.log(`  ${mibs.map((m) => m.toFixed(0)).join(' ')} MiB`);
+      console.log(
+        `  first ${mib(mibs[0]!)}, last ${mib(mibs.at(-1)!)}, max ${mib(Math.max(...mibs))}; slope ${perMinute.toFixed(2)} MiB/min` +
+          ` (target flat, read as a fitted growth ≤ 10 MiB over the run: ${growth.toFixed(1)} MiB, ${verdict(growth <= 10)})`,
+      );
+      console.log(`  anonymous part (RssAnon): first ${mib(anons[0]!)}, last ${mib(anons.at(-1)!)}, max ${mib(Math.max(...anons))}`);
+      console.log(`  after ${idleSeconds} s idle: VmRSS ${mib(idle.mib)}, RssAnon ${mib(idle.anon)}`);
+      const kept = heapAfter - heapBefore;
+      console.log(
+        `  live V8 heap after a full GC: ${mib(heapBefore)} before the run, ${mib(heapAfter)} after it: ${kept.toFixed(1)} MiB more kept alive` +
+          ` (flat read as ≤ 5 MiB: ${verdict(kept <= 5)}; RSS growth beyond it is heap space V8 holds on to, not live objects)`,
+      );
+      console.log(await analyticsLine(gw1.url));
+    }
+  } finally {
+    await stopAll();
+    await control?.stop();
+    rmSync(dbDir, { recursive: true, force: true });
+  }
+}
