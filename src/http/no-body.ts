@@ -42,6 +42,9 @@ const withHook = <T>(existing: T | T[] | undefined, hook: T): T[] => (existing =
 export function refuseBodiesOnBodilessRoutes(app: FastifyInstance, prefixes: readonly string[]): void {
   app.addHook('onRoute', (route) => {
     if (route.schema?.body !== undefined) return;
+    // Fastify reads no body for GET and HEAD: nothing to refuse, and no hook to pay for on every read.
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (methods.every((m) => m === 'GET' || m === 'HEAD')) return;
     if (!prefixes.some((p) => route.url === p || route.url.startsWith(`${p}/`))) return;
     route.preParsing = withHook(route.preParsing, emptyBodyIsNone);
     route.preValidation = withHook(route.preValidation, refuseBody);
