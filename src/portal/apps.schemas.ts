@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PortalDate } from './portal-date.js';
 
 /*
  * Apps (the swagger's `Client-*`), their access requests and credentials, in the
@@ -11,7 +12,6 @@ const Description = Type.String({ maxLength: 4000 });
 export const Visibility = Type.Union([Type.Literal('personal'), Type.Literal('team'), Type.Literal('organisation')], {
   description: 'personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner\'s organisation',
 });
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 export const ConsumerAppCreate = Type.Object(
   { Name, Description: Type.Optional(Description), Visibility: Type.Optional(Visibility) },

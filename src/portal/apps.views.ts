@@ -4,7 +4,7 @@ import type { AppWithOwner } from './apps.repository.js';
 import type { AccessRequestElem, AccessRequestShow, AppAccessRequest, AppElem, AppShow, CredentialView } from './apps.schemas.js';
 import type { AppView } from './apps.service.js';
 import type { CredentialDetail } from './credentials.repository.js';
-import { portalDate } from './organisations.routes.js';
+import { portalDate } from './portal-date.js';
 
 /** What a credential whose key was shown once looks like afterwards. */
 export const REDACTED = '********';

@@ -21,7 +21,7 @@ import {
   LiveProductShow,
 } from './catalogues.schemas.js';
 import type { CatalogueWithLinks, LiveProduct } from './catalogues.service.js';
-import { portalDate } from './organisations.routes.js';
+import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
 import type { PlanRow } from './plans.repository.js';
 import { planLimitsView } from './plans.routes.js';

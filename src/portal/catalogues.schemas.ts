@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PortalDate } from './portal-date.js';
 
 /*
  * Catalogues in the shapes of the Tyk portal description (Catalogue-create,
@@ -53,7 +54,6 @@ export type CatalogueUpdate = Static<typeof CatalogueUpdateBody>;
 
 export const CatalogueParams = Type.Object({ catalogueId: Type.String() });
 
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 export const CatalogueIndexElem = Type.Object({
   ID: Type.Integer(),

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import { portalDate } from './organisations.routes.js';
+import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
 import type { ContentKind, ContentRow } from './content.repository.js';
 import {

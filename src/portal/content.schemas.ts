@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PortalDate } from './portal-date.js';
 
 /*
  * Blog posts and pages of the Developer Portal, in the shapes of the Tyk portal
@@ -40,7 +41,6 @@ export type ContentUpdate = Static<typeof ContentUpdateBody>;
 
 export const ContentIdParams = Type.Object({ id: Type.String() });
 
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 const Fields = {
   Title: Type.String(),
   Lede: Type.String(),

@@ -5,6 +5,7 @@ import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import type { OrganisationWithTeams, TeamWithMembers } from './organisations.service.js';
 import type { TeamRow } from './organisations.repository.js';
+import { portalDate } from './portal-date.js';
 import {
   NameBody,
   OrganisationElem,
@@ -18,10 +19,6 @@ import {
   TeamUpdateBody,
 } from './organisations.schemas.js';
 
-/** The portal's date format: "2023-06-23 21:02" (UTC). */
-export function portalDate(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
-}
 
 function teamElem(t: TeamRow): Static<typeof TeamElem> {
   return { ID: t.id, Name: t.name, Default: t.is_default === 1 };

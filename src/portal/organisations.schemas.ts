@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { PortalDate } from './portal-date.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
@@ -15,7 +16,6 @@ export const PortalPageQuery = Type.Object({
 export const OrganisationParams = Type.Object({ organisationId: Type.String() });
 export const TeamParams = Type.Object({ organisationId: Type.String(), teamId: Type.String() });
 
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 export const TeamElem = Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean() });
 

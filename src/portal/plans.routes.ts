@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import { portalDate } from './organisations.routes.js';
+import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
 import type { PlanRow } from './plans.repository.js';
 import type { PlanSummary} from './plans.schemas.js';

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
+import { PortalDate } from './portal-date.js';
 
 /*
  * Plans in the shapes of the Tyk portal description (PlanRequest, Plan,
@@ -53,7 +54,6 @@ export type PlanUpdate = Static<typeof PlanUpdateBody>;
 
 export const PlanParams = Type.Object({ planId: Type.String() });
 
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 /** The `Plan` schema: unlimited rate shows as 0/0, unlimited quota as -1/-1. */
 export const PlanView = Type.Object({

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import { portalDate } from './organisations.routes.js';
+import { portalDate } from './portal-date.js';
 import { StatusOk } from './organisations.schemas.js';
 import {
   PortalUserCreate,

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { PortalDate } from './portal-date.js';
 
 export const PORTAL_ROLES = ['super-admin', 'provider-admin', 'dashboard-user', 'consumer-admin', 'consumer-team-member'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
@@ -8,7 +9,6 @@ const Email = Type.String({ format: 'email', maxLength: 254 });
 const Role = Type.String({ description: PORTAL_ROLES.join(', ') });
 /** Team ids; the swagger sends them as strings, so both are accepted. */
 const TeamRefs = Type.Array(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[0-9]{1,15}$' })]), { maxItems: 100 });
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 export const PortalUserCreate = Type.Object(
   {

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
+import { PortalDate } from './portal-date.js';
 
 /*
  * Products in the shapes of the Tyk portal description (Product-create,
@@ -53,7 +54,6 @@ export const ProductParams = Type.Object({ productId: Type.String() });
 export const ProductApiParams = Type.Object({ productId: Type.String(), apiId: Type.String() });
 export const GuideParams = Type.Object({ productId: Type.String(), docId: Type.String() });
 
-const PortalDate = Type.String({ description: 'YYYY-MM-DD HH:MM (UTC)' });
 
 export const ApiDetailView = Type.Object({
   APIID: Type.String(),
