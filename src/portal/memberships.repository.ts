@@ -1,3 +1,4 @@
+import { Invalid } from '../http/errors.js';
 import type { Executor } from '../db/database.js';
 import type { OrganisationRow, TeamRow } from './organisations.repository.js';
 
@@ -19,6 +20,15 @@ export async function defaultTeamOf(ex: Executor, organisationId: number): Promi
 export async function teamsInOrganisation(ex: Executor, organisationId: number, teamIds: number[]): Promise<TeamRow[]> {
   if (teamIds.length === 0) return [];
   return ex.selectFrom('teams').selectAll().where('organisation_id', '=', organisationId).where('id', 'in', teamIds).orderBy('id').execute();
+}
+
+/** `teamIds`, once each, when every one is a team of the organisation; otherwise a 400 naming `field`. */
+export async function requireTeamsInOrganisation(ex: Executor, organisationId: number, teamIds: number[], field: string): Promise<number[]> {
+  const unique = [...new Set(teamIds)];
+  const found = await teamsInOrganisation(ex, organisationId, unique);
+  const missing = unique.filter((id) => !found.some((t) => t.id === id));
+  if (missing.length > 0) throw new Invalid(field, `no team ${missing.join(', ')} in organisation ${organisationId}`);
+  return unique;
 }
 
 /** The memberships of many users at once (for a page of users). */

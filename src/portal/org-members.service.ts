@@ -8,7 +8,7 @@ import { findUserByEmail, listUsers, normalizeEmail } from '../identity/users.re
 import type { UsersService } from '../identity/users.service.js';
 import type { Executor } from '../db/database.js';
 import { portalWindow } from '../pagination.js';
-import { defaultOrganisation, defaultTeamOf, membershipsOf, replaceMemberships, setOrganisationAndRole, teamsInOrganisation } from './memberships.repository.js';
+import { defaultOrganisation, defaultTeamOf, membershipsOf, replaceMemberships, requireTeamsInOrganisation, setOrganisationAndRole } from './memberships.repository.js';
 import { findOrganisation } from './organisations.repository.js';
 import { fullName, type EmailPort, type PortalUser } from './portal-users.service.js';
 
@@ -49,12 +49,8 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
   }
 
   async function teamsOrInvalid(ex: Executor, organisationId: number, ids: number[], field: string): Promise<number[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) throw new Invalid(field, 'a member belongs to at least one team');
-    const found = await teamsInOrganisation(ex, organisationId, unique);
-    const missing = unique.filter((id) => !found.some((t) => t.id === id));
-    if (missing.length > 0) throw new Invalid(field, `no team ${missing.join(', ')} in your organisation`);
-    return unique;
+    if (ids.length === 0) throw new Invalid(field, 'a member belongs to at least one team');
+    return requireTeamsInOrganisation(ex, organisationId, ids, field);
   }
 
   return {

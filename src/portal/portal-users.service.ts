@@ -17,7 +17,7 @@ import {
   membershipsOf,
   replaceMemberships,
   setOrganisationAndRole,
-  teamsInOrganisation,
+  requireTeamsInOrganisation,
   type Membership,
 } from './memberships.repository.js';
 import { findOrganisation } from './organisations.repository.js';
@@ -74,10 +74,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
       if (refs !== undefined) throw new Invalid('Teams', 'a consumer belongs to at least one team of their organisation');
       return [(await defaultTeamOf(ex, organisationId)).id];
     }
-    const found = await teamsInOrganisation(ex, organisationId, refs);
-    const missing = refs.filter((id) => !found.some((t) => t.id === id));
-    if (missing.length > 0) throw new Invalid('Teams', `no team ${missing.join(', ')} in organisation ${organisationId}`);
-    return refs;
+    return requireTeamsInOrganisation(ex, organisationId, refs, 'Teams');
   }
 
   async function organisationOrInvalid(ex: Executor, id: number): Promise<number> {
