@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN, sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createGroup, createUser } from '../helpers/fixtures.js';
 
 /*
@@ -39,7 +39,6 @@ interface Expected {
 const CSV_HEADER = 'id,date,user,ip,action,target_type,target_id,method,url,status,request_id,changes';
 const MANAGER = 'manager@example.com';
 const AUDITED = 'audited@example.com';
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 
 /** A small RFC 4180 reader: rows of cells, quotes and doubled quotes honoured. */
 function parseCsv(text: string): string[][] {

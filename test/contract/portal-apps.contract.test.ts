@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createApi } from '../helpers/fixtures.js';
 import { describeContract, problems } from './tyk-reference.js';
 
@@ -17,7 +17,6 @@ import { describeContract, problems } from './tyk-reference.js';
  */
 
 const FILE = 'enterprise-developer-portal-swagger.yaml';
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 
 describeContract(FILE, 'portal apps and access requests contract', (ref) => {

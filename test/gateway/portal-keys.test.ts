@@ -1,7 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
-import { sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
 
 /*
@@ -9,7 +9,6 @@ import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, star
  * the consumer views the credential once → it works for the product's APIs only,
  * with the plan's limits; a deactivated consumer and a deleted app stop it.
  */
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 const WITHIN = 1000;
 

@@ -5,6 +5,9 @@ import type { Store } from '../../src/db/database.js';
 import { openMigratedStore } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+/** The Origin header a same-site browser sends; cookie-authenticated writes need it (inject's host is localhost:80). */
+export const SAME_ORIGIN = { origin: 'http://localhost:80' };
+
 export const ADMIN = { email: 'root@example.com', password: 'correct-horse-battery', first: 'Root', last: 'Admin' };
 
 export interface RequestOptions {

@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN, sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createUser } from '../helpers/fixtures.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
 
 /* Password reset by email: a single-use link valid 30 minutes, the same answer for every address. */
 
 const PUBLIC = 'https://portal.example.com';
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 
 describe('password reset', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createApi, createUser, setOwners } from '../helpers/fixtures.js';
 import { configureSmtp, startMailServer, type MailServer } from '../helpers/smtp.js';
 
@@ -13,7 +13,6 @@ import { configureSmtp, startMailServer, type MailServer } from '../helpers/smtp
  */
 
 const PUBLIC = 'https://portal.example.com';
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 const ADMIN_INBOX = 'owners@example.com';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createApi, createUser, setOwners } from '../helpers/fixtures.js';
 
 /*
@@ -9,7 +9,6 @@ import { createApi, createUser, setOwners } from '../helpers/fixtures.js';
  * narrowed by API ownership through each request's product.
  */
 
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 
 interface KeyRequest {

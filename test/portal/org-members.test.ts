@@ -1,12 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
 
 /* A consumer-admin manages their own organisation's users through /portal/api/org/users. */
 
 const PUBLIC = 'https://portal.example.com';
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 
 interface Member {

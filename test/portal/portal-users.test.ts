@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN, sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createUser } from '../helpers/fixtures.js';
 
 /*
@@ -25,7 +25,6 @@ interface PortalUser {
   LastLoginAt: string | null;
 }
 
-const SAME_ORIGIN = { origin: 'http://localhost:80' };
 const PASSWORD = 'consumer-password-1';
 
 describe('portal users', () => {
