@@ -27,7 +27,7 @@ import { parse } from 'yaml';
  *   reasons ("/ID must be string …"): compare it with [] so a failure says why.
  * - Wrap a contract suite in `describeContract(file, title, (ref) => { … })`:
  *   where the reference folder is absent (a checkout without ../shared) it prints
- *   that the suite did not run and registers one test saying so; under CI
+ *   that the suite did not run and registers one test reported as skipped; under CI
  *   (CI=true), which always has the folder, an absent reference fails instead.
  *   `loadReference` itself throws, naming the missing path.
  * - The Tyk schemas require few fields: also assert the fields you promise
@@ -233,10 +233,11 @@ export function describeContract(file: string, title: string, body: (ref: Refere
     });
     return;
   }
+  // Reported as skipped, not passed: nothing was checked.
   console.log(`${title}: contract tests did NOT run: ${why}`);
   describe(title, () => {
-    it(`did not run: the Tyk reference is absent (${why})`, () => {
-      expect(whyUnavailable(file)).toBeDefined();
+    it(`needs the Tyk reference (${why})`, (ctx) => {
+      ctx.skip(`the Tyk reference is absent: ${why}`);
     });
   });
 }
