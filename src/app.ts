@@ -38,6 +38,7 @@ import { accessRequestsRoutes } from './portal/access-requests.routes.js';
 import { consumerAppsRoutes } from './portal/consumer-apps.routes.js';
 import { dashboardRequestsRoutes } from './portal/dashboard-requests.routes.js';
 import { createServices, type Services } from './services.js';
+import { registerWebApps } from './web/web-apps.js';
 
 /** The Developer Portal API's error body (`StatusWithErrors`). */
 const portalErrorShape: ErrorShape = (_status, message) => ({ status: 'error', errors: [message] });
@@ -86,7 +87,9 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   installSecurityHeaders(app);
   installErrorHandler(app, dashboardErrorShape);
   refuseBodiesOnBodilessRoutes(app, ['/api', '/auth', '/portal-api', '/portal/api']);
+  const webApps = await registerWebApps(app);
   app.setNotFoundHandler((req, reply) => {
+    if (webApps.servePage(req, reply)) return;
     const body = req.url.startsWith('/portal-api') || req.url.startsWith('/portal/api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
     void reply.code(404).send(body);
   });

@@ -1,0 +1,50 @@
+/**
+ * The pages the product serves, in one typed map: every email link, redirect and
+ * `Location` the server produces is built here, and the web apps route on the
+ * same paths (web/shared re-exports this module). The console lives under
+ * /admin/, the Live Portal at the root.
+ */
+
+const enc = encodeURIComponent;
+
+export const pages = {
+  /** Live Portal: the home page. */
+  portalHome: () => '/',
+  /** Live Portal: sign in (staff and consumers alike; staff are sent on to the console). */
+  signIn: () => '/auth/password/login',
+  /** Live Portal: self-registration, or accepting an invitation when a token is given. */
+  register: (invite?: string) => (invite === undefined ? '/auth/password/register' : `/auth/password/register?invite=${enc(invite)}`),
+  /** Live Portal: ask for a password reset link. */
+  forgotPassword: () => '/auth/password/new',
+  /** Live Portal: choose a new password through a reset link. */
+  resetPassword: (token: string) => `/auth/password/reset?token=${enc(token)}`,
+  /** Live Portal: a signed-in consumer's dashboard (apps, requests, credentials). */
+  consumerDashboard: () => '/portal/dashboard',
+  /** Live Portal: one of the consumer's apps. */
+  consumerApp: (appId: number) => `/portal/apps/${appId}`,
+  /** Console: home (Dashboard and Admin Portal). */
+  consoleHome: () => '/admin/',
+  /** Console: an access request to review. */
+  accessRequestReview: (requestId: number) => `/admin/portal/access-requests/${requestId}`,
+  /** Console: a Developer Portal user (e.g. a registration to approve). */
+  portalUser: (userId: number) => `/admin/portal/users/${userId}`,
+} as const;
+
+export type PagePath = ReturnType<(typeof pages)[keyof typeof pages]>;
+
+/** A page's absolute URL under the server's public URL (no trailing slash), for emails. */
+export function pageUrl(publicUrl: string, path: string): string {
+  return `${publicUrl}${path}`;
+}
+
+/** Where the web apps live: the console under its prefix, the Live Portal everywhere else. */
+export const CONSOLE_PREFIX = '/admin';
+
+/** Path prefixes that belong to the HTTP APIs: unknown paths there answer JSON 404, never a page. */
+export const API_PREFIXES = ['/api/', '/portal-api/', '/portal/api/', '/gateway/'] as const;
+
+/** Whether a request path (without query) names an HTTP API rather than a page. */
+export function isApiPath(path: string): boolean {
+  if (path === '/api' || path === '/portal-api' || path === '/portal/api' || path === '/health' || path === '/metrics') return true;
+  return API_PREFIXES.some((p) => path.startsWith(p));
+}

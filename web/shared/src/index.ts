@@ -1,0 +1,2 @@
+export { pages, pageUrl, type PagePath } from '../../../src/links.js';
+export { PlaceholderPage } from './placeholder-page.js';
