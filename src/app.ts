@@ -13,6 +13,7 @@ import type { AppContext } from './context.js';
 import { addOptionalConsumer, requireAuthentication } from './http/authenticate.js';
 import { errorBody } from './http/envelope.js';
 import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
+import { openApiYaml } from './http/openapi.js';
 import { installSecurityHeaders } from './http/security.js';
 import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
 import { validatorCompiler } from './http/validation.js';
@@ -111,6 +112,11 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   );
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  let yamlDocument: string | undefined;
+  app.get('/api/openapi.yaml', { schema: { hide: true } }, async (_req, reply) => {
+    yamlDocument ??= openApiYaml(app.swagger());
+    return reply.type('application/yaml; charset=utf-8').send(yamlDocument);
+  });
 
   // The email outbox delivers while the app runs (the server and the tests alike).
   app.addHook('onReady', async () => {

@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { openStore } from './db/database.js';
 import { runGatewayCommand } from './gateway/index.js';
 import { AppError } from './http/errors.js';
+import { openApiYaml } from './http/openapi.js';
+import { openApiDocument } from './openapi-document.js';
 import { openMigratedStore, startServer, type RunningServer } from './server.js';
 import { createServices, type Services } from './services.js';
 
@@ -15,6 +17,7 @@ Commands:
   start                         run the Dashboard API, sign-in and portal API
   gateway [--workers N]         run the gateway alone (consumer traffic), N processes sharing its port
   migrate                       bring the database schema up to date
+  openapi [--yaml]              print the HTTP API's OpenAPI document (JSON, or YAML)
   bootstrap --email E --password P [--first-name F] [--last-name L]
                                 create the first administrator; prints its access key
   user create --email E [--password P] [--first-name F] [--last-name L]
@@ -78,6 +81,7 @@ async function run(argv: string[]): Promise<number> {
       permissions: { type: 'string' },
       group: { type: 'string' },
       json: { type: 'boolean' },
+      yaml: { type: 'boolean' },
       workers: { type: 'string' },
     },
   });
@@ -120,6 +124,11 @@ async function run(argv: string[]): Promise<number> {
       } finally {
         await store.close();
       }
+      return 0;
+    }
+    case 'openapi': {
+      const document = await openApiDocument(config);
+      process.stdout.write(values.yaml ? openApiYaml(document) : `${JSON.stringify(document, null, 2)}\n`);
       return 0;
     }
     case 'bootstrap': {

@@ -1,2 +1,3 @@
 export { pages, pageUrl, type PagePath } from '../../../src/links.js';
 export { PlaceholderPage } from './placeholder-page.js';
+export { createApiClient, type ApiClient, type paths } from './api/client.js';
