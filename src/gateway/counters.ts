@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Limits } from '../keys/limits.js';
 import type { GatewayLogger } from './logger.js';
+import { RedisTimeout, within } from './redis.js';
 
 /**
  * Rate limits and quotas.
@@ -252,34 +253,6 @@ const MAX_SHADOW_CELLS = 500_000;
 interface ShadowCell extends Cell {
   /** Requests decided in memory since Redis last saw this bucket; 0 when Redis knows all. */
   local: number;
-}
-
-class RedisTimeout extends Error {
-  constructor(ms: number) {
-    super(`Redis did not answer within ${ms} ms`);
-    this.name = 'RedisTimeout';
-  }
-}
-
-/**
- * Settles like `p`, or rejects after `ms`. The rejection waits for the next
- * check phase, so that a reply already read from the socket (an event loop that
- * was busy, not a slow Redis) still wins.
- */
-function within<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeout(ms))), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  });
 }
 
 /** The Outcome of a script reply, as `decide` would have said it. */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
 import type { RunningGateway } from '../../src/gateway/index.js';
+import { startServer } from '../../src/server.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
 import { startOwnRedis, type OwnRedis } from './redis-server.js';
@@ -114,5 +116,32 @@ describe('gateways while their Redis is in trouble', () => {
     expect(out1 + out2).toBeLessThanOrEqual(2 * (limit - 59));
     expect(total).toBeLessThanOrEqual(limit + (limit - 59));
     expect(after).toBe(0);
+  });
+
+  it('do not hang starting or stopping: the control plane runs with a frozen Redis, a gateway refuses to start', async () => {
+    const bounded = <T>(p: Promise<T>, what: string) => {
+      let timer: NodeJS.Timeout | undefined;
+      const hung = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what} did not finish within 20 s`)), 20_000);
+      });
+      return Promise.race([p, hung]).finally(() => clearTimeout(timer));
+    };
+    server.freeze();
+    const env = { PORTCULLIS_REDIS_URL: server.url, PORTCULLIS_REDIS_PREFIX: prefix };
+    await expect(bounded(gatewayFor(t, env), 'a gateway start')).rejects.toThrow(/Redis/);
+    const plane = await bounded(
+      startServer(
+        loadConfig({
+          PORTCULLIS_DATABASE_URL: t.database.url,
+          PORTCULLIS_LOG_LEVEL: 'silent',
+          PORTCULLIS_HOST: '127.0.0.1',
+          PORTCULLIS_PORT: '0',
+          PORTCULLIS_GATEWAY_ENABLED: 'false',
+          ...env,
+        }),
+      ),
+      'the control plane start',
+    );
+    await bounded(plane.stop(), 'the control plane stop');
   });
 });
