@@ -47,6 +47,8 @@ export interface Config {
   gatewayAnalyticsBuffer: number;
   /** How often a gateway writes its buffered analytics records. */
   gatewayAnalyticsFlushMs: number;
+  /** How long a gateway waits for Redis on a request before counting in memory instead. */
+  gatewayRedisTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +182,13 @@ export const SETTINGS: readonly Setting[] = [
     env: ['PORTCULLIS_GATEWAY_ANALYTICS_FLUSH_MS'],
     kind: int(10, 60_000),
     default: 1000,
+  },
+  {
+    key: 'gatewayRedisTimeoutMs',
+    file: 'gateway_redis_timeout_ms',
+    env: ['PORTCULLIS_GATEWAY_REDIS_TIMEOUT_MS'],
+    kind: int(1, 10_000),
+    default: 50,
   },
 ];
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { GatewayLogger } from './logger.js';
-import { changesChannel, connectRedis } from './redis.js';
+import { changesChannel, closeRedis, connectRedis } from './redis.js';
 
 export interface ChangeNotices {
   /** Something may have changed: tell the gateways (coalesced per event-loop turn). */
@@ -40,7 +40,7 @@ export async function changeNotices(config: Config, log: GatewayLogger, local: (
       });
     },
     async close() {
-      if (redis) await redis.quit().catch(() => redis?.disconnect());
+      if (redis) await closeRedis(redis);
     },
   };
 }

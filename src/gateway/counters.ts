@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Limits } from '../keys/limits.js';
+import type { GatewayLogger } from './logger.js';
+import { RedisTimeout, within } from './redis.js';
 
 /**
  * Rate limits and quotas.
@@ -28,8 +30,17 @@ export interface Outcome {
 }
 
 export interface Counters {
-  /** In-memory counters answer at once; Redis answers with a promise. */
+  /**
+   * In-memory counters answer at once; Redis counters answer with a promise, or
+   * at once while degraded. Never hangs, never rejects because of Redis.
+   */
   hit(bucket: string, limits: Limits): Outcome | Promise<Outcome>;
+  /** Counting in this process because Redis does not answer (memory counters: never). */
+  readonly degraded: boolean;
+  /** Requests decided in this process because Redis did not answer in time, or at all. */
+  readonly fallbacks: number;
+  /** Times the counters became degraded. */
+  readonly outages: number;
   close(): Promise<void>;
 }
 
@@ -87,16 +98,28 @@ function decide(cell: Cell, now: number, l: Limits): Outcome {
   };
 }
 
+/** Whether a cell holds nothing worth keeping: its rate allowance is whole and its quota window over. */
+function spent(c: Cell, now: number): boolean {
+  return c.tat <= now && (c.renews === 0 || (c.renews > 0 && c.renews <= now));
+}
+
+function sweepEvery<C extends Cell>(cells: Map<string, C>, ms: number, keep: (c: C) => boolean = () => false): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const [k, c] of cells) if (spent(c, now) && !keep(c)) cells.delete(k);
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
 /** One process's counters. */
 export function memoryCounters(): Counters {
   const cells = new Map<string, Cell>();
-  // Forget cells whose rate allowance is whole and whose quota window has ended.
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const [k, c] of cells) if (c.tat <= now && (c.renews === 0 || (c.renews > 0 && c.renews <= now))) cells.delete(k);
-  }, 60_000);
-  sweep.unref();
+  const sweep = sweepEvery(cells, 60_000);
   return {
+    degraded: false,
+    fallbacks: 0,
+    outages: 0,
     hit(bucket, limits) {
       let cell = cells.get(bucket);
       if (!cell) {
@@ -115,6 +138,16 @@ export function memoryCounters(): Counters {
 /**
  * The same decision as `decide`, atomically in Redis on Redis's clock, so that
  * every gateway sharing the Redis enforces one limit and counters outlive restarts.
+ *
+ * A gateway also passes what it last knew of the bucket (its seed, as offsets
+ * from now, so that clocks need not agree). Mode 1: the seed is used only when
+ * Redis has no such bucket (a Redis that restarted empty, noticed or not).
+ * Mode 2: the bucket becomes the larger of Redis's and the seed (after counting
+ * in memory: the gateway's own requests meanwhile). Taking the larger makes a
+ * repeated or late-arriving seed harmless.
+ *
+ * Every reply carries the whole state: verdict, rate reset (s), retry after (s),
+ * quota used, quota renews (ms, Redis clock), Redis's now (ms), tat (ms).
  */
 const SCRIPT = `
 local t = redis.call('TIME')
@@ -123,18 +156,60 @@ local rate = tonumber(ARGV[1])
 local perMs = tonumber(ARGV[2]) * 1000
 local qmax = tonumber(ARGV[3])
 local renewal = tonumber(ARGV[4])
+local mode = tonumber(ARGV[5]) or 0
 local h = redis.call('HMGET', KEYS[1], 'tat', 'used', 'renews')
 local tat = tonumber(h[1]) or 0
 local used = tonumber(h[2]) or 0
 local renews = tonumber(h[3]) or 0
 local rated = rate > 0 and perMs > 0
+local seeded = false
+if mode == 2 or (mode == 1 and not h[1] and not h[2] and not h[3]) then
+  local seedTat = now + tonumber(ARGV[6])
+  if rated and seedTat > tat then
+    tat = seedTat
+    seeded = true
+  end
+  local seedUsed = tonumber(ARGV[7])
+  local seedRenews = tonumber(ARGV[8])
+  if qmax > 0 and seedRenews ~= 0 then
+    if seedRenews > 0 then seedRenews = now + seedRenews end
+    local live = renews == -1 or renews > now
+    if (not live) or seedUsed > used then
+      used = seedUsed
+      renews = seedRenews
+      seeded = true
+    end
+  end
+end
+local function save(tatValue)
+  local fields = {}
+  if rated then
+    table.insert(fields, 'tat')
+    table.insert(fields, string.format('%.3f', tatValue))
+  end
+  if qmax > 0 then
+    table.insert(fields, 'used')
+    table.insert(fields, used)
+    table.insert(fields, 'renews')
+    table.insert(fields, renews)
+  end
+  if #fields == 0 then return end
+  redis.call('HSET', KEYS[1], unpack(fields))
+  local keep = 0
+  if rated and tatValue > now then keep = tatValue - now end
+  if qmax > 0 then
+    if renews < 0 then keep = -1 elseif renews - now > keep then keep = renews - now end
+  end
+  if keep < 0 then redis.call('PERSIST', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], math.ceil(keep) + 1000) end
+end
 local interval = 0
 local newTat = 0
 if rated then
   interval = perMs / rate
   newTat = math.max(tat, now) + interval
   if newTat - now > perMs + 0.001 then
-    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews}
+    if seeded then save(tat) end
+    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.3f', tat)}
   end
 end
 if qmax > 0 then
@@ -143,62 +218,207 @@ if qmax > 0 then
     if renewal > 0 then renews = now + renewal * 1000 else renews = -1 end
   end
   if used >= qmax then
-    return {2, 0, 0, used, renews, now}
+    if seeded then save(tat) end
+    return {2, 0, 0, used, renews, now, string.format('%.3f', tat)}
   end
   used = used + 1
 end
-local fields = {}
-if rated then
-  table.insert(fields, 'tat')
-  table.insert(fields, string.format('%.3f', newTat))
-end
-if qmax > 0 then
-  table.insert(fields, 'used')
-  table.insert(fields, used)
-  table.insert(fields, 'renews')
-  table.insert(fields, renews)
-end
-redis.call('HSET', KEYS[1], unpack(fields))
-local keep = 0
-if rated then keep = newTat - now end
-if qmax > 0 then
-  if renews < 0 then keep = -1 elseif renews - now > keep then keep = renews - now end
-end
-if keep < 0 then redis.call('PERSIST', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], math.ceil(keep) + 1000) end
-return {0, math.ceil((newTat - now) / 1000), 0, used, renews, now, string.format('%.3f', newTat)}
+if rated then tat = newTat end
+save(tat)
+local reset = 0
+if rated then reset = math.ceil((tat - now) / 1000) end
+return {0, reset, 0, used, renews, now, string.format('%.3f', tat)}
 `;
 
-type ScriptReply = [number, number, number, number, number, number?, string?];
+type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
 
 interface WithLimitScript {
-  portcullisLimit(key: string, rate: number, per: number, quotaMax: number, renewal: number): Promise<ScriptReply>;
+  portcullisLimit(key: string, rate: number, per: number, quotaMax: number, renewal: number, mode: number, seedTat: number, seedUsed: number, seedRenews: number): Promise<ScriptReply>;
 }
 
-export function redisCounters(redis: Redis, prefix: string): Counters {
+export interface RedisCounterOptions {
+  /** How long a request waits for Redis before it is counted in memory (ms). */
+  timeoutMs?: number;
+  /** While degraded, how often Redis is asked whether it answers again (ms). */
+  probeMs?: number;
+  log?: GatewayLogger;
+}
+
+/** Consecutive timeouts after which requests stop waiting for Redis until it answers a probe. */
+const TIMEOUTS_BEFORE_DEGRADED = 3;
+/** Past this many remembered buckets, the oldest are forgotten. */
+const MAX_SHADOW_CELLS = 500_000;
+
+/** What a gateway last knew of a bucket, on its own clock. */
+interface ShadowCell extends Cell {
+  /** Requests decided in memory since Redis last saw this bucket; 0 when Redis knows all. */
+  local: number;
+}
+
+/** The Outcome of a script reply, as `decide` would have said it. */
+function outcomeOf(reply: ScriptReply, l: Limits): Outcome {
+  const [verdict, reset, retry, used, renews, now, tat] = reply;
+  const quotaRenews = renews > 0 ? Math.ceil(renews / 1000) : 0;
+  const rated = l.rate > 0 && l.per > 0;
+  if (verdict === 1) {
+    return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - used) : -1, quotaRenews };
+  }
+  if (verdict === 2) {
+    return { verdict: 2, rateRemaining: 0, rateReset: 0, retryAfter: quotaRenews > 0 ? Math.max(1, Math.ceil((renews - now) / 1000)) : 0, quotaRemaining: 0, quotaRenews };
+  }
+  const interval = rated ? (l.per * 1000) / l.rate : 0;
+  const ahead = rated ? Number(tat) - now : 0;
+  return {
+    verdict: 0,
+    rateRemaining: rated ? Math.floor((l.per * 1000 - ahead) / interval + EPSILON) : -1,
+    rateReset: reset,
+    retryAfter: 0,
+    quotaRemaining: l.quota_max > 0 ? l.quota_max - used : -1,
+    quotaRenews,
+  };
+}
+
+/**
+ * Counters in Redis, shared by every gateway, that keep answering when Redis
+ * does not: each call waits at most `timeoutMs`; then the request is decided in
+ * memory from the counts Redis last reported for its bucket (plus the requests
+ * decided here since), never from zero. After a few timeouts in a row, or as
+ * soon as the connection is down, the counters are `degraded`: requests are
+ * decided in memory at once while a probe asks Redis every `probeMs` whether it
+ * answers again. Then each bucket counted here is written back (mode 2 above),
+ * and a Redis that lost its data is re-seeded from what this gateway last saw
+ * (mode 1), so neither a freeze nor a crash and restart start a window over.
+ */
+export function redisCounters(redis: Redis, prefix: string, options: RedisCounterOptions = {}): Counters {
+  const timeoutMs = options.timeoutMs ?? 50;
+  const probeMs = options.probeMs ?? 250;
+  const log = options.log;
   redis.defineCommand('portcullisLimit', { numberOfKeys: 1, lua: SCRIPT });
   const r = redis as unknown as Redis & WithLimitScript;
+  const cells = new Map<string, ShadowCell>();
+  // Buckets counted here and not yet written back are kept until they are.
+  const sweep = sweepEvery(cells, 60_000, (c) => c.local > 0);
+  let degraded = false;
+  let timeouts = 0;
+  let fallbacks = 0;
+  let outages = 0;
+  let probe: NodeJS.Timeout | undefined;
+  let probing = false;
+  let closed = false;
+
+  function cellFor(bucket: string): ShadowCell {
+    let cell = cells.get(bucket);
+    if (!cell) {
+      if (cells.size >= MAX_SHADOW_CELLS) {
+        const oldest = cells.keys().next();
+        if (!oldest.done) cells.delete(oldest.value);
+      }
+      cell = { tat: 0, used: 0, renews: 0, local: 0 };
+      cells.set(bucket, cell);
+    }
+    return cell;
+  }
+
+  /** Decides in memory from the last counts seen; never throws. */
+  function locally(bucket: string, l: Limits): Outcome {
+    fallbacks += 1;
+    const cell = cellFor(bucket);
+    const o = decide(cell, Date.now(), l);
+    if (o.verdict === 0) cell.local += 1;
+    return o;
+  }
+
+  function recovered(): void {
+    timeouts = 0;
+    if (!degraded) return;
+    degraded = false;
+    clearInterval(probe);
+    probe = undefined;
+    log?.info({}, 'gateway: Redis counters answer again; counts kept in memory are written back');
+  }
+
+  function failed(err: unknown): void {
+    if (err instanceof RedisTimeout && redis.status === 'ready') {
+      timeouts += 1;
+      if (timeouts < TIMEOUTS_BEFORE_DEGRADED) return;
+    }
+    if (degraded || closed) return;
+    degraded = true;
+    outages += 1;
+    log?.warn({ err }, 'gateway: Redis counters do not answer; counting in memory from the last counts seen until they do');
+    probe = setInterval(() => {
+      if (probing || redis.status !== 'ready') return;
+      probing = true;
+      within(redis.ping(), timeoutMs)
+        .then(recovered, () => {})
+        .finally(() => {
+          probing = false;
+        });
+    }, probeMs);
+    probe.unref();
+  }
+
+  async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
+    const known = cells.get(bucket);
+    const sent = Date.now();
+    const local = known?.local ?? 0;
+    const mode = known === undefined ? 0 : local > 0 ? 2 : 1;
+    const seedTat = known ? known.tat - sent : 0;
+    const seedRenews = !known ? 0 : known.renews === -1 ? -1 : known.renews > sent ? Math.ceil(known.renews - sent) : 0;
+    let reply: ScriptReply;
+    try {
+      reply = await within(r.portcullisLimit(`${prefix}limit:${bucket}`, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, known?.used ?? 0, seedRenews), timeoutMs);
+    } catch (err) {
+      failed(err);
+      return locally(bucket, l);
+    }
+    recovered();
+    const cell = cellFor(bucket);
+    // Requests counted in memory while this call was out are not in the reply: keep them for the next write-back.
+    if (cell.local === local) {
+      // Redis's clock to ours, taking the send time: the shadow errs early, never late.
+      const offset = sent - reply[5];
+      cell.tat = Number(reply[6]) > 0 ? Number(reply[6]) + offset : 0;
+      cell.used = reply[3];
+      cell.renews = reply[4] > 0 ? reply[4] + offset : reply[4];
+      cell.local = 0;
+    }
+    return outcomeOf(reply, l);
+  }
+
   return {
-    async hit(bucket, l) {
-      const [verdict, reset, retry, used, renews, now, tat] = await r.portcullisLimit(`${prefix}limit:${bucket}`, l.rate, l.per, l.quota_max, l.quota_renewal_rate);
-      const quotaRenews = renews > 0 ? Math.ceil(renews / 1000) : 0;
-      const rated = l.rate > 0 && l.per > 0;
-      if (verdict === 1) {
-        return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - used) : -1, quotaRenews };
-      }
-      if (verdict === 2) {
-        return { verdict: 2, rateRemaining: 0, rateReset: 0, retryAfter: quotaRenews > 0 && now ? Math.max(1, Math.ceil((renews - now) / 1000)) : 0, quotaRemaining: 0, quotaRenews };
-      }
-      const interval = rated ? (l.per * 1000) / l.rate : 0;
-      const ahead = rated && now !== undefined && tat !== undefined ? Number(tat) - now : 0;
-      return {
-        verdict: 0,
-        rateRemaining: rated ? Math.floor((l.per * 1000 - ahead) / interval + EPSILON) : -1,
-        rateReset: reset,
-        retryAfter: 0,
-        quotaRemaining: l.quota_max > 0 ? l.quota_max - used : -1,
-        quotaRenews,
-      };
+    get degraded() {
+      return degraded;
     },
-    async close() {},
+    get fallbacks() {
+      return fallbacks;
+    },
+    get outages() {
+      return outages;
+    },
+    hit(bucket, l) {
+      if (degraded || closed) return locally(bucket, l);
+      return viaRedis(bucket, l).catch(() => locally(bucket, l));
+    },
+    async close() {
+      closed = true;
+      clearInterval(probe);
+      clearInterval(sweep);
+    },
   };
+}
+
+/** The counters' lines for a Prometheus text exposition (`/metrics`). */
+export function counterMetricLines(counters: Counters): string[] {
+  return [
+    '# HELP portcullis_gateway_counters_degraded 1 while rate-limit and quota counters are kept in memory because Redis does not answer.',
+    '# TYPE portcullis_gateway_counters_degraded gauge',
+    `portcullis_gateway_counters_degraded ${counters.degraded ? 1 : 0}`,
+    '# HELP portcullis_gateway_counters_fallbacks_total Requests counted in memory because Redis did not answer in time.',
+    '# TYPE portcullis_gateway_counters_fallbacks_total counter',
+    `portcullis_gateway_counters_fallbacks_total ${counters.fallbacks}`,
+    '# HELP portcullis_gateway_counters_outages_total Times the counters became degraded.',
+    '# TYPE portcullis_gateway_counters_outages_total counter',
+    `portcullis_gateway_counters_outages_total ${counters.outages}`,
+  ];
 }

@@ -1,6 +1,44 @@
 import { Redis } from 'ioredis';
 import type { GatewayLogger } from './logger.js';
 
+/** How long connecting (and subscribing, and quitting) may take before Redis counts as not answering. */
+const CONNECT_TIMEOUT_MS = 3000;
+const QUIT_TIMEOUT_MS = 1000;
+
+export class RedisTimeout extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeout';
+  }
+}
+
+/**
+ * Settles like `p`, or rejects with RedisTimeout after `ms`: a frozen Redis
+ * keeps its connections open and never answers, so nothing else would end the
+ * wait. The rejection waits for the next check phase, so that a reply already
+ * read from the socket (an event loop that was busy, not a slow Redis) still wins.
+ */
+export function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => reject(new RedisTimeout(ms))), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      },
+    );
+  });
+}
+
+/** QUIT, or a plain disconnect when Redis does not answer it in time. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  await within(redis.quit(), QUIT_TIMEOUT_MS).catch(() => redis.disconnect());
+}
+
 /**
  * A Redis connection that fails fast while Redis is away (no offline queue,
  * one retry), so a request never waits on a reconnecting client.
@@ -18,7 +56,7 @@ export async function connectRedis(url: string, log: GatewayLogger, name: string
     down = false;
   });
   try {
-    await redis.connect();
+    await within(redis.connect(), CONNECT_TIMEOUT_MS);
   } catch (err) {
     // Stop its reconnect loop: the caller decides what to do without Redis.
     redis.disconnect();
@@ -42,8 +80,8 @@ export async function subscribeToChanges(url: string, prefix: string, log: Gatew
   sub.on('ready', onNotice);
   sub.on('message', onNotice);
   try {
-    await sub.connect();
-    await sub.subscribe(changesChannel(prefix));
+    await within(sub.connect(), CONNECT_TIMEOUT_MS);
+    await within(sub.subscribe(changesChannel(prefix)), CONNECT_TIMEOUT_MS);
   } catch (err) {
     sub.disconnect();
     throw err;

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { memoryCounters, redisCounters, type Counters, type Outcome } from '../../src/gateway/counters.js';
+import type { GatewayLogger } from '../../src/gateway/logger.js';
+import { connectRedis } from '../../src/gateway/redis.js';
+import type { Limits } from '../../src/keys/limits.js';
+import { eventually } from './helpers.js';
+import { startOwnRedis, type OwnRedis } from './redis-server.js';
+
+const quiet: GatewayLogger = { info() {}, warn() {}, error() {} };
+const RATE: Limits = { rate: 10, per: 3600, quota_max: 0, quota_renewal_rate: 0 };
+const QUOTA: Limits = { rate: 0, per: 0, quota_max: 10, quota_renewal_rate: 3600 };
+
+/** A hit, with a bound far above any Redis timeout so that a hanging hit fails the test instead of stalling it. */
+async function hit(c: Counters, bucket: string, l: Limits): Promise<Outcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('hit() did not answer within 5 s')), 5000);
+  });
+  try {
+    return await Promise.race([Promise.resolve(c.hit(bucket, l)), hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function hits(c: Counters, bucket: string, l: Limits, n: number): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for (let i = 0; i < n; i++) out.push(await hit(c, bucket, l));
+  return out;
+}
+
+describe('the Redis timeout setting', () => {
+  it('defaults to 50 ms and names itself when wrong', () => {
+    expect(loadConfig({}).gatewayRedisTimeoutMs).toBe(50);
+    expect(loadConfig({ PORTCULLIS_GATEWAY_REDIS_TIMEOUT_MS: '20' }).gatewayRedisTimeoutMs).toBe(20);
+    expect(() => loadConfig({ PORTCULLIS_GATEWAY_REDIS_TIMEOUT_MS: 'soon' })).toThrow(/PORTCULLIS_GATEWAY_REDIS_TIMEOUT_MS/);
+  });
+});
+
+describe('memory counters', () => {
+  it('are never degraded', async () => {
+    const c = memoryCounters();
+    expect(c.degraded).toBe(false);
+    expect((await hits(c, 'b', RATE, 11)).map((o) => o.verdict)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    expect(c.degraded).toBe(false);
+    expect(c.fallbacks).toBe(0);
+    await c.close();
+  });
+});
+
+describe('Redis counters while Redis is in trouble', () => {
+  let server: OwnRedis;
+  let redis: Redis;
+  let counters: Counters;
+  const prefix = `portcullis-test-${randomBytes(6).toString('hex')}:`;
+
+  beforeEach(async () => {
+    server = await startOwnRedis();
+    redis = await connectRedis(server.url, quiet, 'counters-test');
+    counters = redisCounters(redis, prefix, { timeoutMs: 50, probeMs: 100, log: quiet });
+  });
+  afterEach(async () => {
+    await counters?.close();
+    await server?.stop();
+    redis?.disconnect();
+  });
+
+  it('answer in memory from the last counts while Redis is frozen, and write them back when it answers again', async () => {
+    expect((await hits(counters, 'frozen', RATE, 4)).map((o) => o.verdict)).toEqual([0, 0, 0, 0]);
+    expect(counters.degraded).toBe(false);
+    server.freeze();
+    const during = await hits(counters, 'frozen', RATE, 8);
+    // 4 seen in Redis, so 6 more before the limit of 10: not 10 more.
+    expect(during.map((o) => o.verdict)).toEqual([0, 0, 0, 0, 0, 0, 1, 1]);
+    expect(during[5]!.rateRemaining).toBe(0);
+    expect(counters.degraded).toBe(true);
+    expect(counters.fallbacks).toBe(8);
+
+    server.thaw();
+    expect(await eventually(async () => !counters.degraded, 5000)).toBeGreaterThanOrEqual(0);
+    // Redis learns the requests counted in memory: the window did not start over.
+    expect((await hit(counters, 'frozen', RATE)).verdict).toBe(1);
+    expect(counters.degraded).toBe(false);
+  });
+
+  it('continue from the last counts after a Redis crash, and re-seed the restarted Redis with them', async () => {
+    expect((await hits(counters, 'crash', QUOTA, 6)).map((o) => o.quotaRemaining)).toEqual([9, 8, 7, 6, 5, 4]);
+    await server.crash();
+    const during = await hits(counters, 'crash', QUOTA, 2);
+    expect(during.map((o) => [o.verdict, o.quotaRemaining])).toEqual([
+      [0, 3],
+      [0, 2],
+    ]);
+    expect(counters.degraded).toBe(true);
+
+    await server.restart();
+    expect(await eventually(async () => !counters.degraded, 10_000)).toBeGreaterThanOrEqual(0);
+    const after = await hits(counters, 'crash', QUOTA, 3);
+    expect(after.map((o) => [o.verdict, o.quotaRemaining])).toEqual([
+      [0, 1],
+      [0, 0],
+      [2, 0],
+    ]);
+    // The restarted Redis holds the whole count, for any other gateway to see.
+    const check = server.client();
+    try {
+      expect(await check.hget(`${prefix}limit:crash`, 'used')).toBe('10');
+    } finally {
+      check.disconnect();
+    }
+  });
+
+  it('re-seed a Redis that restarted between two requests, even without noticing the outage', async () => {
+    expect((await hits(counters, 'blink', RATE, 7)).every((o) => o.verdict === 0)).toBe(true);
+    const other = await connectRedis(server.url, quiet, 'counters-test-other');
+    const watcher = redisCounters(other, prefix, { timeoutMs: 50, probeMs: 100, log: quiet });
+    try {
+      await server.crash();
+      await server.restart();
+      // Wait until this process's connection is back, without a hit noticing anything.
+      expect(await eventually(async () => redis.status === 'ready', 10_000)).toBeGreaterThanOrEqual(0);
+      expect(counters.degraded).toBe(false);
+      // Another gateway that never met this bucket sees its count once this one has hit it again.
+      expect((await hit(counters, 'blink', RATE)).rateRemaining).toBe(2);
+      expect(counters.fallbacks).toBe(0);
+      expect((await hits(watcher, 'blink', RATE, 3)).map((o) => o.verdict)).toEqual([0, 0, 1]);
+    } finally {
+      await watcher.close();
+      other.disconnect();
+    }
+  });
+
+  it('never reject, even when the connection is gone for good', async () => {
+    redis.disconnect();
+    const o = await hit(counters, 'gone', QUOTA);
+    expect(o.verdict).toBe(0);
+    expect(o.quotaRemaining).toBe(9);
+    expect(counters.fallbacks).toBe(1);
+  });
+});
