@@ -106,15 +106,16 @@ export function isSelf(actor: Actor, userId: number): boolean {
 }
 
 /**
- * Anyone may reset their own access key; another user's needs `users: write`
- * (checked before the user is looked up, so that ids reveal nothing) and the
- * right to manage that user (checked once loaded).
+ * Anyone may reset their own access key; another user's only an administrator
+ * (the reply carries the new key, and a key is the whole of its owner's reach).
+ * Checked before the user is looked up, so that ids reveal nothing; a
+ * provider-admin never resets the super-admin's (checked once loaded).
  */
 export function requireMayResetAccessKey(actor: Actor, userId: number, target?: ManagedUser): void {
   requireNoPendingPasswordChange(actor);
   if (isSelf(actor, userId)) return;
-  requireSection(actor, 'users', 'write');
-  if (target) requireMayManageUser(actor, target);
+  requireAdmin(actor, "reset another user's access key");
+  if (target?.permissions.isAdmin) requireMayRemoveAdmin(actor, target, 'reset the access key of');
 }
 
 /**
