@@ -146,8 +146,15 @@ describe('nobody gives more than they can see and hold (ownership on)', () => {
       const backing = (await as(root, 'GET', '/api/portal/policies?p=-1')).json().Data as { name: string; rate: number }[];
       expect(backing.filter((p) => p.name.startsWith('Portal: ')).map((p) => p.rate)).toEqual([5, 5]);
 
-      // A plan outside any catalogue grants nothing: Bob may keep one.
-      status(await portal(bob.key, 'POST', '/plans', { Name: 'Bob spare', RateLimit: 1, Per: 1 }), 200, 'own spare plan');
+      // A plan outside any catalogue grants nothing: Bob may keep one, but not offer it next to team A's product.
+      const spare = await portal(bob.key, 'POST', '/plans', { Name: 'Bob spare', RateLimit: 1, Per: 1, AutoApproveAccessRequests: true });
+      status(spare, 200, 'own spare plan');
+      status(await portal(bob.key, 'PUT', `/catalogues/${cat}`, { Plans: [planId, spare.json().ID] }), 403, 'offer spare plan with A');
+      status(await portal(bob.key, 'PUT', `/catalogues/${cat}`, { Plans: [] }), 403, 'withdraw the shared plan');
+      status(await portal(bob.key, 'DELETE', `/catalogues/${cat}`), 403, 'delete the shared catalogue');
+      expect((await portal(root, 'GET', `/catalogues/${cat}`)).json().PlanIDs).toEqual([planId]);
+      const ownCatalogue = await portal(bob.key, 'POST', '/catalogues', { Name: 'Bob catalogue', VisibilityStatus: 'Public', Plans: [spare.json().ID] });
+      status(ownCatalogue, 200, 'own catalogue');
 
       // Approving a consumer's request for the A+B product would hand out team A's API.
       status(await portal(root, 'POST', '/users', { First: 'Dev', Last: 'Eloper', Email: 'dev@example.com', Password: CONSUMER_PASSWORD, Active: true }), 200, 'consumer');
