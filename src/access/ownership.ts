@@ -97,3 +97,112 @@ export function analyticsVisibleCondition(ex: Executor, scope: ApiScope, apiIdCo
   if (!visible) return undefined;
   return sql<SqlBool>`${sql.ref(apiIdColumn)} in (select va.api_id from apis va where va.id in (${visible}))`;
 }
+
+/*
+ * Holding. Seeing an object is not enough to hand it out: nobody can give anyone —
+ * themselves included — more than they can see and hold. An actor *holds* a policy,
+ * key, product or plan when every API it grants (or would grant, for a plan: through
+ * its offerings' backing policies) is in their scope. Applying, changing or deleting
+ * one needs holding it; reading it only needs seeing it (the conflict rule above).
+ * Written as `column not in (set)` for the same nesting reason as product-visibility.ts.
+ */
+
+/** Policies whose every API is visible (a policy granting none is held by everyone). Undefined: no restriction. */
+export function policyHeldCondition(ex: Executor, scope: ApiScope, policyIdColumn: string): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const grantingHidden = ex.selectFrom('policy_access_rights as hr').select('hr.policy_id').where('hr.api_id', 'not in', visible);
+  return sql<SqlBool>`${sql.ref(policyIdColumn)} not in (${grantingHidden})`;
+}
+
+/** Keys whose every API, granted directly or through any of their policies, is visible. Undefined: no restriction. */
+export function keyHeldCondition(ex: Executor, scope: ApiScope, keyIdColumn: string): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const col = sql.ref(keyIdColumn);
+  const direct = ex.selectFrom('key_access_rights as hk').select('hk.key_id').where('hk.api_id', 'not in', visible);
+  const viaPolicy = ex
+    .selectFrom('key_policies as hkp')
+    .innerJoin('policy_access_rights as hpr', 'hpr.policy_id', 'hkp.policy_id')
+    .select('hkp.key_id')
+    .where('hpr.api_id', 'not in', visible);
+  return sql<SqlBool>`(${col} not in (${direct}) and ${col} not in (${viaPolicy}))`;
+}
+
+/** Portal products whose every exposed API is visible. Undefined: no restriction. */
+export function productHeldCondition(ex: Executor, scope: ApiScope, productIdColumn: string): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const exposingHidden = ex.selectFrom('product_apis as hpa').select('hpa.product_id').where('hpa.api_id', 'not in', visible);
+  return sql<SqlBool>`${sql.ref(productIdColumn)} not in (${exposingHidden})`;
+}
+
+/**
+ * Portal plans whose offerings grant only visible APIs: a plan's limits are in
+ * force in the backing policy of every product it is offered with. Undefined: no restriction.
+ */
+export function planHeldCondition(ex: Executor, scope: ApiScope, planIdColumn: string): Expression<SqlBool> | undefined {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return undefined;
+  const col = sql.ref(planIdColumn);
+  const viaPolicy = ex
+    .selectFrom('product_plan_policies as hpp')
+    .innerJoin('policy_access_rights as hpr', 'hpr.policy_id', 'hpp.policy_id')
+    .select('hpp.plan_id')
+    .where('hpr.api_id', 'not in', visible);
+  const viaProduct = ex
+    .selectFrom('product_plan_policies as hpp2')
+    .innerJoin('product_apis as hpa', 'hpa.product_id', 'hpp2.product_id')
+    .select('hpp2.plan_id')
+    .where('hpa.api_id', 'not in', visible);
+  return sql<SqlBool>`(${col} not in (${viaPolicy}) and ${col} not in (${viaProduct}))`;
+}
+
+/** Does the actor hold the row `id` of `table` (see the conditions above)? Always true for an unrestricted scope. */
+export async function holds(ex: Executor, scope: ApiScope, what: 'policy' | 'key' | 'product' | 'plan', id: number): Promise<boolean> {
+  const table = ({ policy: 'policies', key: 'keys', product: 'products', plan: 'plans' } as const)[what];
+  const condition = { policy: policyHeldCondition, key: keyHeldCondition, product: productHeldCondition, plan: planHeldCondition }[what](ex, scope, `${table}.id`);
+  if (!condition) return true;
+  const row = await ex.selectFrom(table).select(`${table}.id`).where(`${table}.id`, '=', id).where(condition).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Of these policy ids, those the actor holds. */
+export async function heldPolicyIds(ex: Executor, scope: ApiScope, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  let q = ex.selectFrom('policies').select('policies.id').where('policies.id', 'in', ids);
+  const held = policyHeldCondition(ex, scope, 'policies.id');
+  if (held) q = q.where(held);
+  return new Set((await q.execute()).map((r) => r.id));
+}
+
+/**
+ * Does everything this owner (a user and their group, or a group) owns lie in the
+ * scope? That is their reach through API ownership: someone who reaches an API the
+ * actor cannot see is beyond the actor, whatever their permissions.
+ */
+export async function ownsOnlyWithin(ex: Executor, scope: ApiScope, owner: { userId?: number; groupId?: number | null }): Promise<boolean> {
+  const visible = visibleApiIds(ex, scope);
+  if (!visible) return true;
+  if (owner.userId !== undefined) {
+    const row = await ex
+      .selectFrom('api_owner_users')
+      .select('api_id')
+      .where('user_id', '=', owner.userId)
+      .where('api_id', 'not in', visible)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return false;
+  }
+  if (owner.groupId !== undefined && owner.groupId !== null) {
+    const row = await ex
+      .selectFrom('api_owner_groups')
+      .select('api_id')
+      .where('group_id', '=', owner.groupId)
+      .where('api_id', 'not in', visible)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return false;
+  }
+  return true;
+}

@@ -60,12 +60,35 @@ export function requireMayManageUser(actor: Actor, target: ManagedUser): void {
   const self = actor as UserActor;
   if (target.permissions.isAdmin) throw new Forbidden('access denied: only administrators may change an administrator');
   if (target.id !== self.userId && sectionsExceeding(target.permissions.sections, self.permissions).length > 0) {
-    throw new Forbidden('access denied: this user holds permissions you do not have');
+    throw new Forbidden(HOLDS_MORE);
   }
 }
 
+/**
+ * One message for "holds a permission you lack" and "reaches an API you cannot
+ * see", so that a refusal does not tell which (nor how many APIs).
+ */
+export const HOLDS_MORE = 'access denied: this user or group holds more than you do';
+
+/** Refuses to act on someone whose reach through API ownership goes beyond the actor's (see access/reach.ts). */
+export function requireReachWithin(actor: Actor, within: boolean): void {
+  if (isAdmin(actor) || within) return;
+  throw new Forbidden(HOLDS_MORE);
+}
+
+/**
+ * Nobody gives more than they can see and hold: applying, changing or deleting a
+ * policy, key, product or plan needs every API it grants to be visible to the
+ * actor (access/ownership.ts decides `held`). Such an object can be visible
+ * through one of its APIs, so this answers 403, naming no API.
+ */
+export function requireHolds(actor: Actor, held: boolean, what: string): void {
+  if (isAdmin(actor) || held) return;
+  throw new Forbidden(`access denied: you may apply, change or delete a ${what} only when you can see every API it grants`);
+}
+
 /** A provider-admin cannot deactivate, delete or demote the super-admin. */
-export function requireMayRemoveAdmin(actor: Actor, target: ManagedUser, action: 'deactivate' | 'delete' | 'demote' | 'set the password of'): void {
+export function requireMayRemoveAdmin(actor: Actor, target: ManagedUser, action: 'deactivate' | 'delete' | 'demote' | 'set the password of' | 'reset the access key of'): void {
   if (actor.kind === 'system') return;
   if (target.role === 'super-admin' && actor.role !== 'super-admin') {
     throw new Forbidden(`access denied: only the super-admin may ${action} the super-admin`);
@@ -83,15 +106,16 @@ export function isSelf(actor: Actor, userId: number): boolean {
 }
 
 /**
- * Anyone may reset their own access key; another user's needs `users: write`
- * (checked before the user is looked up, so that ids reveal nothing) and the
- * right to manage that user (checked once loaded).
+ * Anyone may reset their own access key; another user's only an administrator
+ * (the reply carries the new key, and a key is the whole of its owner's reach).
+ * Checked before the user is looked up, so that ids reveal nothing; a
+ * provider-admin never resets the super-admin's (checked once loaded).
  */
 export function requireMayResetAccessKey(actor: Actor, userId: number, target?: ManagedUser): void {
   requireNoPendingPasswordChange(actor);
   if (isSelf(actor, userId)) return;
-  requireSection(actor, 'users', 'write');
-  if (target) requireMayManageUser(actor, target);
+  requireAdmin(actor, "reset another user's access key");
+  if (target?.permissions.isAdmin) requireMayRemoveAdmin(actor, target, 'reset the access key of');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { visibleAmong, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
 import { Conflict, Invalid } from '../http/errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
@@ -18,26 +19,37 @@ function parseSuccessor(s: Successor): { owner: Owner; field: string } | undefin
   return { owner: field === 'successor_user' ? { userId: Number(raw) } : { groupId: Number(raw) }, field };
 }
 
+export interface HandOverRules {
+  /** The deleting actor's scope: the 409 counts only the APIs it can see. */
+  scope: ApiScope;
+  /** Throws unless the actor may hand APIs to this (existing) successor. */
+  mayReceive(owner: Owner): Promise<void>;
+}
+
 /**
- * Called inside the transaction that deletes a user or a group. Ownership is never
+ * Called inside the transaction that deletes a user or a group, after the caller
+ * checked that the departing owner is within the actor's reach. Ownership is never
  * lost as a side effect: if the departing owner is the only owner of some API, the
- * request must name a successor, who then takes over everything the departing owner owned.
+ * request must name a successor — someone the actor may act on — who then takes
+ * over everything the departing owner owned.
  */
-export async function handOverOwnership(ex: Executor, departing: Owner, successor: Successor): Promise<void> {
+export async function handOverOwnership(ex: Executor, departing: Owner, successor: Successor, rules: HandOverRules): Promise<void> {
   const next = parseSuccessor(successor);
   if (next) {
     const same = 'userId' in departing ? 'userId' in next.owner && next.owner.userId === departing.userId : 'groupId' in next.owner && next.owner.groupId === departing.groupId;
     if (same) throw new Invalid(next.field, 'cannot be the owner being deleted');
     const exists = 'userId' in next.owner ? (await existingUserIds(ex, [next.owner.userId])).size === 1 : (await existingGroupIds(ex, [next.owner.groupId])).size === 1;
     if (!exists) throw new Invalid(next.field, 'no such ' + ('userId' in next.owner ? 'user' : 'user group'));
+    await rules.mayReceive(next.owner);
     await transferOwnership(ex, departing, next.owner);
     return;
   }
   const sole = await apisSolelyOwnedBy(ex, departing);
   if (sole.length > 0) {
     const who = 'userId' in departing ? 'user' : 'user group';
-    throw new Conflict(
-      `This ${who} is the only owner of ${sole.length} API${sole.length === 1 ? '' : 's'}: name a successor with ?successor_user=ID or ?successor_group=ID`,
-    );
+    // Count only what the actor sees: a number must not reveal hidden APIs.
+    const shown = (await visibleAmong(ex, rules.scope, sole)).size;
+    const what = shown > 0 ? `${shown} API${shown === 1 ? '' : 's'}` : 'APIs';
+    throw new Conflict(`This ${who} is the only owner of ${what}: name a successor with ?successor_user=ID or ?successor_group=ID`);
   }
 }

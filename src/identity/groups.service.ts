@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { parsePermissions, renderPermissions } from '../access/permissions.js';
 import { requireMayGrant, requireSection } from '../access/policy.js';
+import { requireMayActOnGroup, requireMayDisableGroupOf } from '../access/reach.js';
 import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -16,7 +17,8 @@ import {
   updateGroupRow,
   type GroupRecord,
 } from './groups.repository.js';
-import { countActiveAdmins, countGroupMembers } from './users.repository.js';
+import { countActiveAdmins, countGroupMembers, groupHasAdministrator } from './users.repository.js';
+import { handOverRules } from './users.service.js';
 
 export interface GroupInput {
   name?: string;
@@ -80,8 +82,9 @@ export function groupsService({ store, config }: AppContext) {
       return db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
         const g = await mustFind(trx, id);
-        // Members hold what the group holds: changing a group one cannot grant is changing its members.
-        requireMayGrant(actor, { isAdmin: false, sections: g.sections }, 'user group');
+        // Members hold what the group holds (permissions and owned APIs): changing a group beyond one's reach is changing its members.
+        await requireMayActOnGroup(trx, actor, config.enableOwnership, g, 'user group');
+        if (input.active === false && g.active) requireMayDisableGroupOf(actor, await groupHasAdministrator(trx, id));
         const changes: Record<string, unknown> = {};
         const patch: Parameters<typeof updateGroupRow>[2] = {};
         if (input.name !== undefined && input.name !== g.name) patch.name = changes.name = input.name;
@@ -117,12 +120,13 @@ export function groupsService({ store, config }: AppContext) {
       requireSection(actor, 'user_groups', 'write');
       await db.transaction().execute(async (trx) => {
         const g = await mustFind(trx, id);
-        requireMayGrant(actor, { isAdmin: false, sections: g.sections }, 'user group');
+        await requireMayActOnGroup(trx, actor, config.enableOwnership, g, 'user group');
+        requireMayDisableGroupOf(actor, await groupHasAdministrator(trx, id));
         const members = await countGroupMembers(trx, id);
         if (members > 0) {
           throw new Conflict(`Cannot delete user group "${g.name}": it still has ${members} member${members === 1 ? '' : 's'}`);
         }
-        await handOverOwnership(trx, { groupId: id }, successor);
+        await handOverOwnership(trx, { groupId: id }, successor, handOverRules(trx, actor, config.enableOwnership));
         await deleteGroupRow(trx, id);
         await recordAudit(trx, actor, { action: 'group.delete', targetType: 'user_group', targetId: id, changes: { name: g.name } });
       });

@@ -265,3 +265,9 @@ export async function addPasswordHistory(ex: Executor, userId: number, hash: str
     .limit(Math.max(keep, 1));
   await ex.deleteFrom('password_history').where('user_id', '=', userId).where('id', 'not in', keepIds).execute();
 }
+
+/** Does any administrator (active or not) belong to this group? */
+export async function groupHasAdministrator(ex: Executor, groupId: number): Promise<boolean> {
+  const row = await ex.selectFrom('users').select('id').where('group_id', '=', groupId).where('is_admin', '=', 1).limit(1).executeTakeFirst();
+  return row !== undefined;
+}

@@ -5,18 +5,19 @@ import {
   renderPermissions,
   type Permissions,
 } from '../access/permissions.js';
+import { apiScope } from '../access/ownership.js';
 import {
   isSelf,
   requireAdmin,
   requireMayGrant,
-  requireMayManageUser,
   requireMayRemoveAdmin,
   requireMayResetAccessKey,
   requireMaySetPassword,
   requireSection,
-  type ManagedUser,
 } from '../access/policy.js';
-import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
+import { requireMayActOnGroup, requireMayActOnUser, type ReachedUser } from '../access/reach.js';
+import type { Owner } from '../apis/apis.repository.js';
+import { handOverOwnership, type HandOverRules, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Transaction } from 'kysely';
@@ -92,8 +93,28 @@ export function userPermissions(u: UserRecord): Permissions {
   return effectivePermissions(u.isAdmin, u.ownSections, u.groupId === null ? null : u.groupSections);
 }
 
-function managed(u: UserRecord): ManagedUser {
-  return { id: u.id, role: u.role, permissions: userPermissions(u) };
+function managed(u: UserRecord): ReachedUser {
+  return { id: u.id, role: u.role, permissions: userPermissions(u), groupId: u.groupId };
+}
+
+/**
+ * The rules for handing a departing owner's APIs over (user or group deletion):
+ * the successor must be someone the actor may act on, so that nobody hands APIs
+ * to themselves or to anyone beyond their own reach.
+ */
+export function handOverRules(ex: Executor, actor: Actor, ownershipEnabled: boolean): HandOverRules {
+  return {
+    scope: apiScope(actor, ownershipEnabled),
+    async mayReceive(owner: Owner): Promise<void> {
+      if ('userId' in owner) {
+        const u = await findUserById(ex, owner.userId);
+        if (u) await requireMayActOnUser(ex, actor, ownershipEnabled, managed(u));
+        return;
+      }
+      const g = await findGroupById(ex, owner.groupId);
+      if (g) await requireMayActOnGroup(ex, actor, ownershipEnabled, g, 'successor_group');
+    },
+  };
 }
 
 /** Active administrator who counts for the last-administrator guard. */
@@ -181,10 +202,11 @@ export function usersService({ store, config }: AppContext) {
     return { user: await mustFind(trx, id), accessKey: key };
   }
 
+  /** Joining a group gives its permissions and its APIs: both must lie within the actor's reach. */
   async function groupPermissionsFor(ex: Executor, actor: Actor, groupId: number): Promise<void> {
     const group = await findGroupById(ex, groupId);
     if (!group) throw new Invalid('group_id', `no user group ${groupId}`);
-    requireMayGrant(actor, { isAdmin: false, sections: group.sections }, 'group_id');
+    await requireMayActOnGroup(ex, actor, config.enableOwnership, group, 'group_id');
   }
 
   async function guardLastAdmin(ex: Executor, target: UserRecord, action: string): Promise<void> {
@@ -228,7 +250,7 @@ export function usersService({ store, config }: AppContext) {
     const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
     if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
     const newGroup = parseGroupRef(input.group_id);
-    requireMayManageUser(actor, managed(target));
+    await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
     const patch: UserPatch = {};
     const changes: Record<string, unknown> = {};
 
@@ -314,10 +336,10 @@ export function usersService({ store, config }: AppContext) {
     await lockAdministrators(trx, store.dialect);
     const target = await find();
     const id = target.id;
-    requireMayManageUser(actor, managed(target));
+    await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
     if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
     await guardLastAdmin(trx, target, 'delete');
-    await handOverOwnership(trx, { userId: id }, successor);
+    await handOverOwnership(trx, { userId: id }, successor, handOverRules(trx, actor, config.enableOwnership));
     await deleteUserRow(trx, id);
     await recordAudit(trx, actor, {
       action: 'user.delete',
@@ -465,7 +487,7 @@ export function usersService({ store, config }: AppContext) {
       await db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
         const target = await mustFindStaff(trx, id);
-        requireMayManageUser(actor, managed(target));
+        await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
         if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
         await guardLastAdmin(trx, target, 'deactivate');
         await updateUserRow(trx, id, { active: 0, updated_at: now() });

@@ -97,3 +97,35 @@ export async function policyLimits(ex: Executor, policyIds: number[]) {
     .where('id', 'in', policyIds)
     .execute();
 }
+
+/**
+ * What a key grants through its active policies, one entry per API, merged as the
+ * gateway merges them: a policy granting the whole API (no URL rules) grants it
+ * whole, URL rules and versions add up, the first per-API limit counts.
+ */
+export async function keyPolicyGrants(ex: Executor, keyId: number): Promise<GrantView[]> {
+  const rows = await ex
+    .selectFrom('key_policies as kp')
+    .innerJoin('policies as p', 'p.id', 'kp.policy_id')
+    .innerJoin('policy_access_rights as r', 'r.policy_id', 'kp.policy_id')
+    .innerJoin('apis as a', 'a.id', 'r.api_id')
+    .select(['r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
+    .where('kp.key_id', '=', keyId)
+    .where('p.active', '=', 1)
+    .orderBy('kp.position')
+    .orderBy('a.name')
+    .execute();
+  const byApi = new Map<number, GrantView>();
+  for (const r of rows) {
+    const rights = JSON.parse(r.rights) as StoredRights;
+    const seen = byApi.get(r.api_id);
+    if (!seen) {
+      byApi.set(r.api_id, { apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: { versions: [...rights.versions], allowed_urls: [...rights.allowed_urls], limit: rights.limit } });
+      continue;
+    }
+    seen.rights.versions = [...new Set([...seen.rights.versions, ...rights.versions])];
+    seen.rights.allowed_urls = seen.rights.allowed_urls.length === 0 || rights.allowed_urls.length === 0 ? [] : [...seen.rights.allowed_urls, ...rights.allowed_urls];
+    seen.rights.limit ??= rights.limit;
+  }
+  return [...byApi.values()].sort((a, b) => (a.apiName < b.apiName ? -1 : a.apiName > b.apiName ? 1 : 0));
+}

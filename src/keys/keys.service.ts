@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Actor } from '../access/actor.js';
-import { apiScope, type ApiScope } from '../access/ownership.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, heldPolicyIds, holds, type ApiScope } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -9,13 +9,14 @@ import type { Executor } from '../db/database.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
-import { mergeForScope, renderAccessRights, resolveAccessRights } from '../policies/access-rights.js';
+import { mergeForScope, renderAccessRights, resolveAccessRights, type Grant, type GrantView, type StoredRights } from '../policies/access-rights.js';
 import type { PoliciesService } from '../policies/policies.service.js';
 import {
   deleteKeyRow,
   findKeyByHash,
   insertKey,
   keyGrants,
+  keyPolicyGrants,
   keyPolicyIds,
   listKeys,
   policyLimits,
@@ -37,14 +38,42 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
   const visiblePolicyIds = deps.policies.visibleIds;
   const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
 
-  async function resolvePolicies(ex: Executor, scope: ApiScope, input: Input): Promise<number[] | undefined> {
+  /**
+   * The policies a key asks for. A hidden or unknown one answers 400 alike; one the
+   * caller sees but does not hold (it also grants an API they cannot see) 403.
+   */
+  async function resolvePolicies(ex: Executor, actor: Actor, scope: ApiScope, input: Input): Promise<number[] | undefined> {
     const raw = input.apply_policies ?? (input.apply_policy_id ? [input.apply_policy_id] : undefined);
     if (raw === undefined || raw === null) return undefined;
     const ids = raw.map((x) => (/^\d{1,15}$/.test(x) ? Number(x) : -1));
     const visible = await visiblePolicyIds(ex, scope, ids.filter((i) => i > 0));
     const unknown = raw.filter((_, i) => !visible.has(ids[i]!));
     if (unknown.length > 0) throw new Invalid('apply_policies', `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+    const held = await heldPolicyIds(ex, scope, [...visible]);
+    requireHolds(actor, held.size === visible.size, 'policy');
     return [...new Set(ids)];
+  }
+
+  /** The rights a key really has: its own, and for other APIs those of its active policies. */
+  async function effectiveGrants(ex: Executor, keyId: number): Promise<{ own: GrantView[]; viaPolicies: GrantView[] }> {
+    const own = await keyGrants(ex, keyId);
+    const ownIds = new Set(own.map((g) => g.apiRowId));
+    return { own, viaPolicies: (await keyPolicyGrants(ex, keyId)).filter((g) => !ownIds.has(g.apiRowId)) };
+  }
+
+  const sameRights = (a: StoredRights, b: StoredRights): boolean =>
+    JSON.stringify([a.versions, a.allowed_urls.map((u) => [u.url, u.methods]), a.limit]) === JSON.stringify([b.versions, b.allowed_urls.map((u) => [u.url, u.methods]), b.limit]);
+
+  /**
+   * A client that read a key and sends it back echoes the rights its policies give:
+   * those entries stay with the policies (and follow them) instead of becoming the key's own.
+   */
+  function withoutEchoes(incoming: Grant[], viaPolicies: GrantView[]): Grant[] {
+    const derived = new Map(viaPolicies.map((g) => [g.apiRowId, g.rights]));
+    return incoming.filter((g) => {
+      const d = derived.get(g.apiRowId);
+      return !(d && sameRights(d, g.rights));
+    });
   }
 
   /** The key as `scope` may see it: limits in force, and only visible APIs and policies. */
@@ -53,8 +82,9 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
     const policies = await policyLimits(ex, policyIds);
     const limits = effectiveLimits(row, policies);
     const shownPolicies = await visiblePolicyIds(ex, scope, policyIds);
+    const { own, viaPolicies } = await effectiveGrants(ex, row.id);
     return {
-      access_rights: await renderAccessRights(ex, scope, await keyGrants(ex, row.id)),
+      access_rights: await renderAccessRights(ex, scope, [...own, ...viaPolicies]),
       apply_policies: policyIds.filter((id) => shownPolicies.has(id)).map(String),
       ...limits,
       expires: row.expires,
@@ -112,7 +142,7 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
       const keyHash = hashSecret(key);
       return db.transaction().execute(async (trx) => {
         const grants = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
-        const policyIds = (await resolvePolicies(trx, scope, input)) ?? [];
+        const policyIds = (await resolvePolicies(trx, actor, scope, input)) ?? [];
         if (grants.length === 0 && policyIds.length === 0) {
           throw new Invalid('access_rights', 'a key must grant at least one API, directly or through apply_policies');
         }
@@ -136,21 +166,26 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
       });
     },
 
-    /** Replaces the key's settings; APIs and policies the caller cannot see are kept. */
+    /**
+     * Replaces the key's settings. Only a key whose every API the caller sees
+     * (directly and through its policies) may be changed: see access/ownership.ts, holding.
+     */
     async update(actor: Actor, keyId: string, input: Input): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'write');
       const scope = scopeOf(actor);
       return db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, keyId);
-        if (input.access_rights !== undefined) {
-          const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
-          await replaceKeyGrants(trx, row.id, await mergeForScope(trx, scope, await keyGrants(trx, row.id), incoming));
-        }
-        const policyIds = await resolvePolicies(trx, scope, input);
+        requireHolds(actor, await holds(trx, scope, 'key', row.id), 'key');
+        const policyIds = await resolvePolicies(trx, actor, scope, input);
         if (policyIds !== undefined) {
           const existing = await keyPolicyIds(trx, row.id);
           const shown = await visiblePolicyIds(trx, scope, existing);
           await replaceKeyPolicies(trx, row.id, [...existing.filter((id) => !shown.has(id)), ...policyIds]);
+        }
+        if (input.access_rights !== undefined) {
+          const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+          const { own, viaPolicies } = await effectiveGrants(trx, row.id);
+          await replaceKeyGrants(trx, row.id, await mergeForScope(trx, scope, own, withoutEchoes(incoming, viaPolicies)));
         }
         const expires = input.expires === undefined ? row.expires : Math.max(0, input.expires);
         await updateKeyRow(trx, row.id, { ...columns(input), expires, updated_at: now() });
@@ -170,6 +205,7 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
       const scope = scopeOf(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, keyId);
+        requireHolds(actor, await holds(trx, scope, 'key', row.id), 'key');
         await deleteKeyRow(trx, row.id);
         await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash });
       });

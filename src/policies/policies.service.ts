@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import type { Actor } from '../access/actor.js';
-import { apiScope, type ApiScope } from '../access/ownership.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, holds, type ApiScope } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -112,12 +112,13 @@ export function policiesService({ store, config }: AppContext) {
       });
     },
 
-    /** Replaces the policy; entries for APIs the caller cannot see are kept as they were. */
+    /** Replaces the policy; only a policy whose every API the caller sees (see access/ownership.ts, holding). */
     async update(actor: Actor, id: number, input: Input): Promise<View> {
       requireSection(actor, 'policies', 'write');
       const scope = scopeOf(actor);
       return db.transaction().execute(async (trx) => {
         await mustFind(trx, scope, id);
+        requireHolds(actor, await holds(trx, scope, 'policy', id), 'policy');
         const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
         const existing = (await policyGrants(trx, [id])).get(id) ?? [];
         const grants = await mergeForScope(trx, scope, existing, incoming);
@@ -138,6 +139,7 @@ export function policiesService({ store, config }: AppContext) {
       const scope = scopeOf(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, id);
+        requireHolds(actor, await holds(trx, scope, 'policy', id), 'policy');
         await deletePolicyRow(trx, id);
         await recordAudit(trx, actor, { action: 'policy.delete', targetType: 'policy', targetId: id, changes: { name: row.name } });
       });

@@ -1,8 +1,8 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Actor, UserActor } from '../access/actor.js';
 import { consumerAppChangeableCondition, consumerAppVisibleCondition, staffAccessRequestVisibleCondition } from '../access/app-visibility.js';
-import { apiScope } from '../access/ownership.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, holds } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -81,6 +81,8 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
       const r = await mustFind(trx, actor, id);
       if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
       if (r.policy_id === null) throw new Conflict('The product is no longer offered with this plan');
+      // Approving hands out every API of the product: only who sees them all may.
+      requireHolds(actor, await holds(trx, scopeOf(actor), 'product', r.product_id), 'product');
       const at = now();
       if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at))) throw new Conflict('The access request was decided meanwhile');
       const credentialId = await issueCredential(trx, actor, id, r.app_id);

@@ -1,8 +1,8 @@
 import type { Expression, SqlBool } from 'kysely';
 import type { Actor, UserActor } from '../access/actor.js';
 import { catalogueVisibleCondition, productListedCondition } from '../access/catalogue-visibility.js';
-import { apiScope, type ApiScope } from '../access/ownership.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, holds, type ApiScope } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -103,6 +103,11 @@ export function catalogueService(ctx: AppContext) {
     const found = await visibleProductIds(ex, ids, productCondition(ex, scope, 'products.id'));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new Invalid('Products', `no such product: ${missing}`);
+  }
+
+  /** A catalogue's offerings grant its products' APIs: changing one needs every one of them visible (holding). */
+  async function requireProductsHeld(ex: Executor, actor: Actor, scope: ApiScope, productIds: number[]): Promise<void> {
+    for (const id of productIds) requireHolds(actor, await holds(ex, scope, 'product', id), 'catalogue');
   }
 
   async function checkPlans(ex: Executor, ids: number[]): Promise<void> {
@@ -211,6 +216,7 @@ export function catalogueService(ctx: AppContext) {
           const products = [...new Set(input.Products ?? [])];
           const plans = [...new Set(input.Plans ?? [])];
           await checkProducts(trx, scope, products);
+          await requireProductsHeld(trx, actor, scope, products);
           await checkPlans(trx, plans);
           const audience = await resolveAudience(trx, input.OrgCatalogues ?? []);
           const visibility = visibilityOf(input.VisibilityStatus) ?? 'public';
@@ -231,8 +237,9 @@ export function catalogueService(ctx: AppContext) {
     },
 
     /**
-     * Changes what is sent. `Products` replaces the products the caller can see;
-     * those they cannot see stay listed.
+     * Changes what is sent. `Products` replaces the products the caller can see.
+     * Only who sees every API of the catalogue's products, before and after, may
+     * change it: its offerings grant them all.
      */
     async update(actor: Actor, id: number, input: CatalogueUpdate): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'write');
@@ -242,6 +249,7 @@ export function catalogueService(ctx: AppContext) {
           const was = await mustFind(trx, id);
           if (input.Name !== undefined) await checkName(trx, input.Name, id);
           const productsBefore = await catalogueProductIds(trx, id);
+          await requireProductsHeld(trx, actor, scope, productsBefore);
           const plansBefore = await cataloguePlanIds(trx, id);
           const changes: Record<string, unknown> = {};
           let productsAfter = productsBefore;
@@ -249,6 +257,7 @@ export function catalogueService(ctx: AppContext) {
           if (input.Products !== undefined) {
             const wanted = [...new Set(input.Products)];
             await checkProducts(trx, scope, wanted);
+            await requireProductsHeld(trx, actor, scope, wanted);
             const seen = await visibleProductIds(trx, productsBefore, productCondition(trx, scope, 'products.id'));
             productsAfter = [...new Set([...productsBefore.filter((p) => !seen.has(p)), ...wanted])];
             await replaceCatalogueProducts(trx, id, productsAfter);
@@ -283,6 +292,7 @@ export function catalogueService(ctx: AppContext) {
       await db.transaction().execute(async (trx) => {
         const was = await mustFind(trx, id);
         const products = await catalogueProductIds(trx, id);
+        await requireProductsHeld(trx, actor, scopeOf(actor), products);
         const plans = await cataloguePlanIds(trx, id);
         await deleteCatalogueRow(trx, id);
         await syncOfferings(trx, actor, { productIds: products, planIds: plans });

@@ -1,5 +1,6 @@
 import type { Actor } from '../access/actor.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, holds } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -54,10 +55,16 @@ export function planLimits(input: PlanUpdate, was?: PlanRow): Pick<PlanColumns, 
 /**
  * Developer Portal plans: limits, credential lifetime and auto-approval, and the
  * catalogues that offer them. Needs the `portal` permission. Plans hold no APIs,
- * so API ownership does not narrow them.
+ * so API ownership does not hide them; but a plan's limits are in force in the
+ * backing policy of every product it is offered with, so only who sees every API
+ * of those offerings may create, change or delete it (before and after the change).
  */
-export function plansService({ store }: AppContext) {
+export function plansService({ store, config }: AppContext) {
   const { db } = store;
+
+  async function requireHeld(ex: Executor, actor: Actor, id: number): Promise<void> {
+    requireHolds(actor, await holds(ex, apiScope(actor, config.enableOwnership), 'plan', id), 'plan');
+  }
 
   async function mustFind(ex: Executor, id: number): Promise<PlanRow> {
     const row = await findPlan(ex, id);
@@ -111,6 +118,7 @@ export function plansService({ store }: AppContext) {
           const id = await insertPlan(trx, row, now());
           await replacePlanCatalogues(trx, id, catalogues);
           await syncOfferings(trx, actor, { planIds: [id] });
+          await requireHeld(trx, actor, id);
           await recordAudit(trx, actor, { action: 'plan.create', targetType: 'plan', targetId: id, changes: { ...row, catalogues } });
           return (await withCatalogues(trx, [(await findPlan(trx, id))!]))[0]!;
         }),
@@ -122,6 +130,7 @@ export function plansService({ store }: AppContext) {
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const was = await mustFind(trx, id);
+          await requireHeld(trx, actor, id);
           const row = columns(input, was);
           if (input.Name !== undefined) await checkName(trx, input.Name, id);
           const changes: Record<string, unknown> = {};
@@ -134,6 +143,7 @@ export function plansService({ store }: AppContext) {
           }
           await updatePlanRow(trx, id, row, now());
           await syncOfferings(trx, actor, { planIds: [id] });
+          await requireHeld(trx, actor, id);
           await recordAudit(trx, actor, { action: 'plan.update', targetType: 'plan', targetId: id, changes: { ...changes, was: was.name } });
           return (await withCatalogues(trx, [(await findPlan(trx, id))!]))[0]!;
         }),
@@ -145,6 +155,7 @@ export function plansService({ store }: AppContext) {
       requireSection(actor, 'portal', 'write');
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, id);
+        await requireHeld(trx, actor, id);
         const requests = await accessRequestsUsing(trx, 'plan_id', id);
         if (requests > 0) {
           throw new Conflict(`The plan cannot be deleted: ${requests} access request(s) refer to it; delete them first (or take the plan out of its catalogues)`);

@@ -1,7 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Actor } from '../access/actor.js';
-import { apiScope, visibleAmong, visibleApiIds, type ApiScope } from '../access/ownership.js';
-import { requireSection } from '../access/policy.js';
+import { apiScope, holds, visibleAmong, visibleApiIds, type ApiScope } from '../access/ownership.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -183,8 +183,8 @@ export function productsService({ store, config }: AppContext) {
     },
 
     /**
-     * Changes what is sent. APIDetails replaces the APIs the caller can see;
-     * those they cannot see stay as they were.
+     * Changes what is sent. Only a product whose every API the caller sees: its
+     * offerings grant them all (see access/ownership.ts, holding).
      */
     async update(actor: Actor, id: number, input: ProductUpdate): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'write');
@@ -192,6 +192,7 @@ export function productsService({ store, config }: AppContext) {
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const row = await mustFind(trx, scope, id);
+          requireHolds(actor, await holds(trx, scope, 'product', id), 'product');
           const name = input.Name ?? row.name;
           if (input.Name !== undefined) await checkName(trx, name, id);
           const changes: Record<string, unknown> = {};
@@ -230,6 +231,7 @@ export function productsService({ store, config }: AppContext) {
       const scope = scopeOf(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, id);
+        requireHolds(actor, await holds(trx, scope, 'product', id), 'product');
         const requests = await accessRequestsUsing(trx, 'product_id', id);
         if (requests > 0) {
           throw new Conflict(`The product cannot be deleted: ${requests} access request(s) refer to it; delete them first (or take the product out of its catalogues)`);

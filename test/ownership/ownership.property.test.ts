@@ -140,6 +140,10 @@ class Model {
     const apis = this.w.policies[p]!.apis;
     return apis.length === 0 || apis.some((a) => this.sees(u, a));
   }
+  /** Holding: every API of the policy is visible (what changing or applying it needs). */
+  holdsPolicy(u: number, p: number): boolean {
+    return this.w.policies[p]!.apis.every((a) => this.sees(u, a));
+  }
   seesKey(u: number, k: number): boolean {
     const apis = this.keyApis(k);
     return apis.length === 0 || apis.some((a) => this.sees(u, a));
@@ -329,7 +333,8 @@ async function check(t: TestApp, m: Model, b: Built, r: Request): Promise<void> 
         }
         expect(res.statusCode, label).toBe(200);
         const data = (res.json() as { data: { access_rights: object; apply_policies: string[] } }).data;
-        expect(Object.keys(data.access_rights).sort(), label).toEqual(m.w.keys[r.key]!.apis.filter((a) => m.sees(r.actor, a)).map((a) => b.apiIds[a]!).sort());
+        // The rights the key really has, its own and its policies', as far as the actor sees.
+        expect(Object.keys(data.access_rights).sort(), label).toEqual(m.keyApis(r.key).filter((a) => m.sees(r.actor, a)).map((a) => b.apiIds[a]!).sort());
         expect(data.apply_policies.sort(), label).toEqual(m.keyPolicies(r.key).filter((p) => m.seesPolicy(r.actor, p)).map((p) => b.policyIds[p]!).sort());
         return;
       }
@@ -359,7 +364,7 @@ async function check(t: TestApp, m: Model, b: Built, r: Request): Promise<void> 
       return;
     }
     case 'putPolicy': {
-      // Resend what the actor sees; the APIs they cannot see must survive untouched.
+      // Resend what the actor sees: refused (403) unless they see every API of the policy.
       const before = await t.request('GET', `/api/portal/policies/${b.policyIds[r.policy]}`, { key });
       const res = await t.request('PUT', `/api/portal/policies/${b.policyIds[r.policy]}`, {
         key,
@@ -367,6 +372,7 @@ async function check(t: TestApp, m: Model, b: Built, r: Request): Promise<void> 
       });
       if (!m.can(r.actor, 'policies', 'write')) return void expect(res.statusCode, label).toBe(403);
       if (!m.seesPolicy(r.actor, r.policy)) return void expect(res.statusCode, label).toBe(404);
+      if (!m.holdsPolicy(r.actor, r.policy)) return void expect(res.statusCode, label).toBe(403);
       expect(res.statusCode, label).toBe(200);
       const full = await t.request('GET', `/api/portal/policies/${b.policyIds[r.policy]}`, { key: b.adminKey });
       expect(Object.keys((full.json() as { access_rights: object }).access_rights).sort(), label).toEqual(m.w.policies[r.policy]!.apis.map((a) => b.apiIds[a]!).sort());

@@ -43,15 +43,16 @@ describe('policies and keys under API ownership', () => {
     expect(JSON.stringify(body)).not.toContain('API2');
   });
 
-  it('keeps the hidden API in a policy that a scoped user updates', async () => {
+  it("refuses a scoped user's update of a policy that also grants an API they cannot see; nothing changes", async () => {
     const put = await t.request('PUT', `/api/portal/policies/${policyBoth}`, {
       key: teamA.key,
       body: { name: 'Both renamed', rate: 5, per: 1, access_rights: { [api1.apiId]: right(api1.apiId) } },
     });
-    expect(put.statusCode).toBe(200);
+    expect(put.statusCode).toBe(403);
+    expect(put.body).not.toContain(api2.apiId);
     const full = await t.request('GET', `/api/portal/policies/${policyBoth}`, { key: admin });
     expect(Object.keys(full.json().access_rights).sort()).toEqual([api1.apiId, api2.apiId].sort());
-    expect(full.json().name).toBe('Both renamed');
+    expect(full.json().name).toBe('Both');
   });
 
   it('refuses to add an API the user cannot see, like one that does not exist', async () => {
@@ -67,7 +68,7 @@ describe('policies and keys under API ownership', () => {
     expect(res.statusCode).toBe(200);
     const created = res.json() as { key: string; key_hash: string; data: { rate: number; per: number; quota_max: number } };
     expect(created.key).toMatch(/^[0-9a-f]{40}$/);
-    expect(created.data).toMatchObject({ rate: 5, per: 1 });
+    expect(created.data).toMatchObject({ rate: 10, per: 1 });
     const got = await t.request('GET', `/api/keys/${created.key_hash}`, { key: admin });
     expect(got.statusCode).toBe(200);
     expect(got.body).not.toContain(created.key);

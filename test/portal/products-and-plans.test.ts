@@ -403,29 +403,37 @@ describe('products under API ownership', () => {
     expect((await t.request('GET', `/portal-api/products/${ids['p-theirs']}/docs`, { key: owner.key })).statusCode).toBe(404);
   });
 
-  it('lets a portal user attach only APIs they can see, and keeps the ones they cannot', async () => {
+  it('lets a portal user attach only APIs they can see, and change only a product whose every API they see', async () => {
     const hiddenApi = await t.request('POST', '/portal-api/products', { key: owner.key, body: { Name: 'sneaky', APIDetails: [{ APIID: api2.apiId }] } });
     const noApi = await t.request('POST', '/portal-api/products', { key: owner.key, body: { Name: 'sneaky', APIDetails: [{ APIID: 'no-such-api' }] } });
     expect(hiddenApi.statusCode).toBe(400);
     expect(hiddenApi.json().errors[0]).toBe(`APIDetails.0.APIID: no such API: ${api2.apiId}`);
     expect(noApi.json().errors[0]).toBe('APIDetails.0.APIID: no such API: no-such-api');
 
+    // p-both also exposes an API the user cannot see: its offerings would grant it, so it is not theirs to change.
     const res = await t.request('PUT', `/portal-api/products/${ids['p-both']}`, { key: owner.key, body: { APIDetails: [{ APIID: api1.apiId, Description: 'mine' }] } });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().APIDetails.map((a: { APIID: string }) => a.APIID)).toEqual([api1.apiId]);
+    expect(res.statusCode, res.body).toBe(403);
+    expect(res.body).not.toContain(api2.apiId);
+    const own = await t.request('PUT', `/portal-api/products/${ids['p-mine']}`, { key: owner.key, body: { APIDetails: [{ APIID: api1.apiId, Description: 'mine' }] } });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json().APIDetails.map((a: { APIID: string }) => a.APIID)).toEqual([api1.apiId]);
     const asAdmin = (await t.request('GET', `/portal-api/products/${ids['p-both']}`, { key: root })).json() as { APIDetails: { APIID: string }[] };
     expect(asAdmin.APIDetails.map((a) => a.APIID).sort()).toEqual([api1.apiId, api2.apiId].sort());
   });
 
-  it('lists in a catalogue only the products the reader can see, and keeps the hidden ones on update', async () => {
+  it('lists in a catalogue only the products the reader can see; one offering a hidden product is not theirs to change', async () => {
     const cat = await t.request('POST', '/portal-api/catalogues', { key: root, body: { Name: 'All', Products: [ids['p-mine'], ids['p-theirs']] } });
     expect(cat.statusCode, cat.body).toBe(200);
     const id = cat.json().ID as number;
     expect((await t.request('GET', `/portal-api/catalogues/${id}`, { key: owner.key })).json().Products).toEqual(['p-mine']);
-    const attach = await t.request('PUT', `/portal-api/catalogues/${id}`, { key: owner.key, body: { Products: [ids['p-theirs']] } });
+    expect((await t.request('PUT', `/portal-api/catalogues/${id}`, { key: owner.key, body: { Products: [ids['p-none']] } })).statusCode).toBe(403);
+    expect((await t.request('GET', `/portal-api/catalogues/${id}`, { key: root })).json().Products).toEqual(['p-mine', 'p-theirs']);
+
+    const mine = await t.request('POST', '/portal-api/catalogues', { key: owner.key, body: { Name: 'Mine', Products: [ids['p-mine']] } });
+    expect(mine.statusCode, mine.body).toBe(200);
+    const attach = await t.request('PUT', `/portal-api/catalogues/${mine.json().ID}`, { key: owner.key, body: { Products: [ids['p-theirs']] } });
     expect(attach.statusCode).toBe(400);
     expect(attach.json().errors[0]).toContain('Products');
-    expect((await t.request('PUT', `/portal-api/catalogues/${id}`, { key: owner.key, body: { Products: [ids['p-none']] } })).statusCode).toBe(200);
-    expect((await t.request('GET', `/portal-api/catalogues/${id}`, { key: root })).json().Products).toEqual(['p-theirs', 'p-none']);
+    expect((await t.request('PUT', `/portal-api/catalogues/${mine.json().ID}`, { key: owner.key, body: { Products: [ids['p-mine'], ids['p-none']] } })).statusCode).toBe(200);
   });
 });
