@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-portal-catalogue-apps.js';
 import * as m0008 from './migrations/0008-gateway-change-counter.js';
 import * as m0009 from './migrations/0009-password-reset-requester.js';
 import * as m0012 from './migrations/0012-portal-self-registration.js';
+import * as m0016 from './migrations/0016-audit-subjects.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-gateway-change-counter': m0008,
   '0009-password-reset-requester': m0009,
   '0012-portal-self-registration': m0012,
+  '0016-audit-subjects': m0016,
 };
 
 const provider: MigrationProvider = {
