@@ -198,9 +198,10 @@ export function apisService({ store, config }: AppContext) {
       requireSection(actor, 'apis', 'write');
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, actor, ref, kind);
+        // Recorded while the API still exists, so the entry knows which API it concerns; then who could see it is kept.
+        await recordAudit(trx, actor, { action: 'api.delete', targetType: 'api', targetId: row.api_id, changes: { name: row.name } });
         await rememberDeletedApi(trx, row.id);
         await deleteApiRow(trx, row.id);
-        await recordAudit(trx, actor, { action: 'api.delete', targetType: 'api', targetId: row.api_id, changes: { name: row.name } });
       });
     },
 

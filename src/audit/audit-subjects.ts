@@ -106,10 +106,9 @@ async function relatedTargets(ex: Executor, target: Target, changes: Record<stri
   return out;
 }
 
-/** Records the APIs the new entry `auditId` concerns, and hands them on to the earlier entries about the same objects. */
-export async function recordAuditSubjects(ex: Executor, auditId: number, target: Target, changes: Record<string, unknown>): Promise<void> {
-  if (!TIED_TO_APIS.has(target.type) && changes.product_id === undefined) return;
-  const inherited = await ex
+/** The APIs the earlier entries about an object concern. */
+async function historyApis(ex: Executor, target: Target): Promise<number[]> {
+  const rows = await ex
     .selectFrom('audit_log_apis as s')
     .innerJoin('audit_logs as a', 'a.id', 's.audit_id')
     .select('s.api_id')
@@ -117,12 +116,22 @@ export async function recordAuditSubjects(ex: Executor, auditId: number, target:
     .where('a.target_type', '=', target.type)
     .where('a.target_id', '=', target.id)
     .execute();
-  const apis = [...new Set([...(await apisOfEntry(ex, target, changes)), ...inherited.map((r) => r.api_id)])];
+  return rows.map((r) => r.api_id);
+}
+
+/** Records the APIs the new entry `auditId` concerns, and hands them on to the earlier entries about the same objects. */
+export async function recordAuditSubjects(ex: Executor, auditId: number, target: Target, changes: Record<string, unknown>): Promise<void> {
+  if (!TIED_TO_APIS.has(target.type) && changes.product_id === undefined) return;
+  // An API is always itself; its api_id may be reused once it is deleted, so its entries share no history by id.
+  const shared = target.type !== 'api';
+  const inherited = shared ? await historyApis(ex, target) : [];
+  const apis = [...new Set([...(await apisOfEntry(ex, target, changes)), ...inherited])];
   if (apis.length === 0) return;
   await ex
     .insertInto('audit_log_apis')
     .values(apis.map((api_id) => ({ audit_id: auditId, api_id })))
     .execute();
+  if (!shared) return;
   for (const t of [target, ...(await relatedTargets(ex, target, changes))]) {
     await ex
       .insertInto('audit_log_apis')

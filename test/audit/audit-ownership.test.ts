@@ -113,6 +113,14 @@ describe('audit log under API ownership', () => {
     await setOwners(t, root, goneB.apiId, [], [teamB]);
     await ok(admin('DELETE', `/api/apis/${goneB.apiId}`));
     secrets.push('Deleted Of B');
+    // TeamB's deleted API leaves its client-chosen api_id free; TeamA takes it. Each side keeps its own history.
+    const reused = { ...classicApi('Reused By B', '/reused-b/'), user_group_owners: [teamB] };
+    await ok(admin('POST', '/api/apis', { ...reused, api_definition: { ...reused.api_definition, api_id: 'reused-id' } }));
+    await ok(admin('DELETE', '/api/apis/reused-id'));
+    const again = classicApi('Reused By A', '/reused-a/');
+    await ok(t.request('POST', '/api/apis', { key: writerA.key, body: { ...again, api_definition: { ...again.api_definition, api_id: 'reused-id' }, user_group_owners: [teamA] } }));
+    secrets.push('Reused By B');
+    mine.push('Reused By A');
   });
   afterAll(async () => {
     await t.close();
@@ -152,7 +160,7 @@ describe('audit log under API ownership', () => {
     expect(first.pages).toBe(Math.max(1, Math.ceil(seen.length / 10)));
     expect(first.audit_logs).toEqual(seen.slice(0, 10));
     const apiCreates = await ok<{ audit_logs: Entry[]; pages: number }>(t.request('GET', '/api/audit-logs?p=-1&action=api.create', { key: auditorA.key }));
-    expect(apiCreates.audit_logs.map((e) => e.changes.name).sort()).toEqual(['Deleted By A', 'Visible One']);
+    expect(apiCreates.audit_logs.map((e) => e.changes.name).sort()).toEqual(['Deleted By A', 'Reused By A', 'Visible One']);
   });
 
   it('gives TeamB its own side and administrators everything', async () => {
