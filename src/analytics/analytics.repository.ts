@@ -186,11 +186,25 @@ export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'd
   return rows as ({ bucket: string } & Totals)[];
 }
 
-/** Traffic per key (and per time bucket) over the range, busiest first. */
-export async function usageByKey(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+/**
+ * Traffic per key (and per time bucket) over the range, busiest first. With
+ * `shownKeys`, keys outside that set are counted together under `otherKey`
+ * (their hashes and aliases never leave the database).
+ */
+export async function usageByKey(
+  ex: Executor,
+  range: Range,
+  visible: Expression<SqlBool> | undefined,
+  b: Bucketing,
+  page?: { offset: number; limit: number },
+  shown?: { keys: Expression<unknown>; otherKey: string },
+) {
   const bucket = bucketOf(b);
-  let base = ex.selectFrom('analytics_hourly_key as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
-  if (visible) base = base.where(visible);
+  const keyOf = shown ? sql<string>`case when h.api_key in (${shown.keys}) then h.api_key else ${shown.otherKey} end` : sql<string>`h.api_key`;
+  let inner = ex.selectFrom('analytics_hourly_key as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible) inner = inner.where(visible);
+  // The key (or "other") is worked out in a derived table, so that the outer query groups by a plain column on both databases.
+  const base = ex.selectFrom(inner.select([keyOf.as('api_key'), 'h.hour', ...COUNTER_COLUMNS.map((c) => `h.${c}` as const)]).as('h'));
   const { n } = await ex
     .selectFrom(base.select(['h.api_key', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
+import { identifiableKeyHashes, OTHER_KEYS } from '../access/analytics-visibility.js';
 import { analyticsScope as scopeForAnalytics, analyticsVisibleCondition, type ApiScope } from '../access/ownership.js';
 import { requireAdmin } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
@@ -124,7 +125,15 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
     async byKey(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByKey(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
+      const keys = identifiableKeyHashes(db, scope);
+      const { rows, total } = await usageByKey(
+        db,
+        hoursOf(r),
+        analyticsVisibleCondition(db, scope, 'h.api_id'),
+        res ?? 'total',
+        pageWindow(req).page,
+        keys && { keys, otherKey: OTHER_KEYS },
+      );
       return {
         rows: rows.map((x) => ({ id: { api_key: x.api_key, alias: x.alias ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),

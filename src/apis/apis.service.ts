@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { apiScope, ownerOnCreate, type ApiScope } from '../access/ownership.js';
 import { requireSection } from '../access/policy.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, rememberDeletedApi } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
@@ -198,8 +198,10 @@ export function apisService({ store, config }: AppContext) {
       requireSection(actor, 'apis', 'write');
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, actor, ref, kind);
-        await deleteApiRow(trx, row.id);
+        // Recorded while the API still exists, so the entry knows which API it concerns; then who could see it is kept.
         await recordAudit(trx, actor, { action: 'api.delete', targetType: 'api', targetId: row.api_id, changes: { name: row.name } });
+        await rememberDeletedApi(trx, row.id);
+        await deleteApiRow(trx, row.id);
       });
     },
 

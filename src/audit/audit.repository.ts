@@ -1,12 +1,13 @@
-import type { Selectable } from 'kysely';
+import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogsTable>;
 export type NewAuditRow = Omit<AuditRow, 'id'>;
 
-export async function insertAudit(ex: Executor, row: NewAuditRow): Promise<void> {
-  await ex.insertInto('audit_logs').values(row).execute();
+export async function insertAudit(ex: Executor, row: NewAuditRow): Promise<number> {
+  const { id } = await ex.insertInto('audit_logs').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
 }
 
 export interface AuditQuery {
@@ -18,8 +19,10 @@ export interface AuditQuery {
   page?: { offset: number; limit: number };
 }
 
-export async function listAudit(ex: Executor, q: AuditQuery): Promise<{ rows: AuditRow[]; total: number }> {
+/** `visible` is the reader's filter (src/access/audit-visibility.ts); undefined shows every entry. */
+export async function listAudit(ex: Executor, q: AuditQuery, visible: Expression<SqlBool> | undefined): Promise<{ rows: AuditRow[]; total: number }> {
   let base = ex.selectFrom('audit_logs');
+  if (visible) base = base.where(visible);
   if (q.user) base = base.where('actor_email', '=', q.user.trim().toLowerCase());
   if (q.action) base = base.where('action', '=', q.action);
   if (q.ip) base = base.where('ip', '=', q.ip);
@@ -31,6 +34,8 @@ export async function listAudit(ex: Executor, q: AuditQuery): Promise<{ rows: Au
   return { rows: await rows.execute(), total: Number(total) };
 }
 
-export async function findAudit(ex: Executor, id: number): Promise<AuditRow | undefined> {
-  return ex.selectFrom('audit_logs').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findAudit(ex: Executor, id: number, visible: Expression<SqlBool> | undefined): Promise<AuditRow | undefined> {
+  let q = ex.selectFrom('audit_logs').selectAll().where('id', '=', id);
+  if (visible) q = q.where(visible);
+  return q.executeTakeFirst();
 }

@@ -1,9 +1,13 @@
 import { actorLabel, type Actor } from '../access/actor.js';
+import { auditEntryVisibleCondition } from '../access/audit-visibility.js';
 import { requireSection } from '../access/policy.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
+import { recordAuditSubjects } from './audit-subjects.js';
+
+export { rememberDeletedApi } from './audit-subjects.js';
 import { findAudit, insertAudit, listAudit, type AuditRow } from './audit.repository.js';
 
 export interface AuditEvent {
@@ -20,7 +24,8 @@ export interface AuditEvent {
 
 /** Writes one audit entry inside the caller's transaction, so it lands with the change or not at all. */
 export async function recordAudit(ex: Executor, actor: Actor, e: AuditEvent): Promise<void> {
-  await insertAudit(ex, {
+  const changes = e.changes ?? {};
+  const id = await insertAudit(ex, {
     at: new Date().toISOString(),
     request_id: actor.origin.requestId,
     actor_id: e.actorId !== undefined ? e.actorId : actor.kind === 'user' ? actor.userId : null,
@@ -31,9 +36,10 @@ export async function recordAudit(ex: Executor, actor: Actor, e: AuditEvent): Pr
     action: e.action,
     target_type: e.targetType,
     target_id: String(e.targetId),
-    changes: JSON.stringify(e.changes ?? {}),
+    changes: JSON.stringify(changes),
     status: e.status ?? 200,
   });
+  await recordAuditSubjects(ex, id, { type: e.targetType, id: String(e.targetId) }, changes);
 }
 
 export interface AuditFilter {
@@ -60,20 +66,24 @@ export function auditService({ store, config }: AppContext) {
     async list(actor: Actor, f: AuditFilter, all = false): Promise<{ rows: AuditRow[]; pages: number }> {
       requireSection(actor, 'audit_logs', 'read');
       const req = { p: all ? -1 : f.p, pageSize: config.pageSize };
-      const { rows, total } = await listAudit(store.db, {
+      const { rows, total } = await listAudit(
+        store.db,
+        {
         user: f.user,
         action: f.action,
         ip: f.ip,
         from: f.from_date ? dayStart('from_date', f.from_date) : undefined,
         to: f.to_date ? dayStart('to_date', f.to_date, 1) : undefined,
-        ...pageWindow(req),
-      });
+          ...pageWindow(req),
+        },
+        auditEntryVisibleCondition(store.db, actor, config.enableOwnership),
+      );
       return { rows, pages: pageCount(total, req) };
     },
 
     async get(actor: Actor, id: number): Promise<AuditRow> {
       requireSection(actor, 'audit_logs', 'read');
-      const row = await findAudit(store.db, id);
+      const row = await findAudit(store.db, id, auditEntryVisibleCondition(store.db, actor, config.enableOwnership));
       if (!row) throw new NotFound('Audit log entry');
       return row;
     },

@@ -88,6 +88,19 @@ export interface AuditLogsTable {
   status: number;
 }
 
+/** An API (apis.id) an audit entry concerns (migration 0016). */
+export interface AuditLogApisTable {
+  audit_id: number;
+  api_id: number;
+}
+
+/** Who could see an API when it was deleted: its owners, or one row of nulls when it had none (migration 0016). */
+export interface DeletedApiOwnersTable {
+  api_id: number;
+  user_id: number | null;
+  group_id: number | null;
+}
+
 export interface ApisTable {
   id: Generated<number>;
   api_id: string;
@@ -460,6 +473,8 @@ export interface Database {
   sessions: SessionsTable;
   failed_sign_ins: FailedSignInsTable;
   audit_logs: AuditLogsTable;
+  audit_log_apis: AuditLogApisTable;
+  deleted_api_owners: DeletedApiOwnersTable;
   apis: ApisTable;
   api_owner_users: ApiOwnerUsersTable;
   api_owner_groups: ApiOwnerGroupsTable;

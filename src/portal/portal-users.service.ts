@@ -1,6 +1,7 @@
 import { isConsumerRole, type Actor, type ConsumerRole, type Role, type UserActor } from '../access/actor.js';
 import { renderPermissions } from '../access/permissions.js';
 import { requireAdmin, requireSection } from '../access/policy.js';
+import { maySeeStaff } from '../access/user-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -54,7 +55,8 @@ function teamIds(refs: (number | string)[] | undefined): number[] | undefined {
  * Everyone who can sign in to the portal, staff and consumers alike, as the
  * Admin Portal manages them (/portal-api/users). One account per person: a
  * consumer is a `users` row with an organisation and teams. Needs `portal`;
- * creating or changing staff (super-admin, provider-admin, dashboard-user) needs an administrator.
+ * staff accounts (super-admin, provider-admin, dashboard-user) are seen only with
+ * `users: read` (absent otherwise), and creating or changing them needs an administrator.
  */
 export function portalUsersService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort }) {
   const { db } = store;
@@ -66,6 +68,16 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
     if (!user) throw new NotFound('User');
     const membership = (await membershipsOf(ex, [id])).get(id) ?? { organisation: null, teams: [] };
     return { user, membership };
+  }
+
+  /**
+   * A user the actor may see: staff accounts only for those allowed to see
+   * Dashboard users; to everyone else a staff id answers like an absent one.
+   */
+  async function loadVisible(ex: Executor, actor: Actor, id: number): Promise<PortalUser> {
+    const found = await load(ex, id);
+    if (!isConsumerRole(found.user.role) && !maySeeStaff(actor)) throw new NotFound('User');
+    return found;
   }
 
   /** The teams a consumer joins: those named (all in the organisation), or the organisation's default team. */
@@ -120,7 +132,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
     async list(actor: Actor, q: PortalUserQuery): Promise<PortalUser[]> {
       requireSection(actor, 'portal', 'read');
       const { rows } = await listUsers(db, {
-        kind: 'all',
+        kind: maySeeStaff(actor) ? 'all' : 'consumer',
         role: q.role,
         organisationId: q.organisation,
         teamId: q.team,
@@ -134,7 +146,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
 
     async get(actor: Actor, id: number): Promise<PortalUser> {
       requireSection(actor, 'portal', 'read');
-      return load(db, id);
+      return loadVisible(db, actor, id);
     },
 
     async create(actor: Actor, input: PortalUserCreate): Promise<PortalUser> {
@@ -186,7 +198,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
       requireSection(actor, 'portal', 'write');
       return uniqueEmail(() =>
         db.transaction().execute(async (trx) => {
-          const { user: target, membership } = await load(trx, id);
+          const { user: target, membership } = await loadVisible(trx, actor, id);
           const consumer = isConsumerRole(target.role);
           if (!consumer) requireAdmin(actor, 'change administrators or Dashboard users');
           const identity: UpdateUserInput = {};
@@ -248,7 +260,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
     async remove(actor: Actor, id: number): Promise<void> {
       requireSection(actor, 'portal', 'write');
       await db.transaction().execute(async (trx) => {
-        const { user: target } = await load(trx, id);
+        const { user: target } = await loadVisible(trx, actor, id);
         if (!isConsumerRole(target.role)) requireAdmin(actor, 'delete administrators or Dashboard users');
         const revoked = await trx
           .selectFrom('keys')

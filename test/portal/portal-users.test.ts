@@ -98,7 +98,7 @@ describe('portal users', () => {
     expect(consumer.statusCode, consumer.body).toBe(200);
     expect(consumer.json()).toMatchObject({ Role: 'consumer-team-member', OrganisationID: defaultOrg.ID, Active: false });
     const rootId = (await t.request('GET', '/api/users/me', { key: root })).json().id as string;
-    expect((await api('PUT', `/users/${rootId}`, { First: 'Hacked' }, portalUser.key)).statusCode).toBe(403);
+    expect((await api('PUT', `/users/${rootId}`, { First: 'Hacked' }, portalUser.key)).statusCode).toBe(404);
     expect((await api('POST', '/users', { First: 'A', Last: 'B', Email: 'super@example.com', Role: 'super-admin' })).json()).toEqual({
       status: 'error',
       errors: ['Role: super-admin is the bootstrapped administrator alone; create a provider-admin'],
@@ -377,5 +377,83 @@ describe('self-registration', () => {
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/auth/password/login');
     expect((await find('form@example.com'))?.Active).toBe(false);
+  });
+});
+
+/*
+ * The staff directory (issue #9, item 9): administrators and Dashboard users are
+ * seen through /portal-api/users only by those allowed to see Dashboard users
+ * (users: read, or an administrator). With portal permissions alone, staff
+ * accounts are absent: not listed, not counted, 404 by id like an absent id,
+ * for reads and for writes alike.
+ */
+describe('portal users: the staff directory', () => {
+  let t: TestApp;
+  let root: string;
+  let rootId: number;
+  let portalOnly: { id: string; key: string };
+  let portalAndUsers: { id: string; key: string };
+  let dashboardUser: { id: string; key: string };
+  let consumerId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    root = await t.bootstrap();
+    rootId = Number((await t.request('GET', '/api/users/me', { key: root })).json().id);
+    portalOnly = await createUser(t, root, 'portal-only@example.com', { perms: { portal: 'write' } });
+    portalAndUsers = await createUser(t, root, 'portal-and-users@example.com', { perms: { portal: 'read', users: 'read' } });
+    dashboardUser = await createUser(t, root, 'dashboard@example.com', { perms: { apis: 'read' } });
+    const provider = await t.request('POST', '/portal-api/users', { key: root, body: { First: 'Pro', Last: 'Vider', Email: 'provider@example.com', Role: 'provider-admin', Active: true } });
+    expect(provider.statusCode, provider.body).toBe(200);
+    const consumer = await t.request('POST', '/portal-api/users', { key: root, body: { First: 'Con', Last: 'Sumer', Email: 'only-consumer@example.com', Password: PASSWORD, Active: true } });
+    consumerId = (consumer.json() as PortalUser).ID;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const list = async (key: string, query = '') => {
+    const res = await t.request('GET', `/portal-api/users${query}`, { key });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as PortalUser[]).map((u) => u.Email).sort();
+  };
+
+  it('lists only consumers to a reader of the portal who may not see Dashboard users', async () => {
+    expect(await list(portalOnly.key, '?role=super-admin')).toEqual([]);
+    expect(await list(portalOnly.key, '?role=provider-admin')).toEqual([]);
+    expect(await list(portalOnly.key, '?role=dashboard-user')).toEqual([]);
+    expect(await list(portalOnly.key, `?q=${encodeURIComponent(ADMIN.email)}`)).toEqual([]);
+    expect(await list(portalOnly.key)).toEqual(['only-consumer@example.com']);
+  });
+
+  it('lists staff to administrators and to readers of Dashboard users', async () => {
+    expect(await list(root, '?role=super-admin')).toEqual([ADMIN.email]);
+    expect(await list(portalAndUsers.key, '?role=super-admin')).toEqual([ADMIN.email]);
+    expect(await list(portalAndUsers.key, '?role=provider-admin')).toEqual(['provider@example.com']);
+    expect(await list(portalAndUsers.key)).toContain('dashboard@example.com');
+  });
+
+  it('answers a staff account by id like an absent one, for reads and writes', async () => {
+    const absentId = 999999;
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PUT', { First: 'Hijacked' }],
+      ['DELETE', undefined],
+    ] as const) {
+      const absent = await t.request(method, `/portal-api/users/${absentId}`, { key: portalOnly.key, body });
+      expect(absent.statusCode, `${method} absent`).toBe(404);
+      for (const id of [rootId, Number(dashboardUser.id), Number(portalAndUsers.id)]) {
+        const res = await t.request(method, `/portal-api/users/${id}`, { key: portalOnly.key, body });
+        expect(res.statusCode, `${method} ${id}: ${res.body}`).toBe(404);
+        expect(res.body).toBe(absent.body);
+      }
+    }
+    // Nothing changed, and consumers are still theirs to manage.
+    expect((await t.request('GET', `/portal-api/users/${rootId}`, { key: root })).json().First).toBe(ADMIN.first);
+    expect((await t.request('GET', `/portal-api/users/${consumerId}`, { key: portalOnly.key })).statusCode).toBe(200);
+    const renamed = await t.request('PUT', `/portal-api/users/${consumerId}`, { key: portalOnly.key, body: { First: 'Renamed' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    // A reader of Dashboard users sees staff by id.
+    expect((await t.request('GET', `/portal-api/users/${rootId}`, { key: portalAndUsers.key })).statusCode).toBe(200);
   });
 });
