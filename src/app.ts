@@ -16,6 +16,8 @@ import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './htt
 import { installSecurityHeaders } from './http/security.js';
 import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
 import { validatorCompiler } from './http/validation.js';
+import { installJsonBodyParser } from './http/json-body.js';
+import { limitAnonymousBodies } from './http/body-limit.js';
 import { bootstrapRoutes } from './identity/bootstrap.routes.js';
 import { groupsRoutes } from './identity/groups.routes.js';
 import { signInRoutes } from './identity/sign-in.routes.js';
@@ -64,6 +66,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   // JSON (and forms, below) only: anything else is 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
   app.decorateRequest('actor', null);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -86,6 +89,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   installSecurityHeaders(app);
   installErrorHandler(app, dashboardErrorShape);
   refuseBodiesOnBodilessRoutes(app, ['/api', '/auth', '/portal-api', '/portal/api']);
+  limitAnonymousBodies(app);
   app.setNotFoundHandler((req, reply) => {
     const body = req.url.startsWith('/portal-api') || req.url.startsWith('/portal/api') ? portalErrorShape(404, 'Not found') : errorBody('Not found');
     void reply.code(404).send(body);
