@@ -19,7 +19,7 @@ import { countChanges, rowCounter, type RowCounts } from '../helpers/row-counts.
 
 const BODY_LIMIT = 256 * 1024;
 const SEED = 20240917;
-const MAX_FIELD_CASES = 120;
+const MAX_FIELD_CASES = 50;
 
 type Credential = 'administrator' | 'anonymous' | 'consumer';
 
@@ -167,7 +167,8 @@ describe('fuzzing every operation of /api/openapi.json', () => {
       const reachesValidation = probeStatus !== 401 && probeStatus !== 403;
       last = await counts();
       for (const c of cases) {
-        if (!reachesValidation && c.label.includes(' = ')) continue; // Field cases cannot get past authentication.
+        // A caller turned away before validation meets the raw bodies (nothing may be parsed or written for them), not every field.
+        if (!reachesValidation && !c.label.startsWith('body:')) continue;
         const res = await send(op, c, credential);
         const where = `${op.name} [${credential}] ${c.label}`;
         const now = await counts();
