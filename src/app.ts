@@ -17,6 +17,8 @@ import { openApiYaml } from './http/openapi.js';
 import { installSecurityHeaders } from './http/security.js';
 import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
 import { validatorCompiler } from './http/validation.js';
+import { installJsonBodyParser } from './http/json-body.js';
+import { limitAnonymousBodies } from './http/body-limit.js';
 import { bootstrapRoutes } from './identity/bootstrap.routes.js';
 import { groupsRoutes } from './identity/groups.routes.js';
 import { signInRoutes } from './identity/sign-in.routes.js';
@@ -66,6 +68,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   app.setValidatorCompiler(validatorCompiler);
   // JSON (and forms, below) only: anything else is 415, not a string handed to a schema.
   app.removeContentTypeParser('text/plain');
+  installJsonBodyParser(app);
   app.decorateRequest('actor', null);
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
@@ -88,6 +91,7 @@ export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
   installSecurityHeaders(app);
   installErrorHandler(app, dashboardErrorShape);
   refuseBodiesOnBodilessRoutes(app, ['/api', '/auth', '/portal-api', '/portal/api']);
+  limitAnonymousBodies(app);
   const webApps = await registerWebApps(app);
   app.setNotFoundHandler((req, reply) => {
     if (webApps.servePage(req, reply)) return;

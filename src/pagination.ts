@@ -1,3 +1,19 @@
+import { Type } from 'typebox';
+import { ID_MAX } from './http/ids.js';
+
+/**
+ * Page numbers are bounded so that an offset (page × size) always fits the
+ * stores' integers: a page past the end is empty, a number past the bound is 400.
+ */
+export const PAGE_MAX = ID_MAX;
+
+/** Tyk's `p`: from 1; a negative value returns everything on one page. */
+export const TykPage = Type.Integer({ minimum: -PAGE_MAX, maximum: PAGE_MAX, description: `Page from 1 (at most ${PAGE_MAX}); -1 returns everything` });
+
+/** The Developer Portal's `page` and `per_page`. */
+export const PortalPage = Type.Integer({ minimum: 1, maximum: PAGE_MAX, description: `Page from 1 (at most ${PAGE_MAX})` });
+export const PortalPerPage = Type.Integer({ minimum: 1, maximum: 100, description: 'Items per page (default 20)' });
+
 /** Tyk-style paging: `p` from 1; a negative `p` returns everything on one page. */
 export interface PageRequest {
   p: number | undefined;

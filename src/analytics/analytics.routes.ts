@@ -4,6 +4,9 @@ import { actorOf, resolveActor } from '../http/authenticate.js';
 import { Unauthorized } from '../http/errors.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import type { Services } from '../services.js';
+import { ID_MAX as INT32_MAX } from '../http/ids.js';
+import { TykPage } from '../pagination.js';
+import { isMarkedAuthenticated, markAuthenticated } from '../http/body-limit.js';
 
 const RangeParams = {
   startDay: Type.Integer({ minimum: 1, maximum: 31 }),
@@ -16,7 +19,7 @@ const RangeParams = {
 const RANGE = ':startDay/:startMonth/:startYear/:endDay/:endMonth/:endYear';
 
 const Query = Type.Object({
-  p: Type.Optional(Type.Integer()),
+  p: Type.Optional(TykPage),
   res: Type.Optional(
     Type.Union([Type.Literal('hour'), Type.Literal('day')], {
       description: 'Time buckets: time series default to day; breakdowns without res give totals over the range',
@@ -46,8 +49,8 @@ export const AnalyticsRecordSchema = Type.Object(
     method: Type.String({ minLength: 1, maxLength: 16, pattern: '^[A-Za-z]+$' }),
     path: Type.String({ maxLength: 2048 }),
     response_code: Type.Integer({ minimum: 100, maximum: 599 }),
-    request_time: Type.Integer({ minimum: 0 }),
-    upstream_time: Type.Integer({ minimum: 0 }),
+    request_time: Type.Integer({ minimum: 0, maximum: INT32_MAX }),
+    upstream_time: Type.Integer({ minimum: 0, maximum: INT32_MAX }),
     api_key: Type.Optional(Type.String({ maxLength: 128 })),
     ip_address: Type.String({ maxLength: 64 }),
     content_length: Type.Integer({ minimum: 0 }),
@@ -129,6 +132,14 @@ export const analyticsIngestRoutes: FastifyPluginAsyncTypebox<{ services: Servic
     '/analytics/records',
     {
       bodyLimit: 32 * 1024 * 1024,
+      // Who sends the batch is known before a byte of it is read (see http/body-limit.ts).
+      onRequest: async (req) => {
+        const secret = req.headers['x-gateway-secret'];
+        if (typeof secret === 'string' && services.analytics.isGatewaySecret(secret)) return markAuthenticated(req);
+        const actor = await resolveActor(req, services.auth, allowedOrigins);
+        if (!actor) throw new Unauthorized();
+        req.actor = actor;
+      },
       schema: {
         tags: ['Analytics'],
         summary: 'Record a batch of analytics records (refused whole if any record is invalid)',
@@ -137,9 +148,7 @@ export const analyticsIngestRoutes: FastifyPluginAsyncTypebox<{ services: Servic
       },
     },
     async (req) => {
-      const secret = req.headers['x-gateway-secret'];
-      const fromGateway = typeof secret === 'string' && services.analytics.isGatewaySecret(secret);
-      const actor = fromGateway ? 'gateway' : await resolveActor(req, services.auth, allowedOrigins);
+      const actor = req.actor ?? (isMarkedAuthenticated(req) ? 'gateway' : undefined);
       if (!actor) throw new Unauthorized();
       const n = await services.analytics.ingest(actor, req.body.records.map((r) => ({ ...r, api_key: r.api_key ?? '' })));
       return ok('Records stored', { count: n });

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import { visibleApiIds, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
 import type { ApisTable } from '../db/schema.js';
+import { storedId } from '../http/ids.js';
 
 export type ApiRow = Selectable<ApisTable>;
 export type NewApiRow = Omit<ApiRow, 'id'>;
@@ -53,7 +54,7 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
  * names both (an api_id that is also someone's numeric id) resolves to the api_id.
  */
 export async function findApi(ex: Executor, ref: string, scope: ApiScope): Promise<ApiRow | undefined> {
-  const numeric = /^\d{1,15}$/.test(ref) ? Number(ref) : -1;
+  const numeric = storedId(ref) ?? -1;
   let q = ex
     .selectFrom('apis')
     .selectAll('apis')

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { TykPage } from '../pagination.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1000 });
 
@@ -55,7 +56,7 @@ export const ApiWrapper = Type.Object({
 export const ApiList = Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() });
 
 export const ApiListQuery = Type.Object({
-  p: Type.Optional(Type.Integer()),
+  p: Type.Optional(TykPage),
   q: Type.Optional(Type.String({ maxLength: 200, description: 'Substring of the name, case-insensitive' })),
   sort: Type.Optional(
     Type.Union(

@@ -24,6 +24,7 @@ import {
   type ApiSort,
 } from './apis.repository.js';
 import { listenPathKey, type ApiSpec } from './definitions.js';
+import { storedId } from '../http/ids.js';
 
 export interface ApiWithOwners {
   row: ApiRow;
@@ -61,7 +62,7 @@ function specColumns(spec: ApiSpec) {
 }
 
 function parseIds(raw: string[], field: string): number[] {
-  const bad = raw.filter((x) => !/^\d{1,15}$/.test(x));
+  const bad = raw.filter((x) => storedId(x) === undefined);
   if (bad.length > 0) throw new Invalid(field, `unknown id${bad.length > 1 ? 's' : ''} ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
   return [...new Set(raw.map(Number))];
 }

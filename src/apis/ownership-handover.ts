@@ -2,6 +2,7 @@ import { visibleAmong, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
 import { Conflict, Invalid } from '../http/errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
+import { storedId } from '../http/ids.js';
 
 export interface Successor {
   successor_user?: string;
@@ -15,8 +16,9 @@ function parseSuccessor(s: Successor): { owner: Owner; field: string } | undefin
   const field = s.successor_user !== undefined ? 'successor_user' : 'successor_group';
   const raw = s.successor_user ?? s.successor_group;
   if (raw === undefined) return undefined;
-  if (!/^\d{1,15}$/.test(raw)) throw new Invalid(field, `unknown id ${JSON.stringify(raw)}`);
-  return { owner: field === 'successor_user' ? { userId: Number(raw) } : { groupId: Number(raw) }, field };
+  const id = storedId(raw);
+  if (id === undefined) throw new Invalid(field, `unknown id ${JSON.stringify(raw)}`);
+  return { owner: field === 'successor_user' ? { userId: id } : { groupId: id }, field };
 }
 
 export interface HandOverRules {

@@ -5,6 +5,7 @@ import { csvDocument } from '../http/csv.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import type { AuditRow } from './audit.repository.js';
+import { TykPage } from '../pagination.js';
 
 const AuditLog = Type.Object({
   _id: Type.String(),
@@ -24,7 +25,7 @@ const AuditLog = Type.Object({
 type AuditLog = Static<typeof AuditLog>;
 
 const AuditQuery = Type.Object({
-  p: Type.Optional(Type.Integer()),
+  p: Type.Optional(TykPage),
   user: Type.Optional(Type.String({ description: 'Email of the user who acted' })),
   action: Type.Optional(Type.String({ description: 'e.g. user.create, login.failed' })),
   ip: Type.Optional(Type.String()),

@@ -21,12 +21,74 @@ const bodyAjv = makeAjv(false);
 const urlAjv = makeAjv(true);
 
 /**
+ * The bound of an integer whose schema sets none: the largest integer a
+ * JavaScript number holds exactly, which also fits every BIGINT column. (Ids and
+ * INTEGER columns set a lower bound of their own: see ids.ts.)
+ */
+export const INTEGER_BOUND = Number.MAX_SAFE_INTEGER;
+
+type SchemaNode = Record<string, unknown>;
+const isNode = (x: unknown): x is SchemaNode => typeof x === 'object' && x !== null && !Array.isArray(x);
+const admitsInteger = (type: unknown) => type === 'integer' || (Array.isArray(type) && type.includes('integer'));
+
+/** A copy of a schema where every integer without a bound gets ±INTEGER_BOUND. */
+export function withIntegerBounds(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withIntegerBounds);
+  if (!isNode(schema)) return schema;
+  const out: SchemaNode = {};
+  for (const [k, v] of Object.entries(schema)) out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : withIntegerBounds(v);
+  if (admitsInteger(schema.type)) {
+    if (schema.maximum === undefined && schema.exclusiveMaximum === undefined) out.maximum = INTEGER_BOUND;
+    if (schema.minimum === undefined && schema.exclusiveMinimum === undefined) out.minimum = -INTEGER_BOUND;
+  }
+  return out;
+}
+
+/**
+ * The path (as ajv writes it) of the first string, or of the object whose key, holds a NUL
+ * character. PostgreSQL text cannot store one, and no field of ours needs one,
+ * so every part of every request is refused with it, whatever its schema says.
+ */
+export function findNul(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}/${i}`);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    // A key with a NUL is named by the object that holds it (the key itself cannot be shown).
+    if (k.includes('\u0000')) return path;
+    const found = findNul(v, `${path}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
  * Bodies are validated strictly (a string is not a number, unknown fields are
  * refused); path and query parameters are strings on the wire and are coerced.
+ * Whatever the part, NUL characters are refused first, and integers are bounded
+ * (withIntegerBounds).
  */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : urlAjv;
-  return ajv.compile(schema as object);
+  const validate = ajv.compile(withIntegerBounds(schema) as object);
+  const checked = (data: unknown): boolean => {
+    const nul = findNul(data);
+    if (nul !== undefined) {
+      checked.errors = [{ instancePath: nul, schemaPath: '#', keyword: 'nul', params: {}, message: 'must not contain the NUL character (\\u0000)' }];
+      return false;
+    }
+    const valid = validate(data);
+    checked.errors = validate.errors ?? null;
+    return valid;
+  };
+  checked.errors = null as ErrorObject[] | null;
+  return checked;
 };
 
 /** Turns an ajv error into "field: problem" with the field named the way the client wrote it. */

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { TykPage } from '../pagination.js';
 
 export const PermissionMap = Type.Record(Type.String(), Type.String(), {
   description: 'Section → read | write | deny; IsAdmin: admin makes a full administrator',
@@ -64,7 +65,7 @@ export type User = Static<typeof User>;
 
 export const UserList = Type.Object({ users: Type.Array(User), pages: Type.Integer() });
 
-export const PageQuery = Type.Object({ p: Type.Optional(Type.Integer({ description: 'Page from 1; -1 returns everything' })) });
+export const PageQuery = Type.Object({ p: Type.Optional(TykPage) });
 
 export const IdParams = Type.Object({ id: Type.String() });
 

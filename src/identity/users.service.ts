@@ -45,6 +45,7 @@ import {
   type UserPatch,
   type UserRecord,
 } from './users.repository.js';
+import { storedId } from '../http/ids.js';
 
 export interface CreateUserInput {
   first_name: string;
@@ -125,8 +126,9 @@ function countsAsActiveAdmin(u: UserRecord): boolean {
 function parseGroupRef(raw: string | undefined): number | null | undefined {
   if (raw === undefined) return undefined;
   if (raw === '') return null;
-  if (!/^\d{1,15}$/.test(raw)) throw new Invalid('group_id', `no user group ${JSON.stringify(raw)}`);
-  return Number(raw);
+  const id = storedId(raw);
+  if (id === undefined) throw new Invalid('group_id', `no user group ${JSON.stringify(raw)}`);
+  return id;
 }
 
 const now = (): string => new Date().toISOString();

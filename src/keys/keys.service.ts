@@ -27,6 +27,7 @@ import {
 } from './keys.repository.js';
 import type { KeyBody, SessionView } from './keys.schemas.js';
 import { effectiveLimits } from './limits.js';
+import { storedId } from '../http/ids.js';
 
 type Input = Static<typeof KeyBody>;
 type Session = Static<typeof SessionView>;
@@ -45,7 +46,7 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
   async function resolvePolicies(ex: Executor, actor: Actor, scope: ApiScope, input: Input): Promise<number[] | undefined> {
     const raw = input.apply_policies ?? (input.apply_policy_id ? [input.apply_policy_id] : undefined);
     if (raw === undefined || raw === null) return undefined;
-    const ids = raw.map((x) => (/^\d{1,15}$/.test(x) ? Number(x) : -1));
+    const ids = raw.map((x) => storedId(x) ?? -1);
     const visible = await visiblePolicyIds(ex, scope, ids.filter((i) => i > 0));
     const unknown = raw.filter((_, i) => !visible.has(ids[i]!));
     if (unknown.length > 0) throw new Invalid('apply_policies', `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);

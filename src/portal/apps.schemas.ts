@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
+import { Id } from '../http/ids.js';
+import { PortalPage, PortalPerPage } from '../pagination.js';
 
 /*
  * Apps (the swagger's `Client-*`), their access requests and credentials, in the
@@ -29,7 +31,7 @@ export const AdminAppUpdate = Type.Object(
   {
     Name: Type.Optional(Name),
     Description: Type.Optional(Description),
-    UserID: Type.Optional(Type.Integer({ minimum: 1, description: 'Hands the app (its requests and keys) to another consumer' })),
+    UserID: Type.Optional(Id({ description: 'Hands the app (its requests and keys) to another consumer' })),
     Visibility: Type.Optional(Visibility),
   },
   { additionalProperties: false },
@@ -38,10 +40,10 @@ export type AdminAppUpdate = Static<typeof AdminAppUpdate>;
 
 export const AdminAppQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
-    user: Type.Optional(Type.Integer({ minimum: 1, description: "The owner's user id" })),
-    organisation: Type.Optional(Type.Integer({ minimum: 1, description: "The owner's organisation" })),
+    page: Type.Optional(PortalPage),
+    per_page: Type.Optional(PortalPerPage),
+    user: Type.Optional(Id({ description: "The owner's user id" })),
+    organisation: Type.Optional(Id({ description: "The owner's organisation" })),
     visibility: Type.Optional(Visibility),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name' })),
   },
@@ -115,8 +117,8 @@ export type AppShow = Static<typeof AppShow>;
 
 export const AccessRequestQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    page: Type.Optional(PortalPage),
+    per_page: Type.Optional(PortalPerPage),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])),
   },
   { additionalProperties: false },
@@ -126,7 +128,7 @@ export type AccessRequestQuery = Static<typeof AccessRequestQuery>;
 export const AccessRequestParams = Type.Object({ requestId: Type.String() });
 
 export const AccessRequestCreate = Type.Object(
-  { AppID: Type.Integer({ minimum: 1 }), ProductID: Type.Integer({ minimum: 1 }), PlanID: Type.Integer({ minimum: 1 }) },
+  { AppID: Id(), ProductID: Id(), PlanID: Id() },
   { additionalProperties: false },
 );
 export type AccessRequestCreate = Static<typeof AccessRequestCreate>;

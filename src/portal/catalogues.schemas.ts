@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
+import { Id } from '../http/ids.js';
 
 /*
  * Catalogues in the shapes of the Tyk portal description (Catalogue-create,
@@ -15,12 +16,12 @@ const Name = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL, descri
 const Visibility = Type.Union([Type.Literal('Public'), Type.Literal('Private')], {
   description: 'Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues)',
 });
-const Ids = (what: string) => Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000, description: `Ids of ${what}` });
+const Ids = (what: string) => Type.Array(Id(), { maxItems: 1000, description: `Ids of ${what}` });
 
 export const AudienceInput = Type.Object(
   {
-    OrganisationID: Type.Integer({ minimum: 1, description: 'An organisation' }),
-    TeamID: Type.Optional(Type.Integer({ minimum: 1, description: "One team of that organisation; absent: the whole organisation" })),
+    OrganisationID: Id({ description: 'An organisation' }),
+    TeamID: Type.Optional(Id({ description: 'One team of that organisation; absent: the whole organisation' })),
   },
   { additionalProperties: false },
 );

@@ -6,6 +6,7 @@ import type { Services } from '../services.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
 import { PortalUserParams, PortalUserShow } from './portal-users.schemas.js';
 import { portalUserShow } from './portal-users.routes.js';
+import { Id } from '../http/ids.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const ConsumerRole = Type.Union([Type.Literal('consumer-admin'), Type.Literal('consumer-team-member')]);
@@ -18,13 +19,13 @@ const PasswordChange = Type.Object(
 const InviteBody = Type.Object(
   {
     Email: Type.String({ format: 'email', maxLength: 254 }),
-    TeamID: Type.Optional(Type.Integer({ minimum: 1 })),
+    TeamID: Type.Optional(Id()),
     Role: Type.Optional(ConsumerRole),
   },
   { additionalProperties: false },
 );
 const MemberUpdate = Type.Object(
-  { Teams: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100 })), Role: Type.Optional(ConsumerRole) },
+  { Teams: Type.Optional(Type.Array(Id(), { maxItems: 100 })), Role: Type.Optional(ConsumerRole) },
   { additionalProperties: false },
 );
 

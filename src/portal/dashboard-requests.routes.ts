@@ -5,6 +5,7 @@ import { ApiResponse, ok } from '../http/envelope.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import type { AccessRequestView } from './access-requests.service.js';
+import { TykPage } from '../pagination.js';
 
 /*
  * The Dashboard's view of portal access requests, in the shape of Tyk's key
@@ -49,7 +50,7 @@ const KeyRequest = Type.Object({
 
 const KeyRequestList = Type.Object({ Data: Type.Array(KeyRequest), Pages: Type.Integer() });
 const KeyRequestQuery = Type.Object({
-  p: Type.Optional(Type.Integer({ description: 'Page from 1; -1 returns everything' })),
+  p: Type.Optional(TykPage),
   approved: Type.Optional(Type.Boolean({ description: 'true: approved requests only; false: pending ones only' })),
 });
 const KeyRequestParams = Type.Object({ id: Type.String() });

@@ -1,16 +1,18 @@
 import { Type } from 'typebox';
 import { PortalDate } from './portal-date.js';
+import { Id } from '../http/ids.js';
+import { PortalPage, PortalPerPage } from '../pagination.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 export const NameBody = Type.Object({ Name }, { additionalProperties: false });
 
 /** Team updates may echo the Users list a GET returned; membership is managed through users. */
-export const TeamUpdateBody = Type.Object({ Name, Users: Type.Optional(Type.Array(Type.Integer())) }, { additionalProperties: false });
+export const TeamUpdateBody = Type.Object({ Name, Users: Type.Optional(Type.Array(Id())) }, { additionalProperties: false });
 
 export const PortalPageQuery = Type.Object({
-  page: Type.Optional(Type.Integer({ minimum: 1 })),
-  per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  page: Type.Optional(PortalPage),
+  per_page: Type.Optional(PortalPerPage),
 });
 
 export const OrganisationParams = Type.Object({ organisationId: Type.String() });

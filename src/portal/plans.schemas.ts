@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from './portal-date.js';
+import { Id } from '../http/ids.js';
 
 /*
  * Plans in the shapes of the Tyk portal description (PlanRequest, Plan,
@@ -24,7 +25,7 @@ const PlanFields = {
   UnlimitedQuota: Type.Boolean({ description: 'No quota (Quota and QuotaRenewalRate are then ignored)' }),
   KeyExpiresIn: Type.Integer({ minimum: 0, maximum: 1e12, description: 'Seconds a credential lives; 0 never expires' }),
   AutoApproveAccessRequests: Type.Boolean(),
-  Catalogues: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000, description: 'Ids of the catalogues offering the plan' }),
+  Catalogues: Type.Array(Id(), { maxItems: 1000, description: 'Ids of the catalogues offering the plan' }),
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
 };
 

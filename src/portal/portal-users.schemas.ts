@@ -1,5 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
+import { Id, ID_MAX, ID_PATTERN } from '../http/ids.js';
+import { PortalPage, PortalPerPage } from '../pagination.js';
 
 export const PORTAL_ROLES = ['super-admin', 'provider-admin', 'dashboard-user', 'consumer-admin', 'consumer-team-member'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
@@ -8,7 +10,7 @@ const Name = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Role = Type.String({ description: PORTAL_ROLES.join(', ') });
 /** Team ids; the swagger sends them as strings, so both are accepted. */
-const TeamRefs = Type.Array(Type.Union([Type.Integer({ minimum: 1 }), Type.String({ pattern: '^[0-9]{1,15}$' })]), { maxItems: 100 });
+const TeamRefs = Type.Array(Type.Union([Id(), Type.String({ pattern: ID_PATTERN })]), { maxItems: 100 });
 
 export const PortalUserCreate = Type.Object(
   {
@@ -16,7 +18,7 @@ export const PortalUserCreate = Type.Object(
     Last: Name,
     Email,
     Role: Type.Optional(Role),
-    OrganisationID: Type.Optional(Type.Integer({ minimum: 0, description: 'A consumer\'s organisation (default: the Default Organisation); 0 or absent for staff' })),
+    OrganisationID: Type.Optional(Type.Integer({ minimum: 0, maximum: ID_MAX, description: 'A consumer\'s organisation (default: the Default Organisation); 0 or absent for staff' })),
     Teams: Type.Optional(TeamRefs),
     Active: Type.Optional(Type.Boolean({ description: 'Default false, as in the Admin Portal form' })),
     ResetPassword: Type.Optional(Type.Boolean({ description: 'The user must change their password at the next sign-in' })),
@@ -33,7 +35,7 @@ export const PortalUserUpdate = Type.Object(
     Last: Type.Optional(Name),
     Email: Type.Optional(Email),
     Role: Type.Optional(Role),
-    OrganisationID: Type.Optional(Type.Integer({ minimum: 0 })),
+    OrganisationID: Type.Optional(Type.Integer({ minimum: 0, maximum: ID_MAX })),
     Teams: Type.Optional(TeamRefs),
     Active: Type.Optional(Type.Boolean()),
     ResetPassword: Type.Optional(Type.Boolean()),
@@ -45,11 +47,11 @@ export type PortalUserUpdate = Static<typeof PortalUserUpdate>;
 
 export const PortalUserQuery = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    page: Type.Optional(PortalPage),
+    per_page: Type.Optional(PortalPerPage),
     role: Type.Optional(Type.Union(PORTAL_ROLES.map((r) => Type.Literal(r)))),
-    organisation: Type.Optional(Type.Integer({ minimum: 1 })),
-    team: Type.Optional(Type.Integer({ minimum: 1 })),
+    organisation: Type.Optional(Id()),
+    team: Type.Optional(Id()),
     active: Type.Optional(Type.Boolean()),
     q: Type.Optional(Type.String({ maxLength: 200, description: 'Search in names and email' })),
   },

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from './portal-date.js';
+import { Id } from '../http/ids.js';
 
 /*
  * Products in the shapes of the Tyk portal description (Product-create,
@@ -26,7 +27,7 @@ const ProductFields = {
   Description: Text(5000, 'Short description shown in the catalogue'),
   APIDetails: Type.Array(ApiDetailInput, { maxItems: 100, description: 'The APIs the product exposes, in order' }),
   Tags: Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }), { maxItems: 50 }),
-  Catalogues: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000, description: 'Ids of the catalogues listing the product' }),
+  Catalogues: Type.Array(Id(), { maxItems: 1000, description: 'Ids of the catalogues listing the product' }),
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
   IsDocumentationOnly: Type.Literal(false, { description: 'Accepted for Tyk compatibility; only false' }),
 };
@@ -116,7 +117,7 @@ export type GuideCreate = Static<typeof GuideCreateBody>;
 export const GuideUpdateBody = Type.Partial(GuideCreateBody, { additionalProperties: false });
 export type GuideUpdate = Static<typeof GuideUpdateBody>;
 
-export const GuideReorderBody = Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 1000, description: 'Every guide id of the product, in the new order' });
+export const GuideReorderBody = Type.Array(Id(), { maxItems: 1000, description: 'Every guide id of the product, in the new order' });
 
 export const GuideView = Type.Object({
   ID: Type.Integer(),

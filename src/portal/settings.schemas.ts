@@ -1,12 +1,13 @@
 import { Type, type Static } from 'typebox';
+import { Id } from '../http/ids.js';
 
 const Email = Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })]);
 
 export const RegistrationRule = Type.Object(
   {
     Domain: Type.String({ minLength: 3, maxLength: 253, pattern: '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', description: 'Email domain, e.g. acme.com' }),
-    OrganisationID: Type.Integer({ minimum: 1 }),
-    TeamID: Type.Integer({ minimum: 1 }),
+    OrganisationID: Id(),
+    TeamID: Id(),
     AutoApprove: Type.Boolean(),
   },
   { additionalProperties: false },
