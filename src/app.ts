@@ -14,6 +14,7 @@ import { addOptionalConsumer, requireAuthentication } from './http/authenticate.
 import { errorBody } from './http/envelope.js';
 import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
 import { openApiYaml } from './http/openapi.js';
+import { SECRET_HEADER_PATHS, serializeRequest } from './http/log-redaction.js';
 import { installSecurityHeaders } from './http/security.js';
 import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
 import { validatorCompiler } from './http/validation.js';
@@ -51,13 +52,21 @@ export interface BuiltApp {
   services: Services;
 }
 
-export async function buildApp(ctx: AppContext): Promise<BuiltApp> {
+export interface BuildOptions {
+  /** Where the log goes (standard output when absent); tests read it. */
+  logStream?: { write(line: string): void };
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<BuiltApp> {
   const { config } = ctx;
   const services = createServices(ctx);
   const app = Fastify({
     logger: {
       level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // No secret in the log: the request is logged without headers and with its URL redacted.
+      serializers: { req: serializeRequest },
+      redact: SECRET_HEADER_PATHS,
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,

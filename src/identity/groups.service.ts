@@ -17,6 +17,7 @@ import {
   updateGroupRow,
   type GroupRecord,
 } from './groups.repository.js';
+import { endGroupMembersCredentials } from './sessions.repository.js';
 import { countActiveAdmins, countGroupMembers, groupHasAdministrator } from './users.repository.js';
 import { handOverRules } from './users.service.js';
 
@@ -103,6 +104,8 @@ export function groupsService({ store, config }: AppContext) {
         if (Object.keys(patch).length === 0) return g;
         patch.updated_at = now();
         await updateGroupRow(trx, id, patch);
+        // Deactivation ends the members' sessions and keys for good: reactivating revives neither.
+        if (changes.active === false) await endGroupMembersCredentials(trx, id);
         await recordAudit(trx, actor, { action: 'group.update', targetType: 'user_group', targetId: id, changes });
         if (changes.user_permissions) {
           await recordAudit(trx, actor, {

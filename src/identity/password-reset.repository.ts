@@ -1,4 +1,20 @@
-import type { Executor } from '../db/database.js';
+import { sql, type Transaction } from 'kysely';
+import type { Dialect, Executor } from '../db/database.js';
+import type { Database } from '../db/schema.js';
+
+/**
+ * Serialises reset requests for one client address and one account, so that
+ * counting recent links and adding one is atomic: under PostgreSQL's READ
+ * COMMITTED, concurrent requests would otherwise all count the same links and
+ * all send one. SQLite runs one transaction at a time on our single connection.
+ * The address is always locked before the account, so two requests never wait
+ * on each other in a cycle.
+ */
+export async function lockResetRequests(trx: Transaction<Database>, dialect: Dialect, requestedFrom: string, userId: number): Promise<void> {
+  if (dialect !== 'postgres') return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`portcullis:reset-from:${requestedFrom}`}))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtext(${`portcullis:reset-for:${userId}`}))`.execute(trx);
+}
 
 export async function insertResetToken(
   ex: Executor,

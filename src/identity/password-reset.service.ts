@@ -2,7 +2,14 @@ import type { Origin, SystemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { Invalid } from '../http/errors.js';
 import type { EmailOutbox } from '../notify/outbox.js';
-import { countRecentResetTokens, countRecentResetTokensFrom, insertResetToken, useResetToken, useUpResetTokens } from './password-reset.repository.js';
+import {
+  countRecentResetTokens,
+  countRecentResetTokensFrom,
+  insertResetToken,
+  lockResetRequests,
+  useResetToken,
+  useUpResetTokens,
+} from './password-reset.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
 import type { UsersService } from './users.service.js';
@@ -28,6 +35,7 @@ export function passwordResetService({ store, config }: AppContext, deps: { user
       const queued = await db.transaction().execute(async (trx) => {
         const user = await findUserByEmail(trx, address);
         if (!user || !user.active) return false;
+        await lockResetRequests(trx, store.dialect, origin.ip, user.id);
         const now = new Date();
         const since = new Date(now.getTime() - RESET_LINK_MINUTES * 60_000).toISOString();
         if ((await countRecentResetTokens(trx, user.id, since)) >= MAX_LINKS_PER_ACCOUNT) return false;

@@ -41,3 +41,16 @@ export async function findSession(ex: Executor, tokenHash: string): Promise<{ us
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
+
+/**
+ * Ends every session and discards the access key of each member of a group (the
+ * group was deactivated): for good, so that reactivating the group revives
+ * neither. Members sign in again and have their key reset.
+ */
+export async function endGroupMembersCredentials(ex: Executor, groupId: number): Promise<void> {
+  await ex
+    .deleteFrom('sessions')
+    .where('user_id', 'in', (eb) => eb.selectFrom('users').select('id').where('group_id', '=', groupId))
+    .execute();
+  await ex.updateTable('users').set({ access_key_hash: null, access_key_hint: null }).where('group_id', '=', groupId).execute();
+}

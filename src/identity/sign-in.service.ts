@@ -5,7 +5,7 @@ import { AppError, TooManyRequests, Unauthorized } from '../http/errors.js';
 import { mayAct } from './authentication.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
-import { clearFailures, pruneFailures, recentFailures, recordFailedSignIn } from './sign-in.repository.js';
+import { clearFailures, failuresBeside, forgetSignInAttempt, pruneFailures, recordSignInAttempt } from './sign-in.repository.js';
 import { deleteOldResetTokens } from './password-reset.repository.js';
 import { hashSecret, newSecret } from './tokens.js';
 import { findPasswordHash, findUserByEmail, normalizeEmail, updateUserRow, type UserRecord } from './users.repository.js';
@@ -26,25 +26,31 @@ export function signInService({ store, config }: AppContext) {
   const { db } = store;
   const windowMs = config.loginWindowMinutes * 60_000;
 
-  /** 429 when the account or the address failed too often within the window. */
-  async function checkLimits(email: string, origin: Origin, nowMs: number): Promise<void> {
+  /**
+   * 429 when the account or the address failed too often within the window,
+   * counting the failed and still pending attempts other than this one (whose
+   * row `attemptId` is already committed). A refused attempt's row is dropped,
+   * so that refusals do not extend the block.
+   */
+  async function checkLimits(attemptId: number, email: string, origin: Origin, nowMs: number): Promise<void> {
     const since = new Date(nowMs - windowMs).toISOString();
     const max = config.loginMaxFailures;
-    const { byAccount, byAddress } = await recentFailures(db, email, origin.ip, since, max);
+    const { byAccount, byAddress } = await failuresBeside(db, attemptId, email, origin.ip, since, max);
     const blockedUntil = [byAccount, byAddress]
       .filter((list) => list.length >= max)
       .map((list) => Date.parse(list[max - 1]!) + windowMs);
     if (blockedUntil.length === 0) return;
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, anonymous(origin), {
+    await db.transaction().execute(async (trx) => {
+      await forgetSignInAttempt(trx, attemptId);
+      await recordAudit(trx, anonymous(origin), {
         action: 'login.failed',
         targetType: 'user',
         targetId: email,
         actorEmail: email,
         changes: { reason: 'too many failed sign-ins' },
         status: 429,
-      }),
-    );
+      });
+    });
     throw new TooManyRequests('Too many failed sign-in attempts; try again later', (Math.max(...blockedUntil) - nowMs) / 1000);
   }
 
@@ -52,15 +58,18 @@ export function signInService({ store, config }: AppContext) {
     async signIn(emailRaw: string, password: string, origin: Origin, userAgent: string): Promise<SignedIn> {
       const email = normalizeEmail(emailRaw);
       const nowMs = Date.now();
-      await checkLimits(email, origin, nowMs);
+      // Record the attempt first and decide from what it then sees: checking and
+      // recording after the (slow) password check let concurrent guesses all pass.
+      const attemptId = await recordSignInAttempt(db, email, origin.ip, new Date(nowMs).toISOString());
+      await checkLimits(attemptId, email, origin, nowMs);
       const user = await findUserByEmail(db, email);
       const hash = user ? await findPasswordHash(db, user.id) : null;
       const ok = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
       const at = new Date().toISOString();
       if (!user || !ok) {
-        await db.transaction().execute(async (trx) => {
-          await recordFailedSignIn(trx, email, origin.ip, at);
-          await recordAudit(trx, anonymous(origin), {
+        // The attempt's row stays: it is this failure.
+        await db.transaction().execute((trx) =>
+          recordAudit(trx, anonymous(origin), {
             action: 'login.failed',
             targetType: 'user',
             targetId: user ? user.id : email,
@@ -68,13 +77,14 @@ export function signInService({ store, config }: AppContext) {
             actorId: user ? user.id : null,
             changes: { reason: 'wrong email or password' },
             status: 401,
-          });
-        });
+          }),
+        );
         throw new Unauthorized(WRONG_CREDENTIALS);
       }
       if (!mayAct(user)) {
-        await db.transaction().execute((trx) =>
-          recordAudit(trx, anonymous(origin), {
+        await db.transaction().execute(async (trx) => {
+          await forgetSignInAttempt(trx, attemptId);
+          await recordAudit(trx, anonymous(origin), {
             action: 'login.failed',
             targetType: 'user',
             targetId: user.id,
@@ -82,8 +92,8 @@ export function signInService({ store, config }: AppContext) {
             actorId: user.id,
             changes: { reason: 'account not active' },
             status: 403,
-          }),
-        );
+          });
+        });
         throw new AppError(403, 'Your account is not active; an administrator must activate it');
       }
       const token = newSecret();
@@ -100,6 +110,7 @@ export function signInService({ store, config }: AppContext) {
         });
         await updateUserRow(trx, user.id, { last_login_at: at });
         await clearFailures(trx, email);
+        await forgetSignInAttempt(trx, attemptId);
         await recordAudit(trx, anonymous(origin), {
           action: 'login',
           targetType: 'user',

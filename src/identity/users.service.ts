@@ -318,7 +318,9 @@ export function usersService({ store, config }: AppContext) {
     if (Object.keys(patch).length === 0) return target;
     patch.updated_at = now();
     await updateUserRow(trx, id, patch);
-    if (activeChange === 'deactivate') await cutOff(trx, id);
+    // Joining a deactivated group ends the sessions and the key for good, like a deactivation.
+    const joinsInactiveGroup = patch.group_id !== undefined && patch.group_id !== null && (await findGroupById(trx, patch.group_id))?.active === false;
+    if (activeChange === 'deactivate' || joinsInactiveGroup) await cutOff(trx, id);
     await recordAudit(trx, actor, { action: 'user.update', targetType: 'user', targetId: id, changes });
     if (activeChange) {
       await recordAudit(trx, actor, { action: `user.${activeChange}`, targetType: 'user', targetId: id, changes: { active: input.active } });

@@ -137,7 +137,7 @@ export function emailOutbox({ store, config }: AppContext) {
     const rows = await claimDue();
     if (rows.length === 0) return false;
     const from = settings.sender_email || defaultSender;
-    for (const row of rows) {
+    for (const [i, row] of rows.entries()) {
       const attempts = row.attempts + 1;
       try {
         await transporterFor(settings).sendMail({ from, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
@@ -162,13 +162,18 @@ export function emailOutbox({ store, config }: AppContext) {
           .where('id', '=', row.id)
           .execute();
         log?.warn({ emailId: row.id, attempts, error }, failed ? 'email given up after repeated failures' : 'email delivery failed; will retry');
-        // The server is likely down for the rest of the batch too: release it for the next round.
-        await db
-          .updateTable('email_outbox')
-          .set({ next_attempt_at: new Date(Date.now() + backoffMs(1)).toISOString() })
-          .where('id', 'in', rows.filter((r) => r.id > row.id).map((r) => r.id).concat([-1]))
-          .where('status', '=', 'pending')
-          .execute();
+        // The server is likely down for the rest of the batch too: release every
+        // row not tried yet (by position in the batch, not by id: the batch is in
+        // due order, and a retried mail of a lower id can come after this one).
+        const untried = rows.slice(i + 1).map((r) => r.id);
+        if (untried.length > 0) {
+          await db
+            .updateTable('email_outbox')
+            .set({ next_attempt_at: new Date(Date.now() + backoffMs(1)).toISOString() })
+            .where('id', 'in', untried)
+            .where('status', '=', 'pending')
+            .execute();
+        }
         return false;
       }
     }

@@ -37,7 +37,7 @@ export const accessRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.put(
     '/access_requests/:requestId/approve',
-    { schema: { tags, summary: "Approve a pending request: issues a credential whose key the consumer sees once, at their next view", params: AccessRequestParams, response: { 200: StatusWithMessage } } },
+    { schema: { tags, summary: "Approve a pending request: issues a credential whose key the consumer reveals once", params: AccessRequestParams, response: { 200: StatusWithMessage } } },
     async (req) => {
       await accessRequests.approve(actorOf(req), requestId(req.params.requestId));
       return { status: 'ok' as const, message: 'Access request approved' };

@@ -47,14 +47,14 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     {
       schema: {
         tags,
-        summary: "Rotate a credential: the old key stops working at once; the app's owner gets the new key at their next view (never the administrator)",
+        summary: "Rotate a credential: the old key stops working at once; the app's owner reveals the new key (never the administrator)",
         params: CredentialParams,
         response: { 200: RotatedCredential },
       },
     },
     async (req) => {
       const r = await apps.rotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
-      return { status: 'ok' as const, message: "Credential rotated: the app's owner gets the new key at their next view", Credential: credentialView(r.credential, r.secret) };
+      return { status: 'ok' as const, message: "Credential rotated: the app's owner reveals the new key", Credential: credentialView(r.credential, r.secret) };
     },
   );
 };

@@ -59,7 +59,7 @@ export const CredentialView = Type.Object({
   AccessRequestID: Type.Integer(),
   AccessRequest: Type.String({ description: 'AccessRequest#<id>' }),
   Credential: Type.String({
-    description: 'The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted',
+    description: 'The key itself in the one reply that mints it (reveal, rotation); afterwards "********"; empty while no key was minted',
   }),
   CredentialHash: Type.String({ description: "The key's hash, its id in /api/keys; empty while no key was minted" }),
   Expires: Type.Optional(PortalDate),
@@ -135,5 +135,5 @@ export type AccessRequestCreate = Static<typeof AccessRequestCreate>;
 
 export const StatusWithMessage = Type.Object({ status: Type.Literal('ok'), message: Type.String() });
 
-/** A rotation's reply: the status, and the credential with its new key (shown this once). */
+/** A rotation's or a reveal's reply: the status, and the credential with its key (shown this once). */
 export const RotatedCredential = Type.Object({ status: Type.Literal('ok'), message: Type.String(), Credential: CredentialView });

@@ -6,7 +6,7 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
 import { transferPortalKeys } from '../keys/portal-keys.js';
 import { portalWindow } from '../pagination.js';
 import { listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';
@@ -26,12 +26,12 @@ import type { AdminAppQuery, AdminAppUpdate, ConsumerAppCreate, ConsumerAppUpdat
 import { credentialsOfRequests, findCredential, keyIdsOfCredentials, type CredentialDetail } from './credentials.repository.js';
 import { resetCredential, revealCredentials, revokeCredentials, rotateCredential, type CredentialOwner } from './credentials.service.js';
 
-/** An app as its views show it: its access requests (those the viewer may see), their credentials, and any secret minted for this reply. */
+/** An app as its views show it: its access requests (those the viewer may see) and their credentials, keys redacted. */
 export interface AppView {
   app: AppWithOwner;
   requests: AccessRequestDetail[];
   credentials: Map<number, CredentialDetail[]>;
-  /** Keys minted for this reply only, by credential id. */
+  /** Keys to show in this reply, by credential id (none: views never mint). */
   secrets: Map<number, string>;
 }
 
@@ -59,9 +59,9 @@ export function appsService({ store, config }: AppContext) {
   const staffApps = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAppVisibleCondition(ex, scopeOf(actor), 'apps.id'));
   const staffRequests = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAccessRequestVisibleCondition(ex, scopeOf(actor), 'ar.product_id'));
 
-  async function view(ex: Executor, app: AppWithOwner, requestsVisible: Expression<SqlBool>[], secrets = new Map<number, string>()): Promise<AppView> {
+  async function view(ex: Executor, app: AppWithOwner, requestsVisible: Expression<SqlBool>[]): Promise<AppView> {
     const requests = await listAccessRequests(ex, { appIds: [app.id] }, requestsVisible);
-    return { app, requests, credentials: await credentialsOfRequests(ex, requests.map((r) => r.id)), secrets };
+    return { app, requests, credentials: await credentialsOfRequests(ex, requests.map((r) => r.id)), secrets: new Map() };
   }
 
   async function mustFindStaff(ex: Executor, actor: Actor, id: number): Promise<AppWithOwner> {
@@ -76,10 +76,6 @@ export function appsService({ store, config }: AppContext) {
     if (app) return app;
     if (await findApp(ex, id, [consumerAppVisibleCondition(ex, consumer)])) throw new Forbidden(NOT_YOURS);
     throw new NotFound('App');
-  }
-
-  async function mayChange(ex: Executor, consumer: UserActor, id: number): Promise<boolean> {
-    return (await findApp(ex, id, [consumerAppChangeableCondition(ex, consumer)])) !== undefined;
   }
 
   async function removeApp(actor: Actor, find: (trx: Executor) => Promise<AppWithOwner>): Promise<void> {
@@ -143,7 +139,7 @@ export function appsService({ store, config }: AppContext) {
       await removeApp(actor, (trx) => mustFindStaff(trx, actor, id));
     },
 
-    /** The old key stops working now; the app's owner gets a new one at their next view (never the administrator). */
+    /** The old key stops working now; the app's owner reveals a new one (never the administrator). */
     async rotate(actor: Actor, appId: number, credentialId: number): Promise<CredentialReply> {
       requireSection(actor, 'portal', 'write');
       return db.transaction().execute(async (trx) => {
@@ -158,24 +154,11 @@ export function appsService({ store, config }: AppContext) {
       return listApps(db, {}, [consumerAppVisibleCondition(db, consumer)], portalWindow(page, perPage));
     },
 
-    /**
-     * The app with its requests and credentials. For someone who may change the
-     * app, the first view of a credential mints its key and shows it, this once.
-     */
+    /** The app with its requests and credentials, keys redacted. A view changes nothing: no key is minted on a GET. */
     async consumerGet(consumer: UserActor, id: number): Promise<AppView> {
       const app = await findApp(db, id, [consumerAppVisibleCondition(db, consumer)]);
       if (!app) throw new NotFound('App');
-      const current = await view(db, app, []);
-      const unrevealed = [...current.credentials.values()].flat().some((c) => c.revealed === 0 && c.policy_id !== null);
-      if (!unrevealed || !(await mayChange(db, consumer, id))) return current;
-      return db.transaction().execute(async (trx) => {
-        const fresh = await findApp(trx, id, [consumerAppChangeableCondition(trx, consumer)]);
-        if (!fresh) throw new NotFound('App');
-        const before = await view(trx, fresh, []);
-        const minted = await revealCredentials(trx, consumer, ownerOf(fresh), [...before.credentials.values()].flat());
-        const secrets = new Map([...minted].map(([cid, m]) => [cid, m.key]));
-        return view(trx, fresh, [], secrets);
-      });
+      return view(db, app, []);
     },
 
     async consumerCreate(consumer: UserActor, input: ConsumerAppCreate): Promise<AppView> {
@@ -208,19 +191,29 @@ export function appsService({ store, config }: AppContext) {
       return rotate(consumer, (trx) => mustFindChangeable(trx, consumer, appId), credentialId);
     },
 
-    /** One credential; like the app's view, its first view by someone who may change the app mints and shows its key. */
+    /** One credential, its key redacted; like the app's view, it mints nothing. */
     async consumerCredential(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
       const app = await findApp(db, appId, [consumerAppVisibleCondition(db, consumer)]);
       if (!app) throw new NotFound('App');
       const cred = await findCredential(db, appId, credentialId);
       if (!cred) throw new NotFound('Credential');
-      if (cred.revealed === 1 || cred.policy_id === null || !(await mayChange(db, consumer, appId))) return { credential: cred };
+      return { credential: cred };
+    },
+
+    /**
+     * The one-time reveal, an explicit write (POST) by someone who may change the
+     * app: mints the credential's key and returns it, this once. A credential
+     * already revealed (also by a concurrent reveal) or whose offering is gone is a 409.
+     */
+    async consumerReveal(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
       return db.transaction().execute(async (trx) => {
-        const fresh = await findApp(trx, appId, [consumerAppChangeableCondition(trx, consumer)]);
-        const current = fresh ? await findCredential(trx, appId, credentialId) : undefined;
-        if (!fresh || !current) throw new NotFound('Credential');
-        const minted = (await revealCredentials(trx, consumer, ownerOf(fresh), [current])).get(credentialId);
-        return { credential: (await findCredential(trx, appId, credentialId))!, ...(minted ? { secret: minted.key } : {}) };
+        const app = await mustFindChangeable(trx, consumer, appId);
+        const cred = await findCredential(trx, app.id, credentialId);
+        if (!cred) throw new NotFound('Credential');
+        if (cred.policy_id === null) throw new Conflict('The product is no longer offered with this plan: the credential has no key to reveal');
+        const minted = (await revealCredentials(trx, consumer, ownerOf(app), [cred])).get(credentialId);
+        if (!minted) throw new Conflict('The key of this credential was already shown once; rotate the credential for a new key');
+        return { credential: (await findCredential(trx, app.id, credentialId))!, secret: minted.key };
       });
     },
   };

@@ -9,8 +9,9 @@ import { appAccessRequest, appElem, appShow, credentialView } from './apps.views
 
 /**
  * A signed-in consumer's apps, access requests and credentials: /portal/api/apps,
- * /portal/api/access-requests. A credential's key is in the reply of its first
- * view (by the app's owner or a consumer-admin of its organisation) and of a rotation, never again.
+ * /portal/api/access-requests. A credential's key is in the reply of its reveal
+ * (a POST by the app's owner or a consumer-admin of its organisation) and of a
+ * rotation, never again. No GET here changes anything.
  */
 export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { apps, accessRequests } = services;
@@ -33,15 +34,12 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     {
       schema: {
         tags,
-        summary: "An app with its access requests and credentials; a credential's first view by someone who may change the app shows its key, this once",
+        summary: 'An app with its access requests and credentials, keys redacted (a view never mints a key: see .../reveal)',
         params: AppParams,
         response: { 200: AppShow },
       },
     },
-    async (req, reply) => {
-      void reply.header('cache-control', 'no-store');
-      return appShow(await apps.consumerGet(actorOf(req), appId(req.params.appId)));
-    },
+    async (req) => appShow(await apps.consumerGet(actorOf(req), appId(req.params.appId))),
   );
 
   app.put(
@@ -61,11 +59,27 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.get(
     '/apps/:appId/credentials/:credentialId',
-    { schema: { tags, summary: "A credential; its first view shows its key, this once", params: CredentialParams, response: { 200: CredentialView } } },
+    { schema: { tags, summary: 'A credential, its key redacted (a view never mints a key: see .../reveal)', params: CredentialParams, response: { 200: CredentialView } } },
+    async (req) => {
+      const r = await apps.consumerCredential(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
+      return credentialView(r.credential);
+    },
+  );
+
+  app.post(
+    '/apps/:appId/credentials/:credentialId/reveal',
+    {
+      schema: {
+        tags,
+        summary: "Reveal a credential's key, this once (owner or consumer-admin): the key is minted and is in this reply only; 409 once revealed",
+        params: CredentialParams,
+        response: { 200: RotatedCredential },
+      },
+    },
     async (req, reply) => {
       void reply.header('cache-control', 'no-store');
-      const r = await apps.consumerCredential(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
-      return credentialView(r.credential, r.secret);
+      const r = await apps.consumerReveal(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
+      return { status: 'ok' as const, message: 'Credential revealed: keep the key now, it is not shown again', Credential: credentialView(r.credential, r.secret) };
     },
   );
 

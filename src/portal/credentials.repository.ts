@@ -73,14 +73,14 @@ export async function insertCredential(ex: Executor, requestId: number, appId: n
 
 /**
  * Claims the one-time reveal of a credential; false when it was already
- * revealed (by a concurrent first view), so that a secret is minted and shown once.
+ * revealed (by a concurrent reveal), so that a secret is minted and shown once.
  */
 export async function claimReveal(ex: Executor, id: number, at: string): Promise<boolean> {
   const res = await ex.updateTable('credentials').set({ revealed: 1, updated_at: at }).where('id', '=', id).where('revealed', '=', 0).executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Back to "never viewed": the next view by the app's owner mints a new key. */
+/** Back to "never revealed": the next reveal by the app's owner mints a new key. */
 export async function unrevealCredential(ex: Executor, id: number, at: string): Promise<void> {
   await ex.updateTable('credentials').set({ key_id: null, revealed: 0, updated_at: at }).where('id', '=', id).execute();
 }

@@ -7,9 +7,9 @@ import { claimReveal, findCredential, insertCredential, keyIdsOfCredentials, set
 
 /*
  * Credentials of approved access requests. Approval records a credential without
- * a key; its gateway key is minted when someone allowed to change the app first
- * views it, and the key itself is in that reply only (the store keeps its hash).
- * Every function here runs inside the caller's transaction.
+ * a key; its gateway key is minted when someone allowed to change the app reveals
+ * it (an explicit POST: no GET mints), and the key itself is in that reply only
+ * (the store keeps its hash). Every function here runs inside the caller's transaction.
  */
 
 const now = (): string => new Date().toISOString();
@@ -36,10 +36,10 @@ async function mint(trx: Executor, actor: Actor, owner: CredentialOwner, cred: C
 }
 
 /**
- * Mints the keys of the credentials never viewed yet and returns their secrets
+ * Mints the keys of the credentials never revealed yet and returns their secrets
  * (by credential id). A credential whose offering is gone (no backing policy)
- * stays unminted. A concurrent first view that claimed a credential first wins;
- * this one then shows it redacted.
+ * stays unminted. A concurrent reveal that claimed a credential first wins; this
+ * one then gets nothing for it.
  */
 export async function revealCredentials(trx: Executor, actor: Actor, owner: CredentialOwner, creds: CredentialDetail[]): Promise<Map<number, MintedKey>> {
   const out = new Map<number, MintedKey>();
@@ -72,9 +72,9 @@ export async function rotateCredential(trx: Executor, actor: Actor, owner: Crede
 }
 
 /**
- * An administrator's rotation: the old key is deleted now, and the consumer gets
- * the new one at their next view, so that a consumer's secret is never shown to
- * anyone but them.
+ * An administrator's rotation: the old key is deleted now, and the credential is
+ * back to "never revealed": the consumer reveals the new one, so that a
+ * consumer's secret is never shown to anyone but them.
  */
 export async function resetCredential(trx: Executor, actor: Actor, owner: CredentialOwner, credentialId: number): Promise<CredentialDetail> {
   const cred = await findCredential(trx, owner.appId, credentialId);
@@ -86,7 +86,7 @@ export async function resetCredential(trx: Executor, actor: Actor, owner: Creden
     action: 'credential.rotate',
     targetType: 'credential',
     targetId: cred.id,
-    changes: { app_id: owner.appId, old_key: cred.key_hash ?? null, key: '(minted at the owner\'s next view)' },
+    changes: { app_id: owner.appId, old_key: cred.key_hash ?? null, key: '(minted at the owner\'s next reveal)' },
   });
   return (await findCredential(trx, owner.appId, credentialId))!;
 }

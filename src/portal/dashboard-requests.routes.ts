@@ -114,7 +114,7 @@ export const dashboardRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Serv
     {
       schema: {
         tags,
-        summary: "Approve a pending request: the credential's key is shown to the consumer at their next view, never here",
+        summary: "Approve a pending request: the consumer reveals the credential's key once, it is never shown here",
         params: KeyRequestParams,
         response: { 200: ApiResponse },
       },

@@ -66,8 +66,8 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
     const auto1 = await consumer('/access-requests', { AppID: appId, ProductID: product.ID, PlanID: auto.ID });
     approvedId = auto1.ID;
     credentialId = auto1.Credentials[0]!.ID;
-    // The consumer's first view mints the key, so that credentials carry a hash and an expiry below.
-    await json(await t.request('GET', `/portal/api/apps/${appId}`, { session }));
+    // The consumer's reveal mints the key, so that credentials carry a hash and an expiry below.
+    await json(await t.request('POST', `/portal/api/apps/${appId}/credentials/${credentialId}/reveal`, { session, headers: SAME_ORIGIN }));
   });
   afterAll(async () => {
     await t.close();
@@ -128,7 +128,7 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
     expect(problems(ref.response('PUT', '/apps/{app_id}/access-requests/{access-request_id}/credentials/{credential_id}/rotate', 200), rotated)).toEqual([]);
     const { Credential } = rotated as { Credential: unknown };
     expect(problems(ref.schema('Credential'), Credential)).toEqual([]);
-    // The administrator never sees the new key: the app's owner gets it at their next view.
+    // The administrator never sees the new key: the app's owner reveals it.
     expect(Credential).toMatchObject({ Credential: '', Revealed: false });
 
     await valid('DELETE', `/apps/${appId}`, '/apps/{app_id}');

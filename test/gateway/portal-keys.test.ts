@@ -6,7 +6,7 @@ import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, star
 
 /*
  * Developer Portal credentials through the gateway: approved access request →
- * the consumer views the credential once → it works for the product's APIs only,
+ * the consumer reveals the credential once → it works for the product's APIs only,
  * with the plan's limits; a deactivated consumer and a deleted app stop it.
  */
 const PASSWORD = 'consumer-password-1';
@@ -50,15 +50,16 @@ describe('portal credentials at the gateway', () => {
     users[who] = { id: ID, session: sessionFrom(await t.request('POST', '/auth/password/login', { body: { email, password: PASSWORD } }))! };
   }
 
-  /** App → access request (approved by an API Owner unless the plan approves itself) → the credential, as first shown. */
+  /** App → access request (approved by an API Owner unless the plan approves itself) → the credential, as revealed. */
   async function credentialFor(who: string, planId: number, approve: boolean): Promise<{ appId: number; key: string }> {
     const app = await ok<AppView>(await as(who, 'POST', '/apps', { Name: `${who}'s app` }));
     const request = await ok<{ ID: number }>(await as(who, 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: planId }));
     if (approve) await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
     const first = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
-    const key = first.AccessRequests[0]!.Credentials[0]!.Credential;
+    const cid = first.AccessRequests[0]!.Credentials[0]!.ID;
+    const key = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`))).Credential.Credential;
     expect(key).toMatch(/^[0-9a-f]{40}$/);
-    // Shown once: the next view masks it.
+    // Shown once: views mask it.
     const again = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
     expect(again.AccessRequests[0]!.Credentials[0]!.Credential).not.toBe(key);
     return { appId: app.ID, key };

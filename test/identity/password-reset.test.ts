@@ -136,6 +136,22 @@ describe('password reset', () => {
     await linkFor(emails[10]!, 1);
   });
 
+  it('holds both limits when the requests come all at once', async () => {
+    await createUser(t, root, 'rushed@example.com', { password: 'rushed-password-1' });
+    const same = await Promise.all(Array.from({ length: 20 }, (_, i) => ask('rushed@example.com', `192.0.2.${i + 1}`)));
+    for (const a of same) expect(a.statusCode).toBe(200);
+    const emails = Array.from({ length: 25 }, (_, i) => `rush-${i}@example.com`);
+    for (const e of emails) await createUser(t, root, e, { password: 'rush-password-1' });
+    const spread = await Promise.all(emails.map((e) => ask(e, '203.0.113.60')));
+    for (const a of spread) expect(a.statusCode).toBe(200);
+    await linkFor('rushed@example.com', 3);
+    const until = Date.now() + 10_000;
+    while (emails.filter((e) => mail.to(e).length > 0).length < 10 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(mail.to('rushed@example.com')).toHaveLength(3);
+    expect(emails.filter((e) => mail.to(e).length > 0)).toHaveLength(10);
+  });
+
   it('takes forms and sends the browser to the sign-in page', async () => {
     const res = await t.request('POST', '/auth/password/new', { body: 'email=form%40example.com', headers: { 'content-type': 'application/x-www-form-urlencoded', ...SAME_ORIGIN } });
     expect(res.statusCode).toBe(303);

@@ -102,6 +102,67 @@ describe('signing in', () => {
     expect(elsewhere.statusCode).toBe(200);
   });
 
+  it('holds the per-account limit under concurrency: at most the limit get 401, the rest 429', async () => {
+    await createUser(t, root, 'burst@example.com', { password: 'burst-password-1' });
+    const burst = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        t.request('POST', '/auth/password/login', { body: { email: 'burst@example.com', password: `wrong-${i}` }, remoteAddress: nextAddress() }),
+      ),
+    );
+    const codes = burst.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
+    expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(37);
+  });
+
+  it('refuses the right password inside a concurrent burst past the limit', async () => {
+    await createUser(t, root, 'burst2@example.com', { password: 'burst2-password-1' });
+    const attempts = Array.from({ length: 30 }, (_, i) => (i === 20 ? 'burst2-password-1' : `wrong-${i}`));
+    const burst = await Promise.all(
+      attempts.map((password) => t.request('POST', '/auth/password/login', { body: { email: 'burst2@example.com', password }, remoteAddress: nextAddress() })),
+    );
+    expect(burst[20]!.statusCode).toBe(429);
+    expect(sessionFrom(burst[20]!)).toBeUndefined();
+    expect(burst.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(3);
+  });
+
+  it('holds the per-address limit under concurrency across accounts', async () => {
+    const address = nextAddress();
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.request('POST', '/auth/password/login', { body: { email: `spray-burst${i}@example.com`, password: 'whatever' }, remoteAddress: address }),
+      ),
+    );
+    expect(burst.filter((r) => r.statusCode === 401).length).toBeLessThanOrEqual(3);
+    expect(burst.filter((r) => r.statusCode === 429).length).toBeGreaterThanOrEqual(27);
+  });
+
+  it('holds the limit for concurrent attempts over a real socket', async () => {
+    const t2 = await startTestApp({ PORTCULLIS_LOGIN_MAX_FAILURES: '3' });
+    try {
+      const key = await t2.bootstrap();
+      await createUser(t2, key, 'socket@example.com', { password: 'socket-password-1' });
+      const base = await t2.app.listen({ port: 0, host: '127.0.0.1' });
+      const attempts = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'socket-password-1' : `wrong-${i}`));
+      const codes = await Promise.all(
+        attempts.map(async (password) => {
+          const res = await fetch(`${base}/auth/password/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: 'socket@example.com', password }),
+          });
+          await res.arrayBuffer();
+          return res.status;
+        }),
+      );
+      expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
+      expect(codes[29]).toBe(429);
+      expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+    } finally {
+      await t2.close();
+    }
+  });
+
   it('ends the session on logout', async () => {
     const res = await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password }, remoteAddress: nextAddress() });
     const session = sessionFrom(res)!;

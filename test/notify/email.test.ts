@@ -222,6 +222,55 @@ describe('email retries', () => {
   });
 });
 
+describe('email outbox batches', () => {
+  it('releases the rest of a claimed batch when its first mail fails, whatever their ids', async () => {
+    const t = await startTestApp(FAST);
+    // A port with no mail server on it (yet): every delivery attempt is refused at once.
+    let mail = await startMailServer();
+    const port = mail.port;
+    await mail.stop();
+    try {
+      const root = await t.bootstrap();
+      await configureSmtp(t, root, port);
+      // Dashboard users: no welcome mail, so each reset link is its account's only mail.
+      for (const e of ['older@example.com', 'newer@example.com']) await createUser(t, root, e, { password: PASSWORD });
+      const attemptsOf = async (email: string) => (await outboxRows(t, [email]))[0]?.attempts ?? 0;
+      const waitAttempts = async (email: string, n: number) => {
+        for (let i = 0; i < 500 && (await attemptsOf(email)) < n; i++) await settle(10);
+        expect(await attemptsOf(email)).toBe(n);
+      };
+      // A frozen clock decides what falls due when; timers keep real time.
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const t0 = Date.now() + 60_000;
+      vi.setSystemTime(t0);
+      // The older mail (lower id) fails three times: its next attempt is at t0 + 2 + 4 + 8 s.
+      await askReset(t, 'older@example.com');
+      await waitAttempts('older@example.com', 1);
+      vi.setSystemTime(t0 + 2_000);
+      await waitAttempts('older@example.com', 2);
+      vi.setSystemTime(t0 + 6_000);
+      await waitAttempts('older@example.com', 3);
+      // The newer mail (higher id) fails once: due at t0 + 8 s, before the older one.
+      await askReset(t, 'newer@example.com');
+      await waitAttempts('newer@example.com', 1);
+      // Both fall due and are claimed in one batch, the newer first; it fails.
+      vi.setSystemTime(t0 + 20_000);
+      await waitAttempts('newer@example.com', 2);
+      expect(await attemptsOf('older@example.com')).toBe(3);
+      // The server is back; a minute on, both are delivered (not five minutes later).
+      const received: ReceivedMail[] = [];
+      mail = await startMailServer({ port, received });
+      vi.setSystemTime(t0 + 80_000);
+      for (let i = 0; i < 300 && received.length < 2; i++) await settle(20);
+      expect(received.map((m) => m.to[0]).sort()).toEqual(['newer@example.com', 'older@example.com']);
+    } finally {
+      vi.useRealTimers();
+      await t.close();
+      await mail.stop();
+    }
+  });
+});
+
 describe('email workers sharing one database', () => {
   it('deliver each mail once, whichever process claims it', async () => {
     const t = await startTestApp(FAST);

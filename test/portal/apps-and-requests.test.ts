@@ -72,6 +72,9 @@ describe('apps, access requests and credentials', () => {
   const newApp = async (who: string, body: Record<string, unknown>) => ok<App>(await as(who, 'POST', '/apps', body));
   const request = async (who: string, appId: number, planId: number, product = productId) =>
     ok<Request>(await as(who, 'POST', '/access-requests', { AppID: appId, ProductID: product, PlanID: planId }));
+  /** The one-time reveal of a credential's key (a POST: no view mints a key). */
+  const reveal = async (who: string, appId: number, credentialId: number) =>
+    (await ok<{ status: string; Credential: Credential }>(await as(who, 'POST', `/apps/${appId}/credentials/${credentialId}/reveal`))).Credential;
   const keyStatus = async (hash: string) => (await t.request('GET', `/api/keys/${hash}`, { key: root })).statusCode;
 
   beforeAll(async () => {
@@ -138,7 +141,8 @@ describe('apps, access requests and credentials', () => {
     expect((await as('teammate', 'GET', `/apps/${app.ID}`)).statusCode).toBe(404);
 
     const first = await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`));
-    const cred = first.AccessRequests[0]!.Credentials[0]!;
+    expect(first.AccessRequests[0]!.Credentials[0]).toMatchObject({ Credential: '', Revealed: false });
+    const cred = await reveal('owner', app.ID, first.AccessRequests[0]!.Credentials[0]!.ID);
     expect(cred.Credential).toMatch(/^[0-9a-f]{40}$/);
     expect(cred.CredentialHash).toBe(sha256(cred.Credential));
     expect(cred.Revealed).toBe(true);
@@ -173,13 +177,14 @@ describe('apps, access requests and credentials', () => {
     const afterRotation = await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`));
     expect(afterRotation.AccessRequests[0]!.Credentials[0]!.Credential).toBe('********');
 
-    // The Admin Portal's rotation kills the key at once; the new key goes to the owner only, at their next view.
+    // The Admin Portal's rotation kills the key at once; the new key goes to the owner only, when they reveal it.
     const byAdmin = await ok<{ Credential: Credential }>(await admin('PUT', `/apps/${app.ID}/credentials/${cred.ID}/rotate`));
     expect(await keyStatus(sha256(rotated.Credential.Credential))).toBe(404);
     expect(byAdmin.Credential.Credential).not.toMatch(/^[0-9a-f]{40}$/);
     expect(JSON.stringify(byAdmin)).not.toMatch(/[0-9a-f]{40}/);
     const reissued = await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`));
-    const newKey = reissued.AccessRequests[0]!.Credentials[0]!.Credential;
+    expect(reissued.AccessRequests[0]!.Credentials[0]).toMatchObject({ Credential: '', Revealed: false });
+    const newKey = (await reveal('owner', app.ID, cred.ID)).Credential;
     expect(newKey).toMatch(/^[0-9a-f]{40}$/);
     expect(newKey).not.toBe(rotated.Credential.Credential);
     expect(await keyStatus(sha256(newKey))).toBe(200);
@@ -193,6 +198,41 @@ describe('apps, access requests and credentials', () => {
 
   });
 
+  it('never mints or spends the one-time reveal on a GET: the reveal is an explicit, CSRF-protected POST', async () => {
+    const app = await newApp('owner', { Name: 'Navigated' });
+    const r = await request('owner', app.ID, free);
+    const cid = r.Credentials[0]!.ID;
+    // Any number of views (a cross-site navigation is a GET) show the credential without a key and mint none.
+    for (let i = 0; i < 2; i++) {
+      const view = await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`));
+      expect(view.AccessRequests[0]!.Credentials[0]).toMatchObject({ Credential: '', CredentialHash: '', Revealed: false });
+      expect(await ok<Credential>(await as('owner', 'GET', `/apps/${app.ID}/credentials/${cid}`))).toMatchObject({ Credential: '', CredentialHash: '', Revealed: false });
+      expect((await t.request('HEAD', `/portal/api/apps/${app.ID}/credentials/${cid}`, { session: sessions.owner! })).statusCode).toBe(200);
+    }
+    const session = { session: sessions.owner! };
+    // A cross-site POST (or one without Origin) is refused and spends nothing.
+    const evil = await t.request('POST', `/portal/api/apps/${app.ID}/credentials/${cid}/reveal`, { ...session, headers: { origin: 'https://evil.example' } });
+    expect(evil.statusCode).toBe(403);
+    expect((await t.request('POST', `/portal/api/apps/${app.ID}/credentials/${cid}/reveal`, session)).statusCode).toBe(403);
+    // Readers may not reveal; strangers see nothing; an unknown credential is absent.
+    await ok(await as('owner', 'PUT', `/apps/${app.ID}`, { Visibility: 'team' }));
+    expect((await as('teammate', 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`)).statusCode).toBe(403);
+    expect((await as('orgmate', 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`)).statusCode).toBe(404);
+    expect((await as('owner', 'POST', `/apps/${app.ID}/credentials/999999/reveal`)).statusCode).toBe(404);
+    expect((await ok<Credential>(await as('owner', 'GET', `/apps/${app.ID}/credentials/${cid}`))).Revealed).toBe(false);
+
+    const revealed = await ok<{ status: string; Credential: Credential }>(await as('owner', 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`));
+    expect(revealed.status).toBe('ok');
+    const key = revealed.Credential.Credential;
+    expect(key).toMatch(/^[0-9a-f]{40}$/);
+    expect(revealed.Credential).toMatchObject({ CredentialHash: sha256(key), Revealed: true });
+    expect(await keyStatus(sha256(key))).toBe(200);
+    // Once only: a second reveal is a conflict; views show it redacted.
+    expect((await as('owner', 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`)).statusCode).toBe(409);
+    expect((await ok<Credential>(await as('owner', 'GET', `/apps/${app.ID}/credentials/${cid}`))).Credential).toBe('********');
+    expect(JSON.stringify(await ok(await as('owner', 'GET', `/apps/${app.ID}`)))).not.toContain(key);
+  });
+
   it('approves at once on an auto-approving plan, still recorded; deleting the app revokes its keys', async () => {
     const app = await newApp('owner', { Name: 'Quick' });
     const r = await request('owner', app.ID, free);
@@ -202,8 +242,7 @@ describe('apps, access requests and credentials', () => {
     expect(shown).toMatchObject({ Status: 'approved', ProvisionImmediately: true });
     await mail.find('owner@example.com', 'Access approved: Payments for Quick');
 
-    // The credential's own first view reveals it too.
-    const cred = await ok<Credential>(await as('owner', 'GET', `/apps/${app.ID}/credentials/${r.Credentials[0]!.ID}`));
+    const cred = await reveal('owner', app.ID, r.Credentials[0]!.ID);
     expect(cred.Credential).toMatch(/^[0-9a-f]{40}$/);
     const stored = await ok<{ data: { rate: number; per: number; quota_max: number; expires: number } }>(await t.request('GET', `/api/keys/${cred.CredentialHash}`, { key: root }));
     expect(stored.data).toMatchObject({ rate: 0, per: 0, quota_max: -1, expires: 0 });
@@ -245,9 +284,10 @@ describe('apps, access requests and credentials', () => {
     expect((await as('teammate', 'PUT', `/apps/${app.ID}/credentials/${r.Credentials[0]!.ID}/rotate`)).statusCode).toBe(403);
     expect((await as('teammate', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold })).statusCode).toBe(403);
 
-    // The owner still gets the key on their first view.
-    const ownerView = await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`));
-    expect(ownerView.AccessRequests[0]!.Credentials[0]!.Credential).toMatch(/^[0-9a-f]{40}$/);
+    // The owner still reveals the key.
+    expect((await as('teammate', 'POST', `/apps/${app.ID}/credentials/${r.Credentials[0]!.ID}/reveal`)).statusCode).toBe(403);
+    const ownerCredential = await reveal('owner', app.ID, r.Credentials[0]!.ID);
+    expect(ownerCredential.Credential).toMatch(/^[0-9a-f]{40}$/);
 
     // organisation: everyone in Acme reads it; nobody outside does.
     await ok(await as('owner', 'PUT', `/apps/${app.ID}`, { Visibility: 'organisation' }));
@@ -266,7 +306,7 @@ describe('apps, access requests and credentials', () => {
     const personal = await newApp('owner', { Name: 'Private' });
     expect((await as('boss', 'GET', `/apps/${personal.ID}`)).statusCode).toBe(404);
     expect((await as('boss', 'DELETE', `/apps/${personal.ID}`)).statusCode).toBe(404);
-    const key = ownerView.AccessRequests[0]!.Credentials[0]!.CredentialHash;
+    const key = ownerCredential.CredentialHash;
     expect(await ok(await as('boss', 'DELETE', `/apps/${app.ID}`))).toEqual({ status: 'ok' });
     expect(await keyStatus(key)).toBe(404);
   });
@@ -303,7 +343,7 @@ describe('apps, access requests and credentials', () => {
   it('lets an administrator list, filter, change and hand over apps; the keys follow the new owner', async () => {
     const app = await newApp('teammate', { Name: 'Handover' });
     const r = await request('teammate', app.ID, free);
-    const key = (await ok<App>(await as('teammate', 'GET', `/apps/${app.ID}`))).AccessRequests[0]!.Credentials[0]!;
+    const key = await reveal('teammate', app.ID, r.Credentials[0]!.ID);
 
     const mine = await ok<{ ID: number; UserID: number }[]>(await admin('GET', `/apps?user=${ids.teammate}`));
     expect(mine.map((a) => a.ID)).toEqual([app.ID]);
@@ -365,8 +405,8 @@ describe('apps, access requests and credentials', () => {
 
   it('records every change in the audit log, never a key', async () => {
     const app = await newApp('owner', { Name: 'Audited' });
-    await request('owner', app.ID, free);
-    const key = (await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`))).AccessRequests[0]!.Credentials[0]!.Credential;
+    const r = await request('owner', app.ID, free);
+    const key = (await reveal('owner', app.ID, r.Credentials[0]!.ID)).Credential;
     const res = await t.request('GET', '/api/audit-logs?p=-1', { key: root });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.body;

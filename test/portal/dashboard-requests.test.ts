@@ -125,7 +125,7 @@ describe('Dashboard key requests (/api/portal/requests)', () => {
     expect(keeperSees.Data.map((r) => r.id)).toEqual(requestIds.map(String));
   });
 
-  it('approves a pending request; the key reaches the consumer at their next view, never the Dashboard', async () => {
+  it('approves a pending request; the key reaches the consumer when they reveal it, never the Dashboard', async () => {
     const res = await ok<{ Status: string; Message: string }>(await dash(staff.key, 'PUT', `/portal/requests/approve/${requestIds[0]}`));
     expect(res).toMatchObject({ Status: 'OK', Message: 'Key request approved' });
     expect(JSON.stringify(res)).not.toMatch(/[0-9a-f]{40}/);
@@ -140,8 +140,11 @@ describe('Dashboard key requests (/api/portal/requests)', () => {
     expect(pending.Data.map((r) => r.id)).toEqual(requestIds.slice(1).map(String));
 
     const appId = approved.Data[0]!.app_id;
-    const view = await ok<{ AccessRequests: { Credentials: { Credential: string; CredentialHash: string }[] }[] }>(await consumer('GET', `/apps/${appId}`));
-    const cred = view.AccessRequests[0]!.Credentials[0]!;
+    const view = await ok<{ AccessRequests: { Credentials: { ID: number }[] }[] }>(await consumer('GET', `/apps/${appId}`));
+    const revealed = await ok<{ Credential: { Credential: string; CredentialHash: string } }>(
+      await consumer('POST', `/apps/${appId}/credentials/${view.AccessRequests[0]!.Credentials[0]!.ID}/reveal`),
+    );
+    const cred = revealed.Credential;
     expect(cred.Credential).toMatch(/^[0-9a-f]{40}$/);
     // The Dashboard sees the key by its hash (within ownership), never the key itself.
     const key = await ok<{ data: { apply_policies: string[] } }>(await dash(staff.key, 'GET', `/keys/${cred.CredentialHash}`));

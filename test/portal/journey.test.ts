@@ -78,11 +78,15 @@ describe('the Developer Portal journey', () => {
     // Approved by an administrator; the consumer is told and sees the key once.
     await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
     await mail.find(EMAIL, 'Access approved: Orders for Journey app');
-    type Shown = { AccessRequests: { Status: string; Credentials: { Credential: string }[] }[] };
+    type Shown = { AccessRequests: { Status: string; Credentials: { ID: number; Credential: string; Revealed: boolean }[] }[] };
     const first = await ok<Shown>(await me('GET', `/apps/${app.ID}`));
     expect(first.AccessRequests[0]!.Status).toBe('approved');
-    const key = first.AccessRequests[0]!.Credentials[0]!.Credential;
+    // Viewing the app mints nothing; the consumer reveals the key with a POST.
+    expect(first.AccessRequests[0]!.Credentials[0]).toMatchObject({ Credential: '', Revealed: false });
+    const cid = first.AccessRequests[0]!.Credentials[0]!.ID;
+    const key = (await ok<{ Credential: { Credential: string } }>(await me('POST', `/apps/${app.ID}/credentials/${cid}/reveal`))).Credential.Credential;
     expect(key).toMatch(/^[0-9a-f]{40}$/);
+    expect((await me('POST', `/apps/${app.ID}/credentials/${cid}/reveal`)).statusCode).toBe(409);
     expect((await ok<Shown>(await me('GET', `/apps/${app.ID}`))).AccessRequests[0]!.Credentials[0]!.Credential).toBe('********');
 
     // The keys store: this key grants the product's API only, with the plan's limits.
