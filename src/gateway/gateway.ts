@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { openStore, type Store } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { hashSecret } from '../identity/tokens.js';
-import { admitKey, isRefusal, limitRefusal, MISSING_CREDENTIAL, type Refusal } from './admission.js';
+import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
 import { memoryCounters, redisCounters, type Counters, type Outcome } from './counters.js';
 import { credentialFromHeader, credentialFromQuery } from './credential.js';
@@ -160,14 +160,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   function withKey(x: Exchange, key: ResolvedKey | null): void {
-    if (key !== null) x.keyHash = key.hash;
+    if (key === null) return refuse(x, UNKNOWN_KEY);
+    x.keyHash = key.hash;
     const rights = admitKey(key, x.api.apiId, x.method, innerPath(x.api, x.pathname), Date.now() / 1000);
     if (isRefusal(rights)) return refuse(x, rights);
-    const limits = rights.limit ?? key!.limits;
+    const limits = limitsOf(key, rights);
     const rated = limits.rate > 0 && limits.per > 0;
     if (!rated && !(limits.quota_max > 0)) return x.next(x);
     x.rateLimit = rated ? limits.rate : 0;
-    const bucket = rights.limit ? `${key!.hash}:${x.api.apiId}` : key!.hash;
+    const bucket = bucketOf(key, rights, x.api.apiId);
     let outcome: Outcome | Promise<Outcome>;
     try {
       outcome = counters.hit(bucket, limits);
