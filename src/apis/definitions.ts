@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { urlPatternError } from '../gateway/url-patterns.js';
 import { Invalid } from '../http/errors.js';
 
 export type Json = Record<string, unknown>;
@@ -82,6 +83,22 @@ function checkApiId(apiId: string, field: string): string {
   return apiId;
 }
 
+/** `hard_timeouts[].path` are RE2 patterns the gateway matches on every request: refuse one RE2 cannot compile. */
+function checkHardTimeouts(input: Json, f: string): void {
+  const versions = isObject(input.version_data) ? input.version_data.versions : undefined;
+  if (!isObject(versions)) return;
+  for (const [name, version] of Object.entries(versions)) {
+    const paths = isObject(version) && isObject(version.extended_paths) ? version.extended_paths : undefined;
+    const list = paths?.hard_timeouts;
+    if (!Array.isArray(list)) continue;
+    for (const [i, t] of list.entries()) {
+      if (!isObject(t) || typeof t.path !== 'string') continue;
+      const invalid = urlPatternError(t.path);
+      if (invalid !== null) throw new Invalid(`${f}.version_data.versions.${name}.extended_paths.hard_timeouts.${i}.path`, invalid);
+    }
+  }
+}
+
 /** Reads a Tyk Classic api_definition; `existingApiId` pins the id on update. */
 export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   const f = 'api_definition';
@@ -100,6 +117,7 @@ export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   str(auth, 'auth_header_name', `${f}.auth.auth_header_name`, false);
   const active = bool(input, 'active', `${f}.active`) ?? true;
   const useKeyless = bool(input, 'use_keyless', `${f}.use_keyless`) ?? false;
+  checkHardTimeouts(input, f);
   const definition: Json = { ...input, api_id: apiId, name, active, use_keyless: useKeyless };
   return { apiId, name, active, listenPath, targetUrl, useKeyless, definition, oas: null };
 }

@@ -1,22 +1,36 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { connect as netConnect, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as tlsConnect } from 'node:tls';
 import type { Redis } from 'ioredis';
-import { Pool } from 'undici';
 import type { AnalyticsRecord } from '../analytics/analytics.repository.js';
 import type { Config } from '../config.js';
 import { openStore, type Store } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { hashSecret } from '../identity/tokens.js';
+import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
 import { memoryCounters, redisCounters, type Counters, type Outcome } from './counters.js';
+import { credentialFromHeader, credentialFromQuery } from './credential.js';
+import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
+import { forwarder } from './forwarder.js';
+import { readRequestHeaders } from './headers.js';
 import { consoleLogger, type GatewayLogger } from './logger.js';
 import { GatewayMetrics } from './metrics.js';
+import { normalizePath } from './path.js';
 import { connectRedis, subscribeToChanges } from './redis.js';
-import { allows, type ResolvedKey } from './resolved-key.js';
-import { innerPath, timeoutFor, upstreamPath, type GatewayApi } from './routing.js';
+import type { ResolvedKey } from './resolved-key.js';
+import { innerPath, timeoutFor, upstreamPath, type GatewayApi, type RouteTable } from './routing.js';
 import { GatewayState } from './state.js';
+import { Tunnels } from './tunnels.js';
+import { handshake, handshakeProblem, writeAndClose } from './websocket.js';
+
+/** What the gateway answers itself, before any API is involved. */
+interface Answer {
+  status: number;
+  body: string;
+}
+
+const NO_API: Answer = { status: 404, body: errorBody('No API listens on this path') };
+const CLIMBS: Answer = { status: 400, body: errorBody('Invalid request path: it climbs above the listen path') };
 
 export interface GatewayOptions {
   config: Config;
@@ -35,48 +49,6 @@ export interface RunningGateway {
   poke(): void;
   /** Stops accepting, finishes in-flight requests, writes buffered analytics, closes what it opened. */
   stop(): Promise<void>;
-}
-
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
-/** Request headers the gateway sets itself or cannot pass on. */
-const REPLACED = new Set(['host', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'expect']);
-const TIMEOUT_CODES = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
-const JSON_TYPE = 'application/json';
-
-/** One request on its way through the gateway. */
-interface Exchange {
-  req: IncomingMessage;
-  res: ServerResponse;
-  api: GatewayApi;
-  method: string;
-  pathname: string;
-  search: string;
-  start: number;
-  upstreamStart: number;
-  upstreamMs: number;
-  ip: string;
-  /** Key hash for analytics ('' keyless or unknown). */
-  keyHash: string;
-  /** Forwardable request headers, flat [name, value, …]. */
-  headers: string[];
-  credential: string | undefined;
-  hasBody: boolean;
-  contentLength: number;
-  host: string;
-  forwardedFor: string | undefined;
-  forwardedHost: string | undefined;
-  forwardedProto: string | undefined;
-  connectionTokens: string | undefined;
-  rate: Outcome | undefined;
-  rateLimit: number;
-  /** Upstream status, once known. */
-  status: number;
-  /** What happens once the request is admitted: HTTP forwarding, or an upgrade tunnel. */
-  next: (x: Exchange) => void;
-}
-
-function errorBody(message: string, extra: Record<string, unknown> = {}): string {
-  return JSON.stringify({ error: message, ...extra });
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -102,12 +74,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const analytics: AnalyticsBuffer = analyticsBuffer(store, { databaseUrl: config.databaseUrl, max: config.gatewayAnalyticsBuffer, flushMs: config.gatewayAnalyticsFlushMs, log });
   const local = memoryCounters();
   let counters: Counters = local;
-  const pools = new Map<string, Pool>();
+  const tunnels = new Tunnels();
+  const defaultTimeout = config.gatewayUpstreamTimeoutMs;
+  const http = forwarder({ defaultTimeout, metrics, record, reject });
 
   async function cleanup(): Promise<void> {
     state.stop();
+    tunnels.closeAll();
     await analytics.close().catch(() => {});
-    await Promise.all([...pools.values()].map((p) => p.close().catch(() => {})));
+    await http.close();
     await local.close();
     if (opened.sub) await opened.sub.quit().catch(() => opened.sub?.disconnect());
     if (opened.redis) await opened.redis.quit().catch(() => opened.redis?.disconnect());
@@ -120,6 +95,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       counters = redisCounters(opened.redis, config.redisPrefix);
       opened.sub = await subscribeToChanges(config.redisUrl, config.redisPrefix, log, () => void state.poke());
     }
+    state.onReload = () => void recheckTunnels(state.routes);
     await state.start(config.gatewayPollMs);
   } catch (err) {
     await cleanup();
@@ -127,18 +103,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   let redisFailing = false;
-  const defaultTimeout = config.gatewayUpstreamTimeoutMs;
 
-  function poolFor(origin: string): Pool {
-    let pool = pools.get(origin);
-    if (!pool) {
-      pool = new Pool(origin, {
-        keepAliveTimeout: 60_000,
-        connect: { timeout: Math.min(defaultTimeout, 10_000) },
-      });
-      pools.set(origin, pool);
+  /** A configuration change may withdraw what an open tunnel was admitted with. */
+  async function recheckTunnels(routes: RouteTable): Promise<void> {
+    if (tunnels.size === 0) return;
+    try {
+      await tunnels.recheck(routes, (hash) => state.resolve(hash), () => Date.now() / 1000);
+    } catch (err) {
+      log.warn({ err }, 'gateway: cannot check the open WebSocket tunnels again');
     }
-    return pool;
   }
 
   // Many requests share a millisecond under load: format its timestamp once.
@@ -182,88 +155,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     res.end(body);
   }
 
-  /** Reads the request's headers once: what to forward, and what the gateway itself needs. */
-  function readHeaders(x: Exchange): void {
-    const raw = x.req.rawHeaders;
-    const out = x.headers;
-    const authHeader = x.api.authHeader;
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!;
-      const value = raw[i + 1]!;
-      const lower = name.toLowerCase();
-      if (lower === authHeader) {
-        x.credential ??= value;
-        if (x.api.stripAuth) continue;
-      }
-      if (HOP_BY_HOP.has(lower)) {
-        if (lower === 'transfer-encoding') x.hasBody = true;
-        else if (lower === 'connection') x.connectionTokens = value;
-        continue;
-      }
-      if (REPLACED.has(lower)) {
-        if (lower === 'host') x.host = value;
-        else if (lower === 'x-forwarded-for') x.forwardedFor = x.forwardedFor === undefined ? value : `${x.forwardedFor}, ${value}`;
-        else if (lower === 'x-forwarded-host') x.forwardedHost ??= value;
-        else if (lower === 'x-forwarded-proto') x.forwardedProto ??= value;
-        continue;
-      }
-      if (lower === 'content-length') {
-        x.contentLength = Number(value) || 0;
-        if (x.contentLength > 0) x.hasBody = true;
-      }
-      out.push(name, value);
-    }
-    if (x.connectionTokens !== undefined) dropConnectionTokens(x);
-    x.headers.push(
-      'x-forwarded-for',
-      x.forwardedFor === undefined ? x.ip : `${x.forwardedFor}, ${x.ip}`,
-      'x-forwarded-host',
-      x.forwardedHost ?? x.host,
-      'x-forwarded-proto',
-      x.forwardedProto ?? 'http',
-    );
-  }
-
-  /** Headers named in Connection are hop-by-hop too (RFC 9110 §7.6.1). */
-  function dropConnectionTokens(x: Exchange): void {
-    const named = new Set(
-      x.connectionTokens!.split(',')
-        .map((t) => t.trim().toLowerCase())
-        .filter((t) => t !== '' && t !== 'close' && t !== 'keep-alive' && t !== 'upgrade'),
-    );
-    if (named.size === 0) return;
-    const kept: string[] = [];
-    for (let i = 0; i < x.headers.length; i += 2) if (!named.has(x.headers[i]!.toLowerCase())) kept.push(x.headers[i]!, x.headers[i + 1]!);
-    x.headers = kept;
-  }
-
-  /** The key from the query string, when the API takes one there; removed from what is forwarded if asked. */
-  function credentialFromQuery(x: Exchange): string | undefined {
-    const param = x.api.queryParam;
-    if (param === undefined || x.search === '') return undefined;
-    const params = new URLSearchParams(x.search.slice(1));
-    const value = params.get(param) ?? undefined;
-    if (value !== undefined && x.api.stripAuth) {
-      params.delete(param);
-      const rest = params.toString();
-      x.search = rest === '' ? '' : `?${rest}`;
-    }
-    return value;
+  function refuse(x: Exchange, r: Refusal): void {
+    reject(x, r.status, r.body, r.headers);
   }
 
   function withKey(x: Exchange, key: ResolvedKey | null): void {
-    if (key === null) return reject(x, 403, errorBody('Key not authorised'));
+    if (key === null) return refuse(x, UNKNOWN_KEY);
     x.keyHash = key.hash;
-    if (key.refusal !== null) return reject(x, 403, errorBody(key.refusal));
-    if (key.expires > 0 && Date.now() / 1000 >= key.expires) return reject(x, 403, errorBody('Key has expired, please renew'));
-    const rights = key.rights.get(x.api.apiId);
-    if (!rights) return reject(x, 403, errorBody('Access to this API has been disallowed'));
-    if (!allows(rights, x.method, innerPath(x.api, x.pathname))) return reject(x, 403, errorBody('Access to this resource has been disallowed'));
-    const limits = rights.limit ?? key.limits;
+    const rights = admitKey(key, x.api.apiId, x.method, innerPath(x.api, x.pathname), Date.now() / 1000);
+    if (isRefusal(rights)) return refuse(x, rights);
+    const limits = limitsOf(key, rights);
     const rated = limits.rate > 0 && limits.per > 0;
     if (!rated && !(limits.quota_max > 0)) return x.next(x);
     x.rateLimit = rated ? limits.rate : 0;
-    const bucket = rights.limit ? `${key.hash}:${x.api.apiId}` : key.hash;
+    const bucket = bucketOf(key, rights, x.api.apiId);
     let outcome: Outcome | Promise<Outcome>;
     try {
       outcome = counters.hit(bucket, limits);
@@ -290,24 +195,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 
   function limited(x: Exchange, o: Outcome): void {
-    if (o.verdict === 1) {
-      const reset = Math.ceil(Date.now() / 1000) + o.rateReset;
-      return reject(x, 429, errorBody('API Rate limit exceeded', { retry_after: o.retryAfter }), {
-        'retry-after': o.retryAfter,
-        'x-ratelimit-limit': x.rateLimit,
-        'x-ratelimit-remaining': 0,
-        'x-ratelimit-reset': reset,
-      });
-    }
-    if (o.verdict === 2) {
-      const renews = o.quotaRenews > 0 ? new Date(o.quotaRenews * 1000).toISOString() : null;
-      const headers: Record<string, string | number> = {};
-      if (renews !== null) {
-        headers['retry-after'] = o.retryAfter;
-        headers['x-quota-renews'] = o.quotaRenews;
-      }
-      return reject(x, 403, errorBody(renews ? `Quota exceeded; it renews at ${renews}` : 'Quota exceeded', { quota_renews: renews }), headers);
-    }
+    const r = limitRefusal(o, x.rateLimit, Date.now());
+    if (r !== null) return refuse(x, r);
     x.rate = o;
     x.next(x);
   }
@@ -315,67 +204,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function fail(x: Exchange, err: unknown): void {
     log.error({ err }, 'gateway: cannot check the request');
     reject(x, 503, errorBody('The gateway cannot check this request now'));
-  }
-
-  function forward(x: Exchange): void {
-    const api = x.api;
-    const pool = poolFor(api.origin);
-    const timeout = api.timeouts.length === 0 ? defaultTimeout : timeoutFor(api, x.method, innerPath(api, x.pathname), defaultTimeout);
-    x.upstreamStart = performance.now();
-    pool.stream(
-      {
-        path: upstreamPath(api, x.pathname, x.search),
-        method: x.method as 'GET',
-        headers: x.headers,
-        body: x.hasBody ? x.req : null,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        opaque: x,
-      },
-      respond,
-      (err) => finished(x, err),
-    );
-  }
-
-  function respond({ statusCode, headers, opaque }: { statusCode: number; headers: Record<string, string | string[] | undefined>; opaque: Exchange }): ServerResponse {
-    const x = opaque;
-    x.upstreamMs = performance.now() - x.upstreamStart;
-    metrics.upstream(x.upstreamMs);
-    const out: Record<string, string | string[] | number> = {};
-    const connection = headers.connection;
-    for (const name in headers) {
-      const value = headers[name];
-      if (value === undefined || HOP_BY_HOP.has(name)) continue;
-      out[name] = value;
-    }
-    if (typeof connection === 'string' && connection !== 'keep-alive' && connection !== 'close') {
-      for (const t of connection.split(',')) delete out[t.trim().toLowerCase()];
-    }
-    if (x.rate !== undefined && x.rateLimit > 0) {
-      out['x-ratelimit-limit'] = x.rateLimit;
-      out['x-ratelimit-remaining'] = x.rate.rateRemaining;
-      out['x-ratelimit-reset'] = Math.ceil(Date.now() / 1000) + x.rate.rateReset;
-    }
-    x.res.writeHead(statusCode, out);
-    x.status = statusCode;
-    return x.res;
-  }
-
-  function finished(x: Exchange, err: Error | null): void {
-    if (!err) {
-      record(x, x.status);
-      return;
-    }
-    if (x.upstreamMs === 0) x.upstreamMs = performance.now() - x.upstreamStart;
-    if (x.res.headersSent || x.res.destroyed) {
-      // Mid-body: all the client can be told is that the response is cut short.
-      record(x, x.res.headersSent ? x.res.statusCode : 499);
-      x.res.destroy();
-      return;
-    }
-    const code = (err as { code?: string }).code ?? '';
-    if (TIMEOUT_CODES.has(code)) return reject(x, 504, errorBody('Upstream service reached hard timeout'));
-    reject(x, 502, errorBody('There was a problem proxying the request'));
   }
 
   function exchangeFor(req: IncomingMessage, res: ServerResponse, api: GatewayApi, pathname: string, search: string, start: number): Exchange {
@@ -395,26 +223,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       credential: undefined,
       hasBody: false,
       contentLength: 0,
-      host: '',
-      forwardedFor: undefined,
-      forwardedHost: undefined,
-      forwardedProto: undefined,
-      connectionTokens: undefined,
       rate: undefined,
       rateLimit: 0,
       status: 0,
-      next: forward,
+      next: http.forward,
     };
   }
 
   /** Everything before forwarding: credential, key, rights, limits. Calls `x.next` once the request may pass. */
   function admit(x: Exchange): void {
-    readHeaders(x);
-    if (x.api.keyless) return x.next(x);
-    let credential = x.credential;
-    if (credential !== undefined && credential.length > 7 && credential.slice(0, 7).toLowerCase() === 'bearer ') credential = credential.slice(7).trim();
-    if (credential === undefined || credential === '') credential = credentialFromQuery(x);
-    if (credential === undefined || credential === '') return reject(x, 401, errorBody('Authorization field missing'));
+    const api = x.api;
+    readRequestHeaders(x.req.rawHeaders, api.authHeader, api.stripAuth, x.ip, x);
+    if (api.keyless) return x.next(x);
+    let credential = credentialFromHeader(x.credential);
+    if (credential === undefined && api.queryParam !== undefined) {
+      const fromQuery = credentialFromQuery(x.search, api.queryParam, api.stripAuth);
+      credential = fromQuery.credential;
+      x.search = fromQuery.search;
+    }
+    if (credential === undefined) return refuse(x, MISSING_CREDENTIAL);
     const hash = hashSecret(credential);
     const cached = state.keys.get(hash);
     if (cached !== undefined) return withKey(x, cached);
@@ -424,16 +251,40 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
   }
 
+  /** The normalised path of the request `locate` last found an API for (no object per request). */
+  let located = '';
+
+  /**
+   * The API for a request path (its normalised form left in `located`), or the
+   * answer to give instead: 400 for a path the gateway will not serve, 404 where no API listens.
+   */
+  function locate(rawPath: string): GatewayApi | Answer {
+    const n = normalizePath(rawPath);
+    if (typeof n === 'string') {
+      located = n;
+      return state.routes.match(n) ?? NO_API;
+    }
+    if (n.error !== null) return { status: 400, body: errorBody(`Invalid request path: ${n.error}`) };
+    const api = state.routes.match(n.path);
+    if (n.floor >= 0) {
+      // A ".." may not climb out of the listen path the request was addressed to, nor out of the one it lands in.
+      const addressed = state.routes.match(rawPath);
+      if ((addressed && n.floor < addressed.prefixDepth) || (api && n.floor < api.prefixDepth)) return CLIMBS;
+    }
+    located = n.path;
+    return api ?? NO_API;
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const start = performance.now();
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const pathname = q < 0 ? url : url.slice(0, q);
-    if (pathname === '/gateway/health') {
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    if (rawPath === '/gateway/health') {
       void health(res);
       return;
     }
-    if (pathname === '/metrics') {
+    if (rawPath === '/metrics') {
       const body = metrics.render({
         analyticsDropped: analytics.dropped,
         analyticsBuffered: analytics.buffered,
@@ -443,9 +294,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       return plain(res, 200, 'text/plain; version=0.0.4; charset=utf-8', body);
     }
-    const api = state.routes.match(pathname);
-    if (!api) return plain(res, 404, JSON_TYPE, errorBody('No API listens on this path'));
-    admit(exchangeFor(req, res, api, pathname, q < 0 ? '' : url.slice(q), start));
+    const api = locate(rawPath);
+    if ('status' in api) return plain(res, api.status, JSON_TYPE, api.body);
+    admit(exchangeFor(req, res, api, located, q < 0 ? '' : url.slice(q), start));
   }
 
   async function health(res: ServerResponse): Promise<void> {
@@ -460,21 +311,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
   }
 
-  /** WebSocket (and other) upgrades: the same checks, then a byte tunnel to the upstream. */
+  /**
+   * Requests with `Connection: Upgrade`. Only a well-formed WebSocket handshake
+   * on an API with `enable_websockets` goes on, through the same admission as
+   * any request; anything else is refused (400) and the connection closed.
+   */
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const start = performance.now();
+    socket.on('error', () => socket.destroy());
     const url = req.url ?? '/';
     const q = url.indexOf('?');
-    const pathname = q < 0 ? url : url.slice(0, q);
-    const api = state.routes.match(pathname);
-    const refuse = (status: number, body: string, headers: Record<string, string | number> = {}) => {
-      const lines = [`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : status === 429 ? 'Too Many Requests' : status === 504 ? 'Gateway Timeout' : status === 502 ? 'Bad Gateway' : 'Forbidden'}`];
-      for (const [k, v] of Object.entries({ 'content-type': JSON_TYPE, 'content-length': Buffer.byteLength(body), connection: 'close', ...headers })) lines.push(`${k}: ${v}`);
-      socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
-    };
-    socket.on('error', () => socket.destroy());
-    if (!api) return refuse(404, errorBody('No API listens on this path'));
-    // A ServerResponse stand-in that writes the refusal onto the raw socket.
+    const api = locate(q < 0 ? url : url.slice(0, q));
+    if ('status' in api) return writeAndClose(socket, api.status, { 'content-type': JSON_TYPE }, api.body);
+    // A ServerResponse stand-in that writes a refusal onto the raw socket and closes it.
     let status = 500;
     let headers: Record<string, string | number> = {};
     const stand = {
@@ -486,53 +335,48 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return stand;
       },
       end(body: string) {
-        refuse(status, body, headers);
+        // writeAndClose sets content-length and connection itself.
+        writeAndClose(socket, status, headers, body);
       },
       destroy() {
         socket.destroy();
       },
     };
-    const res = stand as unknown as ServerResponse;
-    const x = exchangeFor(req, res, api, pathname, q < 0 ? '' : url.slice(q), start);
+    const x = exchangeFor(req, stand as unknown as ServerResponse, api, located, q < 0 ? '' : url.slice(q), start);
+    if (!api.websockets) return reject(x, 400, errorBody('WebSockets are not enabled for this API'));
+    const problem = handshakeProblem(x.method, req.headers);
+    if (problem !== null) return reject(x, 400, errorBody(`Unsupported upgrade request: ${problem}`));
     x.next = (admitted) => tunnel(admitted, socket, head);
     admit(x);
   }
 
+  /** The admitted handshake goes upstream; the connection becomes a tunnel only on its 101. */
   function tunnel(x: Exchange, socket: Duplex, head: Buffer): void {
-    const target = new URL(x.api.origin);
-    const secure = target.protocol === 'https:';
-    const port = Number(target.port) || (secure ? 443 : 80);
-    x.upstreamStart = performance.now();
-    const upstream: Socket = secure ? tlsConnect({ host: target.hostname, port, servername: target.hostname }) : netConnect({ host: target.hostname, port });
-    let connected = false;
-    upstream.setTimeout(defaultTimeout, () => {
-      if (!connected) upstream.destroy(Object.assign(new Error('connect timeout'), { code: 'ETIMEDOUT' }));
-    });
-    upstream.once(secure ? 'secureConnect' : 'connect', () => {
-      connected = true;
-      upstream.setTimeout(0);
+    const api = x.api;
+    const inner = innerPath(api, x.pathname);
+    const timeoutMs = api.timeouts.length === 0 ? defaultTimeout : timeoutFor(api, x.method, inner, defaultTimeout);
+    const took = () => {
       x.upstreamMs = performance.now() - x.upstreamStart;
-      const lines = [`${x.method} ${upstreamPath(x.api, x.pathname, x.search)} HTTP/1.1`, `host: ${target.host}`, 'connection: Upgrade'];
-      const kind = x.req.headers.upgrade;
-      if (kind) lines.push(`upgrade: ${kind}`);
-      for (let i = 0; i < x.headers.length; i += 2) lines.push(`${x.headers[i]}: ${x.headers[i + 1]}`);
-      upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-      record(x, 101);
+      metrics.upstream(x.upstreamMs);
+    };
+    x.upstreamStart = performance.now();
+    const open = handshake(socket, head, { origin: api.origin, path: upstreamPath(api, x.pathname, x.search), headers: x.headers, key: String(x.req.headers['sec-websocket-key']), timeoutMs }, {
+      switched() {
+        took();
+        record(x, 101);
+        if (socket.destroyed) return;
+        const forget = tunnels.add({ apiId: api.apiId, keyHash: x.keyHash, method: x.method, inner, close: () => open.close() });
+        socket.once('close', forget);
+      },
+      relayed(status) {
+        took();
+        record(x, status);
+      },
+      failed(timedOut) {
+        took();
+        reject(x, timedOut ? 504 : 502, errorBody(timedOut ? 'Upstream service reached hard timeout' : 'There was a problem proxying the request'));
+      },
     });
-    upstream.on('error', (err) => {
-      if (connected) {
-        socket.destroy();
-        return;
-      }
-      const code = (err as { code?: string }).code ?? '';
-      const status = TIMEOUT_CODES.has(code) ? 504 : 502;
-      reject(x, status, errorBody(status === 504 ? 'Upstream service reached hard timeout' : 'There was a problem proxying the request'));
-    });
-    socket.on('close', () => upstream.destroy());
-    upstream.on('close', () => socket.destroy());
   }
 
   const server: Server = createServer({ keepAliveTimeout: 65_000 }, handle);

@@ -1,9 +1,12 @@
 import { effectiveLimits, type Limits } from '../keys/limits.js';
 import type { StoredRights } from '../policies/access-rights.js';
 import type { KeyRecord, PolicyRecord, RightsRecord } from './gateway.repository.js';
+import type { InvalidPattern } from './routing.js';
+import { compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
 export interface UrlRule {
-  pattern: RegExp;
+  /** RE2, compiled once per pattern and process (a pattern RE2 cannot compile never matches). */
+  pattern: UrlPattern;
   /** Upper-case methods; null allows every method. */
   methods: Set<string> | null;
 }
@@ -37,17 +40,12 @@ function parseRights(text: string): StoredRights {
   }
 }
 
-function urlRules(r: StoredRights): UrlRule[] | null {
+function urlRules(r: StoredRights, onInvalid: InvalidPattern | undefined): UrlRule[] | null {
   if (r.allowed_urls.length === 0) return null;
-  return r.allowed_urls.map((u) => {
-    let pattern: RegExp;
-    try {
-      pattern = new RegExp(`^(?:${u.url.replace(/\{[^}/]+\}/g, '[^/]+')})`);
-    } catch {
-      pattern = /$^/;
-    }
-    return { pattern, methods: u.methods.length === 0 ? null : new Set(u.methods.map((m) => m.toUpperCase())) };
-  });
+  return r.allowed_urls.map((u) => ({
+    pattern: compileUrlPattern(u.url, onInvalid),
+    methods: u.methods.length === 0 ? null : new Set(u.methods.map((m) => m.toUpperCase())),
+  }));
 }
 
 /** A per-API limit: fields left at 0 take the key's value in force. */
@@ -67,7 +65,7 @@ function apiLimit(limit: StoredRights['limit'], keyLimits: Limits): Limits | nul
  * policies takes the union of their URL rules (a policy granting the whole API
  * grants it whole) and the first policy limit. Inactive policies grant nothing.
  */
-export function resolveKey(hash: string, key: KeyRecord, policies: PolicyRecord[], rows: RightsRecord[]): ResolvedKey {
+export function resolveKey(hash: string, key: KeyRecord, policies: PolicyRecord[], rows: RightsRecord[], onInvalid?: InvalidPattern): ResolvedKey {
   const active = policies.filter((p) => p.active === 1);
   const activeIds = new Set(active.map((p) => p.id));
   const limits = effectiveLimits(key, active);
@@ -78,16 +76,16 @@ export function resolveKey(hash: string, key: KeyRecord, policies: PolicyRecord[
     const r = parseRights(row.rights);
     if (row.policy_id === null) {
       own.add(row.api_id);
-      rights.set(row.api_id, { urls: urlRules(r), limit: apiLimit(r.limit, limits) });
+      rights.set(row.api_id, { urls: urlRules(r, onInvalid), limit: apiLimit(r.limit, limits) });
       continue;
     }
     if (own.has(row.api_id)) continue;
     const existing = rights.get(row.api_id);
     if (!existing) {
-      rights.set(row.api_id, { urls: urlRules(r), limit: apiLimit(r.limit, limits) });
+      rights.set(row.api_id, { urls: urlRules(r, onInvalid), limit: apiLimit(r.limit, limits) });
       continue;
     }
-    const more = urlRules(r);
+    const more = urlRules(r, onInvalid);
     existing.urls = existing.urls === null || more === null ? null : [...existing.urls, ...more];
     existing.limit ??= apiLimit(r.limit, limits);
   }

@@ -3,12 +3,18 @@
  * change (never per request), and the listen-path routing table.
  */
 
+import { segmentCount } from './path.js';
+import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
+
 type Json = Record<string, unknown>;
+
+/** Hears about a stored pattern RE2 cannot compile (it never matches). */
+export type InvalidPattern = (pattern: string, reason: string) => void;
 
 export interface HardTimeout {
   /** Upper-case method, or '' for any. */
   method: string;
-  pattern: RegExp;
+  pattern: UrlPattern;
   ms: number;
 }
 
@@ -17,6 +23,8 @@ export interface GatewayApi {
   name: string;
   /** The listen path without trailing slashes; '' for the root. */
   prefix: string;
+  /** How many path segments the listen path holds (a `..` may not climb below it). */
+  prefixDepth: number;
   strip: boolean;
   /** Upstream origin (scheme://host:port) and base path without a trailing slash. */
   origin: string;
@@ -29,6 +37,8 @@ export interface GatewayApi {
   /** Remove the credential before forwarding (Tyk `strip_auth_data`). */
   stripAuth: boolean;
   timeouts: HardTimeout[];
+  /** Tyk `enable_websockets`: a WebSocket handshake may become a tunnel (off by default, as in Tyk). */
+  websockets: boolean;
 }
 
 export interface ApiRow {
@@ -52,25 +62,14 @@ function objectAt(v: unknown, ...path: string[]): Json {
   return isObject(cur) ? cur : {};
 }
 
-/** A Tyk path ("/users/{id}") as a pattern anchored at the start of the path under the listen path. */
-export function pathPattern(path: string): RegExp {
-  const source = path.replace(/\{[^}/]+\}/g, '[^/]+');
-  try {
-    return new RegExp(`^${source}`);
-  } catch {
-    // A path that is no valid pattern is taken literally.
-    return new RegExp(`^${source.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-  }
-}
-
-function classicTimeouts(def: Json): HardTimeout[] {
+function classicTimeouts(def: Json, onInvalid: InvalidPattern | undefined): HardTimeout[] {
   const out: HardTimeout[] = [];
   for (const version of Object.values(objectAt(def, 'version_data', 'versions'))) {
     const list = objectAt(version, 'extended_paths').hard_timeouts;
     if (!Array.isArray(list)) continue;
     for (const t of list) {
       if (!isObject(t) || t.disabled === true || typeof t.path !== 'string' || typeof t.timeout !== 'number' || t.timeout <= 0) continue;
-      out.push({ method: typeof t.method === 'string' ? t.method.toUpperCase() : '', pattern: pathPattern(t.path), ms: t.timeout * 1000 });
+      out.push({ method: typeof t.method === 'string' ? t.method.toUpperCase() : '', pattern: compileUrlPattern(t.path, onInvalid), ms: t.timeout * 1000 });
     }
   }
   return out;
@@ -89,7 +88,7 @@ function oasTimeouts(doc: Json): HardTimeout[] {
       if (!isObject(op) || typeof op.operationId !== 'string') continue;
       const enforce = objectAt(operations, op.operationId, 'enforceTimeout');
       if (enforce.enabled === true && typeof enforce.value === 'number' && enforce.value > 0) {
-        out.push({ method: method.toUpperCase(), pattern: new RegExp(`${pathPattern(path).source}$`), ms: enforce.value * 1000 });
+        out.push({ method: method.toUpperCase(), pattern: compilePathTemplate(path), ms: enforce.value * 1000 });
       }
     }
   }
@@ -101,7 +100,7 @@ function trimSlashes(path: string): string {
 }
 
 /** Reads one active API; undefined when its target cannot be proxied to. */
-export function gatewayApiOf(row: ApiRow): GatewayApi | undefined {
+export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayApi | undefined {
   let def: Json;
   let target: URL;
   try {
@@ -116,7 +115,7 @@ export function gatewayApiOf(row: ApiRow): GatewayApi | undefined {
   const auth = { ...objectAt(def, 'auth_configs', 'authToken'), ...objectAt(def, 'auth') };
   const header = typeof auth.auth_header_name === 'string' && auth.auth_header_name !== '' ? auth.auth_header_name : 'Authorization';
   const param = auth.use_param === true ? (typeof auth.param_name === 'string' && auth.param_name !== '' ? auth.param_name : header) : undefined;
-  let timeouts = classicTimeouts(def);
+  let timeouts = classicTimeouts(def, onInvalid);
   if (row.kind === 'oas' && row.oas) {
     try {
       timeouts = timeouts.concat(oasTimeouts(JSON.parse(row.oas) as Json));
@@ -124,10 +123,12 @@ export function gatewayApiOf(row: ApiRow): GatewayApi | undefined {
       // The control plane validated the document; a broken one only loses its timeouts.
     }
   }
+  const prefix = trimSlashes(row.listen_path);
   return {
     apiId: row.api_id,
     name: row.name,
-    prefix: trimSlashes(row.listen_path),
+    prefix,
+    prefixDepth: segmentCount(prefix),
     strip: proxy.strip_listen_path === true,
     origin: target.origin,
     basePath: trimSlashes(target.pathname),
@@ -136,15 +137,22 @@ export function gatewayApiOf(row: ApiRow): GatewayApi | undefined {
     queryParam: param,
     stripAuth: def.strip_auth_data === true,
     timeouts,
+    websockets: def.enable_websockets === true,
   };
 }
 
 /** Routes by the longest listen path that is the request path or a whole-segment prefix of it. */
 export class RouteTable {
   private readonly apis: GatewayApi[];
+  private readonly ids: Map<string, GatewayApi>;
 
   constructor(apis: GatewayApi[]) {
     this.apis = [...apis].sort((a, b) => b.prefix.length - a.prefix.length);
+    this.ids = new Map(apis.map((a) => [a.apiId, a]));
+  }
+
+  byId(apiId: string): GatewayApi | undefined {
+    return this.ids.get(apiId);
   }
 
   get size(): number {

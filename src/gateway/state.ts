@@ -23,6 +23,12 @@ export class GatewayState {
   private polling: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** Called after each reload (the change counter moved): open tunnels are checked again. */
+  onReload: (() => void) | undefined;
+  /** Logs a stored pattern RE2 cannot compile, once per pattern (compiled patterns are cached). */
+  private readonly invalidPattern = (pattern: string, reason: string): void => {
+    this.log.warn({ pattern, reason }, 'gateway: a stored URL pattern cannot be compiled; it never matches');
+  };
 
   constructor(
     private readonly db: Db,
@@ -70,12 +76,13 @@ export class GatewayState {
     this.pending.clear();
     const apis: GatewayApi[] = [];
     for (const row of await loadActiveApis(this.db)) {
-      const api = gatewayApiOf(row);
+      const api = gatewayApiOf(row, this.invalidPattern);
       if (api) apis.push(api);
       else this.log.warn({ api_id: row.api_id }, 'gateway: API skipped, its target cannot be proxied to');
     }
     this.routes = new RouteTable(apis);
     this.version = version;
+    this.onReload?.();
   }
 
   /** The key behind a hash, read from the store once per configuration change. */
@@ -85,7 +92,7 @@ export class GatewayState {
     const generation = this.generation;
     p = loadKey(this.db, hash).then(
       (found) => {
-        const key = found ? resolveKey(hash, found.key, found.policies, found.rights) : null;
+        const key = found ? resolveKey(hash, found.key, found.policies, found.rights, this.invalidPattern) : null;
         if (generation === this.generation) {
           if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
           this.keys.set(hash, key);

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { visibleAmong, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
+import { urlPatternError } from '../gateway/url-patterns.js';
 import { Invalid } from '../http/errors.js';
 
 export const AccessSpec = Type.Object(
@@ -69,11 +70,8 @@ export async function resolveAccessRights(
       for (const m of spec.methods ?? []) {
         if (!/^[A-Za-z]+$/.test(m)) throw new Invalid(`${field}.${k}.allowed_urls.${i}.methods`, `${JSON.stringify(m)} is not an HTTP method`);
       }
-      try {
-        new RegExp(spec.url);
-      } catch {
-        throw new Invalid(`${field}.${k}.allowed_urls.${i}.url`, 'is not a valid pattern');
-      }
+      const invalid = urlPatternError(spec.url);
+      if (invalid !== null) throw new Invalid(`${field}.${k}.allowed_urls.${i}.url`, invalid);
     }
   }
   const rows = await ex

@@ -21,10 +21,10 @@ describe('the gateway', () => {
     admin = await t.bootstrap();
     a = await startUpstream('a');
     b = await startUpstream('b');
-    await createProxiedApi(t, admin, 'Shop', '/shop/', a.url, { use_keyless: true });
+    await createProxiedApi(t, admin, 'Shop', '/shop/', a.url, { use_keyless: true, enable_websockets: true });
     await createProxiedApi(t, admin, 'Shop admin', '/shop/admin/', b.url, { use_keyless: true });
     await createProxiedApi(t, admin, 'No strip', '/nostrip', `${a.url}/base/`, { use_keyless: true, proxy: { strip_listen_path: false } });
-    keyed = await createProxiedApi(t, admin, 'Keyed', '/keyed/', a.url);
+    keyed = await createProxiedApi(t, admin, 'Keyed', '/keyed/', a.url, { enable_websockets: true });
     other = await createProxiedApi(t, admin, 'Other', '/other/', b.url);
     gw = await gatewayFor(t);
   });

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createConnection, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway/index.js';
@@ -65,9 +67,13 @@ export async function startUpstream(name = 'upstream'): Promise<Upstream> {
       res.end(body);
     });
   });
+  const upgraded = new Set<Duplex>();
   server.on('upgrade', (req, socket) => {
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    socket.write('HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: Upgrade\r\n\r\n');
+    const key = req.headers['sec-websocket-key'] ?? '';
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\nsec-websocket-accept: ${websocketAccept(key)}\r\n\r\n`);
     socket.pipe(socket);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -79,6 +85,8 @@ export async function startUpstream(name = 'upstream'): Promise<Upstream> {
     seen,
     async close() {
       for (const r of hanging) r.destroy();
+      // Upgraded sockets are no longer the server's connections: closeAllConnections() leaves them open.
+      for (const s of upgraded) s.destroy();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
@@ -118,7 +126,9 @@ export interface Reply {
 /** One request with node:http (which, unlike fetch, sends any header asked for). */
 export function send(base: string, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
+    // host and port apart, so that the path goes out exactly as given (a URL string would resolve dot segments).
+    const { hostname, port } = new URL(base);
+    const req = httpRequest({ host: hostname, port, path, method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('error', reject);
@@ -170,11 +180,26 @@ export function rights(apiId: string, allowed: { url: string; methods: string[] 
   return { api_id: apiId, versions: ['Default'], allowed_urls: allowed };
 }
 
-/** Sends an upgrade request and returns the raw socket once the 101 (or a refusal) is read. */
-export function openUpgrade(port: number, path: string, headers: Record<string, string> = {}): Promise<{ head: string; socket: Socket }> {
+/** The Sec-WebSocket-Accept a server answers to a Sec-WebSocket-Key (RFC 6455 §4.2.2). */
+export function websocketAccept(key: string): string {
+  return createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+}
+
+/** The headers of a well-formed WebSocket handshake (RFC 6455 §4.1). */
+export function websocketHeaders(): Record<string, string> {
+  return { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13' };
+}
+
+/**
+ * Sends an upgrade request (a WebSocket handshake unless `headers` say otherwise; a null value drops
+ * a header) and returns the raw socket once the 101 (or a refusal) is read.
+ */
+export function openUpgrade(port: number, path: string, headers: Record<string, string | null> = {}, method = 'GET'): Promise<{ head: string; socket: Socket }> {
   return new Promise((resolve, reject) => {
     const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      const lines = [`GET ${path} HTTP/1.1`, `host: 127.0.0.1:${port}`, 'connection: Upgrade', 'upgrade: echo', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      const all: Record<string, string | null> = { ...websocketHeaders(), ...headers };
+      const lines = [`${method} ${path} HTTP/1.1`, `host: 127.0.0.1:${port}`];
+      for (const [k, v] of Object.entries(all)) if (v !== null) lines.push(`${k}: ${v}`);
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
     let buf = '';
