@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ApiResponse, ok } from '../http/envelope.js';
 import { originOf } from '../http/request-origin.js';
 import type { Services } from '../services.js';
+import { pages } from '../links.js';
 
 const NewBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false });
 const ResetBody = Type.Object(
@@ -34,7 +35,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<{ services: Services
     async (req, reply) => {
       await services.passwordReset.request(originOf(req), req.body.email);
       const body = ok('If an active account has this address, a reset link is on its way');
-      if (isForm(req.headers['content-type'])) return reply.code(303).header('location', '/auth/password/login').send(body);
+      if (isForm(req.headers['content-type'])) return reply.code(303).header('location', pages.signIn()).send(body);
       return body;
     },
   );
@@ -53,7 +54,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<{ services: Services
     async (req, reply) => {
       await services.passwordReset.reset(originOf(req), req.body);
       const body = ok('Password changed: sign in with the new password');
-      if (isForm(req.headers['content-type'])) return reply.code(303).header('location', '/auth/password/login').send(body);
+      if (isForm(req.headers['content-type'])) return reply.code(303).header('location', pages.signIn()).send(body);
       return body;
     },
   );

@@ -13,6 +13,7 @@ import {
 import { hashSecret, newSecret } from './tokens.js';
 import { findUserByEmail, findUserById } from './users.repository.js';
 import type { UsersService } from './users.service.js';
+import { pages, pageUrl } from '../links.js';
 
 export const RESET_LINK_MINUTES = 30;
 /** Links one account can be sent within a link's lifetime. */
@@ -50,7 +51,7 @@ export function passwordResetService({ store, config }: AppContext, deps: { user
         });
         return deps.email.enqueue(trx, 'password-reset', user.email, {
           name: `${user.firstName} ${user.lastName}`.trim(),
-          reset_url: `${config.publicUrl}/auth/password/reset?token=${encodeURIComponent(token)}`,
+          reset_url: pageUrl(config.publicUrl, pages.resetPassword(token)),
           expires_minutes: String(RESET_LINK_MINUTES),
         });
       });

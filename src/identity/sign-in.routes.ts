@@ -9,6 +9,7 @@ import { comesFromAllowedOrigin } from '../http/security.js';
 import type { Services } from '../services.js';
 import { toUserView } from './user-view.js';
 import type { UserRecord } from './users.repository.js';
+import { pages } from '../links.js';
 
 const LoginBody = Type.Object(
   {
@@ -19,10 +20,9 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Where a user goes after signing in: administrators to the Admin Portal, consumers to the Live Portal. */
+/** Where a user goes after signing in: staff to the console (Dashboard and Admin Portal), consumers to their dashboard in the Live Portal. */
 export function landingFor(u: UserRecord): string {
-  if (isConsumerRole(u.role)) return '/portal';
-  return u.isAdmin ? '/admin' : '/dashboard';
+  return isConsumerRole(u.role) ? pages.consumerDashboard() : pages.consoleHome();
 }
 
 /** Sign-in and sign-out with a session cookie: /auth/password/*. */

@@ -25,6 +25,7 @@ import type { AccessRequestCreate } from './apps.schemas.js';
 import type { CatalogueService } from './catalogues.service.js';
 import { credentialsOfRequests, type CredentialDetail } from './credentials.repository.js';
 import { issueCredential, revokeCredentials } from './credentials.service.js';
+import { pages, pageUrl } from '../links.js';
 
 /** A request with its credentials, as its views show it. */
 export interface AccessRequestView {
@@ -51,8 +52,8 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
     const c = staffAccessRequestVisibleCondition(ex, scopeOf(actor), 'ar.product_id');
     return c ? [c] : [];
   };
-  const appUrl = (appId: number) => `${config.publicUrl}/portal/apps/${appId}`;
-  const reviewUrl = (id: number) => `${config.publicUrl}/portal-api/access_requests/${id}`;
+  const appUrl = (appId: number) => pageUrl(config.publicUrl, pages.consumerApp(appId));
+  const reviewUrl = (id: number) => pageUrl(config.publicUrl, pages.accessRequestReview(id));
 
   async function withCredentials(ex: Executor, request: AccessRequestDetail): Promise<AccessRequestView> {
     return { request, credentials: (await credentialsOfRequests(ex, [request.id])).get(request.id) ?? [] };

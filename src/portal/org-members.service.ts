@@ -11,6 +11,7 @@ import { portalWindow } from '../pagination.js';
 import { defaultOrganisation, defaultTeamOf, membershipsOf, replaceMemberships, requireTeamsInOrganisation, setOrganisationAndRole } from './memberships.repository.js';
 import { findOrganisation } from './organisations.repository.js';
 import { fullName, type EmailPort, type PortalUser } from './portal-users.service.js';
+import { pages, pageUrl } from '../links.js';
 
 const INVITE_DAYS = 7;
 type ConsumerRoleName = 'consumer-admin' | 'consumer-team-member';
@@ -75,8 +76,8 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
         if (existing) {
           await deps.email.enqueue(trx, 'registration-existing-account', existing.email, {
             name: fullName(existing),
-            login_url: `${config.publicUrl}/auth/password/login`,
-            reset_url: `${config.publicUrl}/auth/password/new`,
+            login_url: pageUrl(config.publicUrl, pages.signIn()),
+            reset_url: pageUrl(config.publicUrl, pages.forgotPassword()),
           });
         } else {
           const token = newSecret();
@@ -99,7 +100,7 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
           await deps.email.enqueue(trx, 'invite', address, {
             organisation: org.name,
             invited_by: actor.email,
-            register_url: `${config.publicUrl}/auth/password/register?invite=${encodeURIComponent(token)}`,
+            register_url: pageUrl(config.publicUrl, pages.register(token)),
             expires_days: String(INVITE_DAYS),
           });
         }

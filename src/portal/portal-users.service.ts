@@ -23,6 +23,7 @@ import {
 } from './memberships.repository.js';
 import { findOrganisation } from './organisations.repository.js';
 import { PORTAL_ROLES, type PortalUserCreate, type PortalUserQuery, type PortalUserUpdate } from './portal-users.schemas.js';
+import { pages, pageUrl } from '../links.js';
 
 /** What the portal needs of the email outbox (src/notify). */
 export interface EmailPort {
@@ -60,7 +61,7 @@ function teamIds(refs: (number | string)[] | undefined): number[] | undefined {
  */
 export function portalUsersService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort }) {
   const { db } = store;
-  const loginUrl = `${config.publicUrl}/auth/password/login`;
+  const loginUrl = pageUrl(config.publicUrl, pages.signIn());
   const { users, email } = deps;
 
   async function load(ex: Executor, id: number): Promise<PortalUser> {

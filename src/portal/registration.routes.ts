@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { ApiResponse, ok } from '../http/envelope.js';
 import { originOf } from '../http/request-origin.js';
 import type { Services } from '../services.js';
+import { pages } from '../links.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
@@ -41,7 +42,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ services: Services 
         { pending_approval: pendingApproval },
       );
       if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) {
-        return reply.code(303).header('location', '/auth/password/login').send(body);
+        return reply.code(303).header('location', pages.signIn()).send(body);
       }
       return body;
     },

@@ -9,6 +9,7 @@ import type { UsersService } from '../identity/users.service.js';
 import { defaultOrganisation, defaultTeamOf, replaceMemberships } from './memberships.repository.js';
 import { fullName, type EmailPort } from './portal-users.service.js';
 import { readSettings, ruleForEmail } from './settings.repository.js';
+import { pages, pageUrl } from '../links.js';
 
 export interface Registration {
   first: string;
@@ -35,7 +36,7 @@ export interface Registration {
 export function registrationService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort }) {
   const { db } = store;
   const { users, email } = deps;
-  const loginUrl = `${config.publicUrl}/auth/password/login`;
+  const loginUrl = pageUrl(config.publicUrl, pages.signIn());
 
   return {
     /** Registers a consumer; answers whether the account awaits approval. */
@@ -81,7 +82,7 @@ export function registrationService({ store, config }: AppContext, deps: { users
             await email.enqueue(trx, 'registration-existing-account', existing.email, {
               name: fullName(existing),
               login_url: loginUrl,
-              reset_url: `${config.publicUrl}/auth/password/new`,
+              reset_url: pageUrl(config.publicUrl, pages.forgotPassword()),
             });
             await recordAudit(trx, actor, { action: 'user.register.existing', targetType: 'user', targetId: existing.id, actorEmail: address });
             return { pendingApproval: !active };
@@ -113,7 +114,7 @@ export function registrationService({ store, config }: AppContext, deps: { users
               await email.enqueue(trx, 'registration-pending', admin, {
                 name: fullName(user),
                 email: user.email,
-                review_url: `${config.publicUrl}/portal-api/users/${user.id}`,
+                review_url: pageUrl(config.publicUrl, pages.portalUser(user.id)),
               });
             }
           }

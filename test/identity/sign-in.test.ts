@@ -21,7 +21,7 @@ describe('signing in', () => {
   it('accepts JSON and forms, sets a safe session cookie and says where to go', async () => {
     const res = await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password }, remoteAddress: nextAddress() });
     expect(res.statusCode).toBe(200);
-    expect(res.json().Meta).toMatchObject({ redirect_to: '/admin', user: { email_address: ADMIN.email, role: 'super-admin' } });
+    expect(res.json().Meta).toMatchObject({ redirect_to: '/admin/', user: { email_address: ADMIN.email, role: 'super-admin' } });
     const cookie = res.cookies.find((c) => c.name === 'portcullis_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
@@ -33,12 +33,12 @@ describe('signing in', () => {
       remoteAddress: nextAddress(),
     });
     expect(form.statusCode).toBe(303);
-    expect(form.headers.location).toBe('/admin');
+    expect(form.headers.location).toBe('/admin/');
     expect(sessionFrom(form)).toBeTruthy();
 
     await createUser(t, root, 'dash@example.com', { password: 'dash-password-1', perms: { apis: 'read' } });
     const dash = await t.request('POST', '/auth/password/login', { body: { email: 'dash@example.com', password: 'dash-password-1' }, remoteAddress: nextAddress() });
-    expect(dash.json().Meta.redirect_to).toBe('/dashboard');
+    expect(dash.json().Meta.redirect_to).toBe('/admin/');
   });
 
   it('marks the cookie Secure behind TLS', async () => {

@@ -65,7 +65,7 @@ describe('the Developer Portal journey', () => {
 
     // Sign in, browse the catalogue, create an app, request access.
     const login = await ok<{ Meta: { redirect_to: string } }>(await t.request('POST', '/auth/password/login', { body: { email: EMAIL, password: PASSWORD } }));
-    expect(login.Meta.redirect_to).toBe('/portal');
+    expect(login.Meta.redirect_to).toBe('/portal/dashboard');
     const session = sessionFrom(await t.request('POST', '/auth/password/login', { body: { email: EMAIL, password: PASSWORD } }))!;
     const me = (method: string, url: string, body?: unknown) => t.request(method, `/portal/api${url}`, { session, body, headers: SAME_ORIGIN });
     const catalogues = await ok<unknown[]>(await me('GET', '/catalogues'));

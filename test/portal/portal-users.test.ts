@@ -82,7 +82,7 @@ describe('portal users', () => {
 
     const login = await signIn('grace@example.com', 'initial-password-1');
     expect(login.statusCode).toBe(200);
-    expect(login.json().Meta).toMatchObject({ password_change_required: true, redirect_to: '/admin' });
+    expect(login.json().Meta).toMatchObject({ password_change_required: true, redirect_to: '/admin/' });
     // The flag keeps them from anything but changing the password.
     const session = sessionFrom(login)!;
     expect((await t.request('GET', '/portal-api/users', { session })).statusCode).toBe(403);
@@ -236,7 +236,7 @@ describe('portal users', () => {
   it('gives a consumer their own account: profile, name change, password change', async () => {
     const c = await createConsumer('self@example.com', { OrganisationID: acme.ID, Teams: [mobileTeam] });
     const login = await signIn('self@example.com');
-    expect(login.json().Meta.redirect_to).toBe('/portal');
+    expect(login.json().Meta.redirect_to).toBe('/portal/dashboard');
     const session = sessionFrom(login)!;
     const me = (await t.request('GET', '/portal/api/me', { session })).json() as PortalUser;
     expect(me).toMatchObject({ ID: c.ID, Organisation: 'Acme', Role: 'consumer-team-member' });
@@ -299,7 +299,7 @@ describe('self-registration', () => {
     await t.request('PUT', `/portal-api/users/${u.ID}`, { key: root, body: { Active: true } });
     const login = await signIn('pending@example.com');
     expect(login.statusCode).toBe(200);
-    expect(login.json().Meta.redirect_to).toBe('/portal');
+    expect(login.json().Meta.redirect_to).toBe('/portal/dashboard');
   });
 
   it('answers a registration of an existing address exactly like a new one, and creates nothing', async () => {

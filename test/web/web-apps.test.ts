@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ADMIN, startTestApp, type TestApp } from '../helpers/app.js';
 
 // The web apps are built by `npm test`'s pretest step (npm run build:web).
 let t: TestApp;
@@ -93,5 +93,16 @@ describe('the web apps', () => {
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
     }
+  });
+
+  it('send a signed-in user to a page that exists', async () => {
+    await t.bootstrap();
+    const res = await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+    expect(res.statusCode).toBe(200);
+    const landing = (res.json() as { Meta: { redirect_to: string } }).Meta.redirect_to;
+    expect(landing).toBe(pages.consoleHome());
+    const page = await t.request('GET', landing);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
   });
 });
