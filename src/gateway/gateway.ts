@@ -8,7 +8,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { hashSecret } from '../identity/tokens.js';
 import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
-import { memoryCounters, redisCounters, type Counters, type Outcome } from './counters.js';
+import { counterMetricLines, memoryCounters, redisCounters, type Counters, type Outcome } from './counters.js';
 import { credentialFromHeader, credentialFromQuery } from './credential.js';
 import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
 import { forwarder } from './forwarder.js';
@@ -16,7 +16,7 @@ import { readRequestHeaders } from './headers.js';
 import { consoleLogger, type GatewayLogger } from './logger.js';
 import { GatewayMetrics } from './metrics.js';
 import { normalizePath } from './path.js';
-import { connectRedis, subscribeToChanges } from './redis.js';
+import { closeRedis, connectRedis, subscribeToChanges } from './redis.js';
 import type { ResolvedKey } from './resolved-key.js';
 import { innerPath, timeoutFor, upstreamPath, type GatewayApi, type RouteTable } from './routing.js';
 import { GatewayState } from './state.js';
@@ -84,15 +84,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await analytics.close().catch(() => {});
     await http.close();
     await local.close();
-    if (opened.sub) await opened.sub.quit().catch(() => opened.sub?.disconnect());
-    if (opened.redis) await opened.redis.quit().catch(() => opened.redis?.disconnect());
+    if (counters !== local) await counters.close();
+    if (opened.sub) await closeRedis(opened.sub);
+    if (opened.redis) await closeRedis(opened.redis);
     if (ownsStore) await store.close();
   }
 
   try {
     if (config.redisUrl) {
       opened.redis = await connectRedis(config.redisUrl, log, 'portcullis-gateway');
-      counters = redisCounters(opened.redis, config.redisPrefix);
+      counters = redisCounters(opened.redis, config.redisPrefix, { timeoutMs: config.gatewayRedisTimeoutMs, log });
       opened.sub = await subscribeToChanges(config.redisUrl, config.redisPrefix, log, () => void state.poke());
     }
     state.onReload = () => void recheckTunnels(state.routes);
@@ -101,8 +102,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     await cleanup();
     throw err;
   }
-
-  let redisFailing = false;
 
   /** A configuration change may withdraw what an open tunnel was admitted with. */
   async function recheckTunnels(routes: RouteTable): Promise<void> {
@@ -171,23 +170,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const bucket = bucketOf(key, rights, x.api.apiId);
     let outcome: Outcome | Promise<Outcome>;
     try {
+      // Redis counters never hang and never reject: while Redis is away they count in memory (counters.ts).
       outcome = counters.hit(bucket, limits);
     } catch (err) {
       return fail(x, err);
     }
     if (outcome instanceof Promise) {
       outcome.then(
-        (o) => {
-          if (redisFailing) log.info({}, 'gateway: Redis counters answer again');
-          redisFailing = false;
-          limited(x, o);
-        },
-        (err: unknown) => {
-          // Redis away: count in this process rather than refuse or wave everything through.
-          if (!redisFailing) log.warn({ err }, 'gateway: Redis counters unavailable; counting in memory until it is back');
-          redisFailing = true;
-          limited(x, local.hit(bucket, limits) as Outcome);
-        },
+        (o) => limited(x, o),
+        (err: unknown) => fail(x, err),
       );
     } else {
       limited(x, outcome);
@@ -291,7 +282,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         analyticsWritten: analytics.written,
         apis: state.routes.size,
         cachedKeys: state.keys.size,
-      });
+      }) + counterMetricLines(counters).join('\n') + '\n';
       return plain(res, 200, 'text/plain; version=0.0.4; charset=utf-8', body);
     }
     const api = locate(rawPath);
@@ -299,15 +290,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     admit(exchangeFor(req, res, api, located, q < 0 ? '' : url.slice(q), start));
   }
 
+  /**
+   * 503 only when the database does not answer. While Redis does not answer the
+   * gateway still serves and enforces limits (counting in memory), so it stays in
+   * the load balancer: 200 with status and redis "degraded".
+   */
   async function health(res: ServerResponse): Promise<void> {
     const db = await store.ping();
-    const redis = opened.redis ? opened.redis.status === 'ready' : undefined;
-    const ok = db && redis !== false;
+    const redis = opened.redis === undefined ? undefined : counters.degraded || opened.redis.status !== 'ready' ? 'degraded' : 'ok';
+    const status = !db ? 'unavailable' : redis === 'degraded' ? 'degraded' : 'ok';
     plain(
       res,
-      ok ? 200 : 503,
+      db ? 200 : 503,
       JSON_TYPE,
-      JSON.stringify({ status: ok ? 'ok' : 'unavailable', database: db ? 'ok' : 'unavailable', ...(redis === undefined ? {} : { redis: redis ? 'ok' : 'unavailable' }), apis: state.routes.size }),
+      JSON.stringify({ status, database: db ? 'ok' : 'unavailable', ...(redis === undefined ? {} : { redis }), apis: state.routes.size }),
     );
   }
 

@@ -70,14 +70,28 @@ describe('gateways while their Redis is in trouble', () => {
     expect(await allowed(g2, key, 4)).toBe(4);
     expect(await allowed(g1, key, 1)).toBe(1);
 
+    const healthy = await send(g1.url, '/gateway/health');
+    expect(healthy.status).toBe(200);
+    expect(JSON.parse(healthy.body)).toMatchObject({ status: 'ok', redis: 'ok' });
+    expect((await send(g1.url, '/metrics')).body).toContain('portcullis_gateway_counters_degraded 0');
+
     server.freeze();
     // g1 last saw 5 of 20 used, g2 saw 4: each goes on from there, not from 0.
     expect(await allowed(g1, key, 20)).toBe(15);
     expect(await allowed(g2, key, 20)).toBe(16);
 
+    // Still serving and enforcing: 200 (a load balancer keeps it), and it says it is degraded.
+    const degraded = await send(g1.url, '/gateway/health');
+    expect(degraded.status).toBe(200);
+    expect(JSON.parse(degraded.body)).toMatchObject({ status: 'degraded', database: 'ok', redis: 'degraded' });
+    const metrics = (await send(g1.url, '/metrics')).body;
+    expect(metrics).toContain('portcullis_gateway_counters_degraded 1');
+    expect(metrics).toMatch(/portcullis_gateway_counters_fallbacks_total [1-9]/);
+
     server.thaw();
     // Once Redis answers again the counts written back keep the window closed.
     expect(await eventually(async () => (await call(g1, key)) === 429 && (await call(g2, key)) === 429, 5000)).toBeGreaterThanOrEqual(0);
+    expect(await eventually(async () => JSON.parse((await send(g1.url, '/gateway/health')).body).status === 'ok', 5000)).toBeGreaterThanOrEqual(0);
   });
 
   it('do not let a crash and an empty restart of Redis reset the window', async () => {
