@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pages } from '../../src/links.js';
 import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createApi, createUser, setOwners } from '../helpers/fixtures.js';
 import { configureSmtp, startMailServer, type MailServer } from '../helpers/smtp.js';
@@ -120,7 +121,8 @@ describe('apps, access requests and credentials', () => {
     const pending = await request('owner', app.ID, gold);
     expect(pending).toMatchObject({ Status: 'pending', ProvisionImmediately: false, Credentials: [], Products: ['Payments'], Plan: 'Gold', Client: 'Checkout' });
     const submitted = await mail.find(ADMIN_INBOX, 'Access request: Payments / Gold for Checkout');
-    expect(submitted.text).toContain(`${PUBLIC}/portal-api/access_requests/${pending.ID}`);
+    // The review link leads to the console page of the request (a page, not a JSON route).
+    expect(submitted.text).toContain(`${PUBLIC}${pages.accessRequestReview(pending.ID)}`);
     const duplicate = await as('owner', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold });
     expect(duplicate.statusCode).toBe(409);
 
