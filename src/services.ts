@@ -1,3 +1,4 @@
+import { createAccess } from './access/access.js';
 import { analyticsService } from './analytics/analytics.service.js';
 import { apisService } from './apis/apis.service.js';
 import { auditService } from './audit/audit.service.js';
@@ -22,26 +23,31 @@ import { catalogueService } from './portal/catalogues.service.js';
 import { appsService } from './portal/apps.service.js';
 import { accessRequestsService } from './portal/access-requests.service.js';
 
-/** Every domain service, built once per process from the store and the configuration. */
+/**
+ * Every domain service, built once per process from the store and the
+ * configuration. The access service is built here, once, from the configuration,
+ * and handed to every service that decides what an actor may see.
+ */
 export function createServices(ctx: AppContext) {
-  const apis = apisService(ctx);
-  const policies = policiesService(ctx);
-  const users = usersService(ctx);
+  const access = createAccess(ctx.config);
+  const apis = apisService(ctx, { access });
+  const policies = policiesService(ctx, { access });
+  const users = usersService(ctx, { access });
   const email = emailOutbox(ctx);
-  const catalogue = catalogueService(ctx);
+  const catalogue = catalogueService(ctx, { access });
   return {
     auth: authenticationService(ctx),
     users,
-    groups: groupsService(ctx),
+    groups: groupsService(ctx, { access }),
     signIn: signInService(ctx),
     bootstrap: bootstrapService(ctx),
-    audit: auditService(ctx),
+    audit: auditService(ctx, { access }),
     apis,
     policies,
-    keys: keysService(ctx, { apis, policies }),
-    analytics: analyticsService(ctx, { apis }),
+    keys: keysService(ctx, { access, apis, policies }),
+    analytics: analyticsService(ctx, { access, apis }),
     organisations: organisationsService(ctx),
-    adminReview: adminReviewService(ctx),
+    adminReview: adminReviewService(ctx, { access }),
     settings: settingsService(ctx),
     email,
     portalUsers: portalUsersService(ctx, { users, email }),
@@ -50,8 +56,8 @@ export function createServices(ctx: AppContext) {
     orgMembers: orgMembersService(ctx, { users, email }),
     content: contentService(ctx),
     catalogue,
-    apps: appsService(ctx),
-    accessRequests: accessRequestsService(ctx, { catalogue, email }),
+    apps: appsService(ctx, { access }),
+    accessRequests: accessRequestsService(ctx, { access, catalogue, email }),
   };
 }
 

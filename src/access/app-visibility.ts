@@ -1,8 +1,9 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { UserActor } from './actor.js';
-import type { ApiScope } from './ownership.js';
-import { productVisibleCondition } from './product-visibility.js';
+import { restricted, type Filter, type Restricted } from './filter.js';
+import type { Scope } from './ownership.js';
+import { productFilter } from './product-visibility.js';
 
 /**
  * Consumers' apps (Developer Portal). Who reads an app depends on its visibility:
@@ -10,11 +11,11 @@ import { productVisibleCondition } from './product-visibility.js';
  * `organisation` everyone in the owner's organisation. `appsTable` is the alias
  * of the `apps` table in the caller's query.
  */
-export function consumerAppVisibleCondition(_ex: Executor, consumer: UserActor, appsTable = 'apps'): Expression<SqlBool> {
+export function consumerAppFilter(_ex: Executor, consumer: UserActor, appsTable = 'apps'): Restricted {
   const me = consumer.userId;
   const owner = sql.ref(`${appsTable}.user_id`);
   const visibility = sql.ref(`${appsTable}.visibility`);
-  return sql<SqlBool>`(
+  return restricted(sql<SqlBool>`(
     ${owner} = ${me}
     or (${visibility} = 'team' and exists (
           select 1 from team_members mine join team_members theirs on theirs.team_id = mine.team_id
@@ -22,7 +23,7 @@ export function consumerAppVisibleCondition(_ex: Executor, consumer: UserActor, 
     or (${visibility} = 'organisation' and exists (
           select 1 from users ao join users me on me.organisation_id = ao.organisation_id
           where ao.id = ${owner} and me.id = ${me}))
-  )`;
+  )`);
 }
 
 /**
@@ -30,35 +31,34 @@ export function consumerAppVisibleCondition(_ex: Executor, consumer: UserActor, 
  * for and whose credentials they may reveal or rotate: their own, and for a
  * `consumer-admin` those of the members of their organisation.
  */
-export function consumerAppChangeableCondition(ex: Executor, consumer: UserActor, appsTable = 'apps'): Expression<SqlBool> {
+export function consumerAppChangeableFilter(ex: Executor, consumer: UserActor, appsTable = 'apps'): Restricted {
   const me = consumer.userId;
   const owner = sql.ref(`${appsTable}.user_id`);
-  const visible = consumerAppVisibleCondition(ex, consumer, appsTable);
-  if (consumer.role !== 'consumer-admin') return sql<SqlBool>`(${visible} and ${owner} = ${me})`;
-  return sql<SqlBool>`(${visible} and (
+  const visible = consumerAppFilter(ex, consumer, appsTable).where;
+  if (consumer.role !== 'consumer-admin') return restricted(sql<SqlBool>`(${visible} and ${owner} = ${me})`);
+  return restricted(sql<SqlBool>`(${visible} and (
     ${owner} = ${me}
     or exists (select 1 from users ao join users me on me.organisation_id = ao.organisation_id
                where ao.id = ${owner} and me.id = ${me})
-  ))`;
+  ))`);
 }
 
 /**
  * Apps in a staff member's API-ownership scope: those with at least one access
  * request for a product they can see, and those with no request at all (the
  * policies' rule: an app visible through any of its products is visible).
- * Undefined means "no restriction".
  */
-export function staffAppVisibleCondition(ex: Executor, scope: ApiScope, appIdColumn: string): Expression<SqlBool> | undefined {
-  const product = productVisibleCondition(ex, scope, 'sr.product_id');
-  if (!product) return undefined;
+export function staffAppFilter(ex: Executor, scope: Scope, appIdColumn: string): Filter {
+  const product = productFilter(ex, scope, 'sr.product_id');
+  if (product.kind === 'unrestricted') return product;
   const col = sql.ref(appIdColumn);
-  return sql<SqlBool>`(
+  return restricted(sql<SqlBool>`(
     not exists (select 1 from access_requests sr where sr.app_id = ${col})
-    or exists (select 1 from access_requests sr where sr.app_id = ${col} and ${product})
-  )`;
+    or exists (select 1 from access_requests sr where sr.app_id = ${col} and ${product.where})
+  )`);
 }
 
-/** Access requests in a staff member's scope: those for a product they can see. Undefined means "no restriction". */
-export function staffAccessRequestVisibleCondition(ex: Executor, scope: ApiScope, productIdColumn: string): Expression<SqlBool> | undefined {
-  return productVisibleCondition(ex, scope, productIdColumn);
+/** Access requests in a staff member's scope: those for a product they can see. */
+export function staffAccessRequestFilter(ex: Executor, scope: Scope, productIdColumn: string): Filter {
+  return productFilter(ex, scope, productIdColumn);
 }

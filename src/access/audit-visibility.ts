@@ -1,8 +1,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { CONSUMER_ROLES, type Actor } from './actor.js';
-import { apiScope, visibleApiIds } from './ownership.js';
-import { isAdmin } from './policy.js';
+import { restricted, unrestricted, type Filter } from './filter.js';
+import { apiScope, ownedApiIds } from './ownership.js';
 import { maySeeConsumers, maySeeGroups, maySeeStaff } from './user-visibility.js';
 
 /*
@@ -13,7 +13,7 @@ import { maySeeConsumers, maySeeGroups, maySeeStaff } from './user-visibility.js
 
 /**
  * Audit log entries a reader may see. With ownership off, and for
- * administrators, every entry (undefined: no restriction). Otherwise an entry is
+ * administrators, every entry. Otherwise an entry is
  * shown only when:
  *
  * - every API it concerns (recorded with it in audit_log_apis) is visible to the
@@ -26,10 +26,11 @@ import { maySeeConsumers, maySeeGroups, maySeeStaff } from './user-visibility.js
  *   consumer only if they may see the portal, a user group only if they may see
  *   user groups.
  */
-export function auditEntryVisibleCondition(ex: Executor, actor: Actor, ownershipEnabled: boolean, table = 'audit_logs'): Expression<SqlBool> | undefined {
-  if (!ownershipEnabled || isAdmin(actor) || actor.kind !== 'user') return undefined;
-  const visible = visibleApiIds(ex, apiScope(actor, true));
-  if (!visible) return undefined;
+export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolean, table = 'audit_logs'): Filter {
+  const scope = apiScope(actor, ownershipEnabled);
+  if (scope.kind === 'unrestricted') return scope;
+  if (actor.kind !== 'user') return unrestricted('system actor'); // never: apiScope already said so
+  const visible = ownedApiIds(ex, scope);
   const groupId = actor.groupId;
   const deletedButSeen = ex
     .selectFrom('deleted_api_owners as d')
@@ -77,5 +78,5 @@ export function auditEntryVisibleCondition(ex: Executor, actor: Actor, ownership
   else if (!consumer) conditions.push(sql<SqlBool>`(${type} <> 'user' or ${target} not in (${consumers}))`);
   if (!maySeeGroups(actor)) conditions.push(sql<SqlBool>`${type} <> 'user_group'`);
 
-  return sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
+  return restricted(sql<SqlBool>`(${sql.join(conditions, sql` and `)})`);
 }

@@ -1,6 +1,7 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { UserActor } from './actor.js';
+import { restricted, type Restricted } from './filter.js';
 
 /*
  * Written as `column in (set)` rather than correlated EXISTS: SQLite 3.53 answers
@@ -35,15 +36,15 @@ export function visibleCatalogueIds(ex: Executor, consumer: UserActor | null) {
 }
 
 /** Catalogues (by a column holding their id) that the visitor may see. */
-export function catalogueVisibleCondition(ex: Executor, consumer: UserActor | null, catalogueIdColumn: string): Expression<SqlBool> {
-  return sql<SqlBool>`${sql.ref(catalogueIdColumn)} in (${visibleCatalogueIds(ex, consumer)})`;
+export function catalogueFilter(ex: Executor, consumer: UserActor | null, catalogueIdColumn: string): Restricted {
+  return restricted(sql<SqlBool>`${sql.ref(catalogueIdColumn)} in (${visibleCatalogueIds(ex, consumer)})`);
 }
 
 /**
  * Products a Live Portal visitor may see: those listed in at least one catalogue
  * they may see. No API-ownership rule applies: consumers see what catalogues publish.
  */
-export function productListedCondition(ex: Executor, consumer: UserActor | null, productIdColumn: string): Expression<SqlBool> {
+export function listedProductFilter(ex: Executor, consumer: UserActor | null, productIdColumn: string): Restricted {
   const listed = ex.selectFrom('catalogue_products as lp').select('lp.product_id').where('lp.catalogue_id', 'in', visibleCatalogueIds(ex, consumer));
-  return sql<SqlBool>`${sql.ref(productIdColumn)} in (${listed})`;
+  return restricted(sql<SqlBool>`${sql.ref(productIdColumn)} in (${listed})`);
 }

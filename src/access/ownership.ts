@@ -1,17 +1,28 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Actor } from './actor.js';
+import { restricted, unrestricted, type Filter, type Restricted, type Unrestricted } from './filter.js';
 import { atLeast, levelOf } from './permissions.js';
 import { isAdmin, requireSection } from './policy.js';
 
-/**
- * Which APIs an actor may see. With ownership off, or for administrators, every
- * API; otherwise the unowned ones plus those owned by the user or their group.
- */
-export type ApiScope = { kind: 'all' } | { kind: 'owned'; userId: number; groupId: number | null };
+/** The APIs of a user and of their group, plus every unowned API. */
+export interface OwnerScope {
+  readonly kind: 'owned';
+  readonly userId: number;
+  readonly groupId: number | null;
+}
 
-export function apiScope(actor: Actor, ownershipEnabled: boolean): ApiScope {
-  if (!ownershipEnabled || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
+/**
+ * Which APIs an actor may see: every API (a named bypass: administrators, system
+ * actors, ownership off), or those of an owner scope. Every object tied to APIs
+ * (policies, keys, products, analytics, audit entries) follows it.
+ */
+export type Scope = Unrestricted | OwnerScope;
+
+export function apiScope(actor: Actor, ownershipEnabled: boolean): Scope {
+  if (!ownershipEnabled) return unrestricted('API ownership is off');
+  if (actor.kind !== 'user') return unrestricted('system actor');
+  if (isAdmin(actor)) return unrestricted('administrator');
   return { kind: 'owned', userId: actor.userId, groupId: actor.groupId };
 }
 
@@ -21,10 +32,11 @@ export function apiScope(actor: Actor, ownershipEnabled: boolean): ApiScope {
  * (unowned, or owned by them or their group, whatever their `apis` permission);
  * without it the user sees all traffic, as the seed describes.
  */
-export function analyticsScope(actor: Actor, ownershipEnabled: boolean): ApiScope {
+export function analyticsScope(actor: Actor, ownershipEnabled: boolean): Scope {
   requireSection(actor, 'analytics', 'read');
-  if (!ownershipEnabled || isAdmin(actor) || actor.kind !== 'user') return { kind: 'all' };
-  return atLeast(levelOf(actor.permissions, 'owned_analytics'), 'read') ? apiScope(actor, true) : { kind: 'all' };
+  const scope = apiScope(actor, ownershipEnabled);
+  if (scope.kind === 'unrestricted' || actor.kind !== 'user') return scope;
+  return atLeast(levelOf(actor.permissions, 'owned_analytics'), 'read') ? scope : unrestricted('analytics without owned_analytics: all traffic');
 }
 
 /** A non-administrator who creates an API while ownership is on becomes one of its owners: their id, else null. */
@@ -33,13 +45,11 @@ export function ownerOnCreate(actor: Actor, ownershipEnabled: boolean): number |
 }
 
 /**
- * The internal ids of the APIs in scope, as a subquery that repositories AND into
- * their SQL (never filtered in JavaScript). Built as a union driven by the owner
- * indexes, so its cost follows what the user can see, not what they cannot.
- * Undefined means "no restriction".
+ * The internal ids of the APIs an owner scope sees, as a subquery. Built as a
+ * union driven by the owner indexes, so its cost follows what the user can see,
+ * not what they cannot.
  */
-export function visibleApiIds(ex: Executor, scope: ApiScope) {
-  if (scope.kind === 'all') return undefined;
+export function ownedApiIds(ex: Executor, scope: OwnerScope) {
   let q = ex
     .selectFrom('apis')
     .select('apis.id as id')
@@ -51,8 +61,26 @@ export function visibleApiIds(ex: Executor, scope: ApiScope) {
   return q;
 }
 
-/** Internal API ids in scope, or undefined for "all"; handy for small in-memory checks of a few ids. */
-export async function visibleAmong(ex: Executor, scope: ApiScope, apiIds: number[]): Promise<Set<number>> {
+/** The set of visible internal API ids, for a query that is driven by it (see apis.repository.ts). */
+export type ApiIdSet = ReturnType<typeof ownedApiIds>;
+
+/** The visible internal API ids of a scope, or undefined for an unrestricted one (for the builders in src/access). */
+export function visibleApiIds(ex: Executor, scope: Scope): ApiIdSet | undefined {
+  return scope.kind === 'unrestricted' ? undefined : ownedApiIds(ex, scope);
+}
+
+/** API rows in scope. A restricted filter also carries the id set, so a list can be driven by it. */
+export type ApiFilter = Unrestricted | (Restricted & { readonly ids: ApiIdSet });
+
+/** APIs (by a column holding their internal id) in scope. */
+export function apiFilter(ex: Executor, scope: Scope, apiRowIdColumn: string): ApiFilter {
+  if (scope.kind === 'unrestricted') return scope;
+  const ids = ownedApiIds(ex, scope);
+  return { ...restricted(sql<SqlBool>`${sql.ref(apiRowIdColumn)} in (${ids})`), ids };
+}
+
+/** Of these internal API ids, those in scope: for checking the few ids a request names. */
+export async function visibleAmong(ex: Executor, scope: Scope, apiIds: number[]): Promise<Set<number>> {
   if (apiIds.length === 0) return new Set();
   let q = ex.selectFrom('apis').select('apis.id').where('apis.id', 'in', apiIds);
   const visible = visibleApiIds(ex, scope);
@@ -64,38 +92,38 @@ export async function visibleAmong(ex: Executor, scope: ApiScope, apiIds: number
  * Policies in scope: those granting at least one visible API, and those granting
  * none (they fall back to the `policies` permission alone).
  */
-export function policyVisibleCondition(ex: Executor, scope: ApiScope, policyIdColumn: 'policies.id'): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function policyFilter(ex: Executor, scope: Scope, policyIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const col = sql.ref(policyIdColumn);
-  return sql<SqlBool>`(
+  return restricted(sql<SqlBool>`(
     not exists (select 1 from policy_access_rights r where r.policy_id = ${col})
     or exists (select 1 from policy_access_rights r where r.policy_id = ${col} and r.api_id in (${visible}))
-  )`;
+  )`);
 }
 
 /**
  * Keys in scope: those granting a visible API directly or through one of their
  * policies, and those granting no API at all.
  */
-export function keyVisibleCondition(ex: Executor, scope: ApiScope, keyIdColumn: 'keys.id'): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function keyFilter(ex: Executor, scope: Scope, keyIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const col = sql.ref(keyIdColumn);
-  return sql<SqlBool>`(
+  return restricted(sql<SqlBool>`(
     (not exists (select 1 from key_access_rights r where r.key_id = ${col})
       and not exists (select 1 from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id where kp.key_id = ${col}))
     or exists (select 1 from key_access_rights r where r.key_id = ${col} and r.api_id in (${visible}))
     or exists (select 1 from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id
                where kp.key_id = ${col} and pr.api_id in (${visible}))
-  )`;
+  )`);
 }
 
 /** Analytics rows (keyed by the public api_id) in scope. */
-export function analyticsVisibleCondition(ex: Executor, scope: ApiScope, apiIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
-  return sql<SqlBool>`${sql.ref(apiIdColumn)} in (select va.api_id from apis va where va.id in (${visible}))`;
+export function analyticsFilter(ex: Executor, scope: Scope, apiIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
+  return restricted(sql<SqlBool>`${sql.ref(apiIdColumn)} in (select va.api_id from apis va where va.id in (${visible}))`);
 }
 
 /*
@@ -108,17 +136,17 @@ export function analyticsVisibleCondition(ex: Executor, scope: ApiScope, apiIdCo
  */
 
 /** Policies whose every API is visible (a policy granting none is held by everyone). Undefined: no restriction. */
-export function policyHeldCondition(ex: Executor, scope: ApiScope, policyIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function policyHeldFilter(ex: Executor, scope: Scope, policyIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const grantingHidden = ex.selectFrom('policy_access_rights as hr').select('hr.policy_id').where('hr.api_id', 'not in', visible);
-  return sql<SqlBool>`${sql.ref(policyIdColumn)} not in (${grantingHidden})`;
+  return restricted(sql<SqlBool>`${sql.ref(policyIdColumn)} not in (${grantingHidden})`);
 }
 
 /** Keys whose every API, granted directly or through any of their policies, is visible. Undefined: no restriction. */
-export function keyHeldCondition(ex: Executor, scope: ApiScope, keyIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function keyHeldFilter(ex: Executor, scope: Scope, keyIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const col = sql.ref(keyIdColumn);
   const direct = ex.selectFrom('key_access_rights as hk').select('hk.key_id').where('hk.api_id', 'not in', visible);
   const viaPolicy = ex
@@ -126,24 +154,24 @@ export function keyHeldCondition(ex: Executor, scope: ApiScope, keyIdColumn: str
     .innerJoin('policy_access_rights as hpr', 'hpr.policy_id', 'hkp.policy_id')
     .select('hkp.key_id')
     .where('hpr.api_id', 'not in', visible);
-  return sql<SqlBool>`(${col} not in (${direct}) and ${col} not in (${viaPolicy}))`;
+  return restricted(sql<SqlBool>`(${col} not in (${direct}) and ${col} not in (${viaPolicy}))`);
 }
 
 /** Portal products whose every exposed API is visible. Undefined: no restriction. */
-export function productHeldCondition(ex: Executor, scope: ApiScope, productIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function productHeldFilter(ex: Executor, scope: Scope, productIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const exposingHidden = ex.selectFrom('product_apis as hpa').select('hpa.product_id').where('hpa.api_id', 'not in', visible);
-  return sql<SqlBool>`${sql.ref(productIdColumn)} not in (${exposingHidden})`;
+  return restricted(sql<SqlBool>`${sql.ref(productIdColumn)} not in (${exposingHidden})`);
 }
 
 /**
  * Portal plans whose offerings grant only visible APIs: a plan's limits are in
  * force in the backing policy of every product it is offered with. Undefined: no restriction.
  */
-export function planHeldCondition(ex: Executor, scope: ApiScope, planIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function planHeldFilter(ex: Executor, scope: Scope, planIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const col = sql.ref(planIdColumn);
   const viaPolicy = ex
     .selectFrom('product_plan_policies as hpp')
@@ -155,24 +183,24 @@ export function planHeldCondition(ex: Executor, scope: ApiScope, planIdColumn: s
     .innerJoin('product_apis as hpa', 'hpa.product_id', 'hpp2.product_id')
     .select('hpp2.plan_id')
     .where('hpa.api_id', 'not in', visible);
-  return sql<SqlBool>`(${col} not in (${viaPolicy}) and ${col} not in (${viaProduct}))`;
+  return restricted(sql<SqlBool>`(${col} not in (${viaPolicy}) and ${col} not in (${viaProduct}))`);
 }
 
 /** Does the actor hold the row `id` of `table` (see the conditions above)? Always true for an unrestricted scope. */
-export async function holds(ex: Executor, scope: ApiScope, what: 'policy' | 'key' | 'product' | 'plan', id: number): Promise<boolean> {
+export async function holds(ex: Executor, scope: Scope, what: 'policy' | 'key' | 'product' | 'plan', id: number): Promise<boolean> {
   const table = ({ policy: 'policies', key: 'keys', product: 'products', plan: 'plans' } as const)[what];
-  const condition = { policy: policyHeldCondition, key: keyHeldCondition, product: productHeldCondition, plan: planHeldCondition }[what](ex, scope, `${table}.id`);
-  if (!condition) return true;
-  const row = await ex.selectFrom(table).select(`${table}.id`).where(`${table}.id`, '=', id).where(condition).executeTakeFirst();
+  const held = { policy: policyHeldFilter, key: keyHeldFilter, product: productHeldFilter, plan: planHeldFilter }[what](ex, scope, `${table}.id`);
+  if (held.kind === 'unrestricted') return true;
+  const row = await ex.selectFrom(table).select(`${table}.id`).where(`${table}.id`, '=', id).where(held.where).executeTakeFirst();
   return row !== undefined;
 }
 
 /** Of these policy ids, those the actor holds. */
-export async function heldPolicyIds(ex: Executor, scope: ApiScope, ids: number[]): Promise<Set<number>> {
+export async function heldPolicyIds(ex: Executor, scope: Scope, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   let q = ex.selectFrom('policies').select('policies.id').where('policies.id', 'in', ids);
-  const held = policyHeldCondition(ex, scope, 'policies.id');
-  if (held) q = q.where(held);
+  const held = policyHeldFilter(ex, scope, 'policies.id');
+  if (held.kind === 'restricted') q = q.where(held.where);
   return new Set((await q.execute()).map((r) => r.id));
 }
 
@@ -181,7 +209,7 @@ export async function heldPolicyIds(ex: Executor, scope: ApiScope, ids: number[]
  * scope? That is their reach through API ownership: someone who reaches an API the
  * actor cannot see is beyond the actor, whatever their permissions.
  */
-export async function ownsOnlyWithin(ex: Executor, scope: ApiScope, owner: { userId?: number; groupId?: number | null }): Promise<boolean> {
+export async function ownsOnlyWithin(ex: Executor, scope: Scope, owner: { userId?: number; groupId?: number | null }): Promise<boolean> {
   const visible = visibleApiIds(ex, scope);
   if (!visible) return true;
   if (owner.userId !== undefined) {

@@ -1,23 +1,23 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { visibleApiIds, type ApiScope } from './ownership.js';
+import { restricted, type Filter } from './filter.js';
+import { ownedApiIds, type Scope } from './ownership.js';
 
 /**
  * Products in an actor's API-ownership scope: those exposing at least one visible
  * API, and those exposing none (the same rule as policies). Anything tied to a
  * product (its documentation, guides, access requests) follows it.
- * Undefined means "no restriction".
  *
  * Written with `in (set)` rather than correlated EXISTS so that it stays right
  * when nested in other conditions (SQLite 3.53 mis-answers nested EXISTS).
  */
-export function productVisibleCondition(ex: Executor, scope: ApiScope, productIdColumn: string): Expression<SqlBool> | undefined {
-  const visible = visibleApiIds(ex, scope);
-  if (!visible) return undefined;
+export function productFilter(ex: Executor, scope: Scope, productIdColumn: string): Filter {
+  if (scope.kind === 'unrestricted') return scope;
+  const visible = ownedApiIds(ex, scope);
   const col = sql.ref(productIdColumn);
   const exposing = ex.selectFrom('product_apis as pa').select('pa.product_id');
-  return sql<SqlBool>`(
+  return restricted(sql<SqlBool>`(
     ${col} not in (${exposing})
     or ${col} in (${exposing.where('pa.api_id', 'in', visible)})
-  )`;
+  )`);
 }

@@ -1,4 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { AnalyticsCounters } from '../db/schema.js';
 
@@ -153,10 +154,10 @@ function bucketOf(b: Bucketing) {
 }
 
 /** Usage per API (and per time bucket) over the range, busiest first. */
-export async function usageByApi(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+export async function usageByApi(ex: Executor, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
   const bucket = bucketOf(b);
   let base = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
-  if (visible) base = base.where(visible);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
   const { n } = await ex
     .selectFrom(base.select(['h.api_id', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -173,10 +174,10 @@ export async function usageByApi(ex: Executor, range: Range, visible: Expression
 }
 
 /** Counters per hour or per day over the range (optionally for one API). */
-export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', visible: Expression<SqlBool> | undefined, apiId?: string) {
+export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', visible: Filter, apiId?: string) {
   const bucket = bucketOf(res);
   let q = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   if (apiId !== undefined) q = q.where('h.api_id', '=', apiId);
   const rows = await q
     .select([bucket.as('bucket'), ...totals('h')])
@@ -187,22 +188,22 @@ export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'd
 }
 
 /**
- * Traffic per key (and per time bucket) over the range, busiest first. With
- * `shownKeys`, keys outside that set are counted together under `otherKey`
- * (their hashes and aliases never leave the database).
+ * Traffic per key (and per time bucket) over the range, busiest first. Keys
+ * that `shown.keys` (a filter on `h.api_key`) leaves out are counted together
+ * under `otherKey` (their hashes and aliases never leave the database).
  */
 export async function usageByKey(
   ex: Executor,
   range: Range,
-  visible: Expression<SqlBool> | undefined,
+  visible: Filter,
   b: Bucketing,
-  page?: { offset: number; limit: number },
-  shown?: { keys: Expression<unknown>; otherKey: string },
+  page: { offset: number; limit: number } | undefined,
+  shown: { keys: Filter; otherKey: string },
 ) {
   const bucket = bucketOf(b);
-  const keyOf = shown ? sql<string>`case when h.api_key in (${shown.keys}) then h.api_key else ${shown.otherKey} end` : sql<string>`h.api_key`;
+  const keyOf = shown.keys.kind === 'restricted' ? sql<string>`case when ${shown.keys.where} then h.api_key else ${shown.otherKey} end` : sql<string>`h.api_key`;
   let inner = ex.selectFrom('analytics_hourly_key as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
-  if (visible) inner = inner.where(visible);
+  if (visible.kind === 'restricted') inner = inner.where(visible.where);
   // The key (or "other") is worked out in a derived table, so that the outer query groups by a plain column on both databases.
   const base = ex.selectFrom(inner.select([keyOf.as('api_key'), 'h.hour', ...COUNTER_COLUMNS.map((c) => `h.${c}` as const)]).as('h'));
   const { n } = await ex
@@ -221,10 +222,10 @@ export async function usageByKey(
 }
 
 /** Endpoint popularity (per time bucket) over the range, busiest first. */
-export async function usageByEndpoint(ex: Executor, range: Range, visible: Expression<SqlBool> | undefined, b: Bucketing, page?: { offset: number; limit: number }) {
+export async function usageByEndpoint(ex: Executor, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
   const bucket = bucketOf(b);
   let base = ex.selectFrom('analytics_hourly_endpoint as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
-  if (visible) base = base.where(visible);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
   const { n } = await ex
     .selectFrom(base.select(['h.api_id', 'h.method', 'h.path', bucket.as('bucket')]).distinct().as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))

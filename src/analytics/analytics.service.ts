@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
-import { identifiableKeyHashes, OTHER_KEYS } from '../access/analytics-visibility.js';
-import { analyticsScope as scopeForAnalytics, analyticsVisibleCondition, type ApiScope } from '../access/ownership.js';
+import { unrestricted, type Access } from '../access/access.js';
+import { OTHER_KEYS } from '../access/analytics-visibility.js';
 import { requireAdmin } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import type { AppContext } from '../context.js';
@@ -75,10 +75,10 @@ export function hoursOf(r: DayRange): Range {
   return { from: from.toISOString().slice(0, 13), to: to.toISOString().slice(0, 13) };
 }
 
-export function analyticsService({ store, config }: AppContext, deps: { apis: ApisService }) {
+export function analyticsService({ store, config }: AppContext, deps: { access: Access; apis: ApisService }) {
   const { db } = store;
-
-  const analyticsScope = (actor: Actor): ApiScope => scopeForAnalytics(actor, config.enableOwnership);
+  const { access } = deps;
+  const analyticsScope = (actor: Actor) => access.analyticsScope(actor);
 
   const secret = config.gatewaySecret ? Buffer.from(config.gatewaySecret) : undefined;
 
@@ -101,7 +101,7 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
     async byApi(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByApi(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
+      const { rows, total } = await usageByApi(db, hoursOf(r), access.filters.analytics(db, scope), res ?? 'total', pageWindow(req).page);
       return {
         rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),
@@ -112,28 +112,23 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
     async forApi(actor: Actor, apiRef: string, r: DayRange, res: Resolution) {
       const scope = analyticsScope(actor);
       const row = await deps.apis.findInScope(apiRef, scope);
-      const rows = await usageOverTime(db, hoursOf(r), res, undefined, row.api_id);
+      const rows = await usageOverTime(db, hoursOf(r), res, unrestricted('one API, already found in scope'), row.api_id);
       return rows.map((x) => ({ id: { time: bucketTime(x.bucket, res), api_id: row.api_id }, ...counts(x) }));
     },
 
     async errorsOverTime(actor: Actor, r: DayRange, res: Resolution) {
       const scope = analyticsScope(actor);
-      const rows = await usageOverTime(db, hoursOf(r), res, analyticsVisibleCondition(db, scope, 'h.api_id'));
+      const rows = await usageOverTime(db, hoursOf(r), res, access.filters.analytics(db, scope));
       return rows.map((x) => ({ id: { time: bucketTime(x.bucket, res) }, ...counts(x) }));
     },
 
     async byKey(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const keys = identifiableKeyHashes(db, scope);
-      const { rows, total } = await usageByKey(
-        db,
-        hoursOf(r),
-        analyticsVisibleCondition(db, scope, 'h.api_id'),
-        res ?? 'total',
-        pageWindow(req).page,
-        keys && { keys, otherKey: OTHER_KEYS },
-      );
+      const { rows, total } = await usageByKey(db, hoursOf(r), access.filters.analytics(db, scope), res ?? 'total', pageWindow(req).page, {
+        keys: access.filters.identifiableKeys(db, scope),
+        otherKey: OTHER_KEYS,
+      });
       return {
         rows: rows.map((x) => ({ id: { api_key: x.api_key, alias: x.alias ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),
@@ -143,7 +138,7 @@ export function analyticsService({ store, config }: AppContext, deps: { apis: Ap
     async byEndpoint(actor: Actor, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = analyticsScope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await usageByEndpoint(db, hoursOf(r), analyticsVisibleCondition(db, scope, 'h.api_id'), res ?? 'total', pageWindow(req).page);
+      const { rows, total } = await usageByEndpoint(db, hoursOf(r), access.filters.analytics(db, scope), res ?? 'total', pageWindow(req).page);
       return {
         rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', method: x.method, path: x.path, ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),

@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { visibleApiIds, type ApiScope } from '../access/ownership.js';
+import type { ApiFilter, Filter } from '../access/access.js';
 import type { Executor } from '../db/database.js';
 import type { ApisTable } from '../db/schema.js';
 import { storedId } from '../http/ids.js';
@@ -16,7 +16,8 @@ export const API_SORTS = ['name', '-name', 'created_at', '-created_at', 'updated
 export type ApiSort = (typeof API_SORTS)[number];
 
 export interface ApiListQuery {
-  scope: ApiScope;
+  /** The APIs the reader may see (src/access). */
+  visible: ApiFilter;
   kind?: 'classic' | 'oas';
   /** Case-insensitive substring of the name. */
   q?: string;
@@ -34,10 +35,10 @@ function escapeLike(s: string): string {
  * what the actor can see; the CROSS JOIN keeps SQLite from scanning all APIs.
  */
 export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: ApiRow[]; total: number }> {
-  const visible = visibleApiIds(ex, q.scope);
-  const from = visible
-    ? ex.selectFrom(visible.as('v')).crossJoin('apis').whereRef('apis.id', '=', 'v.id')
-    : ex.selectFrom('apis');
+  const from =
+    q.visible.kind === 'restricted'
+      ? ex.selectFrom(q.visible.ids.as('v')).crossJoin('apis').whereRef('apis.id', '=', 'v.id')
+      : ex.selectFrom('apis');
   let base = from;
   if (q.kind) base = base.where('apis.kind', '=', q.kind);
   if (q.q) base = base.where(sql`lower(apis.name)`, 'like', sql`${`%${escapeLike(q.q.toLowerCase())}%`} escape '\\'`);
@@ -53,14 +54,13 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
  * An API by its internal id or its api_id, only if it is in scope. An id that
  * names both (an api_id that is also someone's numeric id) resolves to the api_id.
  */
-export async function findApi(ex: Executor, ref: string, scope: ApiScope): Promise<ApiRow | undefined> {
+export async function findApi(ex: Executor, ref: string, visible: Filter): Promise<ApiRow | undefined> {
   const numeric = storedId(ref) ?? -1;
   let q = ex
     .selectFrom('apis')
     .selectAll('apis')
     .where((eb) => eb.or([eb('apis.api_id', '=', ref), eb('apis.id', '=', numeric)]));
-  const visible = visibleApiIds(ex, scope);
-  if (visible) q = q.where('apis.id', 'in', visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   const rows = await q.orderBy(sql`case when apis.api_id = ${ref} then 0 else 1 end`).limit(1).execute();
   return rows[0];
 }

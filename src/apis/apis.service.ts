@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.js';
-import { apiScope, ownerOnCreate, type ApiScope } from '../access/ownership.js';
+import { unrestricted, type Access, type Scope } from '../access/access.js';
 import { requireSection } from '../access/policy.js';
 import { recordAudit, rememberDeletedApi } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -67,12 +67,12 @@ function parseIds(raw: string[], field: string): number[] {
   return [...new Set(raw.map(Number))];
 }
 
-export function apisService({ store, config }: AppContext) {
+export function apisService({ store, config }: AppContext, { access }: { access: Access }) {
   const { db } = store;
-  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+  const justWritten = unrestricted('read back the API this call just wrote');
 
   async function mustFind(ex: Executor, actor: Actor, ref: string, kind?: 'classic' | 'oas'): Promise<ApiRow> {
-    const row = await findApi(ex, ref, scopeOf(actor));
+    const row = await findApi(ex, ref, access.filters.apis(ex, access.scope(actor)));
     if (!row || (kind !== undefined && row.kind !== kind)) throw new NotFound('API');
     return row;
   }
@@ -105,12 +105,10 @@ export function apisService({ store, config }: AppContext) {
   }
 
   return {
-    scopeOf,
-
     async list(actor: Actor, opts: { p?: number; q?: string; sort?: ApiSort; kind?: 'classic' | 'oas' }): Promise<{ apis: ApiWithOwners[]; pages: number }> {
       requireSection(actor, 'apis', 'read');
       const req = { p: opts.p, pageSize: config.pageSize };
-      const { rows, total } = await listApis(db, { scope: scopeOf(actor), q: opts.q, sort: opts.sort ?? '-created_at', kind: opts.kind, ...pageWindow(req) });
+      const { rows, total } = await listApis(db, { visible: access.filters.apis(db, access.scope(actor)), q: opts.q, sort: opts.sort ?? '-created_at', kind: opts.kind, ...pageWindow(req) });
       const owners = await ownersOf(db, rows.map((r) => r.id));
       return { apis: rows.map((row) => ({ row, owners: owners.get(row.id)! })), pages: pageCount(total, req) };
     },
@@ -127,7 +125,7 @@ export function apisService({ store, config }: AppContext) {
       try {
         return await db.transaction().execute(async (trx) => {
           let owners = await checkOwners(trx, ownerInput, { userIds: [], groupIds: [] }, fields);
-          const creator = ownerOnCreate(actor, config.enableOwnership);
+          const creator = access.ownerOnCreate(actor);
           if (creator !== null && !owners.userIds.includes(creator)) owners = { ...owners, userIds: [...owners.userIds, creator] };
           if (await findApiByApiId(trx, spec.apiId)) throw new Conflict(`${fields.apiId}: an API with this id already exists`);
           await checkListenPath(trx, spec, null, fields.listenPath);
@@ -147,7 +145,7 @@ export function apisService({ store, config }: AppContext) {
             targetId: spec.apiId,
             changes: { name: spec.name, kind: spec.oas ? 'oas' : 'classic', listen_path: spec.listenPath, target_url: spec.targetUrl, active: spec.active, user_owners: owners.userIds.map(String), user_group_owners: owners.groupIds.map(String) },
           });
-          const row = (await findApi(trx, String(id), { kind: 'all' }))!;
+          const row = (await findApi(trx, String(id), justWritten))!;
           return { row, owners };
         });
       } catch (err) {
@@ -186,7 +184,7 @@ export function apisService({ store, config }: AppContext) {
             changes: { name: spec.name, listen_path: spec.listenPath, target_url: spec.targetUrl, active: spec.active, ...(ownersChanged ? { user_owners: owners.userIds.map(String), user_group_owners: owners.groupIds.map(String) } : {}) },
           });
           if (ownersChanged) await recordOwnersAudit(trx, actor, existing.api_id, owners);
-          const row = (await findApi(trx, String(existing.id), { kind: 'all' }))!;
+          const row = (await findApi(trx, String(existing.id), justWritten))!;
           return { row, owners };
         });
       } catch (err) {
@@ -207,8 +205,8 @@ export function apisService({ store, config }: AppContext) {
     },
 
     /** An API in the given scope, or 404; for other domains (analytics), no section check. */
-    async findInScope(ref: string, scope: ApiScope): Promise<ApiRow> {
-      const row = await findApi(db, ref, scope);
+    async findInScope(ref: string, scope: Scope): Promise<ApiRow> {
+      const row = await findApi(db, ref, access.filters.apis(db, scope));
       if (!row) throw new NotFound('API');
       return row;
     },

@@ -1,4 +1,4 @@
-import { visibleAmong, type ApiScope } from '../access/ownership.js';
+import type { Access, Scope } from '../access/access.js';
 import type { Executor } from '../db/database.js';
 import { Conflict, Invalid } from '../http/errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
@@ -22,8 +22,9 @@ function parseSuccessor(s: Successor): { owner: Owner; field: string } | undefin
 }
 
 export interface HandOverRules {
+  access: Access;
   /** The deleting actor's scope: the 409 counts only the APIs it can see. */
-  scope: ApiScope;
+  scope: Scope;
   /** Throws unless the actor may hand APIs to this (existing) successor. */
   mayReceive(owner: Owner): Promise<void>;
 }
@@ -50,7 +51,7 @@ export async function handOverOwnership(ex: Executor, departing: Owner, successo
   if (sole.length > 0) {
     const who = 'userId' in departing ? 'user' : 'user group';
     // Count only what the actor sees: a number must not reveal hidden APIs.
-    const shown = (await visibleAmong(ex, rules.scope, sole)).size;
+    const shown = (await rules.access.visibleApiIds(ex, rules.scope, sole)).size;
     const what = shown > 0 ? `${shown} API${shown === 1 ? '' : 's'}` : 'APIs';
     throw new Conflict(`This ${who} is the only owner of ${what}: name a successor with ?successor_user=ID or ?successor_group=ID`);
   }

@@ -1,4 +1,5 @@
-import type { Expression, Selectable, SqlBool } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
@@ -19,10 +20,10 @@ export interface AuditQuery {
   page?: { offset: number; limit: number };
 }
 
-/** `visible` is the reader's filter (src/access/audit-visibility.ts); undefined shows every entry. */
-export async function listAudit(ex: Executor, q: AuditQuery, visible: Expression<SqlBool> | undefined): Promise<{ rows: AuditRow[]; total: number }> {
+/** `visible` is the reader's filter (src/access/audit-visibility.ts). */
+export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): Promise<{ rows: AuditRow[]; total: number }> {
   let base = ex.selectFrom('audit_logs');
-  if (visible) base = base.where(visible);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
   if (q.user) base = base.where('actor_email', '=', q.user.trim().toLowerCase());
   if (q.action) base = base.where('action', '=', q.action);
   if (q.ip) base = base.where('ip', '=', q.ip);
@@ -34,8 +35,8 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Expression
   return { rows: await rows.execute(), total: Number(total) };
 }
 
-export async function findAudit(ex: Executor, id: number, visible: Expression<SqlBool> | undefined): Promise<AuditRow | undefined> {
+export async function findAudit(ex: Executor, id: number, visible: Filter): Promise<AuditRow | undefined> {
   let q = ex.selectFrom('audit_logs').selectAll().where('id', '=', id);
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }

@@ -1,5 +1,5 @@
 import { actorLabel, type Actor } from '../access/actor.js';
-import { auditEntryVisibleCondition } from '../access/audit-visibility.js';
+import type { Access } from '../access/access.js';
 import { requireSection } from '../access/policy.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -60,7 +60,7 @@ function dayStart(field: string, day: string, plusDays = 0): string {
   return d.toISOString();
 }
 
-export function auditService({ store, config }: AppContext) {
+export function auditService({ store, config }: AppContext, { access }: { access: Access }) {
   return {
     /** `all` ignores paging (downloads). */
     async list(actor: Actor, f: AuditFilter, all = false): Promise<{ rows: AuditRow[]; pages: number }> {
@@ -76,14 +76,14 @@ export function auditService({ store, config }: AppContext) {
         to: f.to_date ? dayStart('to_date', f.to_date, 1) : undefined,
           ...pageWindow(req),
         },
-        auditEntryVisibleCondition(store.db, actor, config.enableOwnership),
+        access.filters.audit(store.db, actor),
       );
       return { rows, pages: pageCount(total, req) };
     },
 
     async get(actor: Actor, id: number): Promise<AuditRow> {
       requireSection(actor, 'audit_logs', 'read');
-      const row = await findAudit(store.db, id, auditEntryVisibleCondition(store.db, actor, config.enableOwnership));
+      const row = await findAudit(store.db, id, access.filters.audit(store.db, actor));
       if (!row) throw new NotFound('Audit log entry');
       return row;
     },

@@ -1,7 +1,8 @@
 import type { Actor } from '../access/actor.js';
 import { parsePermissions, renderPermissions } from '../access/permissions.js';
 import { requireMayGrant, requireSection } from '../access/policy.js';
-import { requireMayActOnGroup, requireMayDisableGroupOf } from '../access/reach.js';
+import type { Access } from '../access/access.js';
+import { requireMayDisableGroupOf } from '../access/reach.js';
 import { handOverOwnership, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -30,7 +31,7 @@ export interface GroupInput {
 
 const now = (): string => new Date().toISOString();
 
-export function groupsService({ store, config }: AppContext) {
+export function groupsService({ store, config }: AppContext, { access }: { access: Access }) {
   const { db } = store;
 
   async function mustFind(ex: Executor, id: number): Promise<GroupRecord> {
@@ -84,7 +85,7 @@ export function groupsService({ store, config }: AppContext) {
         await lockAdministrators(trx, store.dialect);
         const g = await mustFind(trx, id);
         // Members hold what the group holds (permissions and owned APIs): changing a group beyond one's reach is changing its members.
-        await requireMayActOnGroup(trx, actor, config.enableOwnership, g, 'user group');
+        await access.requireMayActOnGroup(trx, actor, g, 'user group');
         if (input.active === false && g.active) requireMayDisableGroupOf(actor, await groupHasAdministrator(trx, id));
         const changes: Record<string, unknown> = {};
         const patch: Parameters<typeof updateGroupRow>[2] = {};
@@ -123,13 +124,13 @@ export function groupsService({ store, config }: AppContext) {
       requireSection(actor, 'user_groups', 'write');
       await db.transaction().execute(async (trx) => {
         const g = await mustFind(trx, id);
-        await requireMayActOnGroup(trx, actor, config.enableOwnership, g, 'user group');
+        await access.requireMayActOnGroup(trx, actor, g, 'user group');
         requireMayDisableGroupOf(actor, await groupHasAdministrator(trx, id));
         const members = await countGroupMembers(trx, id);
         if (members > 0) {
           throw new Conflict(`Cannot delete user group "${g.name}": it still has ${members} member${members === 1 ? '' : 's'}`);
         }
-        await handOverOwnership(trx, { groupId: id }, successor, handOverRules(trx, actor, config.enableOwnership));
+        await handOverOwnership(trx, { groupId: id }, successor, handOverRules(trx, access, actor));
         await deleteGroupRow(trx, id);
         await recordAudit(trx, actor, { action: 'group.delete', targetType: 'user_group', targetId: id, changes: { name: g.name } });
       });

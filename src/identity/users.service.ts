@@ -5,7 +5,7 @@ import {
   renderPermissions,
   type Permissions,
 } from '../access/permissions.js';
-import { apiScope } from '../access/ownership.js';
+import type { Access } from '../access/access.js';
 import {
   isSelf,
   requireAdmin,
@@ -15,7 +15,7 @@ import {
   requireMaySetPassword,
   requireSection,
 } from '../access/policy.js';
-import { requireMayActOnGroup, requireMayActOnUser, type ReachedUser } from '../access/reach.js';
+import type { ReachedUser } from '../access/reach.js';
 import type { Owner } from '../apis/apis.repository.js';
 import { handOverOwnership, type HandOverRules, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -103,17 +103,18 @@ function managed(u: UserRecord): ReachedUser {
  * the successor must be someone the actor may act on, so that nobody hands APIs
  * to themselves or to anyone beyond their own reach.
  */
-export function handOverRules(ex: Executor, actor: Actor, ownershipEnabled: boolean): HandOverRules {
+export function handOverRules(ex: Executor, access: Access, actor: Actor): HandOverRules {
   return {
-    scope: apiScope(actor, ownershipEnabled),
+    access,
+    scope: access.scope(actor),
     async mayReceive(owner: Owner): Promise<void> {
       if ('userId' in owner) {
         const u = await findUserById(ex, owner.userId);
-        if (u) await requireMayActOnUser(ex, actor, ownershipEnabled, managed(u));
+        if (u) await access.requireMayActOnUser(ex, actor, managed(u));
         return;
       }
       const g = await findGroupById(ex, owner.groupId);
-      if (g) await requireMayActOnGroup(ex, actor, ownershipEnabled, g, 'successor_group');
+      if (g) await access.requireMayActOnGroup(ex, actor, g, 'successor_group');
     },
   };
 }
@@ -138,7 +139,7 @@ function ownSession(actor: Actor, userId: number): string | null {
   return actor.kind === 'user' && actor.userId === userId ? actor.sessionTokenHash : null;
 }
 
-export function usersService({ store, config }: AppContext) {
+export function usersService({ store, config }: AppContext, { access }: { access: Access }) {
   const { db } = store;
   const pageSize = config.pageSize;
 
@@ -208,7 +209,7 @@ export function usersService({ store, config }: AppContext) {
   async function groupPermissionsFor(ex: Executor, actor: Actor, groupId: number): Promise<void> {
     const group = await findGroupById(ex, groupId);
     if (!group) throw new Invalid('group_id', `no user group ${groupId}`);
-    await requireMayActOnGroup(ex, actor, config.enableOwnership, group, 'group_id');
+    await access.requireMayActOnGroup(ex, actor, group, 'group_id');
   }
 
   async function guardLastAdmin(ex: Executor, target: UserRecord, action: string): Promise<void> {
@@ -252,7 +253,7 @@ export function usersService({ store, config }: AppContext) {
     const newPerms = input.user_permissions === undefined ? undefined : parsePermissions(input.user_permissions, 'user_permissions', true);
     if (newPerms) requireMayGrant(actor, newPerms, 'user_permissions');
     const newGroup = parseGroupRef(input.group_id);
-    await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
+    await access.requireMayActOnUser(trx, actor, managed(target));
     const patch: UserPatch = {};
     const changes: Record<string, unknown> = {};
 
@@ -340,10 +341,10 @@ export function usersService({ store, config }: AppContext) {
     await lockAdministrators(trx, store.dialect);
     const target = await find();
     const id = target.id;
-    await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
+    await access.requireMayActOnUser(trx, actor, managed(target));
     if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'delete');
     await guardLastAdmin(trx, target, 'delete');
-    await handOverOwnership(trx, { userId: id }, successor, handOverRules(trx, actor, config.enableOwnership));
+    await handOverOwnership(trx, { userId: id }, successor, handOverRules(trx, access, actor));
     await deleteUserRow(trx, id);
     await recordAudit(trx, actor, {
       action: 'user.delete',
@@ -491,7 +492,7 @@ export function usersService({ store, config }: AppContext) {
       await db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
         const target = await mustFindStaff(trx, id);
-        await requireMayActOnUser(trx, actor, config.enableOwnership, managed(target));
+        await access.requireMayActOnUser(trx, actor, managed(target));
         if (target.isAdmin) requireMayRemoveAdmin(actor, managed(target), 'deactivate');
         await guardLastAdmin(trx, target, 'deactivate');
         await updateUserRow(trx, id, { active: 0, updated_at: now() });

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { keyVisibleCondition, type ApiScope } from '../access/ownership.js';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
@@ -8,7 +8,8 @@ export type KeyRow = Selectable<KeysTable>;
 export type NewKeyRow = Omit<KeyRow, 'id' | 'owner_user_id'> & { owner_user_id?: number | null };
 
 export interface KeyListQuery {
-  scope: ApiScope;
+  /** The keys the reader may see (src/access). */
+  visible: Filter;
   /** Only keys granting this API (internal id), directly or through a policy. */
   apiRowId?: number;
   page?: { offset: number; limit: number };
@@ -16,8 +17,7 @@ export interface KeyListQuery {
 
 export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: KeyRow[]; total: number }> {
   let base = ex.selectFrom('keys');
-  const visible = keyVisibleCondition(ex, q.scope, 'keys.id');
-  if (visible) base = base.where(visible);
+  if (q.visible.kind === 'restricted') base = base.where(q.visible.where);
   if (q.apiRowId !== undefined) {
     const apiRowId = q.apiRowId;
     base = base.where((eb) =>
@@ -40,10 +40,9 @@ export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: K
   return { rows: await rows.execute(), total: Number(total) };
 }
 
-export async function findKeyByHash(ex: Executor, keyHash: string, scope: ApiScope): Promise<KeyRow | undefined> {
+export async function findKeyByHash(ex: Executor, keyHash: string, visible: Filter): Promise<KeyRow | undefined> {
   let q = ex.selectFrom('keys').selectAll('keys').where('keys.key_hash', '=', keyHash);
-  const visible = keyVisibleCondition(ex, scope, 'keys.id');
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }
 
@@ -60,14 +59,15 @@ export async function deleteKeyRow(ex: Executor, id: number): Promise<void> {
   await ex.deleteFrom('keys').where('id', '=', id).execute();
 }
 
-export async function keyGrants(ex: Executor, keyId: number): Promise<GrantView[]> {
-  const rows = await ex
+/** The key's own grants on the APIs `apis` lets through (a filter on `a.id`). */
+export async function keyGrants(ex: Executor, keyId: number, apis: Filter): Promise<GrantView[]> {
+  let q = ex
     .selectFrom('key_access_rights as r')
     .innerJoin('apis as a', 'a.id', 'r.api_id')
     .select(['r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
-    .where('r.key_id', '=', keyId)
-    .orderBy('a.name')
-    .execute();
+    .where('r.key_id', '=', keyId);
+  if (apis.kind === 'restricted') q = q.where(apis.where);
+  const rows = await q.orderBy('a.name').execute();
   return rows.map((r) => ({ apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: JSON.parse(r.rights) as StoredRights }));
 }
 
@@ -77,8 +77,11 @@ export async function replaceKeyGrants(ex: Executor, keyId: number, grants: Gran
   await ex.insertInto('key_access_rights').values(grants.map((g) => ({ key_id: keyId, api_id: g.apiRowId, rights: JSON.stringify(g.rights) }))).execute();
 }
 
-export async function keyPolicyIds(ex: Executor, keyId: number): Promise<number[]> {
-  const rows = await ex.selectFrom('key_policies').select('policy_id').where('key_id', '=', keyId).orderBy('position').execute();
+/** The key's policies, in order, of those `policies` lets through (a filter on `key_policies.policy_id`). */
+export async function keyPolicyIds(ex: Executor, keyId: number, policies: Filter): Promise<number[]> {
+  let q = ex.selectFrom('key_policies').select('key_policies.policy_id').where('key_policies.key_id', '=', keyId);
+  if (policies.kind === 'restricted') q = q.where(policies.where);
+  const rows = await q.orderBy('key_policies.position').execute();
   return rows.map((r) => r.policy_id);
 }
 
@@ -103,15 +106,17 @@ export async function policyLimits(ex: Executor, policyIds: number[]) {
  * gateway merges them: a policy granting the whole API (no URL rules) grants it
  * whole, URL rules and versions add up, the first per-API limit counts.
  */
-export async function keyPolicyGrants(ex: Executor, keyId: number): Promise<GrantView[]> {
-  const rows = await ex
+export async function keyPolicyGrants(ex: Executor, keyId: number, apis: Filter): Promise<GrantView[]> {
+  let q = ex
     .selectFrom('key_policies as kp')
     .innerJoin('policies as p', 'p.id', 'kp.policy_id')
     .innerJoin('policy_access_rights as r', 'r.policy_id', 'kp.policy_id')
     .innerJoin('apis as a', 'a.id', 'r.api_id')
     .select(['r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
     .where('kp.key_id', '=', keyId)
-    .where('p.active', '=', 1)
+    .where('p.active', '=', 1);
+  if (apis.kind === 'restricted') q = q.where(apis.where);
+  const rows = await q
     .orderBy('kp.position')
     .orderBy('a.name')
     .execute();

@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { Actor } from '../access/actor.js';
-import { apiScope, heldPolicyIds, holds, type ApiScope } from '../access/ownership.js';
+import { complement, unrestricted, type Access, type Filter, type Scope } from '../access/access.js';
 import { requireHolds, requireSection } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -9,7 +9,7 @@ import type { Executor } from '../db/database.js';
 import { Invalid, NotFound } from '../http/errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
-import { mergeForScope, renderAccessRights, resolveAccessRights, type Grant, type GrantView, type StoredRights } from '../policies/access-rights.js';
+import { renderAccessRights, resolveAccessRights, type Grant, type GrantView, type StoredRights } from '../policies/access-rights.js';
 import type { PoliciesService } from '../policies/policies.service.js';
 import {
   deleteKeyRow,
@@ -34,32 +34,36 @@ type Session = Static<typeof SessionView>;
 
 const now = (): string => new Date().toISOString();
 
-export function keysService({ store, config }: AppContext, deps: { apis: ApisService; policies: PoliciesService }) {
+export function keysService({ store, config }: AppContext, deps: { access: Access; apis: ApisService; policies: PoliciesService }) {
   const { db } = store;
+  const { access } = deps;
   const visiblePolicyIds = deps.policies.visibleIds;
-  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+  const justWritten = unrestricted('read back the key this call just wrote');
 
   /**
    * The policies a key asks for. A hidden or unknown one answers 400 alike; one the
    * caller sees but does not hold (it also grants an API they cannot see) 403.
    */
-  async function resolvePolicies(ex: Executor, actor: Actor, scope: ApiScope, input: Input): Promise<number[] | undefined> {
+  async function resolvePolicies(ex: Executor, actor: Actor, scope: Scope, input: Input): Promise<number[] | undefined> {
     const raw = input.apply_policies ?? (input.apply_policy_id ? [input.apply_policy_id] : undefined);
     if (raw === undefined || raw === null) return undefined;
     const ids = raw.map((x) => storedId(x) ?? -1);
     const visible = await visiblePolicyIds(ex, scope, ids.filter((i) => i > 0));
     const unknown = raw.filter((_, i) => !visible.has(ids[i]!));
     if (unknown.length > 0) throw new Invalid('apply_policies', `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
-    const held = await heldPolicyIds(ex, scope, [...visible]);
+    const held = await access.heldPolicyIds(ex, scope, [...visible]);
     requireHolds(actor, held.size === visible.size, 'policy');
     return [...new Set(ids)];
   }
 
-  /** The rights a key really has: its own, and for other APIs those of its active policies. */
-  async function effectiveGrants(ex: Executor, keyId: number): Promise<{ own: GrantView[]; viaPolicies: GrantView[] }> {
-    const own = await keyGrants(ex, keyId);
+  /**
+   * The rights a key really has on the APIs `apis` lets through: its own, and for
+   * other APIs those of its active policies (a key's own entry for an API wins).
+   */
+  async function effectiveGrants(ex: Executor, keyId: number, apis: Filter): Promise<{ own: GrantView[]; viaPolicies: GrantView[] }> {
+    const own = await keyGrants(ex, keyId, apis);
     const ownIds = new Set(own.map((g) => g.apiRowId));
-    return { own, viaPolicies: (await keyPolicyGrants(ex, keyId)).filter((g) => !ownIds.has(g.apiRowId)) };
+    return { own, viaPolicies: (await keyPolicyGrants(ex, keyId, apis)).filter((g) => !ownIds.has(g.apiRowId)) };
   }
 
   const sameRights = (a: StoredRights, b: StoredRights): boolean =>
@@ -78,15 +82,15 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
   }
 
   /** The key as `scope` may see it: limits in force, and only visible APIs and policies. */
-  async function session(ex: Executor, scope: ApiScope, row: KeyRow): Promise<Session> {
-    const policyIds = await keyPolicyIds(ex, row.id);
-    const policies = await policyLimits(ex, policyIds);
+  async function session(ex: Executor, scope: Scope, row: KeyRow): Promise<Session> {
+    // Limits come from every policy of the key; only the visible ones are named.
+    const policies = await policyLimits(ex, await keyPolicyIds(ex, row.id, unrestricted('limits in force: every policy of the key counts')));
     const limits = effectiveLimits(row, policies);
-    const shownPolicies = await visiblePolicyIds(ex, scope, policyIds);
-    const { own, viaPolicies } = await effectiveGrants(ex, row.id);
+    const shownPolicies = await keyPolicyIds(ex, row.id, access.filters.policies(ex, scope, 'key_policies.policy_id'));
+    const { own, viaPolicies } = await effectiveGrants(ex, row.id, access.filters.apis(ex, scope, 'a.id'));
     return {
-      access_rights: await renderAccessRights(ex, scope, [...own, ...viaPolicies]),
-      apply_policies: policyIds.filter((id) => shownPolicies.has(id)).map(String),
+      access_rights: renderAccessRights([...own, ...viaPolicies]),
+      apply_policies: shownPolicies.map(String),
       ...limits,
       expires: row.expires,
       is_inactive: row.is_inactive === 1,
@@ -98,8 +102,9 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
     };
   }
 
-  async function mustFind(ex: Executor, scope: ApiScope, keyId: string): Promise<KeyRow> {
-    const row = (await findKeyByHash(ex, keyId, scope)) ?? (await findKeyByHash(ex, hashSecret(keyId), scope));
+  async function mustFind(ex: Executor, scope: Scope, keyId: string): Promise<KeyRow> {
+    const visible = access.filters.keys(ex, scope);
+    const row = (await findKeyByHash(ex, keyId, visible)) ?? (await findKeyByHash(ex, hashSecret(keyId), visible));
     if (!row) throw new NotFound('Key');
     return row;
   }
@@ -120,17 +125,17 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
   return {
     async list(actor: Actor, p: number | undefined, apiRef?: string): Promise<{ keys: string[]; pages: number }> {
       requireSection(actor, 'keys', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       let apiRowId: number | undefined;
       if (apiRef !== undefined) apiRowId = await deps.apis.visibleRowId(actor, apiRef);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await listKeys(db, { scope, apiRowId, ...pageWindow(req) });
+      const { rows, total } = await listKeys(db, { visible: access.filters.keys(db, scope), apiRowId, ...pageWindow(req) });
       return { keys: rows.map((r) => r.key_hash), pages: pageCount(total, req) };
     },
 
     async get(actor: Actor, keyId: string): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       const row = await mustFind(db, scope, keyId);
       return { keyHash: row.key_hash, data: await session(db, scope, row) };
     },
@@ -138,11 +143,11 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
     /** Issues a key; the key itself is in this reply only, the store keeps its hash. */
     async create(actor: Actor, input: Input): Promise<{ key: string; keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       const key = newSecret();
       const keyHash = hashSecret(key);
       return db.transaction().execute(async (trx) => {
-        const grants = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+        const grants = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         const policyIds = (await resolvePolicies(trx, actor, scope, input)) ?? [];
         if (grants.length === 0 && policyIds.length === 0) {
           throw new Invalid('access_rights', 'a key must grant at least one API, directly or through apply_policies');
@@ -162,7 +167,7 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
           targetId: keyHash,
           changes: { alias: input.alias ?? '', apis: Object.keys(input.access_rights ?? {}), apply_policies: policyIds.map(String) },
         });
-        const row = (await findKeyByHash(trx, keyHash, { kind: 'all' }))!;
+        const row = (await findKeyByHash(trx, keyHash, justWritten))!;
         return { key, keyHash, data: await session(trx, scope, row) };
       });
     },
@@ -173,20 +178,23 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
      */
     async update(actor: Actor, keyId: string, input: Input): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, keyId);
-        requireHolds(actor, await holds(trx, scope, 'key', row.id), 'key');
+        requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         const policyIds = await resolvePolicies(trx, actor, scope, input);
         if (policyIds !== undefined) {
-          const existing = await keyPolicyIds(trx, row.id);
-          const shown = await visiblePolicyIds(trx, scope, existing);
-          await replaceKeyPolicies(trx, row.id, [...existing.filter((id) => !shown.has(id)), ...policyIds]);
+          // The caller's list replaces the policies they see; the others stay, first.
+          const hidden = await keyPolicyIds(trx, row.id, complement(access.filters.policies(trx, scope, 'key_policies.policy_id')));
+          await replaceKeyPolicies(trx, row.id, [...hidden, ...policyIds]);
         }
         if (input.access_rights !== undefined) {
-          const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
-          const { own, viaPolicies } = await effectiveGrants(trx, row.id);
-          await replaceKeyGrants(trx, row.id, await mergeForScope(trx, scope, own, withoutEchoes(incoming, viaPolicies)));
+          const incoming = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
+          const visibleApis = access.filters.apis(trx, scope, 'a.id');
+          const { viaPolicies } = await effectiveGrants(trx, row.id, visibleApis);
+          // The caller's entries replace the key's own on the APIs they see; the others stay.
+          const hidden = await keyGrants(trx, row.id, complement(visibleApis));
+          await replaceKeyGrants(trx, row.id, [...hidden, ...withoutEchoes(incoming, viaPolicies)]);
         }
         const expires = input.expires === undefined ? row.expires : Math.max(0, input.expires);
         await updateKeyRow(trx, row.id, { ...columns(input), expires, updated_at: now() });
@@ -196,17 +204,17 @@ export function keysService({ store, config }: AppContext, deps: { apis: ApisSer
           targetId: row.key_hash,
           changes: { alias: input.alias ?? '', is_inactive: input.is_inactive ?? false },
         });
-        const updated = (await findKeyByHash(trx, row.key_hash, { kind: 'all' }))!;
+        const updated = (await findKeyByHash(trx, row.key_hash, justWritten))!;
         return { keyHash: row.key_hash, data: await session(trx, scope, updated) };
       });
     },
 
     async remove(actor: Actor, keyId: string): Promise<void> {
       requireSection(actor, 'keys', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, keyId);
-        requireHolds(actor, await holds(trx, scope, 'key', row.id), 'key');
+        requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         await deleteKeyRow(trx, row.id);
         await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash });
       });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { visibleAmong, type ApiScope } from '../access/ownership.js';
+import type { Access, Scope } from '../access/access.js';
 import type { Executor } from '../db/database.js';
 import { urlPatternError } from '../gateway/url-patterns.js';
 import { Invalid } from '../http/errors.js';
@@ -58,7 +58,8 @@ export interface GrantView extends Grant {
  */
 export async function resolveAccessRights(
   ex: Executor,
-  scope: ApiScope,
+  access: Access,
+  scope: Scope,
   input: Record<string, AccessDefinition>,
   field: string,
 ): Promise<Grant[]> {
@@ -84,7 +85,7 @@ export async function resolveAccessRights(
     )
     .execute();
   const byApiId = new Map(rows.map((r) => [r.api_id, r.id]));
-  const visible = await visibleAmong(ex, scope, rows.map((r) => r.id));
+  const visible = await access.visibleApiIds(ex, scope, rows.map((r) => r.id));
   const grants: Grant[] = [];
   for (const [k, v] of entries) {
     const id = byApiId.get(k);
@@ -104,21 +105,12 @@ export async function resolveAccessRights(
 }
 
 /**
- * The grants of a policy or key after a scoped caller's update: the caller's
- * entries replace those of APIs they can see; entries for APIs they cannot see stay.
+ * The Tyk access_rights map of these grants. Callers read only the grants the
+ * reader may see (the repositories take the API filter), so nothing is dropped here.
  */
-export async function mergeForScope(ex: Executor, scope: ApiScope, existing: Grant[], incoming: Grant[]): Promise<Grant[]> {
-  const visible = await visibleAmong(ex, scope, existing.map((g) => g.apiRowId));
-  const kept = existing.filter((g) => !visible.has(g.apiRowId));
-  return [...kept, ...incoming];
-}
-
-/** The Tyk access_rights map of the grants `scope` may see. */
-export async function renderAccessRights(ex: Executor, scope: ApiScope, grants: GrantView[]): Promise<Record<string, AccessDefinition>> {
-  const visible = await visibleAmong(ex, scope, grants.map((g) => g.apiRowId));
+export function renderAccessRights(grants: GrantView[]): Record<string, AccessDefinition> {
   const out: Record<string, AccessDefinition> = {};
   for (const g of grants) {
-    if (!visible.has(g.apiRowId)) continue;
     out[g.apiId] = {
       api_id: g.apiId,
       api_name: g.apiName,

@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.js';
+import { unrestricted } from '../access/filter.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../db/database.js';
 import type { Limits } from '../keys/limits.js';
@@ -18,6 +19,9 @@ export interface BackingPolicySpec {
 }
 
 export const BACKING_POLICY_TAG = 'portal';
+
+/** The Developer Portal manages backing policies whoever can see them in the Dashboard (the caller checked `portal` and holding). */
+const BACKING_POLICY_SYNC = unrestricted('backing policy sync');
 
 const now = (): string => new Date().toISOString();
 
@@ -45,7 +49,7 @@ async function isInStep(trx: Executor, row: PolicyRow, spec: BackingPolicySpec):
   const want = columnsOf(spec);
   const same = (Object.keys(want) as (keyof typeof want)[]).every((k) => String(row[k]) === String(want[k]));
   if (!same) return false;
-  const grants = (await policyGrants(trx, [row.id])).get(row.id) ?? [];
+  const grants = (await policyGrants(trx, [row.id], BACKING_POLICY_SYNC)).get(row.id) ?? [];
   const have = grants.map((g) => g.apiRowId).sort((a, b) => a - b);
   const wanted = [...new Set(spec.apiRowIds)].sort((a, b) => a - b);
   return have.length === wanted.length && have.every((id, i) => id === wanted[i]) && grants.every((g) => g.rights.versions.length === 0 && g.rights.allowed_urls.length === 0 && g.rights.limit === null);
@@ -59,7 +63,7 @@ async function isInStep(trx: Executor, row: PolicyRow, spec: BackingPolicySpec):
  * Returns the policy id (a new one when `policyId` is null or no longer exists).
  */
 export async function syncBackingPolicy(trx: Executor, actor: Actor, policyId: number | null, spec: BackingPolicySpec): Promise<number> {
-  const current = policyId === null ? undefined : await findPolicy(trx, policyId, { kind: 'all' });
+  const current = policyId === null ? undefined : await findPolicy(trx, policyId, BACKING_POLICY_SYNC);
   const exists = current !== undefined;
   if (exists && (await isInStep(trx, current, spec))) return current.id;
   const at = now();
@@ -93,7 +97,7 @@ export async function syncBackingPolicy(trx: Executor, actor: Actor, policyId: n
  * still use it (they keep working until revoked). Returns whether it was deleted.
  */
 export async function releaseBackingPolicy(trx: Executor, actor: Actor, policyId: number): Promise<boolean> {
-  const policy = await findPolicy(trx, policyId, { kind: 'all' });
+  const policy = await findPolicy(trx, policyId, BACKING_POLICY_SYNC);
   if (!policy) return false;
   const used = await trx.selectFrom('key_policies').select('key_id').where('policy_id', '=', policyId).limit(1).executeTakeFirst();
   if (used) return false;

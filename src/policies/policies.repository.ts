@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { policyVisibleCondition, type ApiScope } from '../access/ownership.js';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
@@ -9,22 +9,20 @@ export type NewPolicyRow = Omit<PolicyRow, 'id'>;
 
 export async function listPolicies(
   ex: Executor,
-  scope: ApiScope,
+  visible: Filter,
   page?: { offset: number; limit: number },
 ): Promise<{ rows: PolicyRow[]; total: number }> {
   let base = ex.selectFrom('policies');
-  const visible = policyVisibleCondition(ex, scope, 'policies.id');
-  if (visible) base = base.where(visible);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let q = base.selectAll('policies').orderBy('policies.id');
   if (page) q = q.limit(page.limit).offset(page.offset);
   return { rows: await q.execute(), total: Number(total) };
 }
 
-export async function findPolicy(ex: Executor, id: number, scope: ApiScope): Promise<PolicyRow | undefined> {
+export async function findPolicy(ex: Executor, id: number, visible: Filter): Promise<PolicyRow | undefined> {
   let q = ex.selectFrom('policies').selectAll('policies').where('policies.id', '=', id);
-  const visible = policyVisibleCondition(ex, scope, 'policies.id');
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }
 
@@ -41,16 +39,17 @@ export async function deletePolicyRow(ex: Executor, id: number): Promise<void> {
   await ex.deleteFrom('policies').where('id', '=', id).execute();
 }
 
-export async function policyGrants(ex: Executor, policyIds: number[]): Promise<Map<number, GrantView[]>> {
+/** The grants of these policies on the APIs `apis` lets through (a filter on `a.id`). */
+export async function policyGrants(ex: Executor, policyIds: number[], apis: Filter): Promise<Map<number, GrantView[]>> {
   const out = new Map<number, GrantView[]>(policyIds.map((id) => [id, []]));
   if (policyIds.length === 0) return out;
-  const rows = await ex
+  let q = ex
     .selectFrom('policy_access_rights as r')
     .innerJoin('apis as a', 'a.id', 'r.api_id')
     .select(['r.policy_id', 'r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
-    .where('r.policy_id', 'in', policyIds)
-    .orderBy('a.name')
-    .execute();
+    .where('r.policy_id', 'in', policyIds);
+  if (apis.kind === 'restricted') q = q.where(apis.where);
+  const rows = await q.orderBy('a.name').execute();
   for (const r of rows) {
     out.get(r.policy_id)?.push({ apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: JSON.parse(r.rights) as StoredRights });
   }
@@ -66,11 +65,10 @@ export async function replacePolicyGrants(ex: Executor, policyId: number, grants
     .execute();
 }
 
-/** Of these policy ids, the ones that exist and are in scope. */
-export async function visiblePolicyIds(ex: Executor, scope: ApiScope, ids: number[]): Promise<Set<number>> {
+/** Of these policy ids, the ones that exist and pass `visible`. */
+export async function visiblePolicyIds(ex: Executor, visible: Filter, ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   let q = ex.selectFrom('policies').select('policies.id').where('policies.id', 'in', ids);
-  const visible = policyVisibleCondition(ex, scope, 'policies.id');
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return new Set((await q.execute()).map((r) => r.id));
 }

@@ -1,13 +1,13 @@
 import type { Static } from 'typebox';
 import type { Actor } from '../access/actor.js';
-import { apiScope, holds, type ApiScope } from '../access/ownership.js';
+import { complement, unrestricted, type Access, type Scope } from '../access/access.js';
 import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { NotFound } from '../http/errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
-import { mergeForScope, renderAccessRights, resolveAccessRights } from './access-rights.js';
+import { renderAccessRights, resolveAccessRights } from './access-rights.js';
 import {
   deletePolicyRow,
   findPolicy,
@@ -40,12 +40,13 @@ function columns(input: Input) {
   };
 }
 
-export function policiesService({ store, config }: AppContext) {
+export function policiesService({ store, config }: AppContext, { access }: { access: Access }) {
   const { db } = store;
-  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
+  const justWritten = unrestricted('read back the policy this call just wrote');
 
-  async function view(ex: Executor, scope: ApiScope, rows: PolicyRow[]): Promise<View[]> {
-    const grants = await policyGrants(ex, rows.map((r) => r.id));
+  /** The policies with the grants `scope` may see. */
+  async function view(ex: Executor, scope: Scope, rows: PolicyRow[]): Promise<View[]> {
+    const grants = await policyGrants(ex, rows.map((r) => r.id), access.filters.apis(ex, scope, 'a.id'));
     const out: View[] = [];
     for (const r of rows) {
       out.push({
@@ -60,7 +61,7 @@ export function policiesService({ store, config }: AppContext) {
         key_expires_in: r.key_expires_in,
         tags: JSON.parse(r.tags) as string[],
         meta_data: JSON.parse(r.meta_data) as Record<string, unknown>,
-        access_rights: await renderAccessRights(ex, scope, grants.get(r.id) ?? []),
+        access_rights: renderAccessRights(grants.get(r.id) ?? []),
         date_created: r.created_at,
         last_updated: r.updated_at,
       });
@@ -68,37 +69,37 @@ export function policiesService({ store, config }: AppContext) {
     return out;
   }
 
-  async function mustFind(ex: Executor, scope: ApiScope, id: number): Promise<PolicyRow> {
-    const row = await findPolicy(ex, id, scope);
+  async function mustFind(ex: Executor, scope: Scope, id: number): Promise<PolicyRow> {
+    const row = await findPolicy(ex, id, access.filters.policies(ex, scope));
     if (!row) throw new NotFound('Policy');
     return row;
   }
 
   return {
     /** Of these policy ids, those in scope; for other domains (keys), no section check. */
-    visibleIds(ex: Executor, scope: ApiScope, ids: number[]): Promise<Set<number>> {
-      return visiblePolicyIds(ex, scope, ids);
+    visibleIds(ex: Executor, scope: Scope, ids: number[]): Promise<Set<number>> {
+      return visiblePolicyIds(ex, access.filters.policies(ex, scope), ids);
     },
 
     async list(actor: Actor, p: number | undefined): Promise<{ policies: View[]; pages: number }> {
       requireSection(actor, 'policies', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await listPolicies(db, scope, pageWindow(req).page);
+      const { rows, total } = await listPolicies(db, access.filters.policies(db, scope), pageWindow(req).page);
       return { policies: await view(db, scope, rows), pages: pageCount(total, req) };
     },
 
     async get(actor: Actor, id: number): Promise<View> {
       requireSection(actor, 'policies', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return (await view(db, scope, [await mustFind(db, scope, id)]))[0]!;
     },
 
     async create(actor: Actor, input: Input): Promise<View> {
       requireSection(actor, 'policies', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
-        const grants = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
+        const grants = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         const at = now();
         const id = await insertPolicy(trx, { ...columns(input), created_at: at, updated_at: at });
         await replacePolicyGrants(trx, id, grants);
@@ -108,20 +109,21 @@ export function policiesService({ store, config }: AppContext) {
           targetId: id,
           changes: { name: input.name, apis: Object.keys(input.access_rights ?? {}) },
         });
-        return (await view(trx, scope, [(await findPolicy(trx, id, { kind: 'all' }))!]))[0]!;
+        return (await view(trx, scope, [(await findPolicy(trx, id, justWritten))!]))[0]!;
       });
     },
 
     /** Replaces the policy; only a policy whose every API the caller sees (see access/ownership.ts, holding). */
     async update(actor: Actor, id: number, input: Input): Promise<View> {
       requireSection(actor, 'policies', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         await mustFind(trx, scope, id);
-        requireHolds(actor, await holds(trx, scope, 'policy', id), 'policy');
-        const incoming = await resolveAccessRights(trx, scope, input.access_rights ?? {}, 'access_rights');
-        const existing = (await policyGrants(trx, [id])).get(id) ?? [];
-        const grants = await mergeForScope(trx, scope, existing, incoming);
+        requireHolds(actor, await access.holds(trx, scope, 'policy', id), 'policy');
+        const incoming = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
+        // The caller's entries replace those of the APIs they see; the others stay.
+        const hidden = (await policyGrants(trx, [id], complement(access.filters.apis(trx, scope, 'a.id')))).get(id) ?? [];
+        const grants = [...hidden, ...incoming];
         await updatePolicyRow(trx, id, { ...columns(input), updated_at: now() });
         await replacePolicyGrants(trx, id, grants);
         await recordAudit(trx, actor, {
@@ -130,16 +132,16 @@ export function policiesService({ store, config }: AppContext) {
           targetId: id,
           changes: { name: input.name, apis: Object.keys(input.access_rights ?? {}) },
         });
-        return (await view(trx, scope, [(await findPolicy(trx, id, { kind: 'all' }))!]))[0]!;
+        return (await view(trx, scope, [(await findPolicy(trx, id, justWritten))!]))[0]!;
       });
     },
 
     async remove(actor: Actor, id: number): Promise<void> {
       requireSection(actor, 'policies', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, id);
-        requireHolds(actor, await holds(trx, scope, 'policy', id), 'policy');
+        requireHolds(actor, await access.holds(trx, scope, 'policy', id), 'policy');
         await deletePolicyRow(trx, id);
         await recordAudit(trx, actor, { action: 'policy.delete', targetType: 'policy', targetId: id, changes: { name: row.name } });
       });

@@ -1,4 +1,5 @@
-import type { Expression, Selectable, SqlBool } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { AccessRequestsTable } from '../db/schema.js';
 
@@ -54,16 +55,16 @@ export interface AccessRequestFilter {
   appIds?: number[];
 }
 
-/** `visible`: conditions from src/access on `ar` (and its joins), ANDed into the query. */
+/** `visible`: the reader's filter from src/access on `ar` (and its joins), ANDed into the query. */
 export async function listAccessRequests(
   ex: Executor,
   filter: AccessRequestFilter,
-  visible: Expression<SqlBool>[],
+  visible: Filter,
   page?: { offset: number; limit: number },
 ): Promise<AccessRequestDetail[]> {
   if (filter.appIds !== undefined && filter.appIds.length === 0) return [];
   let q = detailed(ex);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
   if (filter.appIds !== undefined) q = q.where('ar.app_id', 'in', filter.appIds);
   let ordered = q.orderBy('ar.id');
@@ -71,17 +72,17 @@ export async function listAccessRequests(
   return ordered.execute();
 }
 
-export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Expression<SqlBool>[]): Promise<number> {
+export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Filter): Promise<number> {
   let q = ex.selectFrom('access_requests as ar');
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
   const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(n);
 }
 
-export async function findAccessRequest(ex: Executor, id: number, visible: Expression<SqlBool>[]): Promise<AccessRequestDetail | undefined> {
+export async function findAccessRequest(ex: Executor, id: number, visible: Filter): Promise<AccessRequestDetail | undefined> {
   let q = detailed(ex).where('ar.id', '=', id);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }
 

@@ -1,7 +1,5 @@
-import type { Expression, SqlBool } from 'kysely';
+import { unrestricted, type Access, type Filter } from '../access/access.js';
 import type { Actor, UserActor } from '../access/actor.js';
-import { consumerAppChangeableCondition, consumerAppVisibleCondition, staffAccessRequestVisibleCondition } from '../access/app-visibility.js';
-import { apiScope, holds } from '../access/ownership.js';
 import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -45,13 +43,11 @@ const nameOf = (r: Pick<AccessRequestDetail, 'user_first_name' | 'user_last_name
  * a request revokes its credentials' keys. Each change is one transaction, audited,
  * with its email written to the outbox in the same transaction.
  */
-export function accessRequestsService({ store, config }: AppContext, deps: { catalogue: CatalogueService; email: EmailOutbox }) {
+export function accessRequestsService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService; email: EmailOutbox }) {
   const { db } = store;
-  const scopeOf = (actor: Actor) => apiScope(actor, config.enableOwnership);
-  const visibleTo = (ex: Executor, actor: Actor): Expression<SqlBool>[] => {
-    const c = staffAccessRequestVisibleCondition(ex, scopeOf(actor), 'ar.product_id');
-    return c ? [c] : [];
-  };
+  const { access } = deps;
+  const justWritten = unrestricted('read back the access request this call just wrote');
+  const visibleTo = (ex: Executor, actor: Actor): Filter => access.filters.accessRequests(ex, access.scope(actor));
   const appUrl = (appId: number) => pageUrl(config.publicUrl, pages.consumerApp(appId));
   const reviewUrl = (id: number) => pageUrl(config.publicUrl, pages.accessRequestReview(id));
 
@@ -83,13 +79,13 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
       if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
       if (r.policy_id === null) throw new Conflict('The product is no longer offered with this plan');
       // Approving hands out every API of the product: only who sees them all may.
-      requireHolds(actor, await holds(trx, scopeOf(actor), 'product', r.product_id), 'product');
+      requireHolds(actor, await access.holds(trx, access.scope(actor), 'product', r.product_id), 'product');
       const at = now();
       if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at))) throw new Conflict('The access request was decided meanwhile');
       const credentialId = await issueCredential(trx, actor, id, r.app_id);
       await recordAudit(trx, actor, { action: 'access_request.approve', targetType: 'access_request', targetId: id, changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, credential_id: credentialId } });
       mailed = await mailApproved(trx, r);
-      return withCredentials(trx, (await findAccessRequest(trx, id, []))!);
+      return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
     });
     if (mailed) deps.email.kick();
     return out;
@@ -106,9 +102,9 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
     async create(consumer: UserActor, input: AccessRequestCreate): Promise<AccessRequestView> {
       let mailed = false;
       const out = await db.transaction().execute(async (trx) => {
-        const app = await findApp(trx, input.AppID, [consumerAppChangeableCondition(trx, consumer)]);
+        const app = await findApp(trx, input.AppID, access.filters.changeableApps(trx, consumer));
         if (!app) {
-          if (await findApp(trx, input.AppID, [consumerAppVisibleCondition(trx, consumer)])) {
+          if (await findApp(trx, input.AppID, access.filters.consumerApps(trx, consumer))) {
             throw new Forbidden("access denied: only the app's owner or a consumer-admin of its organisation may request access for it");
           }
           throw new Invalid('AppID', 'no such app');
@@ -139,7 +135,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
           targetId: id,
           changes: { app_id: app.id, product_id: offering.productId, plan_id: offering.planId, catalogue_id: offering.catalogueId, status },
         });
-        const r = (await findAccessRequest(trx, id, []))!;
+        const r = (await findAccessRequest(trx, id, justWritten))!;
         if (offering.autoApprove) {
           const credentialId = await issueCredential(trx, consumer, id, app.id);
           await recordAudit(trx, consumer, {
@@ -196,7 +192,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { cat
           product: r.product_display_name || r.product_name,
           plan: r.plan_name,
         });
-        return withCredentials(trx, (await findAccessRequest(trx, id, []))!);
+        return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
       });
       if (mailed) deps.email.kick();
       return out;

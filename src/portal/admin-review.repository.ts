@@ -1,5 +1,5 @@
 import { CONSUMER_ROLES } from '../access/actor.js';
-import { visibleApiIds, type ApiScope } from '../access/ownership.js';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 
 export interface ReviewRow {
@@ -54,9 +54,8 @@ export interface OwnedApi {
   via: 'user' | 'group';
 }
 
-/** The APIs each user owns, directly or through their group, limited to what `scope` may see. */
-export async function ownedApis(ex: Executor, scope: ApiScope): Promise<OwnedApi[]> {
-  const visible = visibleApiIds(ex, scope);
+/** The APIs each user owns, directly or through their group, limited to those `visible` lets through (a filter on `a.id`). */
+export async function ownedApis(ex: Executor, visible: Filter): Promise<OwnedApi[]> {
   let direct = ex
     .selectFrom('api_owner_users as o')
     .innerJoin('apis as a', 'a.id', 'o.api_id')
@@ -66,9 +65,9 @@ export async function ownedApis(ex: Executor, scope: ApiScope): Promise<OwnedApi
     .innerJoin('api_owner_groups as o', 'o.group_id', 'u.group_id')
     .innerJoin('apis as a', 'a.id', 'o.api_id')
     .select(['u.id as user_id', 'a.api_id', 'a.name']);
-  if (visible) {
-    direct = direct.where('a.id', 'in', visible);
-    viaGroup = viaGroup.where('a.id', 'in', visible);
+  if (visible.kind === 'restricted') {
+    direct = direct.where(visible.where);
+    viaGroup = viaGroup.where(visible.where);
   }
   const [d, g] = await Promise.all([direct.orderBy('a.name').execute(), viaGroup.orderBy('a.name').execute()]);
   return [...d.map((r) => ({ ...r, via: 'user' as const })), ...g.map((r) => ({ ...r, via: 'group' as const }))];

@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.js';
-import { apiScope } from '../access/ownership.js';
+import type { Access } from '../access/access.js';
 import { effectivePermissions, parseStoredSections, renderPermissions } from '../access/permissions.js';
 import { requireSection } from '../access/policy.js';
 import type { AppContext } from '../context.js';
@@ -26,12 +26,12 @@ export interface ReviewEntry {
  * them and when, last sign-in, and the APIs they own. Needs `portal: read` and
  * `users: read`; with ownership on, APIs the reviewer cannot see are left out.
  */
-export function adminReviewService({ store, config }: AppContext) {
+export function adminReviewService({ store }: AppContext, { access }: { access: Access }) {
   return {
     async review(actor: Actor): Promise<ReviewEntry[]> {
       requireSection(actor, 'portal', 'read');
       requireSection(actor, 'users', 'read');
-      const [users, owned] = await Promise.all([reviewUsers(store.db), ownedApis(store.db, apiScope(actor, config.enableOwnership))]);
+      const [users, owned] = await Promise.all([reviewUsers(store.db), ownedApis(store.db, access.filters.apis(store.db, access.scope(actor), 'a.id'))]);
       const byUser = new Map<number, ReviewEntry['OwnedAPIs']>();
       for (const o of owned) {
         const list = byUser.get(o.user_id) ?? [];

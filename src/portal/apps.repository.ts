@@ -1,4 +1,5 @@
-import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { AppsTable } from '../db/schema.js';
 
@@ -33,10 +34,10 @@ function withOwner(ex: Executor) {
     .select(['owner.email as owner_email', 'owner.first_name as owner_first_name', 'owner.last_name as owner_last_name', 'owner.organisation_id as owner_organisation_id']);
 }
 
-/** `visible`: conditions from src/access, ANDed into the query. */
-export async function listApps(ex: Executor, filter: AppFilter, visible: Expression<SqlBool>[], page: { offset: number; limit: number }): Promise<AppWithOwner[]> {
+/** `visible`: the reader's filter from src/access, ANDed into the query. */
+export async function listApps(ex: Executor, filter: AppFilter, visible: Filter, page: { offset: number; limit: number }): Promise<AppWithOwner[]> {
   let q = withOwner(ex);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.userId !== undefined) q = q.where('apps.user_id', '=', filter.userId);
   if (filter.organisationId !== undefined) q = q.where('owner.organisation_id', '=', filter.organisationId);
   if (filter.visibility !== undefined) q = q.where('apps.visibility', '=', filter.visibility);
@@ -46,9 +47,9 @@ export async function listApps(ex: Executor, filter: AppFilter, visible: Express
   return q.orderBy('apps.id').limit(page.limit).offset(page.offset).execute();
 }
 
-export async function findApp(ex: Executor, id: number, visible: Expression<SqlBool>[]): Promise<AppWithOwner | undefined> {
+export async function findApp(ex: Executor, id: number, visible: Filter): Promise<AppWithOwner | undefined> {
   let q = withOwner(ex).where('apps.id', '=', id);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }
 

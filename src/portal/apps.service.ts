@@ -1,7 +1,5 @@
-import type { Expression, SqlBool } from 'kysely';
+import { unrestricted, type Access, type Filter } from '../access/access.js';
 import { CONSUMER_ROLES, type Actor, type UserActor } from '../access/actor.js';
-import { consumerAppChangeableCondition, consumerAppVisibleCondition, staffAccessRequestVisibleCondition, staffAppVisibleCondition } from '../access/app-visibility.js';
-import { apiScope } from '../access/ownership.js';
 import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -51,15 +49,16 @@ export const ownerOf = (app: AppWithOwner): CredentialOwner => ({ appId: app.id,
  * the app's visibility). Deleting an app revokes its credentials' keys in the
  * same transaction.
  */
-export function appsService({ store, config }: AppContext) {
+export function appsService({ store }: AppContext, { access }: { access: Access }) {
   const { db } = store;
-  const scopeOf = (actor: Actor) => apiScope(actor, config.enableOwnership);
-  const list = <T>(x: T | undefined): T[] => (x === undefined ? [] : [x]);
+  const justWritten = unrestricted('read back the app this call just wrote');
+  // A consumer who reads an app reads all its requests: they are the app's, not tied to API ownership.
+  const everyRequestOfTheApp = unrestricted("a consumer's view of an app they read");
 
-  const staffApps = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAppVisibleCondition(ex, scopeOf(actor), 'apps.id'));
-  const staffRequests = (ex: Executor, actor: Actor): Expression<SqlBool>[] => list(staffAccessRequestVisibleCondition(ex, scopeOf(actor), 'ar.product_id'));
+  const staffApps = (ex: Executor, actor: Actor): Filter => access.filters.apps(ex, access.scope(actor));
+  const staffRequests = (ex: Executor, actor: Actor): Filter => access.filters.accessRequests(ex, access.scope(actor));
 
-  async function view(ex: Executor, app: AppWithOwner, requestsVisible: Expression<SqlBool>[]): Promise<AppView> {
+  async function view(ex: Executor, app: AppWithOwner, requestsVisible: Filter): Promise<AppView> {
     const requests = await listAccessRequests(ex, { appIds: [app.id] }, requestsVisible);
     return { app, requests, credentials: await credentialsOfRequests(ex, requests.map((r) => r.id)), secrets: new Map() };
   }
@@ -72,9 +71,9 @@ export function appsService({ store, config }: AppContext) {
 
   /** The app if the consumer may change it; 404 when they cannot see it, 403 when they only read it. */
   async function mustFindChangeable(ex: Executor, consumer: UserActor, id: number): Promise<AppWithOwner> {
-    const app = await findApp(ex, id, [consumerAppChangeableCondition(ex, consumer)]);
+    const app = await findApp(ex, id, access.filters.changeableApps(ex, consumer));
     if (app) return app;
-    if (await findApp(ex, id, [consumerAppVisibleCondition(ex, consumer)])) throw new Forbidden(NOT_YOURS);
+    if (await findApp(ex, id, access.filters.consumerApps(ex, consumer))) throw new Forbidden(NOT_YOURS);
     throw new NotFound('App');
   }
 
@@ -130,7 +129,7 @@ export function appsService({ store, config }: AppContext) {
         }
         await updateAppRow(trx, app.id, patch, at);
         await recordAudit(trx, actor, { action: 'app.update', targetType: 'app', targetId: app.id, changes: { ...patch } });
-        return view(trx, (await findApp(trx, app.id, []))!, staffRequests(trx, actor));
+        return view(trx, (await findApp(trx, app.id, justWritten))!, staffRequests(trx, actor));
       });
     },
 
@@ -151,14 +150,14 @@ export function appsService({ store, config }: AppContext) {
     // --- Live Portal (/portal/api/apps) ---
 
     async consumerList(consumer: UserActor, page?: number, perPage?: number): Promise<AppWithOwner[]> {
-      return listApps(db, {}, [consumerAppVisibleCondition(db, consumer)], portalWindow(page, perPage));
+      return listApps(db, {}, access.filters.consumerApps(db, consumer), portalWindow(page, perPage));
     },
 
     /** The app with its requests and credentials, keys redacted. A view changes nothing: no key is minted on a GET. */
     async consumerGet(consumer: UserActor, id: number): Promise<AppView> {
-      const app = await findApp(db, id, [consumerAppVisibleCondition(db, consumer)]);
+      const app = await findApp(db, id, access.filters.consumerApps(db, consumer));
       if (!app) throw new NotFound('App');
-      return view(db, app, []);
+      return view(db, app, everyRequestOfTheApp);
     },
 
     async consumerCreate(consumer: UserActor, input: ConsumerAppCreate): Promise<AppView> {
@@ -166,7 +165,7 @@ export function appsService({ store, config }: AppContext) {
         const row: AppColumns = { name: input.Name, description: input.Description ?? '', user_id: consumer.userId, visibility: input.Visibility ?? 'personal' };
         const id = await insertApp(trx, row, now());
         await recordAudit(trx, consumer, { action: 'app.create', targetType: 'app', targetId: id, changes: { name: row.name, visibility: row.visibility } });
-        return view(trx, (await findApp(trx, id, []))!, []);
+        return view(trx, (await findApp(trx, id, justWritten))!, everyRequestOfTheApp);
       });
     },
 
@@ -179,7 +178,7 @@ export function appsService({ store, config }: AppContext) {
         if (input.Visibility !== undefined) patch.visibility = input.Visibility;
         await updateAppRow(trx, app.id, patch, now());
         await recordAudit(trx, consumer, { action: 'app.update', targetType: 'app', targetId: app.id, changes: { ...patch } });
-        return view(trx, (await findApp(trx, app.id, []))!, []);
+        return view(trx, (await findApp(trx, app.id, justWritten))!, everyRequestOfTheApp);
       });
     },
 
@@ -193,7 +192,7 @@ export function appsService({ store, config }: AppContext) {
 
     /** One credential, its key redacted; like the app's view, it mints nothing. */
     async consumerCredential(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
-      const app = await findApp(db, appId, [consumerAppVisibleCondition(db, consumer)]);
+      const app = await findApp(db, appId, access.filters.consumerApps(db, consumer));
       if (!app) throw new NotFound('App');
       const cred = await findCredential(db, appId, credentialId);
       if (!cred) throw new NotFound('Credential');

@@ -1,5 +1,6 @@
 import { Invalid } from '../http/errors.js';
-import type { Expression, Selectable, SqlBool } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { CataloguesTable } from '../db/schema.js';
 
@@ -10,9 +11,9 @@ type Page = { offset: number; limit: number };
 
 const normalized = (name: string): string => name.trim().toLowerCase();
 
-export async function listCatalogues(ex: Executor, page: Page, visible?: Expression<SqlBool>): Promise<CatalogueRow[]> {
+export async function listCatalogues(ex: Executor, page: Page, visible: Filter): Promise<CatalogueRow[]> {
   let q = ex.selectFrom('catalogues').selectAll('catalogues');
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.orderBy('catalogues.id').limit(page.limit).offset(page.offset).execute();
 }
 
@@ -61,11 +62,11 @@ export async function requireCatalogues(ex: Executor, ids: number[]): Promise<vo
   if (missing !== undefined) throw new Invalid('Catalogues', `no such catalogue: ${missing}`);
 }
 
-/** Products listed in these catalogues, narrowed by `visible` (a product condition on `p.id`). */
+/** Products listed in these catalogues, narrowed by `visible` (a product filter on `p.id`). */
 export async function productsOfCatalogues(
   ex: Executor,
   catalogueIds: number[],
-  visible?: Expression<SqlBool>,
+  visible: Filter,
 ): Promise<Map<number, { id: number; name: string }[]>> {
   const out = new Map<number, { id: number; name: string }[]>(catalogueIds.map((id) => [id, []]));
   if (catalogueIds.length === 0) return out;
@@ -74,7 +75,7 @@ export async function productsOfCatalogues(
     .innerJoin('products as p', 'p.id', 'cp.product_id')
     .select(['cp.catalogue_id', 'p.id', 'p.name'])
     .where('cp.catalogue_id', 'in', catalogueIds);
-  if (visible) q = q.where(visible);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   for (const r of await q.orderBy('p.id').execute()) out.get(r.catalogue_id)?.push({ id: r.id, name: r.name });
   return out;
 }
@@ -152,8 +153,11 @@ export async function existingAudience(
   return { organisations, teams };
 }
 
-export async function catalogueProductIds(ex: Executor, catalogueId: number): Promise<number[]> {
-  return (await ex.selectFrom('catalogue_products').select('product_id').where('catalogue_id', '=', catalogueId).execute()).map((r) => r.product_id);
+/** The catalogue's products that `products` lets through (a filter on `catalogue_products.product_id`). */
+export async function catalogueProductIds(ex: Executor, catalogueId: number, products: Filter): Promise<number[]> {
+  let q = ex.selectFrom('catalogue_products').select('catalogue_products.product_id').where('catalogue_products.catalogue_id', '=', catalogueId);
+  if (products.kind === 'restricted') q = q.where(products.where);
+  return (await q.execute()).map((r) => r.product_id);
 }
 
 export async function cataloguePlanIds(ex: Executor, catalogueId: number): Promise<number[]> {
@@ -172,17 +176,17 @@ export async function replaceCataloguePlans(ex: Executor, catalogueId: number, p
   if (ids.length > 0) await ex.insertInto('catalogue_plans').values(ids.map((plan_id) => ({ catalogue_id: catalogueId, plan_id }))).execute();
 }
 
-/** Catalogues listing a product, by id and name. */
-export async function cataloguesOfProducts(ex: Executor, productIds: number[]): Promise<Map<number, { id: number; name: string }[]>> {
+/** Catalogues listing a product, by id and name, of those `visible` lets through (a filter on `c.id`). */
+export async function cataloguesOfProducts(ex: Executor, productIds: number[], visible: Filter): Promise<Map<number, { id: number; name: string }[]>> {
   const out = new Map<number, { id: number; name: string }[]>(productIds.map((id) => [id, []]));
   if (productIds.length === 0) return out;
-  const rows = await ex
+  let q = ex
     .selectFrom('catalogue_products as cp')
     .innerJoin('catalogues as c', 'c.id', 'cp.catalogue_id')
     .select(['cp.product_id', 'c.id', 'c.name'])
-    .where('cp.product_id', 'in', productIds)
-    .orderBy('c.id')
-    .execute();
+    .where('cp.product_id', 'in', productIds);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
+  const rows = await q.orderBy('c.id').execute();
   for (const r of rows) out.get(r.product_id)?.push({ id: r.id, name: r.name });
   return out;
 }

@@ -1,9 +1,6 @@
-import type { Expression, SqlBool } from 'kysely';
+import { complement, unrestricted, type Access, type Scope } from '../access/access.js';
 import type { Actor, UserActor } from '../access/actor.js';
-import { catalogueVisibleCondition, productListedCondition } from '../access/catalogue-visibility.js';
-import { apiScope, holds, type ApiScope } from '../access/ownership.js';
 import { requireHolds, requireSection } from '../access/policy.js';
-import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -71,14 +68,10 @@ const visibilityOf = (v: 'Public' | 'Private' | undefined): Visibility | undefin
  * offering check that access requests use. Needs the `portal` permission; the
  * products a catalogue lists are shown as far as API ownership lets the reader see them.
  */
-export function catalogueService(ctx: AppContext) {
-  const { store, config } = ctx;
-  const { db } = store;
-  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
-  const productCondition = (ex: Executor, scope: ApiScope, column: string): Expression<SqlBool>[] => {
-    const c = productVisibleCondition(ex, scope, column);
-    return c ? [c] : [];
-  };
+export function catalogueService(ctx: AppContext, { access }: { access: Access }) {
+  const { db } = ctx.store;
+  // Holding is checked on every product of a catalogue, seen or not.
+  const everyProduct = unrestricted('every product of the catalogue, for the holding check');
 
   async function mustFind(ex: Executor, id: number): Promise<CatalogueRow> {
     const row = await findCatalogue(ex, id);
@@ -86,9 +79,9 @@ export function catalogueService(ctx: AppContext) {
     return row;
   }
 
-  async function withLinks(ex: Executor, scope: ApiScope, rows: CatalogueRow[]): Promise<CatalogueWithLinks[]> {
+  async function withLinks(ex: Executor, scope: Scope, rows: CatalogueRow[]): Promise<CatalogueWithLinks[]> {
     const ids = rows.map((r) => r.id);
-    const products = await productsOfCatalogues(ex, ids, productCondition(ex, scope, 'p.id')[0]);
+    const products = await productsOfCatalogues(ex, ids, access.filters.products(ex, scope, 'p.id'));
     const plans = await plansOfCatalogues(ex, ids);
     const audience = await audiencesOf(ex, ids);
     return rows.map((catalogue) => ({
@@ -99,15 +92,15 @@ export function catalogueService(ctx: AppContext) {
     }));
   }
 
-  async function checkProducts(ex: Executor, scope: ApiScope, ids: number[]): Promise<void> {
-    const found = await visibleProductIds(ex, ids, productCondition(ex, scope, 'products.id'));
+  async function checkProducts(ex: Executor, scope: Scope, ids: number[]): Promise<void> {
+    const found = await visibleProductIds(ex, ids, access.filters.products(ex, scope));
     const missing = ids.find((id) => !found.has(id));
     if (missing !== undefined) throw new Invalid('Products', `no such product: ${missing}`);
   }
 
   /** A catalogue's offerings grant its products' APIs: changing one needs every one of them visible (holding). */
-  async function requireProductsHeld(ex: Executor, actor: Actor, scope: ApiScope, productIds: number[]): Promise<void> {
-    for (const id of productIds) requireHolds(actor, await holds(ex, scope, 'product', id), 'catalogue');
+  async function requireProductsHeld(ex: Executor, actor: Actor, scope: Scope, productIds: number[]): Promise<void> {
+    for (const id of productIds) requireHolds(actor, await access.holds(ex, scope, 'product', id), 'catalogue');
   }
 
   async function checkPlans(ex: Executor, ids: number[]): Promise<void> {
@@ -142,7 +135,8 @@ export function catalogueService(ctx: AppContext) {
 
   async function liveProducts(ex: Executor, consumer: UserActor | null, products: ProductRow[]): Promise<LiveProduct[]> {
     const ids = products.map((p) => p.id);
-    const apis = await apisOfProducts(ex, ids);
+    // No API-ownership rule applies in the Live Portal: a listed product shows all its APIs.
+    const apis = await apisOfProducts(ex, ids, unrestricted('Live Portal: the APIs of a listed product'));
     const guides = await guidesOf(ex, ids);
     // Plans offered with each product in catalogues the visitor may see.
     const offered =
@@ -154,62 +148,50 @@ export function catalogueService(ctx: AppContext) {
             .select(['cp.product_id', 'cl.plan_id'])
             .distinct()
             .where('cp.product_id', 'in', ids)
-            .where(catalogueVisibleCondition(ex, consumer, 'cp.catalogue_id'))
+            .where(access.filters.catalogues(ex, consumer, 'cp.catalogue_id').where)
             .execute();
     const plans = new Map((await plansByIds(ex, [...new Set(offered.map((o) => o.plan_id))])).map((p) => [p.id, p]));
-    const catalogues = await cataloguesOfProducts(ex, ids);
-    const visibleCatalogues =
-      ids.length === 0
-        ? new Set<number>()
-        : new Set(
-            (
-              await ex
-                .selectFrom('catalogues')
-                .select('catalogues.id')
-                .where(catalogueVisibleCondition(ex, consumer, 'catalogues.id'))
-                .execute()
-            ).map((c) => c.id),
-          );
+    const catalogues = await cataloguesOfProducts(ex, ids, access.filters.catalogues(ex, consumer, 'c.id'));
     return products.map((product) => ({
       product,
       apis: apis.get(product.id) ?? [],
       guides: guides.get(product.id) ?? [],
       plans: offered.filter((o) => o.product_id === product.id).map((o) => plans.get(o.plan_id)!).sort((a, b) => a.id - b.id),
-      catalogues: (catalogues.get(product.id) ?? []).filter((c) => visibleCatalogues.has(c.id)),
+      catalogues: catalogues.get(product.id) ?? [],
     }));
   }
 
   async function mustFindListed(ex: Executor, consumer: UserActor | null, productId: number): Promise<ProductRow> {
-    const product = await findProduct(ex, productId, [productListedCondition(ex, consumer, 'products.id')]);
+    const product = await findProduct(ex, productId, access.filters.listedProducts(ex, consumer));
     if (!product) throw new NotFound('Product');
     return product;
   }
 
   return {
-    products: productsService(ctx),
-    plans: plansService(ctx),
+    products: productsService(ctx, { access }),
+    plans: plansService(ctx, { access }),
 
     /**
      * For access requests: the product and plan a consumer asks for, checked
      * against the catalogues they may see, with the backing policy (created in `ex` if missing).
      */
     resolveOffering(ex: Executor, consumer: UserActor, productId: number, planId: number): Promise<Offering> {
-      return resolveOffering(ex, consumer, productId, planId);
+      return resolveOffering(ex, access, consumer, productId, planId);
     },
 
     async list(actor: Actor, page?: number, perPage?: number): Promise<CatalogueRow[]> {
       requireSection(actor, 'portal', 'read');
-      return listCatalogues(db, portalWindow(page, perPage));
+      return listCatalogues(db, portalWindow(page, perPage), unrestricted('staff with portal: read see every catalogue'));
     },
 
     async get(actor: Actor, id: number): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'read');
-      return (await withLinks(db, scopeOf(actor), [await mustFind(db, id)]))[0]!;
+      return (await withLinks(db, access.scope(actor), [await mustFind(db, id)]))[0]!;
     },
 
     async create(actor: Actor, input: CatalogueCreate): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
@@ -243,12 +225,12 @@ export function catalogueService(ctx: AppContext) {
      */
     async update(actor: Actor, id: number, input: CatalogueUpdate): Promise<CatalogueWithLinks> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const was = await mustFind(trx, id);
           if (input.Name !== undefined) await checkName(trx, input.Name, id);
-          const productsBefore = await catalogueProductIds(trx, id);
+          const productsBefore = await catalogueProductIds(trx, id, everyProduct);
           await requireProductsHeld(trx, actor, scope, productsBefore);
           const plansBefore = await cataloguePlanIds(trx, id);
           const changes: Record<string, unknown> = {};
@@ -258,8 +240,9 @@ export function catalogueService(ctx: AppContext) {
             const wanted = [...new Set(input.Products)];
             await checkProducts(trx, scope, wanted);
             await requireProductsHeld(trx, actor, scope, wanted);
-            const seen = await visibleProductIds(trx, productsBefore, productCondition(trx, scope, 'products.id'));
-            productsAfter = [...new Set([...productsBefore.filter((p) => !seen.has(p)), ...wanted])];
+            // The caller's list replaces the products they see; the others stay.
+            const hidden = await catalogueProductIds(trx, id, complement(access.filters.products(trx, scope, 'catalogue_products.product_id')));
+            productsAfter = [...new Set([...hidden, ...wanted])];
             await replaceCatalogueProducts(trx, id, productsAfter);
             changes.products = wanted;
           }
@@ -291,8 +274,8 @@ export function catalogueService(ctx: AppContext) {
       requireSection(actor, 'portal', 'write');
       await db.transaction().execute(async (trx) => {
         const was = await mustFind(trx, id);
-        const products = await catalogueProductIds(trx, id);
-        await requireProductsHeld(trx, actor, scopeOf(actor), products);
+        const products = await catalogueProductIds(trx, id, everyProduct);
+        await requireProductsHeld(trx, actor, access.scope(actor), products);
         const plans = await cataloguePlanIds(trx, id);
         await deleteCatalogueRow(trx, id);
         await syncOfferings(trx, actor, { productIds: products, planIds: plans });
@@ -302,9 +285,9 @@ export function catalogueService(ctx: AppContext) {
 
     /** The Live Portal: catalogues a visitor may see (public ones; and private ones of a signed-in member of their audience). */
     async liveCatalogues(consumer: UserActor | null, page?: number, perPage?: number): Promise<LiveCatalogue[]> {
-      const rows = await listCatalogues(db, portalWindow(page, perPage), catalogueVisibleCondition(db, consumer, 'catalogues.id'));
+      const rows = await listCatalogues(db, portalWindow(page, perPage), access.filters.catalogues(db, consumer));
       const ids = rows.map((r) => r.id);
-      const productLinks = await productsOfCatalogues(db, ids);
+      const productLinks = await productsOfCatalogues(db, ids, unrestricted('Live Portal: the products of a visible catalogue'));
       const planLinks = await plansOfCatalogues(db, ids);
       const productIds = [...new Set([...productLinks.values()].flat().map((p) => p.id))];
       const products = new Map<number, LiveProduct>();
@@ -324,7 +307,7 @@ export function catalogueService(ctx: AppContext) {
 
     async liveApiDocument(consumer: UserActor | null, productId: number, apiId: string): Promise<Record<string, unknown>> {
       await mustFindListed(db, consumer, productId);
-      const api = await findProductApi(db, productId, apiId);
+      const api = await findProductApi(db, productId, apiId, unrestricted('Live Portal: the APIs of a listed product'));
       if (!api) throw new NotFound('API');
       const stored = api.oas_document ?? api.api_oas;
       if (stored === null) throw new NotFound('OpenAPI document');
@@ -345,7 +328,7 @@ export function catalogueService(ctx: AppContext) {
 
     /** For a scoped reader: which of these product ids they may see (other domains' checks). */
     visibleProductIds(ex: Executor, actor: Actor, ids: number[]): Promise<Set<number>> {
-      return visibleProductIds(ex, ids, productCondition(ex, scopeOf(actor), 'products.id'));
+      return visibleProductIds(ex, ids, access.filters.products(ex, access.scope(actor)));
     },
   };
 }

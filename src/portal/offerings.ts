@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Actor, UserActor } from '../access/actor.js';
-import { catalogueVisibleCondition } from '../access/catalogue-visibility.js';
+import { unrestricted, type Access } from '../access/access.js';
 import type { Executor } from '../db/database.js';
 import { Invalid } from '../http/errors.js';
 import { releaseBackingPolicy, syncBackingPolicy } from '../policies/backing-policies.js';
@@ -134,16 +134,17 @@ export async function releaseOfferingsOf(ex: Executor, actor: Actor, which: { pr
  * in one catalogue the consumer may see; anything else answers exactly like an
  * unknown product or plan. Ensures the backing policy exists (inside `ex`).
  */
-export async function resolveOffering(ex: Executor, consumer: UserActor, productId: number, planId: number): Promise<Offering> {
+export async function resolveOffering(ex: Executor, access: Access, consumer: UserActor, productId: number, planId: number): Promise<Offering> {
   const noProduct = new Invalid('ProductID', 'no such product');
   const noPlan = new Invalid('PlanID', 'no such plan');
-  const product = await findProduct(ex, productId);
+  // Any product first; then whether a catalogue the consumer sees lists it.
+  const product = await findProduct(ex, productId, unrestricted('checked against the catalogues just below'));
   if (!product) throw noProduct;
   const visibleWithProduct = await ex
     .selectFrom('catalogue_products as cp')
     .select('cp.catalogue_id')
     .where('cp.product_id', '=', productId)
-    .where(catalogueVisibleCondition(ex, consumer, 'cp.catalogue_id'))
+    .where(access.filters.catalogues(ex, consumer, 'cp.catalogue_id').where)
     .orderBy('cp.catalogue_id')
     .execute();
   if (visibleWithProduct.length === 0) throw noProduct;

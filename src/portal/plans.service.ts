@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.js';
-import { apiScope, holds } from '../access/ownership.js';
+import type { Access } from '../access/access.js';
 import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
@@ -59,11 +59,11 @@ export function planLimits(input: PlanUpdate, was?: PlanRow): Pick<PlanColumns, 
  * backing policy of every product it is offered with, so only who sees every API
  * of those offerings may create, change or delete it (before and after the change).
  */
-export function plansService({ store, config }: AppContext) {
+export function plansService({ store }: AppContext, { access }: { access: Access }) {
   const { db } = store;
 
   async function requireHeld(ex: Executor, actor: Actor, id: number): Promise<void> {
-    requireHolds(actor, await holds(ex, apiScope(actor, config.enableOwnership), 'plan', id), 'plan');
+    requireHolds(actor, await access.holds(ex, access.scope(actor), 'plan', id), 'plan');
   }
 
   async function mustFind(ex: Executor, id: number): Promise<PlanRow> {

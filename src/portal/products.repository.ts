@@ -1,4 +1,5 @@
-import type { Expression, Selectable, SqlBool } from 'kysely';
+import type { Selectable } from 'kysely';
+import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { ProductGuidesTable, ProductsTable } from '../db/schema.js';
 
@@ -9,16 +10,16 @@ type Page = { offset: number; limit: number };
 
 const normalized = (name: string): string => name.trim().toLowerCase();
 
-/** `visible` is a condition on `products.id` (API ownership, catalogue visibility). */
-export async function listProducts(ex: Executor, page: Page, visible: Expression<SqlBool>[]): Promise<ProductRow[]> {
+/** `visible` is a filter on `products.id` (API ownership, catalogue visibility). */
+export async function listProducts(ex: Executor, page: Page, visible: Filter): Promise<ProductRow[]> {
   let q = ex.selectFrom('products').selectAll('products');
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.orderBy('products.id').limit(page.limit).offset(page.offset).execute();
 }
 
-export async function findProduct(ex: Executor, id: number, visible: Expression<SqlBool>[] = []): Promise<ProductRow | undefined> {
+export async function findProduct(ex: Executor, id: number, visible: Filter): Promise<ProductRow | undefined> {
   let q = ex.selectFrom('products').selectAll('products').where('products.id', '=', id);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return q.executeTakeFirst();
 }
 
@@ -31,11 +32,11 @@ export async function findProductByName(ex: Executor, name: string): Promise<Pro
   return ex.selectFrom('products').selectAll().where('name_normalized', '=', normalized(name)).executeTakeFirst();
 }
 
-/** Of these product ids, those that exist and satisfy `visible`. */
-export async function visibleProductIds(ex: Executor, ids: number[], visible: Expression<SqlBool>[]): Promise<Set<number>> {
+/** Of these product ids, those that exist and pass `visible`. */
+export async function visibleProductIds(ex: Executor, ids: number[], visible: Filter): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   let q = ex.selectFrom('products').select('products.id').where('products.id', 'in', ids);
-  for (const v of visible) q = q.where(v);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
   return new Set((await q.execute()).map((r) => r.id));
 }
 
@@ -82,8 +83,8 @@ export interface ProductApiRow {
   position: number;
 }
 
-/** The APIs products expose, in order; `visibleApis` narrows them to an actor's scope (a condition on `a.id`). */
-export async function apisOfProducts(ex: Executor, productIds: number[], visibleApis?: Expression<SqlBool>): Promise<Map<number, ProductApiRow[]>> {
+/** The APIs products expose, in order; `visibleApis` narrows them to a reader's scope (a filter on `a.id`). */
+export async function apisOfProducts(ex: Executor, productIds: number[], visibleApis: Filter): Promise<Map<number, ProductApiRow[]>> {
   const out = new Map<number, ProductApiRow[]>(productIds.map((id) => [id, []]));
   if (productIds.length === 0) return out;
   let q = ex
@@ -103,7 +104,7 @@ export async function apisOfProducts(ex: Executor, productIds: number[], visible
       eb.case().when(eb.or([eb('pa.oas_document', 'is not', null), eb('a.oas', 'is not', null)])).then(1).else(0).end().as('has_document'),
     ])
     .where('pa.product_id', 'in', productIds);
-  if (visibleApis) q = q.where(visibleApis);
+  if (visibleApis.kind === 'restricted') q = q.where(visibleApis.where);
   for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) out.get(r.product_id)?.push({ ...r, has_document: Number(r.has_document) });
   return out;
 }
@@ -143,7 +144,7 @@ export async function findProductApi(
   ex: Executor,
   productId: number,
   apiId: string,
-  visibleApis?: Expression<SqlBool>,
+  visibleApis: Filter,
 ): Promise<{ api_row_id: number; api_id: string; name: string; description: string; oas_document: string | null; api_oas: string | null } | undefined> {
   let q = ex
     .selectFrom('product_apis as pa')
@@ -151,7 +152,7 @@ export async function findProductApi(
     .select(['a.id as api_row_id', 'a.api_id', 'a.name', 'pa.description', 'pa.oas_document', 'a.oas as api_oas'])
     .where('pa.product_id', '=', productId)
     .where('a.api_id', '=', apiId);
-  if (visibleApis) q = q.where(visibleApis);
+  if (visibleApis.kind === 'restricted') q = q.where(visibleApis.where);
   return q.executeTakeFirst();
 }
 

@@ -1,8 +1,6 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { complement, unrestricted, type Access, type Scope } from '../access/access.js';
 import type { Actor } from '../access/actor.js';
-import { apiScope, holds, visibleAmong, visibleApiIds, type ApiScope } from '../access/ownership.js';
 import { requireHolds, requireSection } from '../access/policy.js';
-import { productVisibleCondition } from '../access/product-visibility.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -79,35 +77,30 @@ export function publicOasDocument(stored: string): Record<string, unknown> {
  * only by those who can see at least one of its APIs (or when it has none), and
  * its APIs only as far as the reader can see them.
  */
-export function productsService({ store, config }: AppContext) {
+export function productsService({ store }: AppContext, { access }: { access: Access }) {
   const { db } = store;
-  const scopeOf = (actor: Actor): ApiScope => apiScope(actor, config.enableOwnership);
-  const visibleProduct = (ex: Executor, scope: ApiScope): Expression<SqlBool>[] => {
-    const c = productVisibleCondition(ex, scope, 'products.id');
-    return c ? [c] : [];
-  };
-  const visibleApi = (ex: Executor, scope: ApiScope, column: string): Expression<SqlBool> | undefined => {
-    const v = visibleApiIds(ex, scope);
-    return v ? sql<SqlBool>`${sql.ref(column)} in (${v})` : undefined;
-  };
+  const justWritten = unrestricted('read back the product this call just wrote');
+  // The Admin Portal shows every catalogue listing a product the reader sees: catalogues hold no API of their own.
+  const everyCatalogue = unrestricted('catalogues of a visible product');
+  const visibleApi = (ex: Executor, scope: Scope) => access.filters.apis(ex, scope, 'a.id');
 
-  async function mustFind(ex: Executor, scope: ApiScope, id: number): Promise<ProductRow> {
-    const row = await findProduct(ex, id, visibleProduct(ex, scope));
+  async function mustFind(ex: Executor, scope: Scope, id: number): Promise<ProductRow> {
+    const row = await findProduct(ex, id, access.filters.products(ex, scope));
     if (!row) throw new NotFound('Product');
     return row;
   }
 
-  async function withLinks(ex: Executor, scope: ApiScope, rows: ProductRow[]): Promise<ProductWithLinks[]> {
+  async function withLinks(ex: Executor, scope: Scope, rows: ProductRow[]): Promise<ProductWithLinks[]> {
     const ids = rows.map((r) => r.id);
-    const apis = await apisOfProducts(ex, ids, visibleApi(ex, scope, 'a.id'));
-    const catalogues = await cataloguesOfProducts(ex, ids);
+    const apis = await apisOfProducts(ex, ids, visibleApi(ex, scope));
+    const catalogues = await cataloguesOfProducts(ex, ids, everyCatalogue);
     return rows.map((product) => ({ product, apis: apis.get(product.id) ?? [], catalogues: catalogues.get(product.id) ?? [] }));
   }
 
   /** The APIs named in APIDetails: each must exist and be visible to the caller, once. */
-  async function resolveApis(ex: Executor, scope: ApiScope, details: NonNullable<ProductCreate['APIDetails']>): Promise<ProductApiInput[]> {
+  async function resolveApis(ex: Executor, scope: Scope, details: NonNullable<ProductCreate['APIDetails']>): Promise<ProductApiInput[]> {
     const byPublicId = await apiRowIdsByPublicId(ex, details.map((d) => d.APIID));
-    const visible = await visibleAmong(ex, scope, [...byPublicId.values()]);
+    const visible = await access.visibleApiIds(ex, scope, [...byPublicId.values()]);
     const seen = new Set<number>();
     return details.map((d, i) => {
       const id = byPublicId.get(d.APIID);
@@ -125,14 +118,14 @@ export function productsService({ store, config }: AppContext) {
   }
 
 
-  async function mustFindApi(ex: Executor, scope: ApiScope, productId: number, apiId: string) {
+  async function mustFindApi(ex: Executor, scope: Scope, productId: number, apiId: string) {
     await mustFind(ex, scope, productId);
-    const api = await findProductApi(ex, productId, apiId, visibleApi(ex, scope, 'a.id'));
+    const api = await findProductApi(ex, productId, apiId, visibleApi(ex, scope));
     if (!api) throw new NotFound('API');
     return api;
   }
 
-  async function mustFindGuide(ex: Executor, scope: ApiScope, productId: number, guideId: number): Promise<GuideRow> {
+  async function mustFindGuide(ex: Executor, scope: Scope, productId: number, guideId: number): Promise<GuideRow> {
     await mustFind(ex, scope, productId);
     const guide = await findGuide(ex, productId, guideId);
     if (!guide) throw new NotFound('Guide');
@@ -144,19 +137,19 @@ export function productsService({ store, config }: AppContext) {
   return {
     async list(actor: Actor, page?: number, perPage?: number): Promise<ProductWithLinks[]> {
       requireSection(actor, 'portal', 'read');
-      const scope = scopeOf(actor);
-      return withLinks(db, scope, await listProducts(db, portalWindow(page, perPage), visibleProduct(db, scope)));
+      const scope = access.scope(actor);
+      return withLinks(db, scope, await listProducts(db, portalWindow(page, perPage), access.filters.products(db, scope)));
     },
 
     async get(actor: Actor, id: number): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return (await withLinks(db, scope, [await mustFind(db, scope, id)]))[0]!;
     },
 
     async create(actor: Actor, input: ProductCreate): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
@@ -177,7 +170,7 @@ export function productsService({ store, config }: AppContext) {
             targetId: id,
             changes: { name: input.Name, apis: (input.APIDetails ?? []).map((d) => d.APIID), catalogues, tags: input.Tags ?? [] },
           });
-          return (await withLinks(trx, scope, [(await findProduct(trx, id))!]))[0]!;
+          return (await withLinks(trx, scope, [(await findProduct(trx, id, justWritten))!]))[0]!;
         }),
       );
     },
@@ -188,19 +181,18 @@ export function productsService({ store, config }: AppContext) {
      */
     async update(actor: Actor, id: number, input: ProductUpdate): Promise<ProductWithLinks> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return conflictOnUnique(NAME_TAKEN, () =>
         db.transaction().execute(async (trx) => {
           const row = await mustFind(trx, scope, id);
-          requireHolds(actor, await holds(trx, scope, 'product', id), 'product');
+          requireHolds(actor, await access.holds(trx, scope, 'product', id), 'product');
           const name = input.Name ?? row.name;
           if (input.Name !== undefined) await checkName(trx, name, id);
           const changes: Record<string, unknown> = {};
           if (input.APIDetails !== undefined) {
             const apis = await resolveApis(trx, scope, input.APIDetails);
-            const current = (await apisOfProducts(trx, [id])).get(id) ?? [];
-            const visible = await visibleAmong(trx, scope, current.map((a) => a.api_row_id));
-            const hidden = current.filter((a) => !visible.has(a.api_row_id)).map((a) => a.api_row_id);
+            // The caller's list replaces the APIs they see; the others stay.
+            const hidden = ((await apisOfProducts(trx, [id], complement(visibleApi(trx, scope)))).get(id) ?? []).map((a) => a.api_row_id);
             await replaceProductApis(trx, id, apis, hidden);
             changes.apis = input.APIDetails.map((d) => d.APIID);
           }
@@ -220,7 +212,7 @@ export function productsService({ store, config }: AppContext) {
           for (const k of ['Name', 'DisplayName', 'Description', 'Tags'] as const) if (input[k] !== undefined) changes[k.toLowerCase()] = input[k];
           await syncOfferings(trx, actor, { productIds: [id] });
           await recordAudit(trx, actor, { action: 'product.update', targetType: 'product', targetId: id, changes: { ...changes, was: row.name } });
-          return (await withLinks(trx, scope, [(await findProduct(trx, id))!]))[0]!;
+          return (await withLinks(trx, scope, [(await findProduct(trx, id, justWritten))!]))[0]!;
         }),
       );
     },
@@ -228,10 +220,10 @@ export function productsService({ store, config }: AppContext) {
     /** Refused while access requests name the product; its backing policies go unless keys use them. */
     async remove(actor: Actor, id: number): Promise<void> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
         const row = await mustFind(trx, scope, id);
-        requireHolds(actor, await holds(trx, scope, 'product', id), 'product');
+        requireHolds(actor, await access.holds(trx, scope, 'product', id), 'product');
         const requests = await accessRequestsUsing(trx, 'product_id', id);
         if (requests > 0) {
           throw new Conflict(`The product cannot be deleted: ${requests} access request(s) refer to it; delete them first (or take the product out of its catalogues)`);
@@ -244,15 +236,15 @@ export function productsService({ store, config }: AppContext) {
 
     async apiDetail(actor: Actor, productId: number, apiId: string): Promise<ProductApiRow> {
       requireSection(actor, 'portal', 'read');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await mustFindApi(db, scope, productId, apiId);
-      const all = (await apisOfProducts(db, [productId])).get(productId) ?? [];
+      const all = (await apisOfProducts(db, [productId], visibleApi(db, scope))).get(productId) ?? [];
       return all.find((a) => a.api_id === apiId)!;
     },
 
     async updateApiDetail(actor: Actor, productId: number, apiId: string, description: string | undefined): Promise<ProductApiRow> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         const api = await mustFindApi(trx, scope, productId, apiId);
         if (description !== undefined) {
@@ -260,14 +252,14 @@ export function productsService({ store, config }: AppContext) {
           await touchProduct(trx, productId, now());
           await recordAudit(trx, actor, { action: 'product.api_detail.update', targetType: 'product', targetId: productId, changes: { api_id: apiId, description } });
         }
-        return ((await apisOfProducts(trx, [productId])).get(productId) ?? []).find((a) => a.api_id === apiId)!;
+        return ((await apisOfProducts(trx, [productId], visibleApi(trx, scope))).get(productId) ?? []).find((a) => a.api_id === apiId)!;
       });
     },
 
     /** The uploaded OpenAPI document of one of the product's APIs, else the OAS API's own. */
     async apiDocument(actor: Actor, productId: number, apiId: string): Promise<Record<string, unknown>> {
       requireSection(actor, 'portal', 'read');
-      const api = await mustFindApi(db, scopeOf(actor), productId, apiId);
+      const api = await mustFindApi(db, access.scope(actor), productId, apiId);
       const stored = api.oas_document ?? api.api_oas;
       if (stored === null) throw new NotFound('OpenAPI document');
       return JSON.parse(stored) as Record<string, unknown>;
@@ -276,7 +268,7 @@ export function productsService({ store, config }: AppContext) {
     async setApiDocument(actor: Actor, productId: number, apiId: string, doc: Record<string, unknown>): Promise<Record<string, unknown>> {
       requireSection(actor, 'portal', 'write');
       checkOasDocument(doc);
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         const api = await mustFindApi(trx, scope, productId, apiId);
         await setProductApiDocument(trx, productId, api.api_row_id, JSON.stringify(doc));
@@ -289,7 +281,7 @@ export function productsService({ store, config }: AppContext) {
     /** Drops the uploaded document: the OAS API's own (if any) documents the API again. */
     async removeApiDocument(actor: Actor, productId: number, apiId: string): Promise<void> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
         const api = await mustFindApi(trx, scope, productId, apiId);
         if (api.oas_document === null) throw new NotFound('OpenAPI document');
@@ -301,18 +293,18 @@ export function productsService({ store, config }: AppContext) {
 
     async listGuides(actor: Actor, productId: number, page?: number, perPage?: number): Promise<GuideRow[]> {
       requireSection(actor, 'portal', 'read');
-      await mustFind(db, scopeOf(actor), productId);
+      await mustFind(db, access.scope(actor), productId);
       return listGuides(db, productId, portalWindow(page, perPage));
     },
 
     async getGuide(actor: Actor, productId: number, guideId: number): Promise<GuideRow> {
       requireSection(actor, 'portal', 'read');
-      return mustFindGuide(db, scopeOf(actor), productId, guideId);
+      return mustFindGuide(db, access.scope(actor), productId, guideId);
     },
 
     async createGuide(actor: Actor, productId: number, input: GuideCreate): Promise<GuideRow> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         await mustFind(trx, scope, productId);
         const at = now();
@@ -325,7 +317,7 @@ export function productsService({ store, config }: AppContext) {
 
     async updateGuide(actor: Actor, productId: number, guideId: number, input: GuideUpdate): Promise<GuideRow> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         const guide = await mustFindGuide(trx, scope, productId, guideId);
         const markdown = markdownOf(input);
@@ -344,7 +336,7 @@ export function productsService({ store, config }: AppContext) {
 
     async removeGuide(actor: Actor, productId: number, guideId: number): Promise<void> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
         const guide = await mustFindGuide(trx, scope, productId, guideId);
         await deleteGuideRow(trx, guideId);
@@ -356,7 +348,7 @@ export function productsService({ store, config }: AppContext) {
     /** Puts the product's guides in the given order; the list must hold each of them once. */
     async reorderGuides(actor: Actor, productId: number, order: number[]): Promise<GuideRow[]> {
       requireSection(actor, 'portal', 'write');
-      const scope = scopeOf(actor);
+      const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
         await mustFind(trx, scope, productId);
         const current = (await guidesOf(trx, [productId])).get(productId) ?? [];
