@@ -1,6 +1,6 @@
 import { visibleAmong, type ApiScope } from '../access/ownership.js';
 import type { Executor } from '../db/database.js';
-import { Conflict, Invalid } from '../http/errors.js';
+import { Conflict, Invalid } from '../errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
 import { storedId } from '../http/ids.js';
 

@@ -3,7 +3,7 @@ import { auditEntryVisibleCondition } from '../access/audit-visibility.js';
 import { requireSection } from '../access/policy.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Invalid, NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { recordAuditSubjects } from './audit-subjects.js';
 

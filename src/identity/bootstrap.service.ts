@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
-import { Conflict } from '../http/errors.js';
+import { Conflict } from '../errors.js';
 import { checkPasswordRules, hashPassword } from './passwords.js';
 import { hashSecret, newSecret, secretHint } from './tokens.js';
 import { addPasswordHistory, countAdmins, insertUser, normalizeEmail } from './users.repository.js';
@@ -38,7 +38,7 @@ export function bootstrapService({ store, config }: AppContext) {
         return await db.transaction().execute(async (trx) => {
           await lockAdministrators(trx, store.dialect);
           const done = await trx.selectFrom('installation').select('id').executeTakeFirst();
-          if (done || (await countAdmins(trx)) > 0) throw new Conflict(ALREADY_BOOTSTRAPPED);
+          if (done || (await countAdmins(trx)) > 0) throw new Conflict(ALREADY_BOOTSTRAPPED, 'already_bootstrapped');
           const at = new Date().toISOString();
           const id = await insertUser(trx, {
             email,
@@ -74,7 +74,7 @@ export function bootstrapService({ store, config }: AppContext) {
           return key;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict(ALREADY_BOOTSTRAPPED);
+        if (isUniqueViolation(err)) throw new Conflict(ALREADY_BOOTSTRAPPED, 'already_bootstrapped');
         throw err;
       }
     },

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { lockAdministrators } from '../db/transactions.js';
-import { Conflict, NotFound } from '../http/errors.js';
+import { Conflict, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   deleteGroupRow,

@@ -24,7 +24,7 @@ import type { Transaction } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { findGroupById } from './groups.repository.js';
 import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
@@ -159,7 +159,7 @@ export function usersService({ store, config }: AppContext) {
 
   async function insertAccount(trx: Executor, actor: Actor, spec: AccountSpec, passwordHash: string | null): Promise<IssuedKey | { user: UserRecord; accessKey: null }> {
     const email = spec.email.trim();
-    if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN);
+    if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
     const perms = spec.permissions ?? { isAdmin: false, sections: {} };
     const key = spec.issueAccessKey ? newSecret() : null;
     const at = now();
@@ -264,7 +264,7 @@ export function usersService({ store, config }: AppContext) {
     }
     if (input.email_address !== undefined && normalizeEmail(input.email_address) !== normalizeEmail(target.email)) {
       const clash = await findUserByEmail(trx, input.email_address);
-      if (clash && clash.id !== id) throw new Conflict(EMAIL_TAKEN);
+      if (clash && clash.id !== id) throw new Conflict(EMAIL_TAKEN, 'email_taken');
       patch.email = changes.email_address = input.email_address.trim();
       patch.email_normalized = normalizeEmail(input.email_address);
     } else if (input.email_address !== undefined && input.email_address.trim() !== target.email) {
@@ -421,7 +421,7 @@ export function usersService({ store, config }: AppContext) {
       try {
         return await db.transaction().execute(async (trx) => {
           if (groupId !== null) await groupPermissionsFor(trx, actor, groupId);
-          if (await findUserByEmail(trx, email)) throw new Conflict('email_address: a user with this email already exists');
+          if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
           const at = now();
           const id = await insertUser(trx, {
             email,
@@ -463,7 +463,7 @@ export function usersService({ store, config }: AppContext) {
           return { user: await mustFind(trx, id), accessKey: key };
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict('email_address: a user with this email already exists');
+        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
         throw err;
       }
     },
@@ -475,7 +475,7 @@ export function usersService({ store, config }: AppContext) {
       try {
         return await db.transaction().execute((trx) => applyUpdate(trx, actor, () => mustFindStaff(trx, id), input));
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
+        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
         throw err;
       }
     },

@@ -1,4 +1,4 @@
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import type { Expression, Selectable, SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { CataloguesTable } from '../db/schema.js';

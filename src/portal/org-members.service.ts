@@ -2,7 +2,7 @@ import type { UserActor } from '../access/actor.js';
 import { requireConsumerAdmin } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
-import { Invalid, NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
 import { findUserByEmail, listUsers, normalizeEmail } from '../identity/users.repository.js';
 import type { UsersService } from '../identity/users.service.js';

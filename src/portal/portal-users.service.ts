@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import type { UserRecord } from '../identity/users.repository.js';
 import { listUsers } from '../identity/users.repository.js';
 import type { UpdateUserInput, UsersService } from '../identity/users.service.js';
@@ -106,9 +106,9 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
     try {
       return await work();
     } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
-      if (err instanceof Conflict && err.message.startsWith('email_address:')) throw new Conflict(EMAIL_TAKEN);
-      if (err instanceof Invalid && err.field === 'email_address') throw new Invalid('Email', err.message.replace(/^email_address: /, ''));
+      if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
+      if (err instanceof Conflict && err.code === 'email_taken') throw new Conflict(EMAIL_TAKEN, 'email_taken');
+      if (err instanceof Invalid && err.field === 'email_address') throw new Invalid('Email', err.problem);
       throw err;
     }
   }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { conflictOnUnique } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import { cataloguesOfProducts, requireCatalogues, replaceProductCatalogues } from './catalogues.repository.js';
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';

@@ -2,7 +2,7 @@ import type { Origin, SystemActor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Forbidden, Invalid } from '../http/errors.js';
+import { Forbidden, Invalid } from '../errors.js';
 import { hashSecret } from '../identity/tokens.js';
 import { findUserByEmail, normalizeEmail } from '../identity/users.repository.js';
 import type { UsersService } from '../identity/users.service.js';

@@ -3,7 +3,7 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import { existingTeamPairs, readRules, readSettings, replaceRules, updateSettings, type SettingsRow } from './settings.repository.js';
 import type { SettingsUpdate, SettingsView } from './settings.schemas.js';
 
