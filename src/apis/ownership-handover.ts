@@ -4,6 +4,9 @@ import { Conflict, Invalid } from '../errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
 import { storedId } from '../http/ids.js';
 
+// Other domains name owners through this module (identity hands its users' APIs over), not through the repository.
+export type { Owner } from './apis.repository.js';
+
 export interface Successor {
   successor_user?: string;
   successor_group?: string;

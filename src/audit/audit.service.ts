@@ -10,6 +10,9 @@ import { recordAuditSubjects } from './audit-subjects.js';
 export { rememberDeletedApi } from './audit-subjects.js';
 import { findAudit, insertAudit, listAudit, type AuditRow } from './audit.repository.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { AuditRow } from './audit.repository.js';
+
 export interface AuditEvent {
   action: string;
   targetType: string;

@@ -21,6 +21,9 @@ import { endGroupMembersCredentials } from './sessions.repository.js';
 import { countActiveAdmins, countGroupMembers, groupHasAdministrator } from './users.repository.js';
 import { handOverRules } from './users.service.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { GroupRecord } from './groups.repository.js';
+
 export interface GroupInput {
   name?: string;
   description?: string;

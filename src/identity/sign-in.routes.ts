@@ -8,7 +8,7 @@ import { originOf } from '../http/request-origin.js';
 import { comesFromAllowedOrigin } from '../http/security.js';
 import type { Services } from '../services.js';
 import { toUserView } from './user-view.js';
-import type { UserRecord } from './users.repository.js';
+import type { UserRecord } from './users.service.js';
 import { pages } from '../links.js';
 
 const LoginBody = Type.Object(

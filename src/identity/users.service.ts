@@ -16,8 +16,7 @@ import {
   requireSection,
 } from '../access/policy.js';
 import { requireMayActOnGroup, requireMayActOnUser, type ReachedUser } from '../access/reach.js';
-import type { Owner } from '../apis/apis.repository.js';
-import { handOverOwnership, type HandOverRules, type Successor } from '../apis/ownership-handover.js';
+import { handOverOwnership, type HandOverRules, type Owner, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Transaction } from 'kysely';
@@ -31,6 +30,7 @@ import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js
 import { deleteUserSessions } from './sessions.repository.js';
 import { hashSecret, newSecret, secretHint } from './tokens.js';
 import {
+  activeAdministratorEmailRows,
   addPasswordHistory,
   countActiveAdmins,
   deleteUserRow,
@@ -42,9 +42,18 @@ import {
   normalizeEmail,
   recentPasswordHashes,
   updateUserRow,
+  type UserListQuery,
   type UserPatch,
   type UserRecord,
 } from './users.repository.js';
+
+// What other domains may know of an account: they read accounts through this service, not the repository.
+export { normalizeEmail, type UserListQuery, type UserRecord } from './users.repository.js';
+
+/** Where administrators' notifications go when no address is configured: every active staff administrator. */
+export function activeAdministratorEmails(ex: Executor): Promise<string[]> {
+  return activeAdministratorEmailRows(ex);
+}
 import { storedId } from '../http/ids.js';
 
 export interface CreateUserInput {
@@ -370,6 +379,16 @@ export function usersService({ store, config }: AppContext) {
     /** Any account by id, staff or consumer, for other domains that checked access themselves. */
     async find(ex: Executor, id: number): Promise<UserRecord | undefined> {
       return findUserById(ex, id);
+    },
+
+    /** Any account by email (compared normalised), for other domains that checked access themselves. */
+    async findByEmail(ex: Executor, email: string): Promise<UserRecord | undefined> {
+      return findUserByEmail(ex, email);
+    },
+
+    /** A page of accounts, for other domains that checked access themselves (the portal's user lists). */
+    async listAccounts(ex: Executor, q: UserListQuery): Promise<{ rows: UserRecord[]; total: number }> {
+      return listUsers(ex, q);
     },
 
     /** Checks a new password against the rules before any transaction starts, and hashes it. */

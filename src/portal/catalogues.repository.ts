@@ -1,5 +1,7 @@
 import { Invalid } from '../errors.js';
 import type { Expression, Selectable, SqlBool } from 'kysely';
+import type { UserActor } from '../access/actor.js';
+import { catalogueVisibleCondition } from '../access/catalogue-visibility.js';
 import type { Executor } from '../db/database.js';
 import type { CataloguesTable } from '../db/schema.js';
 
@@ -211,4 +213,23 @@ export async function replacePlanCatalogues(ex: Executor, planId: number, catalo
   await ex.deleteFrom('catalogue_plans').where('plan_id', '=', planId).execute();
   const ids = [...new Set(catalogueIds)];
   if (ids.length > 0) await ex.insertInto('catalogue_plans').values(ids.map((catalogue_id) => ({ catalogue_id, plan_id: planId }))).execute();
+}
+
+/** For these products, each plan offered with one of them in a catalogue the visitor may see (once per pair). */
+export async function plansOfferedWith(ex: Executor, productIds: number[], consumer: UserActor | null): Promise<{ product_id: number; plan_id: number }[]> {
+  if (productIds.length === 0) return [];
+  return ex
+    .selectFrom('catalogue_products as cp')
+    .innerJoin('catalogue_plans as cl', 'cl.catalogue_id', 'cp.catalogue_id')
+    .select(['cp.product_id', 'cl.plan_id'])
+    .distinct()
+    .where('cp.product_id', 'in', productIds)
+    .where(catalogueVisibleCondition(ex, consumer, 'cp.catalogue_id'))
+    .execute();
+}
+
+/** The ids of the catalogues the visitor may see. */
+export async function visibleCatalogueIdSet(ex: Executor, consumer: UserActor | null): Promise<Set<number>> {
+  const rows = await ex.selectFrom('catalogues').select('catalogues.id').where(catalogueVisibleCondition(ex, consumer, 'catalogues.id')).execute();
+  return new Set(rows.map((c) => c.id));
 }

@@ -22,11 +22,13 @@ import {
   insertCatalogue,
   listCatalogues,
   plansOfCatalogues,
+  plansOfferedWith,
   productsOfCatalogues,
   replaceAudience,
   replaceCataloguePlans,
   replaceCatalogueProducts,
   updateCatalogueRow,
+  visibleCatalogueIdSet,
   type AudienceEntry,
   type CatalogueRow,
   type Visibility,
@@ -37,6 +39,9 @@ import { plansByIds, existingPlanIds, type PlanRow } from './plans.repository.js
 import { plansService } from './plans.service.js';
 import { apisOfProducts, findProduct, productsByIds, findProductApi, findGuide, guidesOf, visibleProductIds, type GuideRow, type ProductApiRow, type ProductRow } from './products.repository.js';
 import { productsService, publicOasDocument } from './products.service.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { CatalogueRow } from './catalogues.repository.js';
 
 export interface CatalogueWithLinks {
   catalogue: CatalogueRow;
@@ -145,31 +150,10 @@ export function catalogueService(ctx: AppContext) {
     const apis = await apisOfProducts(ex, ids);
     const guides = await guidesOf(ex, ids);
     // Plans offered with each product in catalogues the visitor may see.
-    const offered =
-      ids.length === 0
-        ? []
-        : await ex
-            .selectFrom('catalogue_products as cp')
-            .innerJoin('catalogue_plans as cl', 'cl.catalogue_id', 'cp.catalogue_id')
-            .select(['cp.product_id', 'cl.plan_id'])
-            .distinct()
-            .where('cp.product_id', 'in', ids)
-            .where(catalogueVisibleCondition(ex, consumer, 'cp.catalogue_id'))
-            .execute();
+    const offered = await plansOfferedWith(ex, ids, consumer);
     const plans = new Map((await plansByIds(ex, [...new Set(offered.map((o) => o.plan_id))])).map((p) => [p.id, p]));
     const catalogues = await cataloguesOfProducts(ex, ids);
-    const visibleCatalogues =
-      ids.length === 0
-        ? new Set<number>()
-        : new Set(
-            (
-              await ex
-                .selectFrom('catalogues')
-                .select('catalogues.id')
-                .where(catalogueVisibleCondition(ex, consumer, 'catalogues.id'))
-                .execute()
-            ).map((c) => c.id),
-          );
+    const visibleCatalogues = ids.length === 0 ? new Set<number>() : await visibleCatalogueIdSet(ex, consumer);
     return products.map((product) => ({
       product,
       apis: apis.get(product.id) ?? [],

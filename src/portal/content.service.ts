@@ -20,6 +20,9 @@ import {
 } from './content.repository.js';
 import type { ContentCreate, ContentUpdate } from './content.schemas.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { ContentKind, ContentRow } from './content.repository.js';
+
 const now = (): string => new Date().toISOString();
 const label = (kind: ContentKind): string => (kind === 'post' ? 'Post' : 'Page');
 const pathTaken = (kind: ContentKind): Conflict => new Conflict(`Path: a ${kind} with this path already exists`);

@@ -24,6 +24,9 @@ import {
   type TeamRow,
 } from './organisations.repository.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { TeamRow } from './organisations.repository.js';
+
 export interface OrganisationWithTeams {
   organisation: OrganisationRow;
   teams: TeamRow[];

@@ -13,6 +13,9 @@ import { findPlan, findPlanByName, insertPlan, listPlans, updatePlanRow, deleteP
 import { accessRequestsUsing } from './products.repository.js';
 import type { PlanCreate, PlanUpdate } from './plans.schemas.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { PlanRow } from './plans.repository.js';
+
 export interface PlanWithCatalogues {
   plan: PlanRow;
   catalogues: { id: number; name: string }[];

@@ -40,6 +40,9 @@ import {
 } from './products.repository.js';
 import type { GuideCreate, GuideUpdate, ProductCreate, ProductUpdate } from './products.schemas.js';
 
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { GuideRow, ProductApiRow } from './products.repository.js';
+
 export interface ProductWithLinks {
   product: ProductRow;
   /** The APIs the reader may see. */

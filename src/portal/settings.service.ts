@@ -24,6 +24,14 @@ async function view(ex: Executor): Promise<SettingsView> {
   };
 }
 
+/** What the email outbox needs of the settings: where and how to send, and where administrators' notifications go. */
+export type MailSettings = Pick<SettingsRow, 'smtp_host' | 'smtp_port' | 'smtp_username' | 'smtp_password' | 'sender_email' | 'admin_notification_email'>;
+
+/** The mail settings of the moment, read in the caller's transaction (no access check: the outbox is not an actor). */
+export async function mailSettings(ex: Executor): Promise<MailSettings> {
+  return readSettings(ex);
+}
+
 /** Developer Portal settings (Settings > General). Needs `portal: read` / `write`. */
 export function settingsService({ store }: AppContext) {
   const { db } = store;
