@@ -5,7 +5,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openStore } from './db/database.js';
 import { runGatewayCommand } from './gateway/index.js';
-import { AppError } from './http/errors.js';
+import { DomainError } from './errors.js';
 import { openApiYaml } from './http/openapi.js';
 import { openApiDocument } from './openapi-document.js';
 import { openMigratedStore, startServer, type RunningServer } from './server.js';
@@ -215,7 +215,7 @@ run(process.argv.slice(2)).then(
     if (err instanceof UsageError || (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`portcullis: ${err.message}\n\n${USAGE}`);
       process.exitCode = 2;
-    } else if (err instanceof ConfigError || err instanceof AppError) {
+    } else if (err instanceof ConfigError || err instanceof DomainError) {
       process.stderr.write(`portcullis: ${err.message}\n`);
       process.exitCode = 1;
     } else {

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { changeNotices, installChangeNotices, startGateway, type RunningGateway } from './gateway/index.js';
-import { ALREADY_BOOTSTRAPPED } from './identity/bootstrap.service.js';
+import { DomainError } from './errors.js';
 import { createServices, type Services } from './services.js';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -46,7 +46,7 @@ async function bootstrapFromConfig(config: Config, store: Store): Promise<'creat
     }, 'PORTCULLIS_ADMIN_PASSWORD');
     return 'created';
   } catch (err) {
-    if (err instanceof Error && err.message === ALREADY_BOOTSTRAPPED) return 'exists';
+    if (err instanceof DomainError && err.code === 'already_bootstrapped') return 'exists';
     throw err;
   }
 }

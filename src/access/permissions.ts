@@ -1,4 +1,4 @@
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 
 /** The Dashboard sections a permission can name. */
 export const SECTIONS = [

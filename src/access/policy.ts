@@ -1,4 +1,4 @@
-import { Forbidden, PasswordChangeRequired } from '../http/errors.js';
+import { Forbidden, PasswordChangeRequired } from '../errors.js';
 import type { Actor, Role, UserActor } from './actor.js';
 import { atLeast, levelOf, sectionsExceeding, type Level, type Permissions, type Section } from './permissions.js';
 

@@ -1,5 +1,5 @@
 import type { Executor } from '../db/database.js';
-import { Forbidden } from '../http/errors.js';
+import { Forbidden } from '../errors.js';
 import type { Actor } from './actor.js';
 import { apiScope, ownsOnlyWithin } from './ownership.js';
 import type { SectionPermissions } from './permissions.js';

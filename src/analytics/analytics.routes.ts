@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, resolveActor } from '../http/authenticate.js';
-import { Unauthorized } from '../http/errors.js';
+import { Unauthorized } from '../errors.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import type { Services } from '../services.js';
 import { ID_MAX as INT32_MAX } from '../http/ids.js';

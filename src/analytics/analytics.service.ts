@@ -5,7 +5,7 @@ import { OTHER_KEYS } from '../access/analytics-visibility.js';
 import { requireAdmin } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import type { AppContext } from '../context.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   insertRecords,

@@ -5,7 +5,7 @@ import { recordAudit, rememberDeletedApi } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   activeListenPathTaken,

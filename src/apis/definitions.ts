@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { urlPatternError } from '../gateway/url-patterns.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 
 export type Json = Record<string, unknown>;
 

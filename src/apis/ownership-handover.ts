@@ -1,8 +1,11 @@
 import type { Access, Scope } from '../access/access.js';
 import type { Executor } from '../db/database.js';
-import { Conflict, Invalid } from '../http/errors.js';
+import { Conflict, Invalid } from '../errors.js';
 import { apisSolelyOwnedBy, existingGroupIds, existingUserIds, transferOwnership, type Owner } from './apis.repository.js';
 import { storedId } from '../http/ids.js';
+
+// Other domains name owners through this module (identity hands its users' APIs over), not through the repository.
+export type { Owner } from './apis.repository.js';
 
 export interface Successor {
   successor_user?: string;

@@ -4,7 +4,7 @@ import { actorOf } from '../http/authenticate.js';
 import { csvDocument } from '../http/csv.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import type { AuditRow } from './audit.repository.js';
+import type { AuditRow } from './audit.service.js';
 import { TykPage } from '../pagination.js';
 
 const AuditLog = Type.Object({

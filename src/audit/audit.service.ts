@@ -3,12 +3,15 @@ import type { Access } from '../access/access.js';
 import { requireSection } from '../access/policy.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Invalid, NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { recordAuditSubjects } from './audit-subjects.js';
 
 export { rememberDeletedApi } from './audit-subjects.js';
 import { findAudit, insertAudit, listAudit, type AuditRow } from './audit.repository.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { AuditRow } from './audit.repository.js';
 
 export interface AuditEvent {
   action: string;

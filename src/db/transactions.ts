@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { Conflict } from '../http/errors.js';
+import { Conflict } from '../errors.js';
 import type { Dialect } from './database.js';
 import type { Database } from './schema.js';
 

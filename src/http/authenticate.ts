@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isConsumerRole, type UserActor } from '../access/actor.js';
 import type { AuthenticationService } from '../identity/authentication.service.js';
-import { Forbidden, PasswordChangeRequired, Unauthorized } from './errors.js';
+import { Forbidden, PasswordChangeRequired, Unauthorized } from '../errors.js';
 import { originOf } from './request-origin.js';
 import { comesFromAllowedOrigin, isSafeMethod } from './security.js';
 

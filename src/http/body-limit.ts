@@ -1,6 +1,5 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
 
 /**
  * The largest body read from a caller who has not proved who they are: the
@@ -11,10 +10,14 @@ import { AppError } from './errors.js';
  */
 export const ANONYMOUS_BODY_LIMIT = 64 * 1024;
 
-class BodyTooLarge extends AppError {
+/** Fastify's own code for a body past the limit: the error handler answers it as Fastify's (413). */
+class BodyTooLarge extends Error {
   readonly code = 'FST_ERR_CTP_BODY_TOO_LARGE';
+  // Fastify's body reader keeps a 4xx `statusCode` (and would make anything else a 400).
+  readonly statusCode = 413;
   constructor() {
-    super(413, 'Request body is too large');
+    super('Request body is too large');
+    this.name = 'BodyTooLarge';
   }
 }
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorBody } from './envelope.js';
-import { AppError } from './errors.js';
+import { DomainError, TooManyRequests, type ErrorCode } from '../errors.js';
 import { describeValidationError } from './validation.js';
 
 /** How a surface writes an error body: the Dashboard's envelope or the portal's. */
@@ -17,9 +17,28 @@ const STATUS_CODES: Record<string, [number, string]> = {
   FST_ERR_CTP_INVALID_TYPE: [400, 'Content-Type header is invalid'],
 };
 
+/** The one place a domain error's code becomes an HTTP status. */
+const DOMAIN_STATUS: Record<ErrorCode, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  password_change_required: 403,
+  account_inactive: 403,
+  not_found: 404,
+  conflict: 409,
+  already_bootstrapped: 409,
+  email_taken: 409,
+  too_many_requests: 429,
+};
+
+function domainHeaders(err: DomainError): Record<string, string> {
+  if (err instanceof TooManyRequests) return { 'retry-after': String(Math.max(1, Math.ceil(err.retryAfterSeconds))) };
+  return {};
+}
+
 /** Maps every error to a status and a safe message. 5xx never carry internals. */
-export function mapError(err: FastifyError | AppError | Error, request: FastifyRequest): { status: number; message: string; headers: Record<string, string> } {
-  if (err instanceof AppError) return { status: err.statusCode, message: err.message, headers: err.headers };
+export function mapError(err: FastifyError | DomainError | Error, request: FastifyRequest): { status: number; message: string; headers: Record<string, string> } {
+  if (err instanceof DomainError) return { status: DOMAIN_STATUS[err.code], message: err.message, headers: domainHeaders(err) };
   const fe = err as FastifyError;
   if (fe.validation && fe.validation.length > 0) {
     const first = fe.validation[0]!;

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { NotFound } from './errors.js';
+import { NotFound } from '../errors.js';
 
 /**
  * The largest id any table holds: ids are PostgreSQL `integer` (serial) columns,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Invalid } from './errors.js';
+import { Invalid } from '../errors.js';
 
 /** How deep a JSON body may nest (objects and arrays); deeper is refused with 400 before any handler runs. */
 export const JSON_MAX_DEPTH = 64;

@@ -2,9 +2,10 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
-import { Conflict } from '../http/errors.js';
+import { Conflict } from '../errors.js';
 import { checkPasswordRules, hashPassword } from './passwords.js';
 import { hashSecret, newSecret, secretHint } from './tokens.js';
+import { installationRecorded, recordInstallation } from './installation.repository.js';
 import { addPasswordHistory, countAdmins, insertUser, normalizeEmail } from './users.repository.js';
 
 export interface BootstrapInput {
@@ -20,8 +21,7 @@ export function bootstrapService({ store, config }: AppContext) {
   const { db } = store;
   return {
     async isBootstrapped(): Promise<boolean> {
-      const row = await db.selectFrom('installation').select('id').executeTakeFirst();
-      return row !== undefined || (await countAdmins(db)) > 0;
+      return (await installationRecorded(db)) || (await countAdmins(db)) > 0;
     },
 
     /**
@@ -37,8 +37,7 @@ export function bootstrapService({ store, config }: AppContext) {
       try {
         return await db.transaction().execute(async (trx) => {
           await lockAdministrators(trx, store.dialect);
-          const done = await trx.selectFrom('installation').select('id').executeTakeFirst();
-          if (done || (await countAdmins(trx)) > 0) throw new Conflict(ALREADY_BOOTSTRAPPED);
+          if ((await installationRecorded(trx)) || (await countAdmins(trx)) > 0) throw new Conflict(ALREADY_BOOTSTRAPPED, 'already_bootstrapped');
           const at = new Date().toISOString();
           const id = await insertUser(trx, {
             email,
@@ -62,7 +61,7 @@ export function bootstrapService({ store, config }: AppContext) {
             last_login_at: null,
           });
           await addPasswordHistory(trx, id, passwordHash, at, config.passwordHistory);
-          await trx.insertInto('installation').values({ id: 1, bootstrapped_at: at, bootstrapped_by: id }).execute();
+          await recordInstallation(trx, at, id);
           await recordAudit(trx, actor, {
             action: 'bootstrap',
             targetType: 'user',
@@ -74,7 +73,7 @@ export function bootstrapService({ store, config }: AppContext) {
           return key;
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict(ALREADY_BOOTSTRAPPED);
+        if (isUniqueViolation(err)) throw new Conflict(ALREADY_BOOTSTRAPPED, 'already_bootstrapped');
         throw err;
       }
     },

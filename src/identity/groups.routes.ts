@@ -4,7 +4,7 @@ import { renderPermissions } from '../access/permissions.js';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import type { Services } from '../services.js';
-import type { GroupRecord } from './groups.repository.js';
+import type { GroupRecord } from './groups.service.js';
 import { CreateGroupBody, UpdateGroupBody, UserGroup, UserGroupList } from './groups.schemas.js';
 import { parseNumericId } from '../http/ids.js';
 import { IdParams, PageQuery, SuccessorQuery } from './users.schemas.js';

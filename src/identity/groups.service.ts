@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { lockAdministrators } from '../db/transactions.js';
-import { Conflict, NotFound } from '../http/errors.js';
+import { Conflict, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   deleteGroupRow,
@@ -21,6 +21,9 @@ import {
 import { endGroupMembersCredentials } from './sessions.repository.js';
 import { countActiveAdmins, countGroupMembers, groupHasAdministrator } from './users.repository.js';
 import { handOverRules } from './users.service.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { GroupRecord } from './groups.repository.js';
 
 export interface GroupInput {
   name?: string;

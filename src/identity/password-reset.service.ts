@@ -1,6 +1,6 @@
 import type { Origin, SystemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import type { EmailOutbox } from '../notify/outbox.js';
 import {
   countRecentResetTokens,

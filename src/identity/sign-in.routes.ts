@@ -3,12 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
-import { Forbidden, Invalid } from '../http/errors.js';
+import { Forbidden, Invalid } from '../errors.js';
 import { originOf } from '../http/request-origin.js';
 import { comesFromAllowedOrigin } from '../http/security.js';
 import type { Services } from '../services.js';
 import { toUserView } from './user-view.js';
-import type { UserRecord } from './users.repository.js';
+import type { UserRecord } from './users.service.js';
 import { pages } from '../links.js';
 
 const LoginBody = Type.Object(

@@ -1,7 +1,7 @@
 import type { Actor, Origin } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
-import { AppError, TooManyRequests, Unauthorized } from '../http/errors.js';
+import { Forbidden, TooManyRequests, Unauthorized } from '../errors.js';
 import { mayAct } from './authentication.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
@@ -94,7 +94,7 @@ export function signInService({ store, config }: AppContext) {
             status: 403,
           });
         });
-        throw new AppError(403, 'Your account is not active; an administrator must activate it');
+        throw new Forbidden('Your account is not active; an administrator must activate it', 'account_inactive');
       }
       const token = newSecret();
       const expiresAt = new Date(nowMs + config.sessionTtlMinutes * 60_000);

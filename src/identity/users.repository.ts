@@ -225,6 +225,19 @@ export async function countActiveAdmins(ex: Executor, excluding: { userId?: numb
   return Number(n);
 }
 
+/** The addresses of active staff administrators, oldest account first. */
+export async function activeAdministratorEmailRows(ex: Executor): Promise<string[]> {
+  const rows = await ex
+    .selectFrom('users')
+    .select('email')
+    .where('is_admin', '=', 1)
+    .where('active', '=', 1)
+    .where('role', 'not in', CONSUMER_ROLES)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.email);
+}
+
 export async function countAdmins(ex: Executor): Promise<number> {
   const { n } = await ex
     .selectFrom('users')

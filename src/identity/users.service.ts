@@ -16,21 +16,21 @@ import {
   requireSection,
 } from '../access/policy.js';
 import type { ReachedUser } from '../access/reach.js';
-import type { Owner } from '../apis/apis.repository.js';
-import { handOverOwnership, type HandOverRules, type Successor } from '../apis/ownership-handover.js';
+import { handOverOwnership, type HandOverRules, type Owner, type Successor } from '../apis/ownership-handover.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Transaction } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { isUniqueViolation, lockAdministrators } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { findGroupById } from './groups.repository.js';
 import { checkPasswordRules, hashPassword, verifyPassword } from './passwords.js';
 import { deleteUserSessions } from './sessions.repository.js';
 import { hashSecret, newSecret, secretHint } from './tokens.js';
 import {
+  activeAdministratorEmailRows,
   addPasswordHistory,
   countActiveAdmins,
   deleteUserRow,
@@ -42,9 +42,18 @@ import {
   normalizeEmail,
   recentPasswordHashes,
   updateUserRow,
+  type UserListQuery,
   type UserPatch,
   type UserRecord,
 } from './users.repository.js';
+
+// What other domains may know of an account: they read accounts through this service, not the repository.
+export { normalizeEmail, type UserListQuery, type UserRecord } from './users.repository.js';
+
+/** Where administrators' notifications go when no address is configured: every active staff administrator. */
+export function activeAdministratorEmails(ex: Executor): Promise<string[]> {
+  return activeAdministratorEmailRows(ex);
+}
 import { storedId } from '../http/ids.js';
 
 export interface CreateUserInput {
@@ -160,7 +169,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
 
   async function insertAccount(trx: Executor, actor: Actor, spec: AccountSpec, passwordHash: string | null): Promise<IssuedKey | { user: UserRecord; accessKey: null }> {
     const email = spec.email.trim();
-    if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN);
+    if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
     const perms = spec.permissions ?? { isAdmin: false, sections: {} };
     const key = spec.issueAccessKey ? newSecret() : null;
     const at = now();
@@ -265,7 +274,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
     }
     if (input.email_address !== undefined && normalizeEmail(input.email_address) !== normalizeEmail(target.email)) {
       const clash = await findUserByEmail(trx, input.email_address);
-      if (clash && clash.id !== id) throw new Conflict(EMAIL_TAKEN);
+      if (clash && clash.id !== id) throw new Conflict(EMAIL_TAKEN, 'email_taken');
       patch.email = changes.email_address = input.email_address.trim();
       patch.email_normalized = normalizeEmail(input.email_address);
     } else if (input.email_address !== undefined && input.email_address.trim() !== target.email) {
@@ -373,6 +382,16 @@ export function usersService({ store, config }: AppContext, { access }: { access
       return findUserById(ex, id);
     },
 
+    /** Any account by email (compared normalised), for other domains that checked access themselves. */
+    async findByEmail(ex: Executor, email: string): Promise<UserRecord | undefined> {
+      return findUserByEmail(ex, email);
+    },
+
+    /** A page of accounts, for other domains that checked access themselves (the portal's user lists). */
+    async listAccounts(ex: Executor, q: UserListQuery): Promise<{ rows: UserRecord[]; total: number }> {
+      return listUsers(ex, q);
+    },
+
     /** Checks a new password against the rules before any transaction starts, and hashes it. */
     async checkNewPassword(password: string, email: string, field: string): Promise<string> {
       checkPasswordRules(password, email, { minLength: config.passwordMinLength }, field);
@@ -422,7 +441,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
       try {
         return await db.transaction().execute(async (trx) => {
           if (groupId !== null) await groupPermissionsFor(trx, actor, groupId);
-          if (await findUserByEmail(trx, email)) throw new Conflict('email_address: a user with this email already exists');
+          if (await findUserByEmail(trx, email)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
           const at = now();
           const id = await insertUser(trx, {
             email,
@@ -464,7 +483,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
           return { user: await mustFind(trx, id), accessKey: key };
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict('email_address: a user with this email already exists');
+        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
         throw err;
       }
     },
@@ -476,7 +495,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
       try {
         return await db.transaction().execute((trx) => applyUpdate(trx, actor, () => mustFindStaff(trx, id), input));
       } catch (err) {
-        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
+        if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
         throw err;
       }
     },

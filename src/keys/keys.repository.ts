@@ -134,3 +134,22 @@ export async function keyPolicyGrants(ex: Executor, keyId: number, apis: Filter)
   }
   return [...byApi.values()].sort((a, b) => (a.apiName < b.apiName ? -1 : a.apiName > b.apiName ? 1 : 0));
 }
+
+/** The hashes of these keys (those that still exist), for the audit log. */
+export async function keyHashesOf(ex: Executor, ids: number[]): Promise<{ id: number; key_hash: string }[]> {
+  if (ids.length === 0) return [];
+  return ex.selectFrom('keys').select(['id', 'key_hash']).where('id', 'in', ids).execute();
+}
+
+export async function setKeysOwner(ex: Executor, ids: number[], ownerUserId: number, at: string): Promise<void> {
+  await ex.updateTable('keys').set({ owner_user_id: ownerUserId, updated_at: at }).where('id', 'in', ids).execute();
+}
+
+export async function countKeysOwnedBy(ex: Executor, userId: number): Promise<number> {
+  const { n } = await ex
+    .selectFrom('keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}

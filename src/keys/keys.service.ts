@@ -6,7 +6,7 @@ import type { ApisService } from '../apis/apis.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Invalid, NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { renderAccessRights, resolveAccessRights, type Grant, type GrantView, type StoredRights } from '../policies/access-rights.js';

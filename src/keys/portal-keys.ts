@@ -2,7 +2,7 @@ import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../db/database.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
-import { deleteKeyRow, insertKey, replaceKeyPolicies } from './keys.repository.js';
+import { countKeysOwnedBy, deleteKeyRow, insertKey, keyHashesOf, replaceKeyPolicies, setKeysOwner } from './keys.repository.js';
 
 /*
  * Gateway keys issued for Developer Portal credentials. An explicit, named bypass
@@ -69,7 +69,7 @@ export async function mintPortalKey(trx: Executor, actor: Actor, spec: PortalKey
 /** Deletes portal keys (a revoked credential): the gateway refuses them from the next request on. */
 export async function revokePortalKeys(trx: Executor, actor: Actor, keyIds: number[], reason: string): Promise<number> {
   if (keyIds.length === 0) return 0;
-  const rows = await trx.selectFrom('keys').select(['id', 'key_hash']).where('id', 'in', keyIds).execute();
+  const rows = await keyHashesOf(trx, keyIds);
   for (const row of rows) {
     await deleteKeyRow(trx, row.id);
     await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash, changes: { managed_by: 'portal', reason } });
@@ -80,10 +80,15 @@ export async function revokePortalKeys(trx: Executor, actor: Actor, keyIds: numb
 /** An app changed hands: its keys now belong to (and live and die with) the new owner. */
 export async function transferPortalKeys(trx: Executor, actor: Actor, keyIds: number[], ownerUserId: number): Promise<void> {
   if (keyIds.length === 0) return;
-  const rows = await trx.selectFrom('keys').select(['id', 'key_hash']).where('id', 'in', keyIds).execute();
+  const rows = await keyHashesOf(trx, keyIds);
   if (rows.length === 0) return;
-  await trx.updateTable('keys').set({ owner_user_id: ownerUserId, updated_at: now() }).where('id', 'in', keyIds).execute();
+  await setKeysOwner(trx, keyIds, ownerUserId, now());
   for (const row of rows) {
     await recordAudit(trx, actor, { action: 'key.update', targetType: 'key', targetId: row.key_hash, changes: { managed_by: 'portal', owner_user_id: ownerUserId } });
   }
+}
+
+/** How many keys a user owns: those that go with the account when it is deleted. */
+export async function countKeysOf(ex: Executor, userId: number): Promise<number> {
+  return countKeysOwnedBy(ex, userId);
 }

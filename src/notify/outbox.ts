@@ -1,8 +1,9 @@
 import nodemailer, { type Transporter } from 'nodemailer';
-import { CONSUMER_ROLES } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { readSettings, type SettingsRow } from '../portal/settings.repository.js';
+import { activeAdministratorEmails } from '../identity/users.service.js';
+import { mailSettings, type MailSettings } from '../portal/settings.service.js';
+import { claimDueEmails, deleteFinishedEmails, insertEmail, markEmailFailed, markEmailSent, releaseEmails, type DueEmail } from './outbox.repository.js';
 import type { EmailEvent, EmailEvents } from './events.js';
 import { fill, templateFor } from './templates.js';
 
@@ -54,12 +55,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1));
 }
 
-function smtpConfigured(s: SettingsRow): boolean {
+function smtpConfigured(s: MailSettings): boolean {
   return s.smtp_host.trim() !== '';
 }
 
 /** An error message fit to store: no credentials, one line, bounded. */
-function describeFailure(err: unknown, s: SettingsRow): string {
+function describeFailure(err: unknown, s: MailSettings): string {
   let msg = err instanceof Error ? err.message : String(err);
   if (s.smtp_password) msg = msg.split(s.smtp_password).join('***');
   return msg.replace(/\s+/g, ' ').slice(0, 500);
@@ -76,7 +77,7 @@ export function emailOutbox({ store, config }: AppContext) {
   let again = false;
   let log: Logger | undefined;
 
-  function transporterFor(s: SettingsRow): Transporter {
+  function transporterFor(s: MailSettings): Transporter {
     const key = JSON.stringify([s.smtp_host, s.smtp_port, s.smtp_username, s.smtp_password]);
     if (transport?.key !== key) {
       transport?.transporter.close();
@@ -102,37 +103,15 @@ export function emailOutbox({ store, config }: AppContext) {
    * locked with `skip locked`, so concurrent workers take disjoint rows without
    * waiting; SQLite has a single writer.
    */
-  async function claimDue(): Promise<{ id: number; recipient: string; subject: string; text_body: string; html_body: string; attempts: number }[]> {
+  async function claimDue(): Promise<DueEmail[]> {
     const now = new Date();
     const claimedUntil = new Date(now.getTime() + CLAIM_MS).toISOString();
-    return db.transaction().execute(async (trx) => {
-      const due = await trx
-        .selectFrom('email_outbox')
-        .select(['id', 'recipient', 'subject', 'text_body', 'html_body', 'attempts'])
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now.toISOString())
-        .orderBy('next_attempt_at')
-        .orderBy('id')
-        .limit(BATCH)
-        .$if(store.dialect === 'postgres', (q) => q.forUpdate().skipLocked())
-        .execute();
-      if (due.length === 0) return [];
-      await trx
-        .updateTable('email_outbox')
-        .set({ next_attempt_at: claimedUntil })
-        .where(
-          'id',
-          'in',
-          due.map((r) => r.id),
-        )
-        .execute();
-      return due;
-    });
+    return db.transaction().execute((trx) => claimDueEmails(trx, store.dialect, now.toISOString(), claimedUntil, BATCH));
   }
 
   /** Delivers what is due; true when it found work (there may be more). */
   async function deliverDue(): Promise<boolean> {
-    const settings = await readSettings(db);
+    const settings = await mailSettings(db);
     if (!smtpConfigured(settings)) return false;
     const rows = await claimDue();
     if (rows.length === 0) return false;
@@ -141,39 +120,20 @@ export function emailOutbox({ store, config }: AppContext) {
       const attempts = row.attempts + 1;
       try {
         await transporterFor(settings).sendMail({ from, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
-        await db
-          .updateTable('email_outbox')
-          .set({ status: 'sent', attempts, sent_at: new Date().toISOString(), text_body: '', html_body: '', last_error: '' })
-          .where('id', '=', row.id)
-          .execute();
+        await markEmailSent(db, row.id, attempts, new Date().toISOString());
       } catch (err) {
         const failed = attempts >= MAX_ATTEMPTS;
         const error = describeFailure(err, settings);
-        await db
-          .updateTable('email_outbox')
-          .set({
-            status: failed ? 'failed' : 'pending',
-            attempts,
-            last_error: error,
-            next_attempt_at: new Date(Date.now() + backoffMs(attempts)).toISOString(),
-            // Never to be sent: its links need not be kept either.
-            ...(failed ? { text_body: '', html_body: '' } : {}),
-          })
-          .where('id', '=', row.id)
-          .execute();
+        await markEmailFailed(db, row.id, { attempts, error, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)).toISOString(), givenUp: failed });
         log?.warn({ emailId: row.id, attempts, error }, failed ? 'email given up after repeated failures' : 'email delivery failed; will retry');
         // The server is likely down for the rest of the batch too: release every
         // row not tried yet (by position in the batch, not by id: the batch is in
         // due order, and a retried mail of a lower id can come after this one).
-        const untried = rows.slice(i + 1).map((r) => r.id);
-        if (untried.length > 0) {
-          await db
-            .updateTable('email_outbox')
-            .set({ next_attempt_at: new Date(Date.now() + backoffMs(1)).toISOString() })
-            .where('id', 'in', untried)
-            .where('status', '=', 'pending')
-            .execute();
-        }
+        await releaseEmails(
+          db,
+          rows.slice(i + 1).map((r) => r.id),
+          new Date(Date.now() + backoffMs(1)).toISOString(),
+        );
         return false;
       }
     }
@@ -187,11 +147,7 @@ export function emailOutbox({ store, config }: AppContext) {
     const now = Date.now();
     if (now - prunedAt < PRUNE_EVERY_MS) return;
     prunedAt = now;
-    await db
-      .deleteFrom('email_outbox')
-      .where('status', 'in', ['sent', 'failed'])
-      .where('created_at', '<', new Date(now - KEEP_MS).toISOString())
-      .execute();
+    await deleteFinishedEmails(db, new Date(now - KEEP_MS).toISOString());
   }
 
   /** One delivery round at a time; a kick during a round asks for another. */
@@ -222,25 +178,22 @@ export function emailOutbox({ store, config }: AppContext) {
      * nothing written) when no SMTP host is set.
      */
     async enqueue<E extends EmailEvent>(ex: Executor, event: E, to: string, data: EmailEvents[E]): Promise<boolean> {
-      const settings = await readSettings(ex);
+      const settings = await mailSettings(ex);
       if (!smtpConfigured(settings)) return false;
       const values: Record<string, string> = { ...(data as Record<string, string>), portal_url: config.publicUrl, recipient: to };
       const t = templateFor(event, config.emailTemplatesDir);
       const at = new Date().toISOString();
-      await ex
-        .insertInto('email_outbox')
-        .values({
-          event,
-          recipient: to,
-          subject: fill(t.subject, values, false).replace(/[\r\n]+/g, ' ').slice(0, 300),
-          text_body: fill(t.text, values, false),
-          html_body: fill(t.html, values, true),
-          status: 'pending',
-          next_attempt_at: at,
-          created_at: at,
-          sent_at: null,
-        })
-        .execute();
+      await insertEmail(ex, {
+        event,
+        recipient: to,
+        subject: fill(t.subject, values, false).replace(/[\r\n]+/g, ' ').slice(0, 300),
+        text_body: fill(t.text, values, false),
+        html_body: fill(t.html, values, true),
+        status: 'pending',
+        next_attempt_at: at,
+        created_at: at,
+        sent_at: null,
+      });
       // The caller commits later, and its transaction gives no signal when: look
       // again shortly, and once more a moment later, rather than at the next poll.
       // Callers that know when they committed may call kick() themselves.
@@ -250,17 +203,9 @@ export function emailOutbox({ store, config }: AppContext) {
 
     /** Where administrators' notifications go: the configured address, else every active administrator. */
     async adminRecipients(ex: Executor): Promise<string[]> {
-      const settings = await readSettings(ex);
+      const settings = await mailSettings(ex);
       if (settings.admin_notification_email) return [settings.admin_notification_email];
-      const rows = await ex
-        .selectFrom('users')
-        .select('email')
-        .where('is_admin', '=', 1)
-        .where('active', '=', 1)
-        .where('role', 'not in', CONSUMER_ROLES)
-        .orderBy('id')
-        .execute();
-      return rows.map((r) => r.email);
+      return activeAdministratorEmails(ex);
     },
 
     /** Looks for due mail now (after a commit that enqueued some), rather than at the next poll. */

@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import type { Access, Scope } from '../access/access.js';
 import type { Executor } from '../db/database.js';
 import { urlPatternError } from '../gateway/url-patterns.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 
 export const AccessSpec = Type.Object(
   { url: Type.String({ maxLength: 2048 }), methods: Type.Union([Type.Array(Type.String({ maxLength: 16 }), { maxItems: 16 }), Type.Null()]) },

@@ -5,7 +5,7 @@ import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { NotFound } from '../http/errors.js';
+import { NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { renderAccessRights, resolveAccessRights } from './access-rights.js';
 import {

@@ -4,7 +4,7 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../errors.js';
 import { transferPortalKeys } from '../keys/portal-keys.js';
 import { portalWindow } from '../pagination.js';
 import { listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';

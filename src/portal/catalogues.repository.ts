@@ -1,6 +1,6 @@
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import type { Selectable } from 'kysely';
-import type { Filter } from '../access/filter.js';
+import type { Filter, Restricted } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { CataloguesTable } from '../db/schema.js';
 
@@ -215,4 +215,17 @@ export async function replacePlanCatalogues(ex: Executor, planId: number, catalo
   await ex.deleteFrom('catalogue_plans').where('plan_id', '=', planId).execute();
   const ids = [...new Set(catalogueIds)];
   if (ids.length > 0) await ex.insertInto('catalogue_plans').values(ids.map((catalogue_id) => ({ catalogue_id, plan_id: planId }))).execute();
+}
+
+/** For these products, each plan offered with one of them in a catalogue the visitor may see (once per pair). */
+export async function plansOfferedWith(ex: Executor, productIds: number[], visibleCatalogues: Restricted): Promise<{ product_id: number; plan_id: number }[]> {
+  if (productIds.length === 0) return [];
+  return ex
+    .selectFrom('catalogue_products as cp')
+    .innerJoin('catalogue_plans as cl', 'cl.catalogue_id', 'cp.catalogue_id')
+    .select(['cp.product_id', 'cl.plan_id'])
+    .distinct()
+    .where('cp.product_id', 'in', productIds)
+    .where(visibleCatalogues.where)
+    .execute();
 }

@@ -3,7 +3,6 @@ import { Type, type Static } from 'typebox';
 import { actorOf, optionalActorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import type { CatalogueRow } from './catalogues.repository.js';
 import type {
   LivePlan,
   LiveProductElem} from './catalogues.schemas.js';
@@ -20,12 +19,12 @@ import {
   LiveProductParams,
   LiveProductShow,
 } from './catalogues.schemas.js';
-import type { CatalogueWithLinks, LiveProduct } from './catalogues.service.js';
+import type { CatalogueRow, CatalogueWithLinks, LiveProduct } from './catalogues.service.js';
 import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
-import type { PlanRow } from './plans.repository.js';
+import type { PlanRow } from './plans.service.js';
 import { planLimitsView } from './plans.routes.js';
-import type { GuideRow } from './products.repository.js';
+import type { GuideRow } from './products.service.js';
 import { OasDocumentBody } from './products.schemas.js';
 import { slugOf } from './products.routes.js';
 

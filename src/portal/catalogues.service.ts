@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { conflictOnUnique } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import {
   audiencesOf,
@@ -19,6 +19,7 @@ import {
   insertCatalogue,
   listCatalogues,
   plansOfCatalogues,
+  plansOfferedWith,
   productsOfCatalogues,
   replaceAudience,
   replaceCataloguePlans,
@@ -34,6 +35,9 @@ import { plansByIds, existingPlanIds, type PlanRow } from './plans.repository.js
 import { plansService } from './plans.service.js';
 import { apisOfProducts, findProduct, productsByIds, findProductApi, findGuide, guidesOf, visibleProductIds, type GuideRow, type ProductApiRow, type ProductRow } from './products.repository.js';
 import { productsService, publicOasDocument } from './products.service.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { CatalogueRow } from './catalogues.repository.js';
 
 export interface CatalogueWithLinks {
   catalogue: CatalogueRow;
@@ -139,17 +143,7 @@ export function catalogueService(ctx: AppContext, { access }: { access: Access }
     const apis = await apisOfProducts(ex, ids, unrestricted('Live Portal: the APIs of a listed product'));
     const guides = await guidesOf(ex, ids);
     // Plans offered with each product in catalogues the visitor may see.
-    const offered =
-      ids.length === 0
-        ? []
-        : await ex
-            .selectFrom('catalogue_products as cp')
-            .innerJoin('catalogue_plans as cl', 'cl.catalogue_id', 'cp.catalogue_id')
-            .select(['cp.product_id', 'cl.plan_id'])
-            .distinct()
-            .where('cp.product_id', 'in', ids)
-            .where(access.filters.catalogues(ex, consumer, 'cp.catalogue_id').where)
-            .execute();
+    const offered = await plansOfferedWith(ex, ids, access.filters.catalogues(ex, consumer, 'cp.catalogue_id'));
     const plans = new Map((await plansByIds(ex, [...new Set(offered.map((o) => o.plan_id))])).map((p) => [p.id, p]));
     const catalogues = await cataloguesOfProducts(ex, ids, access.filters.catalogues(ex, consumer, 'c.id'));
     return products.map((product) => ({

@@ -5,7 +5,7 @@ import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
-import type { ContentKind, ContentRow } from './content.repository.js';
+import type { ContentKind, ContentRow } from './content.service.js';
 import {
   ContentCreateBody,
   ContentIdParams,

@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import {
   deleteContent,
@@ -19,6 +19,9 @@ import {
   type ContentRow,
 } from './content.repository.js';
 import type { ContentCreate, ContentUpdate } from './content.schemas.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { ContentKind, ContentRow } from './content.repository.js';
 
 const now = (): string => new Date().toISOString();
 const label = (kind: ContentKind): string => (kind === 'post' ? 'Post' : 'Page');

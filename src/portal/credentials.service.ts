@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Executor } from '../db/database.js';
-import { Conflict, NotFound } from '../http/errors.js';
+import { Conflict, NotFound } from '../errors.js';
 import { mintPortalKey, revokePortalKeys, type MintedKey } from '../keys/portal-keys.js';
 import { claimReveal, findCredential, insertCredential, keyIdsOfCredentials, setCredentialKey, unrevealCredential, type CredentialDetail } from './credentials.repository.js';
 

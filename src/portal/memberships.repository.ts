@@ -1,4 +1,4 @@
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import type { Executor } from '../db/database.js';
 import type { OrganisationRow, TeamRow } from './organisations.repository.js';
 

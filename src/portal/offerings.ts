@@ -2,7 +2,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Actor, UserActor } from '../access/actor.js';
 import { unrestricted, type Access } from '../access/access.js';
 import type { Executor } from '../db/database.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import { releaseBackingPolicy, syncBackingPolicy } from '../policies/backing-policies.js';
 import { findPlan, plansByIds, type PlanRow } from './plans.repository.js';
 import { apiRowIdsOfProducts, findProduct, productsByIds, type ProductRow } from './products.repository.js';

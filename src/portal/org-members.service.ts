@@ -2,13 +2,13 @@ import type { UserActor } from '../access/actor.js';
 import { requireConsumerAdmin } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
-import { Invalid, NotFound } from '../http/errors.js';
+import { Invalid, NotFound } from '../errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
-import { findUserByEmail, listUsers, normalizeEmail } from '../identity/users.repository.js';
-import type { UsersService } from '../identity/users.service.js';
+import { normalizeEmail, type UsersService } from '../identity/users.service.js';
 import type { Executor } from '../db/database.js';
 import { portalWindow } from '../pagination.js';
 import { defaultOrganisation, defaultTeamOf, membershipsOf, replaceMemberships, requireTeamsInOrganisation, setOrganisationAndRole } from './memberships.repository.js';
+import { insertInvite } from './invites.repository.js';
 import { findOrganisation } from './organisations.repository.js';
 import { fullName, type EmailPort, type PortalUser } from './portal-users.service.js';
 import { pages, pageUrl } from '../links.js';
@@ -57,7 +57,7 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
   return {
     async list(actor: UserActor, page?: number, perPage?: number): Promise<PortalUser[]> {
       const organisationId = await organisationOf(db, actor);
-      const { rows } = await listUsers(db, { kind: 'consumer', organisationId, page: portalWindow(page, perPage) });
+      const { rows } = await deps.users.listAccounts(db, { kind: 'consumer', organisationId, page: portalWindow(page, perPage) });
       const memberships = await membershipsOf(db, rows.map((r) => r.id));
       return rows.map((user) => ({ user, membership: memberships.get(user.id)! }));
     },
@@ -72,7 +72,7 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
         const org = (await findOrganisation(trx, organisationId))!;
         const teamId = input.TeamID === undefined ? null : (await teamsOrInvalid(trx, organisationId, [input.TeamID], 'TeamID'))[0]!;
         const address = input.Email.trim();
-        const existing = await findUserByEmail(trx, address);
+        const existing = await deps.users.findByEmail(trx, address);
         if (existing) {
           await deps.email.enqueue(trx, 'registration-existing-account', existing.email, {
             name: fullName(existing),
@@ -82,21 +82,18 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
         } else {
           const token = newSecret();
           const at = new Date();
-          await trx
-            .insertInto('invites')
-            .values({
-              token_hash: hashSecret(token),
-              email: address,
-              email_normalized: normalizeEmail(address),
-              organisation_id: organisationId,
-              team_id: teamId,
-              role: input.Role ?? 'consumer-team-member',
-              invited_by: actor.userId,
-              created_at: at.toISOString(),
-              expires_at: new Date(at.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
-              used_at: null,
-            })
-            .execute();
+          await insertInvite(trx, {
+            token_hash: hashSecret(token),
+            email: address,
+            email_normalized: normalizeEmail(address),
+            organisation_id: organisationId,
+            team_id: teamId,
+            role: input.Role ?? 'consumer-team-member',
+            invited_by: actor.userId,
+            created_at: at.toISOString(),
+            expires_at: new Date(at.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
+            used_at: null,
+          });
           await deps.email.enqueue(trx, 'invite', address, {
             organisation: org.name,
             invited_by: actor.email,

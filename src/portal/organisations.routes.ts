@@ -3,8 +3,7 @@ import { Type, type Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
-import type { OrganisationWithTeams, TeamWithMembers } from './organisations.service.js';
-import type { TeamRow } from './organisations.repository.js';
+import type { OrganisationWithTeams, TeamRow, TeamWithMembers } from './organisations.service.js';
 import { portalDate } from './portal-date.js';
 import {
   NameBody,

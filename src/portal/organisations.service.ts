@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { conflictOnUnique } from '../db/transactions.js';
-import { Conflict, NotFound } from '../http/errors.js';
+import { Conflict, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import { defaultOrganisation, defaultTeamOf, memberIdsOfOrganisation, memberIdsOfTeams, moveOrganisationMembers, moveTeamMembers } from './memberships.repository.js';
 import {
@@ -23,6 +23,9 @@ import {
   type OrganisationRow,
   type TeamRow,
 } from './organisations.repository.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { TeamRow } from './organisations.repository.js';
 
 export interface OrganisationWithTeams {
   organisation: OrganisationRow;

@@ -5,10 +5,9 @@ import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
-import type { PlanRow } from './plans.repository.js';
 import type { PlanSummary} from './plans.schemas.js';
 import { PlanCreateBody, PlanIndex, PlanParams, PlanUpdateBody, PlanView } from './plans.schemas.js';
-import type { PlanWithCatalogues } from './plans.service.js';
+import type { PlanRow, PlanWithCatalogues } from './plans.service.js';
 
 export function planLimitsView(p: PlanRow) {
   return {

@@ -5,13 +5,16 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { conflictOnUnique } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import { cataloguesOfPlans, requireCatalogues, replacePlanCatalogues } from './catalogues.repository.js';
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';
 import { findPlan, findPlanByName, insertPlan, listPlans, updatePlanRow, deletePlanRow, type PlanColumns, type PlanRow } from './plans.repository.js';
 import { accessRequestsUsing } from './products.repository.js';
 import type { PlanCreate, PlanUpdate } from './plans.schemas.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { PlanRow } from './plans.repository.js';
 
 export interface PlanWithCatalogues {
   plan: PlanRow;

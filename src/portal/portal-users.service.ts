@@ -6,10 +6,9 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
-import type { UserRecord } from '../identity/users.repository.js';
-import { listUsers } from '../identity/users.repository.js';
-import type { UpdateUserInput, UsersService } from '../identity/users.service.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
+import type { UpdateUserInput, UserRecord, UsersService } from '../identity/users.service.js';
+import { countKeysOf } from '../keys/portal-keys.js';
 import type { EmailEvent, EmailEvents } from '../notify/events.js';
 import { portalWindow } from '../pagination.js';
 import {
@@ -106,9 +105,9 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
     try {
       return await work();
     } catch (err) {
-      if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN);
-      if (err instanceof Conflict && err.message.startsWith('email_address:')) throw new Conflict(EMAIL_TAKEN);
-      if (err instanceof Invalid && err.field === 'email_address') throw new Invalid('Email', err.message.replace(/^email_address: /, ''));
+      if (isUniqueViolation(err)) throw new Conflict(EMAIL_TAKEN, 'email_taken');
+      if (err instanceof Conflict && err.code === 'email_taken') throw new Conflict(EMAIL_TAKEN, 'email_taken');
+      if (err instanceof Invalid && err.field === 'email_address') throw new Invalid('Email', err.problem);
       throw err;
     }
   }
@@ -132,7 +131,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
 
     async list(actor: Actor, q: PortalUserQuery): Promise<PortalUser[]> {
       requireSection(actor, 'portal', 'read');
-      const { rows } = await listUsers(db, {
+      const { rows } = await users.listAccounts(db, {
         kind: maySeeStaff(actor) ? 'all' : 'consumer',
         role: q.role,
         organisationId: q.organisation,
@@ -263,14 +262,10 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
       await db.transaction().execute(async (trx) => {
         const { user: target } = await loadVisible(trx, actor, id);
         if (!isConsumerRole(target.role)) requireAdmin(actor, 'delete administrators or Dashboard users');
-        const revoked = await trx
-          .selectFrom('keys')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('owner_user_id', '=', id)
-          .executeTakeFirstOrThrow();
+        const revoked = await countKeysOf(trx, id);
         await users.removeAccount(trx, actor, id);
-        if (Number(revoked.n) > 0) {
-          await recordAudit(trx, actor, { action: 'user.credentials.revoke', targetType: 'user', targetId: id, changes: { credentials_revoked: Number(revoked.n) } });
+        if (revoked > 0) {
+          await recordAudit(trx, actor, { action: 'user.credentials.revoke', targetType: 'user', targetId: id, changes: { credentials_revoked: revoked } });
         }
       });
     },

@@ -5,7 +5,6 @@ import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import { portalDate } from './portal-date.js';
 import { PortalPageQuery, StatusOk } from './organisations.schemas.js';
-import type { GuideRow, ProductApiRow } from './products.repository.js';
 import {
   ApiDetailUpdateBody,
   ApiDetailView,
@@ -22,7 +21,7 @@ import {
   ProductShow,
   ProductUpdateBody,
 } from './products.schemas.js';
-import type { ProductWithLinks } from './products.service.js';
+import type { GuideRow, ProductApiRow, ProductWithLinks } from './products.service.js';
 
 /** A URL-friendly form of a name. */
 export function slugOf(name: string): string {

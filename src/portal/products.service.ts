@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { conflictOnUnique } from '../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../http/errors.js';
+import { Conflict, Invalid, NotFound } from '../errors.js';
 import { portalWindow } from '../pagination.js';
 import { cataloguesOfProducts, requireCatalogues, replaceProductCatalogues } from './catalogues.repository.js';
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';
@@ -37,6 +37,9 @@ import {
   type ProductRow,
 } from './products.repository.js';
 import type { GuideCreate, GuideUpdate, ProductCreate, ProductUpdate } from './products.schemas.js';
+
+// Routes shape what this service returns; they name its rows through the service, never the repository.
+export type { GuideRow, ProductApiRow } from './products.repository.js';
 
 export interface ProductWithLinks {
   product: ProductRow;

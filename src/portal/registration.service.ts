@@ -2,10 +2,10 @@ import type { Origin, SystemActor } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { isUniqueViolation } from '../db/transactions.js';
-import { Forbidden, Invalid } from '../http/errors.js';
+import { Forbidden, Invalid } from '../errors.js';
 import { hashSecret } from '../identity/tokens.js';
-import { findUserByEmail, normalizeEmail } from '../identity/users.repository.js';
-import type { UsersService } from '../identity/users.service.js';
+import { normalizeEmail, type UsersService } from '../identity/users.service.js';
+import { findOpenInvite, markInviteUsed } from './invites.repository.js';
 import { defaultOrganisation, defaultTeamOf, replaceMemberships } from './memberships.repository.js';
 import { fullName, type EmailPort } from './portal-users.service.js';
 import { readSettings, ruleForEmail } from './settings.repository.js';
@@ -57,13 +57,7 @@ export function registrationService({ store, config }: AppContext, deps: { users
           let inviteHash: string | undefined;
           if (input.invite !== undefined) {
             inviteHash = hashSecret(input.invite);
-            const invite = await trx
-              .selectFrom('invites')
-              .selectAll()
-              .where('token_hash', '=', inviteHash)
-              .where('used_at', 'is', null)
-              .where('expires_at', '>', new Date().toISOString())
-              .executeTakeFirst();
+            const invite = await findOpenInvite(trx, inviteHash, new Date().toISOString());
             if (!invite || invite.email_normalized !== normalizeEmail(address)) {
               throw new Invalid('invite', 'this invitation is unknown, used, expired or for another email address');
             }
@@ -77,7 +71,7 @@ export function registrationService({ store, config }: AppContext, deps: { users
           }
           const active = settings.auto_approve_consumers === 1 || rule?.auto_approve === 1;
 
-          const existing = await findUserByEmail(trx, address);
+          const existing = await users.findByEmail(trx, address);
           if (existing) {
             await email.enqueue(trx, 'registration-existing-account', existing.email, {
               name: fullName(existing),
@@ -106,7 +100,7 @@ export function registrationService({ store, config }: AppContext, deps: { users
             passwordHash,
           );
           await replaceMemberships(trx, user.id, [placement.teamId]);
-          if (inviteHash) await trx.updateTable('invites').set({ used_at: new Date().toISOString() }).where('token_hash', '=', inviteHash).execute();
+          if (inviteHash) await markInviteUsed(trx, inviteHash, new Date().toISOString());
           if (active) {
             await email.enqueue(trx, 'welcome', user.email, { name: fullName(user), login_url: loginUrl });
           } else {

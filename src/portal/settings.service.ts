@@ -3,7 +3,7 @@ import { requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { Invalid } from '../http/errors.js';
+import { Invalid } from '../errors.js';
 import { existingTeamPairs, readRules, readSettings, replaceRules, updateSettings, type SettingsRow } from './settings.repository.js';
 import type { SettingsUpdate, SettingsView } from './settings.schemas.js';
 
@@ -22,6 +22,14 @@ async function view(ex: Executor): Promise<SettingsView> {
     RegistrationRules: rules.map((r) => ({ Domain: r.domain, OrganisationID: r.organisation_id, TeamID: r.team_id, AutoApprove: r.auto_approve === 1 })),
     UpdatedAt: s.updated_at,
   };
+}
+
+/** What the email outbox needs of the settings: where and how to send, and where administrators' notifications go. */
+export type MailSettings = Pick<SettingsRow, 'smtp_host' | 'smtp_port' | 'smtp_username' | 'smtp_password' | 'sender_email' | 'admin_notification_email'>;
+
+/** The mail settings of the moment, read in the caller's transaction (no access check: the outbox is not an actor). */
+export async function mailSettings(ex: Executor): Promise<MailSettings> {
+  return readSettings(ex);
 }
 
 /** Developer Portal settings (Settings > General). Needs `portal: read` / `write`. */
