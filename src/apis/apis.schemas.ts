@@ -41,19 +41,22 @@ export const ApiWrapperBody = Type.Object(
     user_group_owners: Type.Optional(Type.Union([IdList, Type.Null()])),
     ...WrapperReadOnly,
   },
-  { additionalProperties: false },
+  { additionalProperties: false, $id: 'ApiInput' },
 );
 
-export const ApiWrapper = Type.Object({
-  api_definition: Type.Record(Type.String(), Type.Unknown()),
-  user_owners: Type.Array(Type.String()),
-  user_group_owners: Type.Array(Type.String()),
-  created_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-  oas: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-});
+export const ApiWrapper = Type.Object(
+  {
+    api_definition: Type.Record(Type.String(), Type.Unknown()),
+    user_owners: Type.Array(Type.String()),
+    user_group_owners: Type.Array(Type.String()),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+    oas: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'Api' },
+);
 
-export const ApiList = Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() });
+export const ApiList = Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() }, { $id: 'ApiList' });
 
 export const ApiListQuery = Type.Object({
   p: Type.Optional(TykPage),
@@ -99,4 +102,17 @@ export const OasDocument = Type.Object(
     externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },
+);
+
+/**
+ * An OAS API's stored document as it is read back: the document sent, every
+ * field kept (the fields named here were checked when it was written).
+ */
+export const OasApiDocument = Type.Object(
+  {
+    openapi: Type.Optional(Type.String()),
+    info: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    'x-tyk-api-gateway': Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: true },
 );
