@@ -184,3 +184,11 @@ export const transformDocument: SwaggerTransformObject = (input) => {
   const schemas = Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b)));
   return { ...document, paths, components: { ...document.components, schemas } } as typeof document;
 };
+
+/**
+ * A schema named as a component of the OpenAPI document (`#/components/schemas/<name>`).
+ * The name is the schema's `$id`; validation ignores it (see http/validation.ts).
+ */
+export function named<T extends TSchema>(name: string, schema: T): T {
+  return { ...schema, $id: name };
+}
