@@ -190,5 +190,9 @@ export const transformDocument: SwaggerTransformObject = (input) => {
  * The name is the schema's `$id`; validation ignores it (see http/validation.ts).
  */
 export function named<T extends TSchema>(name: string, schema: T): T {
-  return { ...schema, $id: name };
+  // A copy with every property descriptor: TypeBox marks its schemas with
+  // non-enumerable properties (`~kind`) that Partial, Omit and the rest read.
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(schema)) as T;
+  Object.defineProperty(copy, '$id', { value: name, enumerable: true, writable: true, configurable: true });
+  return copy;
 }

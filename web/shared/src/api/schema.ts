@@ -2866,7 +2866,28 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    first_name?: string;
+                    last_name?: string;
+                    /** Format: email */
+                    email_address?: string;
+                    active?: boolean;
+                    /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+                    user_permissions?: {
+                        [key: string]: string;
+                    };
+                    group_id?: string;
+                    password_change_required?: boolean;
+                    id?: string;
+                    role?: string;
+                    access_key?: string;
+                    created_at?: string;
+                    last_login_date?: string;
+                    password_updated?: string;
+                    org_id?: string;
+                    api_model?: Record<string, never>;
+                    password_max_days?: number;
+                };
             };
         };
         responses: {
@@ -3202,7 +3223,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    active?: boolean;
+                    /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+                    user_permissions?: {
+                        [key: string]: string;
+                    };
+                    id?: string;
+                    org_id?: string;
+                    password_max_days?: number;
+                };
             };
         };
         responses: {
@@ -6240,7 +6272,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description Title */
+                    Title?: string;
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    Path?: string;
+                    /** @description Only published content is public */
+                    Status?: "published" | "draft";
+                    /** @description Markdown, returned as stored (never rendered to HTML by the server) */
+                    Content?: string;
+                    /** @description Short summary shown in lists */
+                    Lede?: string;
+                    /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
+                    MarkdownEnabled?: boolean;
+                };
             };
         };
         responses: {
@@ -6449,7 +6494,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description Title */
+                    Title?: string;
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    Path?: string;
+                    /** @description Only published content is public */
+                    Status?: "published" | "draft";
+                    /** @description Markdown, returned as stored (never rendered to HTML by the server) */
+                    Content?: string;
+                    /** @description Short summary shown in lists */
+                    Lede?: string;
+                    /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
+                    MarkdownEnabled?: boolean;
+                };
             };
         };
         responses: {
@@ -6658,7 +6716,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+                    VisibilityStatus?: "Public" | "Private";
+                    /** @description Ids of products listed in the catalogue */
+                    Products?: number[];
+                    /** @description Ids of plans offered in the catalogue */
+                    Plans?: number[];
+                    /** @description The audience of a private catalogue (kept but ignored while it is public) */
+                    OrgCatalogues?: components["schemas"]["AudienceInput"][];
+                    /** @description Accepted for Tyk compatibility; the slug is derived from Name */
+                    NameWithSlug?: string;
+                };
             };
         };
         responses: {
@@ -6867,7 +6938,26 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Shown to consumers; defaults to Name */
+                    DisplayName?: string;
+                    /** @description Short description shown in the catalogue */
+                    Description?: string;
+                    /** @description The APIs the product exposes, in order */
+                    APIDetails?: components["schemas"]["ApiDetailInput"][];
+                    Tags?: string[];
+                    /** @description Ids of the catalogues listing the product */
+                    Catalogues?: number[];
+                    /** @description Accepted for Tyk compatibility; there is one provider */
+                    ProviderID?: number;
+                    /**
+                     * @description Accepted for Tyk compatibility; only false
+                     * @enum {boolean}
+                     */
+                    IsDocumentationOnly?: false;
+                };
             };
         };
         responses: {
@@ -7427,7 +7517,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    Title?: string;
+                    /** @description Markdown, returned as stored */
+                    Content?: string;
+                    /** @description Same as Content (Tyk sends both); Content wins when both are sent */
+                    MarkdownContent?: string;
+                    /**
+                     * @description Accepted for Tyk compatibility: guides are always Markdown
+                     * @enum {boolean}
+                     */
+                    MarkdownEnabled?: true;
+                };
             };
         };
         responses: {
@@ -7637,7 +7738,32 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Shown to consumers; defaults to Name */
+                    DisplayName?: string;
+                    Description?: string;
+                    /** @description Requests per Per seconds */
+                    RateLimit?: number;
+                    /** @description Seconds */
+                    Per?: number;
+                    /** @description No rate limit (RateLimit and Per are then ignored) */
+                    UnlimitedRateLimit?: boolean;
+                    /** @description Requests per QuotaRenewalRate seconds */
+                    Quota?: number;
+                    /** @description Seconds */
+                    QuotaRenewalRate?: number;
+                    /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
+                    UnlimitedQuota?: boolean;
+                    /** @description Seconds a credential lives; 0 never expires */
+                    KeyExpiresIn?: number;
+                    AutoApproveAccessRequests?: boolean;
+                    /** @description Ids of the catalogues offering the plan */
+                    Catalogues?: number[];
+                    /** @description Accepted for Tyk compatibility; there is one provider */
+                    ProviderID?: number;
+                };
             };
         };
         responses: {
