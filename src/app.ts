@@ -13,7 +13,7 @@ import type { AppContext } from './context.js';
 import { addOptionalConsumer, requireAuthentication } from './http/authenticate.js';
 import { errorBody } from './http/envelope.js';
 import { dashboardErrorShape, installErrorHandler, type ErrorShape } from './http/error-handler.js';
-import { openApiYaml } from './http/openapi.js';
+import { componentName, DashboardError, documentSecurity, NO_CREDENTIAL, openApiYaml, PortalError, SECURITY_SCHEMES, transformDocument, transformRoute } from './http/openapi.js';
 import { SECRET_HEADER_PATHS, serializeRequest } from './http/log-redaction.js';
 import { installSecurityHeaders } from './http/security.js';
 import { refuseBodiesOnBodilessRoutes } from './http/no-body.js';
@@ -90,15 +90,25 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description:
           'Dashboard API (/api, Tyk-compatible where marked), sign-in (/auth) and Developer Portal API (/portal-api). ' +
           'Authenticate with `Authorization: <access key>` (or `Bearer <key>`), or with the session cookie set by /auth/password/login.',
+        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      components: { securitySchemes: { accessKey: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
-      security: [{ accessKey: [] }],
+      // Relative: the document describes the server that serves it.
+      servers: [{ url: '/' }],
+      components: { securitySchemes: SECURITY_SCHEMES },
     },
+    // Schemas with an $id are components named by it; error responses and wildcard names are added per route.
+    refResolver: { buildLocalReference: componentName },
+    transform: transformRoute,
+    transformObject: transformDocument,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   installSecurityHeaders(app);
-  installErrorHandler(app, dashboardErrorShape);
+  // Documentation only: a route declares no credential unless its scope requires one (below).
+  documentSecurity(app, NO_CREDENTIAL, false);
+  app.addSchema(DashboardError);
+  app.addSchema(PortalError);
+  installErrorHandler(app, dashboardErrorShape, DashboardError);
   refuseBodiesOnBodilessRoutes(app, ['/api', '/auth', '/portal-api', '/portal/api']);
   limitAnonymousBodies(app);
   const webApps = await registerWebApps(app);
@@ -112,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     '/health',
     {
       schema: {
+        operationId: 'getHealth',
         tags: ['Health'],
         summary: '200 when the database answers, 503 otherwise',
         security: [],
@@ -162,7 +173,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   await app.register(
     async (portal) => {
-      installErrorHandler(portal, portalErrorShape);
+      installErrorHandler(portal, portalErrorShape, PortalError);
       await portal.register(bootstrapRoutes, { services });
       await portal.register(async (admin) => {
         requireAuthentication(admin, services.auth, config.allowedOrigins);
@@ -186,7 +197,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // and routes for signed-in API consumers (session cookie).
   await app.register(
     async (live) => {
-      installErrorHandler(live, portalErrorShape);
+      installErrorHandler(live, portalErrorShape, PortalError);
       await live.register(async (open) => {
         addOptionalConsumer(open, services.auth, config.allowedOrigins);
         await open.register(contentPublicRoutes, { services });

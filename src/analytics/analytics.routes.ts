@@ -65,7 +65,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
 
   app.get(
     `/usage/apis/${RANGE}`,
-    { schema: { tags, summary: 'Usage per API over whole UTC days', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_id: Type.String(), api_name: Type.String(), time: Type.Optional(Type.String()) }) } } },
+    { schema: { operationId: 'getApiUsage', tags, summary: 'Usage per API over whole UTC days', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_id: Type.String(), api_name: Type.String(), time: Type.Optional(Type.String()) }) } } },
     async (req) => {
       const { rows, pages } = await analytics.byApi(actorOf(req), req.params, req.query.p, req.query.res);
       return { data: rows, pages };
@@ -76,6 +76,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
     `/usage/apis/:apiId/${RANGE}`,
     {
       schema: {
+        operationId: 'getApiUsageOfApi',
         tags,
         summary: "One API's traffic over time",
         params: Type.Object({ apiId: Type.String({ maxLength: 128 }), ...RangeParams }),
@@ -88,13 +89,13 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
 
   app.get(
     `/usage/errors/${RANGE}`,
-    { schema: { tags, summary: 'Hits and error counts by status class over time', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ time: Type.String() }) } } },
+    { schema: { operationId: 'getErrorUsage', tags, summary: 'Hits and error counts by status class over time', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ time: Type.String() }) } } },
     async (req) => ({ data: await analytics.errorsOverTime(actorOf(req), req.params, req.query.res ?? 'day'), pages: 1 }),
   );
 
   app.get(
     `/usage/keys/${RANGE}`,
-    { schema: { tags, summary: 'Traffic per key', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_key: Type.String(), alias: Type.String(), time: Type.Optional(Type.String()) }) } } },
+    { schema: { operationId: 'getKeyUsage', tags, summary: 'Traffic per key', params: Type.Object(RangeParams), querystring: Query, response: { 200: Usage({ api_key: Type.String(), alias: Type.String(), time: Type.Optional(Type.String()) }) } } },
     async (req) => {
       const { rows, pages } = await analytics.byKey(actorOf(req), req.params, req.query.p, req.query.res);
       return { data: rows, pages };
@@ -105,6 +106,7 @@ export const analyticsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
     `/usage/endpoints/${RANGE}`,
     {
       schema: {
+        operationId: 'getEndpointUsage',
         tags,
         summary: 'Endpoint popularity',
         params: Type.Object(RangeParams),
@@ -141,6 +143,9 @@ export const analyticsIngestRoutes: FastifyPluginAsyncTypebox<{ services: Servic
         req.actor = actor;
       },
       schema: {
+        operationId: 'recordAnalytics',
+        // What the onRequest hook above takes: a gateway's secret, or a Dashboard user's key or session.
+        security: [{ gatewaySecret: [] }, { accessKey: [] }, { sessionCookie: [] }],
         tags: ['Analytics'],
         summary: 'Record a batch of analytics records (refused whole if any record is invalid)',
         body: Type.Object({ records: Type.Array(AnalyticsRecordSchema, { maxItems: 50_000 }) }, { additionalProperties: false }),

@@ -3,7 +3,7 @@ import type { Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import type { Services } from '../services.js';
-import { AccessPayload, ApiIdParams, ApiList, ApiListQuery, ApiWrapper, ApiWrapperBody, OasDocument } from './apis.schemas.js';
+import { AccessPayload, ApiIdParams, ApiList, ApiListQuery, ApiWrapper, ApiWrapperBody, OasApiDocument, OasDocument } from './apis.schemas.js';
 import type { ApiWithOwners, SpecFields } from './apis.service.js';
 import { fromClassic, fromOas, type Json } from './definitions.js';
 
@@ -52,7 +52,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apis',
-    { schema: { tags, summary: 'List every API you can see (Classic and OAS)', querystring: ApiListQuery, response: { 200: ApiList } } },
+    { schema: { operationId: 'listApis', tags, summary: 'List every API you can see (Classic and OAS)', querystring: ApiListQuery, response: { 200: ApiList } } },
     async (req) => {
       const { apis: rows, pages } = await apis.list(actorOf(req), { p: req.query.p, q: req.query.q, sort: req.query.sort });
       return { apis: rows.map(toWrapper), pages };
@@ -61,7 +61,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/apis',
-    { schema: { tags, summary: 'Create a Tyk Classic API', body: ApiWrapperBody, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'createApi', tags, summary: 'Create a Tyk Classic API', body: ApiWrapperBody, response: { 200: ApiResponse } } },
     async (req) => {
       const spec = fromClassic(req.body.api_definition as Json);
       const created = await apis.create(
@@ -76,7 +76,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apis/:apiId',
-    { schema: { tags, summary: 'Get an API by its id or api_id', params: ApiIdParams, response: { 200: ApiWrapper } } },
+    { schema: { operationId: 'getApi', tags, summary: 'Get an API by its id or api_id', params: ApiIdParams, response: { 200: ApiWrapper } } },
     async (req) => toWrapper(await apis.get(actorOf(req), req.params.apiId)),
   );
 
@@ -84,6 +84,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/apis/:apiId',
     {
       schema: {
+        operationId: 'updateApi',
         tags,
         summary: 'Update a Tyk Classic API; user_owners / user_group_owners, when present, replace the owners',
         params: ApiIdParams,
@@ -110,7 +111,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.delete(
     '/apis/:apiId',
-    { schema: { tags, summary: 'Delete an API', params: ApiIdParams, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'deleteApi', tags, summary: 'Delete an API', params: ApiIdParams, response: { 200: ApiResponse } } },
     async (req) => {
       await apis.remove(actorOf(req), req.params.apiId);
       return ok('API deleted');
@@ -119,7 +120,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apis/:apiId/access',
-    { schema: { tags, summary: 'The owners of an API', params: ApiIdParams, response: { 200: AccessPayload } } },
+    { schema: { operationId: 'getApiAccess', tags, summary: 'The owners of an API', params: ApiIdParams, response: { 200: AccessPayload } } },
     async (req) => {
       const owners = await apis.getOwners(actorOf(req), req.params.apiId);
       return { userIds: owners.userIds.map(String), userGroupIds: owners.groupIds.map(String) };
@@ -128,7 +129,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.put(
     '/apis/:apiId/access',
-    { schema: { tags, summary: 'Replace the owners of an API', params: ApiIdParams, body: AccessPayload, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'updateApiAccess', tags, summary: 'Replace the owners of an API', params: ApiIdParams, body: AccessPayload, response: { 200: ApiResponse } } },
     async (req) => {
       await apis.setOwners(actorOf(req), req.params.apiId, req.body);
       return ok('API access updated');
@@ -137,7 +138,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apis/oas',
-    { schema: { tags, summary: 'List the OAS APIs you can see', querystring: ApiListQuery, response: { 200: ApiList } } },
+    { schema: { operationId: 'listOasApis', tags, summary: 'List the OAS APIs you can see', querystring: ApiListQuery, response: { 200: ApiList } } },
     async (req) => {
       const { apis: rows, pages } = await apis.list(actorOf(req), { p: req.query.p, q: req.query.q, sort: req.query.sort, kind: 'oas' });
       return { apis: rows.map(toWrapper), pages };
@@ -146,7 +147,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/apis/oas',
-    { schema: { tags, summary: 'Create an API from an OpenAPI 3.0/3.1 document with x-tyk-api-gateway', body: OasDocument, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'createOasApi', tags, summary: 'Create an API from an OpenAPI 3.0/3.1 document with x-tyk-api-gateway', body: OasDocument, response: { 200: ApiResponse } } },
     async (req) => {
       const created = await apis.create(actorOf(req), fromOas(req.body as Json), {}, OAS_FIELDS);
       return { ...ok('API created', String(created.row.id)), ID: created.row.api_id };
@@ -155,13 +156,13 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apis/oas/:apiId',
-    { schema: { tags, summary: 'The OpenAPI document of an OAS API', params: ApiIdParams } },
+    { schema: { operationId: 'getOasApi', tags, summary: 'The OpenAPI document of an OAS API', params: ApiIdParams, response: { 200: OasApiDocument } } },
     async (req) => JSON.parse((await apis.get(actorOf(req), req.params.apiId, 'oas')).row.oas!) as Json,
   );
 
   app.put(
     '/apis/oas/:apiId',
-    { schema: { tags, summary: 'Replace the OpenAPI document of an OAS API', params: ApiIdParams, body: OasDocument, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'updateOasApi', tags, summary: 'Replace the OpenAPI document of an OAS API', params: ApiIdParams, body: OasDocument, response: { 200: ApiResponse } } },
     async (req) => {
       await apis.update(actorOf(req), req.params.apiId, 'oas', (existing) => fromOas(req.body as Json, existing.api_id), {}, OAS_FIELDS);
       return ok('API updated');
@@ -170,7 +171,7 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.delete(
     '/apis/oas/:apiId',
-    { schema: { tags, summary: 'Delete an OAS API', params: ApiIdParams, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'deleteOasApi', tags, summary: 'Delete an OAS API', params: ApiIdParams, response: { 200: ApiResponse } } },
     async (req) => {
       await apis.remove(actorOf(req), req.params.apiId, 'oas');
       return ok('API deleted');

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { TykPage } from '../pagination.js';
+import { named } from '../http/openapi.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 20 }), { maxItems: 1000 });
 
 /** The Tyk Classic definition: the fields we read are checked, the rest is kept as sent. */
-export const ApiDefinition = Type.Object(
+export const ApiDefinition = named('ApiDefinition', Type.Object(
   {
     name: Type.String({ maxLength: 500 }),
     api_id: Type.Optional(Type.String({ maxLength: 128 })),
@@ -21,7 +22,7 @@ export const ApiDefinition = Type.Object(
     auth: Type.Optional(Type.Object({ auth_header_name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true })),
   },
   { additionalProperties: true },
-);
+));
 
 const WrapperReadOnly = {
   created_at: Type.Optional(Type.Union([Type.String(), Type.Null()])),
@@ -34,7 +35,7 @@ const WrapperReadOnly = {
   oas: Type.Optional(Type.Unknown()),
 };
 
-export const ApiWrapperBody = Type.Object(
+export const ApiWrapperBody = named('ApiInput', Type.Object(
   {
     api_definition: ApiDefinition,
     user_owners: Type.Optional(Type.Union([IdList, Type.Null()])),
@@ -42,18 +43,20 @@ export const ApiWrapperBody = Type.Object(
     ...WrapperReadOnly,
   },
   { additionalProperties: false },
-);
+));
 
-export const ApiWrapper = Type.Object({
-  api_definition: Type.Record(Type.String(), Type.Unknown()),
-  user_owners: Type.Array(Type.String()),
-  user_group_owners: Type.Array(Type.String()),
-  created_at: Type.String({ format: 'date-time' }),
-  updated_at: Type.String({ format: 'date-time' }),
-  oas: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-});
+export const ApiWrapper = named('Api', Type.Object(
+  {
+    api_definition: Type.Record(Type.String(), Type.Unknown()),
+    user_owners: Type.Array(Type.String()),
+    user_group_owners: Type.Array(Type.String()),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+    oas: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+));
 
-export const ApiList = Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() });
+export const ApiList = named('ApiList', Type.Object({ apis: Type.Array(ApiWrapper), pages: Type.Integer() }));
 
 export const ApiListQuery = Type.Object({
   p: Type.Optional(TykPage),
@@ -73,10 +76,10 @@ export const ApiListQuery = Type.Object({
   ),
 });
 
-export const AccessPayload = Type.Object(
+export const AccessPayload = named('ApiAccess', Type.Object(
   { userIds: IdList, userGroupIds: IdList },
   { additionalProperties: false },
-);
+));
 
 export const ApiIdParams = Type.Object({ apiId: Type.String({ maxLength: 128 }) });
 
@@ -84,7 +87,7 @@ export const ApiIdParams = Type.Object({ apiId: Type.String({ maxLength: 128 }) 
  * An OpenAPI 3.0/3.1 document carrying x-tyk-api-gateway; the service checks the
  * fields it reads. Only the OpenAPI root fields and x- extensions are accepted.
  */
-export const OasDocument = Type.Object(
+export const OasDocument = named('OasApiInput', Type.Object(
   {
     openapi: Type.String(),
     info: Type.Record(Type.String(), Type.Unknown()),
@@ -99,4 +102,17 @@ export const OasDocument = Type.Object(
     externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },
-);
+));
+
+/**
+ * An OAS API's stored document as it is read back: the document sent, every
+ * field kept (the fields named here were checked when it was written).
+ */
+export const OasApiDocument = named('OasApiDocument', Type.Object(
+  {
+    openapi: Type.Optional(Type.String()),
+    info: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    'x-tyk-api-gateway': Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: true },
+));

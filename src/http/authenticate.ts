@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isConsumerRole, type UserActor } from '../access/actor.js';
 import type { AuthenticationService } from '../identity/authentication.service.js';
 import { Forbidden, PasswordChangeRequired, Unauthorized } from '../errors.js';
+import { documentSecurity, type SecurityRequirements } from './openapi.js';
 import { originOf } from './request-origin.js';
 import { comesFromAllowedOrigin, isSafeMethod } from './security.js';
 
@@ -64,10 +65,16 @@ export function requireAudience(actor: UserActor, audience: Audience): void {
   if (audience === 'consumer' && !consumer) throw new Forbidden('access denied: the Live Portal API is for API consumers; administrators use /portal-api');
 }
 
+/** What each audience's routes take, as documented (see resolveActor): staff a key or a session, consumers a session. */
+const AUDIENCE_SECURITY: Record<Audience, SecurityRequirements> = {
+  staff: [{ accessKey: [] }, { sessionCookie: [] }],
+  consumer: [{ sessionCookie: [] }],
+};
+
 /**
  * Adds to a scope the hook every authenticated route shares: a caller of the
  * scope's audience is required, and one who must change their password can reach
- * only the routes marked so.
+ * only the routes marked so. The scope's routes are documented with that security.
  */
 export function requireAuthentication(
   app: FastifyInstance,
@@ -75,6 +82,7 @@ export function requireAuthentication(
   allowedOrigins: readonly string[],
   audience: Audience = 'staff',
 ): void {
+  documentSecurity(app, AUDIENCE_SECURITY[audience]);
   app.addHook('onRequest', async (request) => {
     const actor = await resolveActor(request, auth, allowedOrigins);
     if (!actor) throw new Unauthorized();
@@ -90,8 +98,10 @@ export function requireAuthentication(
  * For public routes that show more to a signed-in consumer: sets request.actor
  * when a valid consumer credential is sent, and leaves it null otherwise (no
  * credential, an invalid one, or a staff member's), so the route answers as to anyone.
+ * Documented as "no credential, or a consumer's session".
  */
 export function addOptionalConsumer(app: FastifyInstance, auth: AuthenticationService, allowedOrigins: readonly string[]): void {
+  documentSecurity(app, [{}, { sessionCookie: [] }]);
   app.addHook('onRequest', async (request) => {
     // A bad or foreign credential on a public route is treated as none.
     const actor = await resolveActor(request, auth, allowedOrigins).catch(() => null);

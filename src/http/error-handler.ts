@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
 import { errorBody } from './envelope.js';
 import { DomainError, TooManyRequests, type ErrorCode } from '../errors.js';
+import { documentErrors } from './openapi.js';
 import { describeValidationError } from './validation.js';
 
 /** How a surface writes an error body: the Dashboard's envelope or the portal's. */
@@ -57,7 +59,13 @@ export function mapError(err: FastifyError | DomainError | Error, request: Fasti
   return { status: 500, message: `Internal error; request id ${request.id}`, headers: {} };
 }
 
-export function installErrorHandler(app: FastifyInstance, shape: ErrorShape): void {
+/**
+ * Installs the error handler of a surface. `documentedAs` (a schema with an `$id`)
+ * describes the body `shape` writes: the routes added to the scope afterwards
+ * document it as their 4XX and 5XX responses.
+ */
+export function installErrorHandler(app: FastifyInstance, shape: ErrorShape, documentedAs?: TSchema): void {
+  if (documentedAs) documentErrors(app, documentedAs);
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const { status, message, headers } = mapError(err, request);
     if (status >= 500) request.log.error({ err, reqId: request.id }, 'request failed');

@@ -31,12 +31,19 @@ type SchemaNode = Record<string, unknown>;
 const isNode = (x: unknown): x is SchemaNode => typeof x === 'object' && x !== null && !Array.isArray(x);
 const admitsInteger = (type: unknown) => type === 'integer' || (Array.isArray(type) && type.includes('integer'));
 
-/** A copy of a schema where every integer without a bound gets ±INTEGER_BOUND. */
+/**
+ * A copy of a schema where every integer without a bound gets ±INTEGER_BOUND.
+ * The copy has no `$id`: ids name the OpenAPI document's components, and one
+ * named schema is used by many routes, which ajv would take for a conflict.
+ */
 export function withIntegerBounds(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(withIntegerBounds);
   if (!isNode(schema)) return schema;
   const out: SchemaNode = {};
-  for (const [k, v] of Object.entries(schema)) out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : withIntegerBounds(v);
+  for (const [k, v] of Object.entries(schema)) {
+    if (k === '$id') continue;
+    out[k] = k === 'const' || k === 'enum' || k === 'default' || k === 'examples' ? v : withIntegerBounds(v);
+  }
   if (admitsInteger(schema.type)) {
     if (schema.maximum === undefined && schema.exclusiveMaximum === undefined) out.maximum = INTEGER_BOUND;
     if (schema.minimum === undefined && schema.exclusiveMinimum === undefined) out.minimum = -INTEGER_BOUND;

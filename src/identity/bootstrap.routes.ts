@@ -26,6 +26,7 @@ export const bootstrapRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
     '/bootstrap',
     {
       schema: {
+        operationId: 'bootstrapPortal',
         tags: ['Bootstrap'],
         summary: 'Create the first administrator (super-admin) while none exists; 409 afterwards',
         body: BootstrapBody,

@@ -25,17 +25,17 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
   const tags = ['User groups'];
   const groupId = (raw: string): number => parseNumericId(raw, 'User group');
 
-  app.get('/usergroups', { schema: { tags, summary: 'List user groups', querystring: PageQuery, response: { 200: UserGroupList } } }, async (req) => {
+  app.get('/usergroups', { schema: { operationId: 'listUserGroups', tags, summary: 'List user groups', querystring: PageQuery, response: { 200: UserGroupList } } }, async (req) => {
     const { groups: rows, pages } = await groups.list(actorOf(req), req.query.p);
     return { groups: rows.map(toGroupView), pages };
   });
 
-  app.post('/usergroups', { schema: { tags, summary: 'Create a user group', body: CreateGroupBody, response: { 200: ApiResponse } } }, async (req) => {
+  app.post('/usergroups', { schema: { operationId: 'createUserGroup', tags, summary: 'Create a user group', body: CreateGroupBody, response: { 200: ApiResponse } } }, async (req) => {
     const g = await groups.create(actorOf(req), req.body);
     return ok('User group created', String(g.id));
   });
 
-  app.get('/usergroups/:id', { schema: { tags, summary: 'Get a user group', params: IdParams, response: { 200: UserGroup } } }, async (req) => {
+  app.get('/usergroups/:id', { schema: { operationId: 'getUserGroup', tags, summary: 'Get a user group', params: IdParams, response: { 200: UserGroup } } }, async (req) => {
     return toGroupView(await groups.get(actorOf(req), groupId(req.params.id)));
   });
 
@@ -43,6 +43,7 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     '/usergroups/:id',
     {
       schema: {
+        operationId: 'updateUserGroup',
         tags,
         summary: "Update a user group; its permissions are every member's at once",
         params: IdParams,
@@ -60,6 +61,7 @@ export const groupsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
     '/usergroups/:id',
     {
       schema: {
+        operationId: 'deleteUserGroup',
         tags,
         summary: 'Delete a user group (refused while it has members, or while it is the only owner of an API and no successor is named)',
         params: IdParams,

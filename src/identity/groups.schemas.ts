@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { PermissionMap } from './users.schemas.js';
+import { named } from '../http/openapi.js';
 
 const ReadOnlyGroupFields = {
   id: Type.Optional(Type.String()),
@@ -7,7 +8,7 @@ const ReadOnlyGroupFields = {
   password_max_days: Type.Optional(Type.Integer()),
 };
 
-export const CreateGroupBody = Type.Object(
+export const CreateGroupBody = named('UserGroupInput', Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
@@ -16,16 +17,16 @@ export const CreateGroupBody = Type.Object(
     ...ReadOnlyGroupFields,
   },
   { additionalProperties: false },
-);
+));
 
 export const UpdateGroupBody = Type.Partial(CreateGroupBody, { additionalProperties: false });
 
-export const UserGroup = Type.Object({
+export const UserGroup = named('UserGroup', Type.Object({
   id: Type.String(),
   name: Type.String(),
   description: Type.String(),
   active: Type.Boolean(),
   user_permissions: PermissionMap,
-});
+}));
 
-export const UserGroupList = Type.Object({ groups: Type.Array(UserGroup), pages: Type.Integer() });
+export const UserGroupList = named('UserGroupList', Type.Object({ groups: Type.Array(UserGroup), pages: Type.Integer() }));

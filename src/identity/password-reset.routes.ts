@@ -25,6 +25,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<{ services: Services
     '/password/new',
     {
       schema: {
+        operationId: 'requestPasswordReset',
         tags,
         summary: 'Email a single-use password reset link (valid 30 minutes); the answer is the same for every address',
         security: [],
@@ -44,6 +45,7 @@ export const passwordResetRoutes: FastifyPluginAsyncTypebox<{ services: Services
     '/password/reset',
     {
       schema: {
+        operationId: 'resetPassword',
         tags,
         summary: "Set a new password with a reset link's token; every session and the access key of the account end",
         security: [],

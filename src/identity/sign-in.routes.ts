@@ -36,6 +36,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ services: Services; allow
     '/password/login',
     {
       schema: {
+        operationId: 'signIn',
         tags,
         summary: 'Sign in with email and password (JSON) or login and password (form); sets the session cookie',
         body: LoginBody,
@@ -72,7 +73,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<{ services: Services; allow
 
   app.post(
     '/password/logout',
-    { schema: { tags, summary: 'End the current session', response: { 200: ApiResponse } } },
+    { schema: { operationId: 'signOut', tags, summary: 'End the current session', response: { 200: ApiResponse } } },
     async (req, reply) => {
       // Signing out is always allowed, from anywhere: ending a session can only take rights away.
       const token = req.cookies[SESSION_COOKIE];

@@ -13,7 +13,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   const { users } = services;
   const tags = ['Users'];
 
-  app.get('/users', { schema: { tags, summary: 'List users', querystring: PageQuery, response: { 200: UserList } } }, async (req) => {
+  app.get('/users', { schema: { operationId: 'listUsers', tags, summary: 'List users', querystring: PageQuery, response: { 200: UserList } } }, async (req) => {
     const actor = actorOf(req);
     const { users: rows, pages } = await users.list(actor, req.query.p);
     return { users: rows.map((u) => toUserView(u, actor)), pages };
@@ -21,7 +21,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.post(
     '/users/search',
-    { schema: { tags, summary: 'Search users by name or email', querystring: PageQuery, body: SearchBody, response: { 200: UserList } } },
+    { schema: { operationId: 'searchUsers', tags, summary: 'Search users by name or email', querystring: PageQuery, body: SearchBody, response: { 200: UserList } } },
     async (req) => {
       const actor = actorOf(req);
       const { users: rows, pages } = await users.list(actor, req.query.p, req.body.filters.query ?? '');
@@ -31,7 +31,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.get(
     '/users/me',
-    { config: { allowDuringPasswordChange: true }, schema: { tags, summary: 'The signed-in user', response: { 200: User } } },
+    { config: { allowDuringPasswordChange: true }, schema: { operationId: 'getCurrentUser', tags, summary: 'The signed-in user', response: { 200: User } } },
     async (req) => {
       const actor = actorOf(req);
       return toUserView(services.auth.accountOf(actor) ?? (await users.me(actor)), actor);
@@ -40,7 +40,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.post(
     '/users',
-    { schema: { tags, summary: 'Create a user; the reply carries the access key once', body: CreateUserBody, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'createUser', tags, summary: 'Create a user; the reply carries the access key once', body: CreateUserBody, response: { 200: ApiResponse } } },
     async (req) => {
       const actor = actorOf(req);
       const { user, accessKey } = await users.create(actor, req.body);
@@ -48,14 +48,14 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     },
   );
 
-  app.get('/users/:id', { schema: { tags, summary: 'Get a user', params: IdParams, response: { 200: User } } }, async (req) => {
+  app.get('/users/:id', { schema: { operationId: 'getUser', tags, summary: 'Get a user', params: IdParams, response: { 200: User } } }, async (req) => {
     const actor = actorOf(req);
     return toUserView(await users.get(actor, userId(req.params.id)), actor);
   });
 
   app.put(
     '/users/:id',
-    { schema: { tags, summary: 'Update a user', params: IdParams, body: UpdateUserBody, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'updateUser', tags, summary: 'Update a user', params: IdParams, body: UpdateUserBody, response: { 200: ApiResponse } } },
     async (req) => {
       const actor = actorOf(req);
       const user = await users.update(actor, userId(req.params.id), req.body);
@@ -67,6 +67,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     '/users/:id',
     {
       schema: {
+        operationId: 'deleteUser',
         tags,
         summary: 'Delete a user; if they are the only owner of some API, name a successor who takes over',
         params: IdParams,
@@ -81,7 +82,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.put(
     '/users/:id/actions/key/reset',
-    { schema: { tags, summary: 'Issue a new access key (shown once); ends the old key and sessions', params: IdParams, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'resetUserAccessKey', tags, summary: 'Issue a new access key (shown once); ends the old key and sessions', params: IdParams, response: { 200: ApiResponse } } },
     async (req) => {
       const key = await users.resetAccessKey(actorOf(req), userId(req.params.id));
       return ok('User session renewed', { access_key: key });
@@ -93,6 +94,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
     {
       config: { allowDuringPasswordChange: true },
       schema: {
+        operationId: 'setUserPassword',
         tags,
         summary: "Change a password (one's own with current_password; administrators: anyone's)",
         params: IdParams,
@@ -108,7 +110,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.put(
     '/users/:id/actions/revoke',
-    { schema: { tags, summary: 'Deactivate a user and end all their sessions and keys', params: IdParams, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'revokeUserAccess', tags, summary: 'Deactivate a user and end all their sessions and keys', params: IdParams, response: { 200: ApiResponse } } },
     async (req) => {
       await users.revoke(actorOf(req), userId(req.params.id));
       return ok('User revoked');

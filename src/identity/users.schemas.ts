@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { TykPage } from '../pagination.js';
+import { named } from '../http/openapi.js';
 
 export const PermissionMap = Type.Record(Type.String(), Type.String(), {
   description: 'Section → read | write | deny; IsAdmin: admin makes a full administrator',
@@ -21,7 +22,7 @@ const ReadOnlyUserFields = {
   password_max_days: Type.Optional(Type.Integer()),
 };
 
-export const CreateUserBody = Type.Object(
+export const CreateUserBody = named('UserInput', Type.Object(
   {
     first_name: Name,
     last_name: Name,
@@ -34,14 +35,14 @@ export const CreateUserBody = Type.Object(
     ...ReadOnlyUserFields,
   },
   { additionalProperties: false },
-);
+));
 export type CreateUserBody = Static<typeof CreateUserBody>;
 
 /** The same fields as creation, all optional, without the initial password. */
 export const UpdateUserBody = Type.Partial(Type.Omit(CreateUserBody, ['password']), { additionalProperties: false });
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const User = Type.Object({
+export const User = named('User', Type.Object({
   id: Type.String({ description: 'Numeric id, as a string' }),
   first_name: Type.String(),
   last_name: Type.String(),
@@ -60,33 +61,33 @@ export const User = Type.Object({
   created_at: Type.String({ format: 'date-time' }),
   last_login_date: Type.Optional(Type.String({ format: 'date-time' })),
   password_updated: Type.Optional(Type.String({ format: 'date-time' })),
-});
+}));
 export type User = Static<typeof User>;
 
-export const UserList = Type.Object({ users: Type.Array(User), pages: Type.Integer() });
+export const UserList = named('UserList', Type.Object({ users: Type.Array(User), pages: Type.Integer() }));
 
 export const PageQuery = Type.Object({ p: Type.Optional(TykPage) });
 
 export const IdParams = Type.Object({ id: Type.String() });
 
-export const SearchBody = Type.Object(
+export const SearchBody = named('UserSearch', Type.Object(
   {
     filters: Type.Object({ query: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
     api_model: Type.Optional(Type.Object({})),
   },
   { additionalProperties: false },
-);
+));
 
-export const PasswordBody = Type.Object(
+export const PasswordBody = named('PasswordInput', Type.Object(
   {
     current_password: Type.Optional(Type.String({ maxLength: 1024 })),
     new_password: Type.String({ maxLength: 1024 }),
     api_model: Type.Optional(Type.Object({})),
   },
   { additionalProperties: false },
-);
+));
 
-export const KeyMeta = Type.Object({ access_key: Type.String() });
+export const KeyMeta = named('AccessKeyMeta', Type.Object({ access_key: Type.String() }));
 
 export const SuccessorQuery = Type.Object({
   successor_user: Type.Optional(Type.String({ description: 'User who takes over the APIs of the deleted owner' })),

@@ -11,14 +11,14 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
   const { keys } = services;
   const tags = ['Keys'];
 
-  app.get('/keys', { schema: { tags, summary: 'List the keys you can see (by key hash)', querystring: PageQuery, response: { 200: KeyList } } }, async (req) => {
+  app.get('/keys', { schema: { operationId: 'listKeys', tags, summary: 'List the keys you can see (by key hash)', querystring: PageQuery, response: { 200: KeyList } } }, async (req) => {
     const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p);
     return { data: { keys: ids }, pages };
   });
 
   app.post(
     '/keys',
-    { schema: { tags, summary: 'Create a key; the key itself is returned once, only its hash is stored', body: KeyBody, response: { 200: CreatedKey } } },
+    { schema: { operationId: 'createKey', tags, summary: 'Create a key; the key itself is returned once, only its hash is stored', body: KeyBody, response: { 200: CreatedKey } } },
     async (req) => {
       const created = await keys.create(actorOf(req), req.body);
       return { key: created.key, key_id: created.keyHash, key_hash: created.keyHash, data: created.data };
@@ -27,7 +27,7 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/keys/:keyId',
-    { schema: { tags, summary: 'Get a key by its hash (or by the key itself)', params: KeyIdParams, response: { 200: KeyData } } },
+    { schema: { operationId: 'getKey', tags, summary: 'Get a key by its hash (or by the key itself)', params: KeyIdParams, response: { 200: KeyData } } },
     async (req) => {
       const k = await keys.get(actorOf(req), req.params.keyId);
       return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
@@ -36,21 +36,21 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.put(
     '/keys/:keyId',
-    { schema: { tags, summary: 'Update a key', params: KeyIdParams, body: KeyBody, response: { 200: KeyData } } },
+    { schema: { operationId: 'updateKey', tags, summary: 'Update a key', params: KeyIdParams, body: KeyBody, response: { 200: KeyData } } },
     async (req) => {
       const k = await keys.update(actorOf(req), req.params.keyId, req.body);
       return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
     },
   );
 
-  app.delete('/keys/:keyId', { schema: { tags, summary: 'Delete (revoke) a key', params: KeyIdParams, response: { 200: ApiResponse } } }, async (req) => {
+  app.delete('/keys/:keyId', { schema: { operationId: 'deleteKey', tags, summary: 'Delete (revoke) a key', params: KeyIdParams, response: { 200: ApiResponse } } }, async (req) => {
     await keys.remove(actorOf(req), req.params.keyId);
     return ok('Key deleted');
   });
 
   app.get(
     '/apis/:apiId/keys',
-    { schema: { tags, summary: 'Keys granting this API, directly or through a policy', params: ApiIdParams, querystring: PageQuery, response: { 200: KeyList } } },
+    { schema: { operationId: 'listApiKeys', tags, summary: 'Keys granting this API, directly or through a policy', params: ApiIdParams, querystring: PageQuery, response: { 200: KeyList } } },
     async (req) => {
       const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p, req.params.apiId);
       return { data: { keys: ids }, pages };

@@ -1,10 +1,11 @@
 import { Type } from 'typebox';
 import { AccessRightsMap } from '../policies/access-rights.js';
+import { named } from '../http/openapi.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 });
 
 /** The SessionState fields a key is made of; Tyk's read-only ones are accepted and ignored. */
-export const KeyBody = Type.Object(
+export const KeyBody = named('KeyInput', Type.Object(
   {
     access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
     apply_policies: Type.Optional(Type.Union([IdList, Type.Null()])),
@@ -33,9 +34,9 @@ export const KeyBody = Type.Object(
     key_id: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
-);
+));
 
-export const SessionView = Type.Object({
+export const SessionView = named('KeySession', Type.Object({
   access_rights: AccessRightsMap,
   apply_policies: Type.Array(Type.String()),
   rate: Type.Number(),
@@ -49,21 +50,21 @@ export const SessionView = Type.Object({
   tags: Type.Array(Type.String()),
   date_created: Type.String(),
   last_updated: Type.String(),
-});
+}));
 
-export const KeyData = Type.Object({
+export const KeyData = named('KeyData', Type.Object({
   key_id: Type.String({ description: 'The key hash: the id to use in /api/keys/{keyId}' }),
   key_hash: Type.String(),
   data: SessionView,
-});
+}));
 
-export const CreatedKey = Type.Object({
+export const CreatedKey = named('CreatedKey', Type.Object({
   key: Type.String({ description: 'The key itself, shown only in this reply' }),
   key_id: Type.String(),
   key_hash: Type.String(),
   data: SessionView,
-});
+}));
 
-export const KeyList = Type.Object({ data: Type.Object({ keys: Type.Array(Type.String()) }), pages: Type.Integer() });
+export const KeyList = named('KeyList', Type.Object({ data: Type.Object({ keys: Type.Array(Type.String()) }), pages: Type.Integer() }));
 
 export const KeyIdParams = Type.Object({ keyId: Type.String({ maxLength: 200 }) });

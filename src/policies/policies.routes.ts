@@ -15,7 +15,7 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.get(
     '/portal/policies',
-    { schema: { tags, summary: 'List the policies you can see', querystring: PageQuery, response: { 200: PolicyList } } },
+    { schema: { operationId: 'listPolicies', tags, summary: 'List the policies you can see', querystring: PageQuery, response: { 200: PolicyList } } },
     async (req) => {
       const { policies: rows, pages } = await policies.list(actorOf(req), req.query.p);
       return { Data: rows, Pages: pages };
@@ -24,13 +24,13 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.post(
     '/portal/policies',
-    { schema: { tags, summary: 'Create a policy; answers with the stored policy', body: PolicyBody, response: { 200: PolicyView } } },
+    { schema: { operationId: 'createPolicy', tags, summary: 'Create a policy; answers with the stored policy', body: PolicyBody, response: { 200: PolicyView } } },
     async (req) => policies.create(actorOf(req), req.body),
   );
 
   app.get(
     '/portal/policies/:id',
-    { schema: { tags, summary: 'Get a policy (APIs you cannot see are left out of access_rights)', params: IdParams, response: { 200: PolicyView } } },
+    { schema: { operationId: 'getPolicy', tags, summary: 'Get a policy (APIs you cannot see are left out of access_rights)', params: IdParams, response: { 200: PolicyView } } },
     async (req) => policies.get(actorOf(req), policyId(req.params.id)),
   );
 
@@ -38,6 +38,7 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     '/portal/policies/:id',
     {
       schema: {
+        operationId: 'updatePolicy',
         tags,
         summary: 'Replace a policy; access_rights entries for APIs you cannot see are kept untouched',
         params: IdParams,
@@ -50,7 +51,7 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.delete(
     '/portal/policies/:id',
-    { schema: { tags, summary: 'Delete a policy', params: IdParams, response: { 200: ApiResponse } } },
+    { schema: { operationId: 'deletePolicy', tags, summary: 'Delete a policy', params: IdParams, response: { 200: ApiResponse } } },
     async (req) => {
       await policies.remove(actorOf(req), policyId(req.params.id));
       return ok('Policy deleted');

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { AccessRightsMap } from './access-rights.js';
+import { named } from '../http/openapi.js';
 
 const PolicyFields = {
   name: Type.String({ minLength: 1, maxLength: 500 }),
@@ -28,9 +29,9 @@ const PolicyReadOnly = {
   max_query_depth: Type.Optional(Type.Integer()),
 };
 
-export const PolicyBody = Type.Object({ ...PolicyFields, ...PolicyReadOnly }, { additionalProperties: false });
+export const PolicyBody = named('PolicyInput', Type.Object({ ...PolicyFields, ...PolicyReadOnly }, { additionalProperties: false }));
 
-export const PolicyView = Type.Object({
+export const PolicyView = named('Policy', Type.Object({
   _id: Type.String(),
   id: Type.String(),
   name: Type.String(),
@@ -45,6 +46,6 @@ export const PolicyView = Type.Object({
   access_rights: AccessRightsMap,
   date_created: Type.String(),
   last_updated: Type.String(),
-});
+}));
 
-export const PolicyList = Type.Object({ Data: Type.Array(PolicyView), Pages: Type.Integer() });
+export const PolicyList = named('PolicyList', Type.Object({ Data: Type.Array(PolicyView), Pages: Type.Integer() }));

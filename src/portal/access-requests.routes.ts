@@ -16,19 +16,19 @@ export const accessRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.get(
     '/access_requests',
-    { schema: { tags, summary: 'List access requests, optionally by status', querystring: AccessRequestQuery, response: { 200: Type.Array(AccessRequestElem) } } },
+    { schema: { operationId: 'listAccessRequests', tags, summary: 'List access requests, optionally by status', querystring: AccessRequestQuery, response: { 200: Type.Array(AccessRequestElem) } } },
     async (req) => (await accessRequests.list(actorOf(req), req.query)).map(accessRequestElem),
   );
 
   app.get(
     '/access_requests/:requestId',
-    { schema: { tags, summary: 'An access request with its credentials (keys always redacted)', params: AccessRequestParams, response: { 200: AccessRequestShow } } },
+    { schema: { operationId: 'getAccessRequest', tags, summary: 'An access request with its credentials (keys always redacted)', params: AccessRequestParams, response: { 200: AccessRequestShow } } },
     async (req) => accessRequestShow(await accessRequests.get(actorOf(req), requestId(req.params.requestId))),
   );
 
   app.delete(
     '/access_requests/:requestId',
-    { schema: { tags, summary: "Delete an access request; an approved one's credentials are revoked", params: AccessRequestParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteAccessRequest', tags, summary: "Delete an access request; an approved one's credentials are revoked", params: AccessRequestParams, response: { 200: StatusOk } } },
     async (req) => {
       await accessRequests.remove(actorOf(req), requestId(req.params.requestId));
       return { status: 'ok' as const };
@@ -37,7 +37,7 @@ export const accessRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.put(
     '/access_requests/:requestId/approve',
-    { schema: { tags, summary: "Approve a pending request: issues a credential whose key the consumer reveals once", params: AccessRequestParams, response: { 200: StatusWithMessage } } },
+    { schema: { operationId: 'approveAccessRequest', tags, summary: "Approve a pending request: issues a credential whose key the consumer reveals once", params: AccessRequestParams, response: { 200: StatusWithMessage } } },
     async (req) => {
       await accessRequests.approve(actorOf(req), requestId(req.params.requestId));
       return { status: 'ok' as const, message: 'Access request approved' };
@@ -46,7 +46,7 @@ export const accessRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.put(
     '/access_requests/:requestId/reject',
-    { schema: { tags, summary: 'Reject a pending request', params: AccessRequestParams, response: { 200: StatusWithMessage } } },
+    { schema: { operationId: 'rejectAccessRequest', tags, summary: 'Reject a pending request', params: AccessRequestParams, response: { 200: StatusWithMessage } } },
     async (req) => {
       await accessRequests.reject(actorOf(req), requestId(req.params.requestId));
       return { status: 'ok' as const, message: 'Access request rejected' };

@@ -17,25 +17,25 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apps',
-    { schema: { tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AppElem) } } },
+    { schema: { operationId: 'listApps', tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AppElem) } } },
     async (req) => (await apps.list(actorOf(req), req.query)).map(appElem),
   );
 
   app.get(
     '/apps/:appId',
-    { schema: { tags, summary: 'An app with its access requests and credentials (keys always redacted)', params: AppParams, response: { 200: AppShow } } },
+    { schema: { operationId: 'getApp', tags, summary: 'An app with its access requests and credentials (keys always redacted)', params: AppParams, response: { 200: AppShow } } },
     async (req) => appShow(await apps.get(actorOf(req), appId(req.params.appId))),
   );
 
   app.put(
     '/apps/:appId',
-    { schema: { tags, summary: 'Change an app: name, description, visibility, or owner (its requests and keys follow)', params: AppParams, body: AdminAppUpdate, response: { 200: AppShow } } },
+    { schema: { operationId: 'updateApp', tags, summary: 'Change an app: name, description, visibility, or owner (its requests and keys follow)', params: AppParams, body: AdminAppUpdate, response: { 200: AppShow } } },
     async (req) => appShow(await apps.update(actorOf(req), appId(req.params.appId), req.body)),
   );
 
   app.delete(
     '/apps/:appId',
-    { schema: { tags, summary: 'Delete an app with its access requests; its credentials are revoked', params: AppParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteApp', tags, summary: 'Delete an app with its access requests; its credentials are revoked', params: AppParams, response: { 200: StatusOk } } },
     async (req) => {
       await apps.remove(actorOf(req), appId(req.params.appId));
       return { status: 'ok' as const };
@@ -46,6 +46,7 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/apps/:appId/credentials/:credentialId/rotate',
     {
       schema: {
+        operationId: 'rotateAppCredential',
         tags,
         summary: "Rotate a credential: the old key stops working at once; the app's owner reveals the new key (never the administrator)",
         params: CredentialParams,

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
 import { Id } from '../http/ids.js';
 import { PortalPage, PortalPerPage } from '../pagination.js';
+import { named } from '../http/openapi.js';
 
 /*
  * Apps (the swagger's `Client-*`), their access requests and credentials, in the
@@ -15,19 +16,19 @@ export const Visibility = Type.Union([Type.Literal('personal'), Type.Literal('te
   description: 'personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner\'s organisation',
 });
 
-export const ConsumerAppCreate = Type.Object(
+export const ConsumerAppCreate = named('ConsumerAppCreate', Type.Object(
   { Name, Description: Type.Optional(Description), Visibility: Type.Optional(Visibility) },
   { additionalProperties: false },
-);
+));
 export type ConsumerAppCreate = Static<typeof ConsumerAppCreate>;
 
-export const ConsumerAppUpdate = Type.Object(
+export const ConsumerAppUpdate = named('ConsumerAppUpdate', Type.Object(
   { Name: Type.Optional(Name), Description: Type.Optional(Description), Visibility: Type.Optional(Visibility) },
   { additionalProperties: false },
-);
+));
 export type ConsumerAppUpdate = Static<typeof ConsumerAppUpdate>;
 
-export const AdminAppUpdate = Type.Object(
+export const AdminAppUpdate = named('AdminAppUpdate', Type.Object(
   {
     Name: Type.Optional(Name),
     Description: Type.Optional(Description),
@@ -35,7 +36,7 @@ export const AdminAppUpdate = Type.Object(
     Visibility: Type.Optional(Visibility),
   },
   { additionalProperties: false },
-);
+));
 export type AdminAppUpdate = Static<typeof AdminAppUpdate>;
 
 export const AdminAppQuery = Type.Object(
@@ -54,7 +55,7 @@ export type AdminAppQuery = Static<typeof AdminAppQuery>;
 export const AppParams = Type.Object({ appId: Type.String() });
 export const CredentialParams = Type.Object({ appId: Type.String(), credentialId: Type.String() });
 
-export const CredentialView = Type.Object({
+export const CredentialView = named('Credential', Type.Object({
   ID: Type.Integer(),
   AccessRequestID: Type.Integer(),
   AccessRequest: Type.String({ description: 'AccessRequest#<id>' }),
@@ -64,7 +65,7 @@ export const CredentialView = Type.Object({
   CredentialHash: Type.String({ description: "The key's hash, its id in /api/keys; empty while no key was minted" }),
   Expires: Type.Optional(PortalDate),
   Revealed: Type.Boolean({ description: 'The key was minted and shown once' }),
-});
+}));
 export type CredentialView = Static<typeof CredentialView>;
 
 const requestFields = {
@@ -87,15 +88,15 @@ const requestFields = {
 };
 
 /** An access request inside an app (`Client-AccessRequest-elem`): Products is a list. */
-export const AppAccessRequest = Type.Object({ ...requestFields, Products: Type.Array(Type.String()), Credentials: Type.Array(CredentialView) });
+export const AppAccessRequest = named('AppAccessRequest', Type.Object({ ...requestFields, Products: Type.Array(Type.String()), Credentials: Type.Array(CredentialView) }));
 export type AppAccessRequest = Static<typeof AppAccessRequest>;
 
 /** An access request in the admin list (`AccessRequest-basic-elem`): Products is a string. */
-export const AccessRequestElem = Type.Object({ ...requestFields, Products: Type.String() });
+export const AccessRequestElem = named('AccessRequestSummary', Type.Object({ ...requestFields, Products: Type.String() }));
 export type AccessRequestElem = Static<typeof AccessRequestElem>;
 
 /** One access request (`AccessRequest-index-elem`), with its credentials. */
-export const AccessRequestShow = Type.Object({ ...requestFields, Products: Type.String(), Credentials: Type.Array(CredentialView) });
+export const AccessRequestShow = named('AccessRequest', Type.Object({ ...requestFields, Products: Type.String(), Credentials: Type.Array(CredentialView) }));
 export type AccessRequestShow = Static<typeof AccessRequestShow>;
 
 const appFields = {
@@ -109,10 +110,10 @@ const appFields = {
   UpdatedAt: PortalDate,
 };
 
-export const AppElem = Type.Object(appFields);
+export const AppElem = named('AppSummary', Type.Object(appFields));
 export type AppElem = Static<typeof AppElem>;
 
-export const AppShow = Type.Object({ ...appFields, AccessRequests: Type.Array(AppAccessRequest) });
+export const AppShow = named('App', Type.Object({ ...appFields, AccessRequests: Type.Array(AppAccessRequest) }));
 export type AppShow = Static<typeof AppShow>;
 
 export const AccessRequestQuery = Type.Object(
@@ -127,13 +128,13 @@ export type AccessRequestQuery = Static<typeof AccessRequestQuery>;
 
 export const AccessRequestParams = Type.Object({ requestId: Type.String() });
 
-export const AccessRequestCreate = Type.Object(
+export const AccessRequestCreate = named('AccessRequestCreate', Type.Object(
   { AppID: Id(), ProductID: Id(), PlanID: Id() },
   { additionalProperties: false },
-);
+));
 export type AccessRequestCreate = Static<typeof AccessRequestCreate>;
 
-export const StatusWithMessage = Type.Object({ status: Type.Literal('ok'), message: Type.String() });
+export const StatusWithMessage = named('StatusWithMessage', Type.Object({ status: Type.Literal('ok'), message: Type.String() }));
 
 /** A rotation's or a reveal's reply: the status, and the credential with its key (shown this once). */
-export const RotatedCredential = Type.Object({ status: Type.Literal('ok'), message: Type.String(), Credential: CredentialView });
+export const RotatedCredential = named('RotatedCredential', Type.Object({ status: Type.Literal('ok'), message: Type.String(), Credential: CredentialView }));

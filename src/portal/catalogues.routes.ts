@@ -63,31 +63,31 @@ export const cataloguesRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
 
   app.get(
     '/catalogues',
-    { schema: { tags, summary: 'List catalogues', querystring: PortalPageQuery, response: { 200: Type.Array(CatalogueIndexElem) } } },
+    { schema: { operationId: 'listCatalogues', tags, summary: 'List catalogues', querystring: PortalPageQuery, response: { 200: Type.Array(CatalogueIndexElem) } } },
     async (req) => (await catalogue.list(actorOf(req), req.query.page, req.query.per_page)).map(catalogueIndexElem),
   );
 
   app.post(
     '/catalogues',
-    { schema: { tags, summary: 'Create a catalogue (its product/plan pairs get backing policies)', body: CatalogueCreateBody, response: { 200: CatalogueShow } } },
+    { schema: { operationId: 'createCatalogue', tags, summary: 'Create a catalogue (its product/plan pairs get backing policies)', body: CatalogueCreateBody, response: { 200: CatalogueShow } } },
     async (req) => catalogueShow(await catalogue.create(actorOf(req), req.body)),
   );
 
   app.get(
     '/catalogues/:catalogueId',
-    { schema: { tags, summary: 'A catalogue with its products, plans and audience', params: CatalogueParams, response: { 200: CatalogueShow } } },
+    { schema: { operationId: 'getCatalogue', tags, summary: 'A catalogue with its products, plans and audience', params: CatalogueParams, response: { 200: CatalogueShow } } },
     async (req) => catalogueShow(await catalogue.get(actorOf(req), catalogueId(req.params.catalogueId))),
   );
 
   app.put(
     '/catalogues/:catalogueId',
-    { schema: { tags, summary: 'Change a catalogue: the fields sent replace', params: CatalogueParams, body: CatalogueUpdateBody, response: { 200: CatalogueShow } } },
+    { schema: { operationId: 'updateCatalogue', tags, summary: 'Change a catalogue: the fields sent replace', params: CatalogueParams, body: CatalogueUpdateBody, response: { 200: CatalogueShow } } },
     async (req) => catalogueShow(await catalogue.update(actorOf(req), catalogueId(req.params.catalogueId), req.body)),
   );
 
   app.delete(
     '/catalogues/:catalogueId',
-    { schema: { tags, summary: 'Delete a catalogue and its links', params: CatalogueParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteCatalogue', tags, summary: 'Delete a catalogue and its links', params: CatalogueParams, response: { 200: StatusOk } } },
     async (req) => {
       await catalogue.remove(actorOf(req), catalogueId(req.params.catalogueId));
       return { status: 'ok' as const };
@@ -140,7 +140,7 @@ export const cataloguesPublicRoutes: FastifyPluginAsyncTypebox<{ services: Servi
 
   app.get(
     '/catalogues',
-    { schema: { tags, security, summary: 'Catalogues you may see, with their products and plans', querystring: PortalPageQuery, response: { 200: Type.Array(LiveCatalogue) } } },
+    { schema: { operationId: 'listLiveCatalogues', tags, security, summary: 'Catalogues you may see, with their products and plans', querystring: PortalPageQuery, response: { 200: Type.Array(LiveCatalogue) } } },
     async (req) =>
       (await catalogue.liveCatalogues(optionalActorOf(req), req.query.page, req.query.per_page)).map(({ catalogue: c, products, plans }) => ({
         ID: c.id,
@@ -154,25 +154,25 @@ export const cataloguesPublicRoutes: FastifyPluginAsyncTypebox<{ services: Servi
 
   app.get(
     '/products/:productId',
-    { schema: { tags, security, summary: 'A product listed in a catalogue you may see', params: LiveProductParams, response: { 200: LiveProductShow } } },
+    { schema: { operationId: 'getLiveProduct', tags, security, summary: 'A product listed in a catalogue you may see', params: LiveProductParams, response: { 200: LiveProductShow } } },
     async (req) => liveProductShow(await catalogue.liveProduct(optionalActorOf(req), productId(req.params.productId))),
   );
 
   app.get(
     '/products/:productId/api-details/:apiId/oas',
-    { schema: { tags, security, summary: "The OpenAPI document of one of the product's APIs", params: LiveProductApiParams, response: { 200: OasDocumentBody } } },
+    { schema: { operationId: 'getLiveProductApiDocument', tags, security, summary: "The OpenAPI document of one of the product's APIs", params: LiveProductApiParams, response: { 200: OasDocumentBody } } },
     async (req) => catalogue.liveApiDocument(optionalActorOf(req), productId(req.params.productId), req.params.apiId),
   );
 
   app.get(
     '/products/:productId/docs',
-    { schema: { tags, security, summary: "The product's guides, in order", params: LiveProductParams, response: { 200: Type.Array(LiveGuide) } } },
+    { schema: { operationId: 'listLiveProductDocs', tags, security, summary: "The product's guides, in order", params: LiveProductParams, response: { 200: Type.Array(LiveGuide) } } },
     async (req) => (await catalogue.liveGuides(optionalActorOf(req), productId(req.params.productId))).map(liveGuide),
   );
 
   app.get(
     '/products/:productId/docs/:docId',
-    { schema: { tags, security, summary: 'One guide of the product', params: LiveGuideParams, response: { 200: LiveGuide } } },
+    { schema: { operationId: 'getLiveProductDoc', tags, security, summary: 'One guide of the product', params: LiveGuideParams, response: { 200: LiveGuide } } },
     async (req) => liveGuide(await catalogue.liveGuide(optionalActorOf(req), productId(req.params.productId), parseNumericId(req.params.docId, 'Guide'))),
   );
 };

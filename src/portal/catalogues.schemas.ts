@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
 import { Id } from '../http/ids.js';
+import { named } from '../http/openapi.js';
 
 /*
  * Catalogues in the shapes of the Tyk portal description (Catalogue-create,
@@ -18,13 +19,13 @@ const Visibility = Type.Union([Type.Literal('Public'), Type.Literal('Private')],
 });
 const Ids = (what: string) => Type.Array(Id(), { maxItems: 1000, description: `Ids of ${what}` });
 
-export const AudienceInput = Type.Object(
+export const AudienceInput = named('AudienceInput', Type.Object(
   {
     OrganisationID: Id({ description: 'An organisation' }),
     TeamID: Type.Optional(Id({ description: 'One team of that organisation; absent: the whole organisation' })),
   },
   { additionalProperties: false },
-);
+));
 export type AudienceInput = Static<typeof AudienceInput>;
 
 const CatalogueFields = {
@@ -36,7 +37,7 @@ const CatalogueFields = {
   NameWithSlug: Type.String({ maxLength: 200, description: 'Accepted for Tyk compatibility; the slug is derived from Name' }),
 };
 
-export const CatalogueCreateBody = Type.Object(
+export const CatalogueCreateBody = named('CatalogueInput', Type.Object(
   {
     Name: CatalogueFields.Name,
     VisibilityStatus: Type.Optional(CatalogueFields.VisibilityStatus),
@@ -46,7 +47,7 @@ export const CatalogueCreateBody = Type.Object(
     NameWithSlug: Type.Optional(CatalogueFields.NameWithSlug),
   },
   { additionalProperties: false },
-);
+));
 export type CatalogueCreate = Static<typeof CatalogueCreateBody>;
 
 /** Every field optional: what is sent replaces, the rest stays. */
@@ -56,23 +57,23 @@ export type CatalogueUpdate = Static<typeof CatalogueUpdateBody>;
 export const CatalogueParams = Type.Object({ catalogueId: Type.String() });
 
 
-export const CatalogueIndexElem = Type.Object({
+export const CatalogueIndexElem = named('CatalogueSummary', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   NameWithSlug: Type.String(),
   VisibilityStatus: Visibility,
-});
+}));
 
-export const AudienceView = Type.Object({
+export const AudienceView = named('Audience', Type.Object({
   Catalogue: Type.String({ description: "The catalogue's name" }),
   Name: Type.String({ description: 'The team, or the organisation when the whole organisation is the audience' }),
   Organisation: Type.String(),
   OrganisationID: Type.Integer(),
   Team: Type.Union([Type.String(), Type.Null()]),
   TeamID: Type.Union([Type.Integer(), Type.Null()]),
-});
+}));
 
-export const CatalogueShow = Type.Object({
+export const CatalogueShow = named('Catalogue', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   NameWithSlug: Type.String(),
@@ -84,12 +85,12 @@ export const CatalogueShow = Type.Object({
   OrgCatalogues: Type.Array(AudienceView),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 export type CatalogueShow = Static<typeof CatalogueShow>;
 
 /* The Live Portal's view (no internal details: no upstream URLs, no audiences). */
 
-export const LivePlan = Type.Object({
+export const LivePlan = named('LivePlan', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
@@ -102,20 +103,20 @@ export const LivePlan = Type.Object({
   UnlimitedQuota: Type.Boolean(),
   KeyExpiresIn: Type.Integer(),
   AutoApproveAccessRequests: Type.Boolean(),
-});
+}));
 
-export const LiveApi = Type.Object({
+export const LiveApi = named('LiveApi', Type.Object({
   APIID: Type.String(),
   Name: Type.String(),
   Description: Type.String(),
   ListenPath: Type.String(),
   OASUrl: Type.String({ description: 'Where the OpenAPI document is served (public under the same rule as the product); empty when there is none' }),
-});
+}));
 
-export const LiveGuideElem = Type.Object({ ID: Type.Integer(), Title: Type.String(), Path: Type.String(), Url: Type.String() });
-export const LiveGuide = Type.Object({ ID: Type.Integer(), Title: Type.String(), Path: Type.String(), Content: Type.String({ description: 'Markdown' }), UpdatedAt: Type.String() });
+export const LiveGuideElem = named('LiveGuideSummary', Type.Object({ ID: Type.Integer(), Title: Type.String(), Path: Type.String(), Url: Type.String() }));
+export const LiveGuide = named('LiveGuide', Type.Object({ ID: Type.Integer(), Title: Type.String(), Path: Type.String(), Content: Type.String({ description: 'Markdown' }), UpdatedAt: Type.String() }));
 
-export const LiveProductElem = Type.Object({
+export const LiveProductElem = named('LiveProductSummary', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
@@ -123,22 +124,22 @@ export const LiveProductElem = Type.Object({
   Tags: Type.Array(Type.String()),
   APIs: Type.Array(LiveApi),
   Guides: Type.Array(LiveGuideElem),
-});
+}));
 
-export const LiveProductShow = Type.Object({
+export const LiveProductShow = named('LiveProduct', Type.Object({
   ...LiveProductElem.properties,
   Plans: Type.Array(LivePlan, { description: 'Plans offered with this product in catalogues you may see' }),
   Catalogues: Type.Array(Type.Object({ ID: Type.Integer(), Name: Type.String() })),
-});
+}));
 
-export const LiveCatalogue = Type.Object({
+export const LiveCatalogue = named('LiveCatalogue', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   NameWithSlug: Type.String(),
   VisibilityStatus: Visibility,
   Products: Type.Array(LiveProductElem),
   Plans: Type.Array(LivePlan),
-});
+}));
 
 export const LiveProductParams = Type.Object({ productId: Type.String() });
 export const LiveProductApiParams = Type.Object({ productId: Type.String(), apiId: Type.String() });

@@ -37,13 +37,13 @@ export const consumerAccountRoutes: FastifyPluginAsyncTypebox<{ services: Servic
 
   app.get(
     '/me',
-    { config: { allowDuringPasswordChange: true }, schema: { tags, summary: 'My account, organisation and teams', response: { 200: PortalUserShow } } },
+    { config: { allowDuringPasswordChange: true }, schema: { operationId: 'getMyAccount', tags, summary: 'My account, organisation and teams', response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await services.portalUsers.self(actorOf(req))),
   );
 
   app.put(
     '/me',
-    { schema: { tags, summary: 'Change my name', body: MeUpdate, response: { 200: PortalUserShow } } },
+    { schema: { operationId: 'updateMyAccount', tags, summary: 'Change my name', body: MeUpdate, response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await services.portalUsers.updateSelf(actorOf(req), req.body)),
   );
 
@@ -51,7 +51,7 @@ export const consumerAccountRoutes: FastifyPluginAsyncTypebox<{ services: Servic
     '/me/password',
     {
       config: { allowDuringPasswordChange: true },
-      schema: { tags, summary: 'Change my password (the current one is required); my other sessions end', body: PasswordChange, response: { 200: StatusOk } },
+      schema: { operationId: 'changeMyPassword', tags, summary: 'Change my password (the current one is required); my other sessions end', body: PasswordChange, response: { 200: StatusOk } },
     },
     async (req) => {
       const actor = actorOf(req);
@@ -62,13 +62,13 @@ export const consumerAccountRoutes: FastifyPluginAsyncTypebox<{ services: Servic
 
   app.get(
     '/org/users',
-    { schema: { tags, summary: "My organisation's members (consumer-admin)", querystring: PortalPageQuery, response: { 200: Type.Array(PortalUserShow) } } },
+    { schema: { operationId: 'listMyOrganisationUsers', tags, summary: "My organisation's members (consumer-admin)", querystring: PortalPageQuery, response: { 200: Type.Array(PortalUserShow) } } },
     async (req) => (await services.orgMembers.list(actorOf(req), req.query.page, req.query.per_page)).map(portalUserShow),
   );
 
   app.post(
     '/org/users',
-    { schema: { tags, summary: 'Invite someone into my organisation by email (consumer-admin); the link is valid 7 days', body: InviteBody, response: { 200: StatusOk } } },
+    { schema: { operationId: 'inviteMyOrganisationUser', tags, summary: 'Invite someone into my organisation by email (consumer-admin); the link is valid 7 days', body: InviteBody, response: { 200: StatusOk } } },
     async (req) => {
       await services.orgMembers.invite(actorOf(req), req.body);
       return { status: 'ok' as const };
@@ -77,13 +77,13 @@ export const consumerAccountRoutes: FastifyPluginAsyncTypebox<{ services: Servic
 
   app.put(
     '/org/users/:userId',
-    { schema: { tags, summary: "Change a member's teams or role (consumer-admin)", params: PortalUserParams, body: MemberUpdate, response: { 200: PortalUserShow } } },
+    { schema: { operationId: 'updateMyOrganisationUser', tags, summary: "Change a member's teams or role (consumer-admin)", params: PortalUserParams, body: MemberUpdate, response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await services.orgMembers.update(actorOf(req), userId(req.params.userId), req.body)),
   );
 
   app.delete(
     '/org/users/:userId',
-    { schema: { tags, summary: 'Remove a member from my organisation (consumer-admin): they move to the Default Organisation', params: PortalUserParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'removeMyOrganisationUser', tags, summary: 'Remove a member from my organisation (consumer-admin): they move to the Default Organisation', params: PortalUserParams, response: { 200: StatusOk } } },
     async (req) => {
       await services.orgMembers.remove(actorOf(req), userId(req.params.userId));
       return { status: 'ok' as const };

@@ -19,13 +19,13 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.get(
     '/apps',
-    { schema: { tags, summary: "The apps I can see: mine, my teams' and my organisation's, by their visibility", querystring: PortalPageQuery, response: { 200: Type.Array(AppElem) } } },
+    { schema: { operationId: 'listMyApps', tags, summary: "The apps I can see: mine, my teams' and my organisation's, by their visibility", querystring: PortalPageQuery, response: { 200: Type.Array(AppElem) } } },
     async (req) => (await apps.consumerList(actorOf(req), req.query.page, req.query.per_page)).map(appElem),
   );
 
   app.post(
     '/apps',
-    { schema: { tags, summary: 'Create an app (visibility personal unless said otherwise)', body: ConsumerAppCreate, response: { 200: AppShow } } },
+    { schema: { operationId: 'createMyApp', tags, summary: 'Create an app (visibility personal unless said otherwise)', body: ConsumerAppCreate, response: { 200: AppShow } } },
     async (req) => appShow(await apps.consumerCreate(actorOf(req), req.body)),
   );
 
@@ -33,6 +33,7 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     '/apps/:appId',
     {
       schema: {
+        operationId: 'getMyApp',
         tags,
         summary: 'An app with its access requests and credentials, keys redacted (a view never mints a key: see .../reveal)',
         params: AppParams,
@@ -44,13 +45,13 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.put(
     '/apps/:appId',
-    { schema: { tags, summary: "Change an app's name, description or visibility (owner or consumer-admin)", params: AppParams, body: ConsumerAppUpdate, response: { 200: AppShow } } },
+    { schema: { operationId: 'updateMyApp', tags, summary: "Change an app's name, description or visibility (owner or consumer-admin)", params: AppParams, body: ConsumerAppUpdate, response: { 200: AppShow } } },
     async (req) => appShow(await apps.consumerUpdate(actorOf(req), appId(req.params.appId), req.body)),
   );
 
   app.delete(
     '/apps/:appId',
-    { schema: { tags, summary: 'Delete an app (owner or consumer-admin): its credentials are revoked', params: AppParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteMyApp', tags, summary: 'Delete an app (owner or consumer-admin): its credentials are revoked', params: AppParams, response: { 200: StatusOk } } },
     async (req) => {
       await apps.consumerRemove(actorOf(req), appId(req.params.appId));
       return { status: 'ok' as const };
@@ -59,7 +60,7 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.get(
     '/apps/:appId/credentials/:credentialId',
-    { schema: { tags, summary: 'A credential, its key redacted (a view never mints a key: see .../reveal)', params: CredentialParams, response: { 200: CredentialView } } },
+    { schema: { operationId: 'getMyAppCredential', tags, summary: 'A credential, its key redacted (a view never mints a key: see .../reveal)', params: CredentialParams, response: { 200: CredentialView } } },
     async (req) => {
       const r = await apps.consumerCredential(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
       return credentialView(r.credential);
@@ -70,6 +71,7 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     '/apps/:appId/credentials/:credentialId/reveal',
     {
       schema: {
+        operationId: 'revealMyAppCredential',
         tags,
         summary: "Reveal a credential's key, this once (owner or consumer-admin): the key is minted and is in this reply only; 409 once revealed",
         params: CredentialParams,
@@ -85,7 +87,7 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.put(
     '/apps/:appId/credentials/:credentialId/rotate',
-    { schema: { tags, summary: 'Rotate a credential: a new key, in this reply only; the old key stops working', params: CredentialParams, response: { 200: RotatedCredential } } },
+    { schema: { operationId: 'rotateMyAppCredential', tags, summary: 'Rotate a credential: a new key, in this reply only; the old key stops working', params: CredentialParams, response: { 200: RotatedCredential } } },
     async (req, reply) => {
       void reply.header('cache-control', 'no-store');
       const r = await apps.consumerRotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
@@ -95,7 +97,7 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.post(
     '/access-requests',
-    { schema: { tags, summary: 'Ask for a product on a plan for one of my apps', body: AccessRequestCreate, response: { 200: AppAccessRequest } } },
+    { schema: { operationId: 'createMyAccessRequest', tags, summary: 'Ask for a product on a plan for one of my apps', body: AccessRequestCreate, response: { 200: AppAccessRequest } } },
     async (req) => {
       const v = await accessRequests.create(actorOf(req), req.body);
       return appAccessRequest(v.request, v.credentials);

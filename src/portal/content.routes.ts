@@ -50,27 +50,27 @@ export const contentAdminRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     const post: ContentKind = 'post';
     app.get(
       '/posts',
-      { schema: { tags, summary: 'List posts, drafts included, newest first', querystring: PortalPageQuery, response: { 200: Type.Array(PostIndexElem) } } },
+      { schema: { operationId: 'listPosts', tags, summary: 'List posts, drafts included, newest first', querystring: PortalPageQuery, response: { 200: Type.Array(PostIndexElem) } } },
       async (req) => (await content.list(actorOf(req), post, req.query.page, req.query.per_page)).map(postIndexElem),
     );
     app.post(
       '/posts',
-      { schema: { tags, summary: 'Create a post (Markdown)', body: ContentCreateBody, response: { 201: PostShow } } },
+      { schema: { operationId: 'createPost', tags, summary: 'Create a post (Markdown)', body: ContentCreateBody, response: { 201: PostShow } } },
       async (req, reply) => reply.code(201).send(postShow(await content.create(actorOf(req), post, req.body))),
     );
     app.get(
       '/posts/:id',
-      { schema: { tags, summary: 'A post', params: ContentIdParams, response: { 200: PostShow } } },
+      { schema: { operationId: 'getPost', tags, summary: 'A post', params: ContentIdParams, response: { 200: PostShow } } },
       async (req) => postShow(await content.get(actorOf(req), post, postId(req.params.id))),
     );
     app.put(
       '/posts/:id',
-      { schema: { tags, summary: 'Change a post: the fields sent change; publishing the first time sets PublishedAt', params: ContentIdParams, body: ContentUpdateBody, response: { 200: PostShow } } },
+      { schema: { operationId: 'updatePost', tags, summary: 'Change a post: the fields sent change; publishing the first time sets PublishedAt', params: ContentIdParams, body: ContentUpdateBody, response: { 200: PostShow } } },
       async (req) => postShow(await content.update(actorOf(req), post, postId(req.params.id), req.body)),
     );
     app.delete(
       '/posts/:id',
-      { schema: { tags, summary: 'Delete a post', params: ContentIdParams, response: { 200: StatusOk } } },
+      { schema: { operationId: 'deletePost', tags, summary: 'Delete a post', params: ContentIdParams, response: { 200: StatusOk } } },
       async (req) => {
         await content.remove(actorOf(req), post, postId(req.params.id));
         return { status: 'ok' as const };
@@ -83,27 +83,27 @@ export const contentAdminRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     const page: ContentKind = 'page';
     app.get(
       '/pages',
-      { schema: { tags, summary: 'List pages, drafts included, newest first', querystring: PortalPageQuery, response: { 200: Type.Array(PageShow) } } },
+      { schema: { operationId: 'listPages', tags, summary: 'List pages, drafts included, newest first', querystring: PortalPageQuery, response: { 200: Type.Array(PageShow) } } },
       async (req) => (await content.list(actorOf(req), page, req.query.page, req.query.per_page)).map(pageShow),
     );
     app.post(
       '/pages',
-      { schema: { tags, summary: 'Create a page (Markdown)', body: ContentCreateBody, response: { 200: PageShow } } },
+      { schema: { operationId: 'createPage', tags, summary: 'Create a page (Markdown)', body: ContentCreateBody, response: { 200: PageShow } } },
       async (req) => pageShow(await content.create(actorOf(req), page, req.body)),
     );
     app.get(
       '/pages/:id',
-      { schema: { tags, summary: 'A page', params: ContentIdParams, response: { 200: PageShow } } },
+      { schema: { operationId: 'getPage', tags, summary: 'A page', params: ContentIdParams, response: { 200: PageShow } } },
       async (req) => pageShow(await content.get(actorOf(req), page, pageId(req.params.id))),
     );
     app.put(
       '/pages/:id',
-      { schema: { tags, summary: 'Change a page: the fields sent change; publishing the first time sets PublishedAt', params: ContentIdParams, body: ContentUpdateBody, response: { 200: PageShow } } },
+      { schema: { operationId: 'updatePage', tags, summary: 'Change a page: the fields sent change; publishing the first time sets PublishedAt', params: ContentIdParams, body: ContentUpdateBody, response: { 200: PageShow } } },
       async (req) => pageShow(await content.update(actorOf(req), page, pageId(req.params.id), req.body)),
     );
     app.delete(
       '/pages/:id',
-      { schema: { tags, summary: 'Delete a page', params: ContentIdParams, response: { 200: StatusOk } } },
+      { schema: { operationId: 'deletePage', tags, summary: 'Delete a page', params: ContentIdParams, response: { 200: StatusOk } } },
       async (req) => {
         await content.remove(actorOf(req), page, pageId(req.params.id));
         return { status: 'ok' as const };
@@ -120,18 +120,18 @@ export const contentPublicRoutes: FastifyPluginAsyncTypebox<{ services: Services
   app.get(
     '/posts',
     {
-      schema: { tags, summary: 'Published posts, newest first', security: [], querystring: PortalPageQuery, response: { 200: Type.Array(PublicContent) } },
+      schema: { operationId: 'listPublishedPosts', tags, summary: 'Published posts, newest first', security: [], querystring: PortalPageQuery, response: { 200: Type.Array(PublicContent) } },
     },
     async (req) => (await content.listPublic('post', req.query.page, req.query.per_page)).map(publicContent),
   );
   app.get(
     '/posts/*',
-    { schema: { tags, summary: 'A published post by its path (a draft answers 404, like an absent one)', security: [], params: PublicPathParams, response: { 200: PublicContent } } },
+    { schema: { operationId: 'getPublishedPost', tags, summary: 'A published post by its path (a draft answers 404, like an absent one)', security: [], params: PublicPathParams, response: { 200: PublicContent } } },
     async (req) => publicContent(await content.getPublic('post', req.params['*'])),
   );
   app.get(
     '/pages/*',
-    { schema: { tags, summary: 'A published page by its path (a draft answers 404, like an absent one)', security: [], params: PublicPathParams, response: { 200: PublicContent } } },
+    { schema: { operationId: 'getPublishedPage', tags, summary: 'A published page by its path (a draft answers 404, like an absent one)', security: [], params: PublicPathParams, response: { 200: PublicContent } } },
     async (req) => publicContent(await content.getPublic('page', req.params['*'])),
   );
 };

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
+import { named } from '../http/openapi.js';
 
 /*
  * Blog posts and pages of the Developer Portal, in the shapes of the Tyk portal
@@ -22,7 +23,7 @@ const Path = Type.String({
 });
 const MarkdownEnabled = Type.Boolean({ description: 'Accepted for Tyk compatibility: content is always Markdown, so only true is accepted' });
 
-export const ContentCreateBody = Type.Object(
+export const ContentCreateBody = named('ContentInput', Type.Object(
   {
     Title,
     Path,
@@ -32,7 +33,7 @@ export const ContentCreateBody = Type.Object(
     MarkdownEnabled: Type.Optional(MarkdownEnabled),
   },
   { additionalProperties: false },
-);
+));
 export type ContentCreate = Static<typeof ContentCreateBody>;
 
 /** Every field optional: what is sent changes, the rest stays. */
@@ -53,18 +54,18 @@ const Fields = {
 };
 
 /** Post-show: the Tyk description gives a post's ID as a string here (and as an integer in lists). */
-export const PostShow = Type.Object({ ID: Type.String(), ...Fields, MarkdownEnabled: Type.Literal(true) });
-export const PostIndexElem = Type.Object({ ID: Type.Integer(), ...Fields, MarkdownEnabled: Type.Literal(true) });
-export const PageShow = Type.Object({ ID: Type.Integer(), ...Fields });
+export const PostShow = named('Post', Type.Object({ ID: Type.String(), ...Fields, MarkdownEnabled: Type.Literal(true) }));
+export const PostIndexElem = named('PostSummary', Type.Object({ ID: Type.Integer(), ...Fields, MarkdownEnabled: Type.Literal(true) }));
+export const PageShow = named('Page', Type.Object({ ID: Type.Integer(), ...Fields }));
 
 /** What anyone may read: no ids (they would reveal how many drafts exist), no status. */
-export const PublicContent = Type.Object({
+export const PublicContent = named('PublishedContent', Type.Object({
   Title: Type.String(),
   Lede: Type.String(),
   Content: Type.String(),
   Path: Type.String(),
   PublishedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 
 export const PublicPathParams = Type.Object({ '*': Type.String({ description: "The item's Path, e.g. guides/first-call" }) });

@@ -96,7 +96,7 @@ export const dashboardRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Serv
 
   app.get(
     '/portal/requests',
-    { schema: { tags, summary: 'List access requests you can see (through their product), paged with p', querystring: KeyRequestQuery, response: { 200: KeyRequestList } } },
+    { schema: { operationId: 'listPortalRequests', tags, summary: 'List access requests you can see (through their product), paged with p', querystring: KeyRequestQuery, response: { 200: KeyRequestList } } },
     async (req) => {
       const { rows, pages } = await accessRequests.dashboardList(actorOf(req), req.query.p, req.query.approved);
       return { Data: rows.map(keyRequest), Pages: pages };
@@ -105,7 +105,7 @@ export const dashboardRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Serv
 
   app.get(
     '/portal/requests/:id',
-    { schema: { tags, summary: 'One access request', params: KeyRequestParams, response: { 200: KeyRequest } } },
+    { schema: { operationId: 'getPortalRequest', tags, summary: 'One access request', params: KeyRequestParams, response: { 200: KeyRequest } } },
     async (req) => keyRequest(await accessRequests.get(actorOf(req), id(req.params.id))),
   );
 
@@ -113,6 +113,7 @@ export const dashboardRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Serv
     '/portal/requests/approve/:id',
     {
       schema: {
+        operationId: 'approvePortalRequest',
         tags,
         summary: "Approve a pending request: the consumer reveals the credential's key once, it is never shown here",
         params: KeyRequestParams,

@@ -48,31 +48,31 @@ export const organisationsRoutes: FastifyPluginAsyncTypebox<{ services: Services
 
   app.get(
     '/organisations',
-    { schema: { tags, summary: 'List organisations', querystring: PortalPageQuery, response: { 200: Type.Array(OrganisationElem) } } },
+    { schema: { operationId: 'listOrganisations', tags, summary: 'List organisations', querystring: PortalPageQuery, response: { 200: Type.Array(OrganisationElem) } } },
     async (req) => (await organisations.list(actorOf(req), req.query.page, req.query.per_page)).map((o) => ({ ID: o.id, Name: o.name })),
   );
 
   app.post(
     '/organisations',
-    { schema: { tags, summary: 'Create an organisation (with its default team)', body: NameBody, response: { 200: OrganisationShow } } },
+    { schema: { operationId: 'createOrganisation', tags, summary: 'Create an organisation (with its default team)', body: NameBody, response: { 200: OrganisationShow } } },
     async (req) => organisationShow(await organisations.create(actorOf(req), req.body.Name)),
   );
 
   app.get(
     '/organisations/:organisationId',
-    { schema: { tags, summary: 'An organisation with its teams', params: OrganisationParams, response: { 200: OrganisationShow } } },
+    { schema: { operationId: 'getOrganisation', tags, summary: 'An organisation with its teams', params: OrganisationParams, response: { 200: OrganisationShow } } },
     async (req) => organisationShow(await organisations.get(actorOf(req), orgId(req.params.organisationId))),
   );
 
   app.put(
     '/organisations/:organisationId',
-    { schema: { tags, summary: 'Rename an organisation', params: OrganisationParams, body: NameBody, response: { 200: OrganisationShow } } },
+    { schema: { operationId: 'updateOrganisation', tags, summary: 'Rename an organisation', params: OrganisationParams, body: NameBody, response: { 200: OrganisationShow } } },
     async (req) => organisationShow(await organisations.rename(actorOf(req), orgId(req.params.organisationId), req.body.Name)),
   );
 
   app.delete(
     '/organisations/:organisationId',
-    { schema: { tags, summary: 'Delete an organisation (never the Default Organisation)', params: OrganisationParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteOrganisation', tags, summary: 'Delete an organisation (never the Default Organisation)', params: OrganisationParams, response: { 200: StatusOk } } },
     async (req) => {
       await organisations.remove(actorOf(req), orgId(req.params.organisationId));
       return { status: 'ok' as const };
@@ -81,31 +81,31 @@ export const organisationsRoutes: FastifyPluginAsyncTypebox<{ services: Services
 
   app.get(
     '/organisations/:organisationId/teams',
-    { schema: { tags, summary: "An organisation's teams", params: OrganisationParams, querystring: PortalPageQuery, response: { 200: Type.Array(TeamElem) } } },
+    { schema: { operationId: 'listTeams', tags, summary: "An organisation's teams", params: OrganisationParams, querystring: PortalPageQuery, response: { 200: Type.Array(TeamElem) } } },
     async (req) => (await organisations.listTeams(actorOf(req), orgId(req.params.organisationId), req.query.page, req.query.per_page)).map(teamElem),
   );
 
   app.post(
     '/organisations/:organisationId/teams',
-    { schema: { tags, summary: 'Create a team', params: OrganisationParams, body: NameBody, response: { 200: TeamShow } } },
+    { schema: { operationId: 'createTeam', tags, summary: 'Create a team', params: OrganisationParams, body: NameBody, response: { 200: TeamShow } } },
     async (req) => teamShow(await organisations.createTeam(actorOf(req), orgId(req.params.organisationId), req.body.Name)),
   );
 
   app.get(
     '/organisations/:organisationId/teams/:teamId',
-    { schema: { tags, summary: 'A team', params: TeamParams, response: { 200: TeamShow } } },
+    { schema: { operationId: 'getTeam', tags, summary: 'A team', params: TeamParams, response: { 200: TeamShow } } },
     async (req) => teamShow(await organisations.getTeam(actorOf(req), orgId(req.params.organisationId), teamId(req.params.teamId))),
   );
 
   app.put(
     '/organisations/:organisationId/teams/:teamId',
-    { schema: { tags, summary: 'Rename a team', params: TeamParams, body: TeamUpdateBody, response: { 200: TeamShow } } },
+    { schema: { operationId: 'updateTeam', tags, summary: 'Rename a team', params: TeamParams, body: TeamUpdateBody, response: { 200: TeamShow } } },
     async (req) => teamShow(await organisations.renameTeam(actorOf(req), orgId(req.params.organisationId), teamId(req.params.teamId), req.body.Name)),
   );
 
   app.delete(
     '/organisations/:organisationId/teams/:teamId',
-    { schema: { tags, summary: "Delete a team (never an organisation's default team)", params: TeamParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteTeam', tags, summary: "Delete a team (never an organisation's default team)", params: TeamParams, response: { 200: StatusOk } } },
     async (req) => {
       await organisations.removeTeam(actorOf(req), orgId(req.params.organisationId), teamId(req.params.teamId));
       return { status: 'ok' as const };

@@ -2,13 +2,14 @@ import { Type } from 'typebox';
 import { PortalDate } from './portal-date.js';
 import { Id } from '../http/ids.js';
 import { PortalPage, PortalPerPage } from '../pagination.js';
+import { named } from '../http/openapi.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
-export const NameBody = Type.Object({ Name }, { additionalProperties: false });
+export const NameBody = named('NameInput', Type.Object({ Name }, { additionalProperties: false }));
 
 /** Team updates may echo the Users list a GET returned; membership is managed through users. */
-export const TeamUpdateBody = Type.Object({ Name, Users: Type.Optional(Type.Array(Id())) }, { additionalProperties: false });
+export const TeamUpdateBody = named('TeamUpdate', Type.Object({ Name, Users: Type.Optional(Type.Array(Id())) }, { additionalProperties: false }));
 
 export const PortalPageQuery = Type.Object({
   page: Type.Optional(PortalPage),
@@ -19,26 +20,26 @@ export const OrganisationParams = Type.Object({ organisationId: Type.String() })
 export const TeamParams = Type.Object({ organisationId: Type.String(), teamId: Type.String() });
 
 
-export const TeamElem = Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean() });
+export const TeamElem = named('TeamSummary', Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean() }));
 
-export const TeamShow = Type.Object({
+export const TeamShow = named('Team', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   Default: Type.Boolean(),
   Users: Type.Array(Type.String()),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 
-export const OrganisationElem = Type.Object({ ID: Type.Integer(), Name: Type.String() });
+export const OrganisationElem = named('OrganisationSummary', Type.Object({ ID: Type.Integer(), Name: Type.String() }));
 
-export const OrganisationShow = Type.Object({
+export const OrganisationShow = named('Organisation', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   Teams: Type.Array(TeamElem),
   Users: Type.Array(Type.Object({ ID: Type.Integer() })),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 
-export const StatusOk = Type.Object({ status: Type.Literal('ok') });
+export const StatusOk = named('StatusOk', Type.Object({ status: Type.Literal('ok') }));

@@ -49,31 +49,31 @@ export const plansRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.get(
     '/plans',
-    { schema: { tags, summary: 'List plans ({"data": [...]}, as Tyk)', querystring: PortalPageQuery, response: { 200: PlanIndex } } },
+    { schema: { operationId: 'listPlans', tags, summary: 'List plans ({"data": [...]}, as Tyk)', querystring: PortalPageQuery, response: { 200: PlanIndex } } },
     async (req) => ({ data: (await plans.list(actorOf(req), req.query.page, req.query.per_page)).map(planSummary) }),
   );
 
   app.post(
     '/plans',
-    { schema: { tags, summary: 'Create a plan', body: PlanCreateBody, response: { 200: PlanView } } },
+    { schema: { operationId: 'createPlan', tags, summary: 'Create a plan', body: PlanCreateBody, response: { 200: PlanView } } },
     async (req) => planView(await plans.create(actorOf(req), req.body)),
   );
 
   app.get(
     '/plans/:planId',
-    { schema: { tags, summary: 'A plan', params: PlanParams, response: { 200: PlanView } } },
+    { schema: { operationId: 'getPlan', tags, summary: 'A plan', params: PlanParams, response: { 200: PlanView } } },
     async (req) => planView(await plans.get(actorOf(req), planId(req.params.planId))),
   );
 
   app.put(
     '/plans/:planId',
-    { schema: { tags, summary: 'Change a plan: the fields sent change (its backing policies follow)', params: PlanParams, body: PlanUpdateBody, response: { 200: PlanView } } },
+    { schema: { operationId: 'updatePlan', tags, summary: 'Change a plan: the fields sent change (its backing policies follow)', params: PlanParams, body: PlanUpdateBody, response: { 200: PlanView } } },
     async (req) => planView(await plans.update(actorOf(req), planId(req.params.planId), req.body)),
   );
 
   app.delete(
     '/plans/:planId',
-    { schema: { tags, summary: 'Delete a plan (409 while access requests refer to it)', params: PlanParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deletePlan', tags, summary: 'Delete a plan (409 while access requests refer to it)', params: PlanParams, response: { 200: StatusOk } } },
     async (req) => {
       await plans.remove(actorOf(req), planId(req.params.planId));
       return { status: 'ok' as const };

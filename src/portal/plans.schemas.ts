@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from './portal-date.js';
 import { Id } from '../http/ids.js';
+import { named } from '../http/openapi.js';
 
 /*
  * Plans in the shapes of the Tyk portal description (PlanRequest, Plan,
@@ -29,7 +30,7 @@ const PlanFields = {
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
 };
 
-export const PlanCreateBody = Type.Object(
+export const PlanCreateBody = named('PlanInput', Type.Object(
   {
     Name: PlanFields.Name,
     DisplayName: Type.Optional(PlanFields.DisplayName),
@@ -46,7 +47,7 @@ export const PlanCreateBody = Type.Object(
     ProviderID: Type.Optional(PlanFields.ProviderID),
   },
   { additionalProperties: false },
-);
+));
 export type PlanCreate = Static<typeof PlanCreateBody>;
 
 /** Every field optional: what is sent replaces, the rest stays. */
@@ -57,7 +58,7 @@ export const PlanParams = Type.Object({ planId: Type.String() });
 
 
 /** The `Plan` schema: unlimited rate shows as 0/0, unlimited quota as -1/-1. */
-export const PlanView = Type.Object({
+export const PlanView = named('Plan', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
@@ -74,17 +75,17 @@ export const PlanView = Type.Object({
   ProviderID: Type.Integer({ description: 'Always 1: Portcullis is its own single provider (Tyk requires the field)' }),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 export type PlanView = Static<typeof PlanView>;
 
-export const PlanSummary = Type.Object({
+export const PlanSummary = named('PlanSummary', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
   AutoApproveAccessRequests: Type.Boolean(),
   RateLimit: Type.Number(),
   Quota: Type.Integer(),
-});
+}));
 
 /** Plan-index: Tyk wraps the list in an object. */
-export const PlanIndex = Type.Object({ data: Type.Array(PlanSummary) });
+export const PlanIndex = named('PlanIndex', Type.Object({ data: Type.Array(PlanSummary) }));

@@ -52,6 +52,7 @@ export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/users',
     {
       schema: {
+        operationId: 'listPortalUsers',
         tags,
         summary: 'List users (administrators, Dashboard users and consumers), filtered by role, organisation, team, active or a search',
         querystring: PortalUserQuery,
@@ -63,13 +64,13 @@ export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }
 
   app.post(
     '/users',
-    { schema: { tags, summary: 'Create a user: a consumer (default) or, by an administrator, a provider-admin or dashboard-user', body: PortalUserCreate, response: { 200: PortalUserShow } } },
+    { schema: { operationId: 'createPortalUser', tags, summary: 'Create a user: a consumer (default) or, by an administrator, a provider-admin or dashboard-user', body: PortalUserCreate, response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await portalUsers.create(actorOf(req), req.body)),
   );
 
   app.get(
     '/users/:userId',
-    { schema: { tags, summary: 'A user with organisation and teams', params: PortalUserParams, response: { 200: PortalUserShow } } },
+    { schema: { operationId: 'getPortalUser', tags, summary: 'A user with organisation and teams', params: PortalUserParams, response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await portalUsers.get(actorOf(req), userId(req.params.userId))),
   );
 
@@ -77,6 +78,7 @@ export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/users/:userId',
     {
       schema: {
+        operationId: 'updatePortalUser',
         tags,
         summary: 'Update a user: details, Active (activating approves a registration), role, organisation and teams',
         params: PortalUserParams,
@@ -91,6 +93,7 @@ export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/users/:userId',
     {
       schema: {
+        operationId: 'deletePortalUser',
         tags,
         summary: 'Delete a user and all their data: sessions, apps, access requests, credentials (revoked), memberships',
         params: PortalUserParams,

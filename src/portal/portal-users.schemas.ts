@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PortalDate } from './portal-date.js';
 import { Id, ID_MAX, ID_PATTERN } from '../http/ids.js';
 import { PortalPage, PortalPerPage } from '../pagination.js';
+import { named } from '../http/openapi.js';
 
 export const PORTAL_ROLES = ['super-admin', 'provider-admin', 'dashboard-user', 'consumer-admin', 'consumer-team-member'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
@@ -12,7 +13,7 @@ const Role = Type.String({ description: PORTAL_ROLES.join(', ') });
 /** Team ids; the swagger sends them as strings, so both are accepted. */
 const TeamRefs = Type.Array(Type.Union([Id(), Type.String({ pattern: ID_PATTERN })]), { maxItems: 100 });
 
-export const PortalUserCreate = Type.Object(
+export const PortalUserCreate = named('PortalUserCreate', Type.Object(
   {
     First: Name,
     Last: Name,
@@ -26,10 +27,10 @@ export const PortalUserCreate = Type.Object(
     Provider: Type.Optional(Type.Literal('password')),
   },
   { additionalProperties: false },
-);
+));
 export type PortalUserCreate = Static<typeof PortalUserCreate>;
 
-export const PortalUserUpdate = Type.Object(
+export const PortalUserUpdate = named('PortalUserUpdate', Type.Object(
   {
     First: Type.Optional(Name),
     Last: Type.Optional(Name),
@@ -42,7 +43,7 @@ export const PortalUserUpdate = Type.Object(
     Provider: Type.Optional(Type.Literal('password')),
   },
   { additionalProperties: false },
-);
+));
 export type PortalUserUpdate = Static<typeof PortalUserUpdate>;
 
 export const PortalUserQuery = Type.Object(
@@ -61,9 +62,9 @@ export type PortalUserQuery = Static<typeof PortalUserQuery>;
 
 export const PortalUserParams = Type.Object({ userId: Type.String() });
 
-export const TeamOfUser = Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean(), CreatedAt: PortalDate, UpdatedAt: PortalDate });
+export const TeamOfUser = named('TeamOfUser', Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean(), CreatedAt: PortalDate, UpdatedAt: PortalDate }));
 
-export const PortalUserElem = Type.Object({
+export const PortalUserElem = named('PortalUserSummary', Type.Object({
   ID: Type.Integer(),
   First: Type.String(),
   Last: Type.String(),
@@ -72,10 +73,10 @@ export const PortalUserElem = Type.Object({
   OrganisationID: Type.Integer({ description: '0 for staff' }),
   Active: Type.Boolean(),
   Provider: Type.String(),
-});
+}));
 export type PortalUserElem = Static<typeof PortalUserElem>;
 
-export const PortalUserShow = Type.Object({
+export const PortalUserShow = named('PortalUser', Type.Object({
   ...PortalUserElem.properties,
   Organisation: Type.String({ description: 'Organisation name; empty for staff' }),
   Teams: Type.Array(TeamOfUser),
@@ -83,5 +84,5 @@ export const PortalUserShow = Type.Object({
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
   LastLoginAt: Type.Union([PortalDate, Type.Null()]),
-});
+}));
 export type PortalUserShow = Static<typeof PortalUserShow>;

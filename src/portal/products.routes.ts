@@ -101,31 +101,31 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.get(
     '/products',
-    { schema: { tags, summary: 'List products (those exposing an API you can see, or none)', querystring: PortalPageQuery, response: { 200: Type.Array(ProductIndexElem) } } },
+    { schema: { operationId: 'listProducts', tags, summary: 'List products (those exposing an API you can see, or none)', querystring: PortalPageQuery, response: { 200: Type.Array(ProductIndexElem) } } },
     async (req) => (await products.list(actorOf(req), req.query.page, req.query.per_page)).map(productIndexElem),
   );
 
   app.post(
     '/products',
-    { schema: { tags, summary: 'Create a product', body: ProductCreateBody, response: { 201: ProductShow } } },
+    { schema: { operationId: 'createProduct', tags, summary: 'Create a product', body: ProductCreateBody, response: { 201: ProductShow } } },
     async (req, reply) => reply.code(201).send(productShow(await products.create(actorOf(req), req.body))),
   );
 
   app.get(
     '/products/:productId',
-    { schema: { tags, summary: 'A product', params: ProductParams, response: { 200: ProductShow } } },
+    { schema: { operationId: 'getProduct', tags, summary: 'A product', params: ProductParams, response: { 200: ProductShow } } },
     async (req) => productShow(await products.get(actorOf(req), productId(req.params.productId))),
   );
 
   app.put(
     '/products/:productId',
-    { schema: { tags, summary: 'Change a product: the fields sent change (its backing policies follow)', params: ProductParams, body: ProductUpdateBody, response: { 200: ProductShow } } },
+    { schema: { operationId: 'updateProduct', tags, summary: 'Change a product: the fields sent change (its backing policies follow)', params: ProductParams, body: ProductUpdateBody, response: { 200: ProductShow } } },
     async (req) => productShow(await products.update(actorOf(req), productId(req.params.productId), req.body)),
   );
 
   app.delete(
     '/products/:productId',
-    { schema: { tags, summary: 'Delete a product (409 while access requests refer to it)', params: ProductParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteProduct', tags, summary: 'Delete a product (409 while access requests refer to it)', params: ProductParams, response: { 200: StatusOk } } },
     async (req) => {
       await products.remove(actorOf(req), productId(req.params.productId));
       return { status: 'ok' as const };
@@ -134,7 +134,7 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.get(
     '/products/:productId/api-details',
-    { schema: { tags, summary: "The product's APIs", params: ProductParams, response: { 200: Type.Array(ApiDetailView) } } },
+    { schema: { operationId: 'listProductApis', tags, summary: "The product's APIs", params: ProductParams, response: { 200: Type.Array(ApiDetailView) } } },
     async (req) => {
       const id = productId(req.params.productId);
       return (await products.get(actorOf(req), id)).apis.map((a) => apiDetailView(a, adminBase(id)));
@@ -143,7 +143,7 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.get(
     '/products/:productId/api-details/:apiId',
-    { schema: { tags, summary: 'One API of the product', params: ProductApiParams, response: { 200: ApiDetailView } } },
+    { schema: { operationId: 'getProductApi', tags, summary: 'One API of the product', params: ProductApiParams, response: { 200: ApiDetailView } } },
     async (req) => {
       const id = productId(req.params.productId);
       return apiDetailView(await products.apiDetail(actorOf(req), id, req.params.apiId), adminBase(id));
@@ -152,7 +152,7 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.put(
     '/products/:productId/api-details/:apiId',
-    { schema: { tags, summary: "Change an API's description in the product", params: ProductApiParams, body: ApiDetailUpdateBody, response: { 200: ApiDetailView } } },
+    { schema: { operationId: 'updateProductApi', tags, summary: "Change an API's description in the product", params: ProductApiParams, body: ApiDetailUpdateBody, response: { 200: ApiDetailView } } },
     async (req) => {
       const id = productId(req.params.productId);
       return apiDetailView(await products.updateApiDetail(actorOf(req), id, req.params.apiId, req.body.Description), adminBase(id));
@@ -162,21 +162,22 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   const oasSummary = "The API's OpenAPI document in this product: the uploaded one, else the OAS API's own";
   app.get(
     '/products/:productId/api-details/:apiId/oas',
-    { schema: { tags, summary: oasSummary, params: ProductApiParams, response: { 200: OasDocumentBody } } },
+    { schema: { operationId: 'getProductApiDocument', tags, summary: oasSummary, params: ProductApiParams, response: { 200: OasDocumentBody } } },
     async (req) => products.apiDocument(actorOf(req), productId(req.params.productId), req.params.apiId),
   );
 
+  const uploadIds = { put: 'putProductApiDocument', post: 'uploadProductApiDocument' } as const;
   for (const method of ['put', 'post'] as const) {
     app[method](
       '/products/:productId/api-details/:apiId/oas',
-      { schema: { tags, summary: 'Upload an OpenAPI document (JSON) for this API in the product', params: ProductApiParams, body: OasDocumentBody, response: { 200: OasDocumentBody } } },
+      { schema: { operationId: uploadIds[method], tags, summary: 'Upload an OpenAPI document (JSON) for this API in the product', params: ProductApiParams, body: OasDocumentBody, response: { 200: OasDocumentBody } } },
       async (req) => products.setApiDocument(actorOf(req), productId(req.params.productId), req.params.apiId, req.body as Record<string, unknown>),
     );
   }
 
   app.delete(
     '/products/:productId/api-details/:apiId/oas',
-    { schema: { tags, summary: "Drop the uploaded document (the OAS API's own applies again)", params: ProductApiParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteProductApiDocument', tags, summary: "Drop the uploaded document (the OAS API's own applies again)", params: ProductApiParams, response: { 200: StatusOk } } },
     async (req) => {
       await products.removeApiDocument(actorOf(req), productId(req.params.productId), req.params.apiId);
       return { status: 'ok' as const };
@@ -186,37 +187,37 @@ export const productsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
   const guideTags = ['Portal: product guides'];
   app.get(
     '/products/:productId/docs',
-    { schema: { tags: guideTags, summary: "The product's Markdown guides, in order", params: ProductParams, querystring: PortalPageQuery, response: { 200: Type.Array(GuideView) } } },
+    { schema: { operationId: 'listProductDocs', tags: guideTags, summary: "The product's Markdown guides, in order", params: ProductParams, querystring: PortalPageQuery, response: { 200: Type.Array(GuideView) } } },
     async (req) => (await products.listGuides(actorOf(req), productId(req.params.productId), req.query.page, req.query.per_page)).map(guideView),
   );
 
   app.post(
     '/products/:productId/docs',
-    { schema: { tags: guideTags, summary: 'Add a guide (last in order)', params: ProductParams, body: GuideCreateBody, response: { 201: GuideView } } },
+    { schema: { operationId: 'createProductDoc', tags: guideTags, summary: 'Add a guide (last in order)', params: ProductParams, body: GuideCreateBody, response: { 201: GuideView } } },
     async (req, reply) => reply.code(201).send(guideView(await products.createGuide(actorOf(req), productId(req.params.productId), req.body))),
   );
 
   app.post(
     '/products/:productId/docs/reorder',
-    { schema: { tags: guideTags, summary: "Order the product's guides", params: ProductParams, body: GuideReorderBody, response: { 200: Type.Array(GuideView) } } },
+    { schema: { operationId: 'reorderProductDocs', tags: guideTags, summary: "Order the product's guides", params: ProductParams, body: GuideReorderBody, response: { 200: Type.Array(GuideView) } } },
     async (req) => (await products.reorderGuides(actorOf(req), productId(req.params.productId), req.body)).map(guideView),
   );
 
   app.get(
     '/products/:productId/docs/:docId',
-    { schema: { tags: guideTags, summary: 'A guide', params: GuideParams, response: { 200: GuideView } } },
+    { schema: { operationId: 'getProductDoc', tags: guideTags, summary: 'A guide', params: GuideParams, response: { 200: GuideView } } },
     async (req) => guideView(await products.getGuide(actorOf(req), productId(req.params.productId), guideId(req.params.docId))),
   );
 
   app.put(
     '/products/:productId/docs/:docId',
-    { schema: { tags: guideTags, summary: 'Change a guide: the fields sent change', params: GuideParams, body: GuideUpdateBody, response: { 200: GuideView } } },
+    { schema: { operationId: 'updateProductDoc', tags: guideTags, summary: 'Change a guide: the fields sent change', params: GuideParams, body: GuideUpdateBody, response: { 200: GuideView } } },
     async (req) => guideView(await products.updateGuide(actorOf(req), productId(req.params.productId), guideId(req.params.docId), req.body)),
   );
 
   app.delete(
     '/products/:productId/docs/:docId',
-    { schema: { tags: guideTags, summary: 'Delete a guide', params: GuideParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'deleteProductDoc', tags: guideTags, summary: 'Delete a guide', params: GuideParams, response: { 200: StatusOk } } },
     async (req) => {
       await products.removeGuide(actorOf(req), productId(req.params.productId), guideId(req.params.docId));
       return { status: 'ok' as const };

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from './portal-date.js';
 import { Id } from '../http/ids.js';
+import { named } from '../http/openapi.js';
 
 /*
  * Products in the shapes of the Tyk portal description (Product-create,
@@ -13,13 +14,13 @@ import { Id } from '../http/ids.js';
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL, description: 'Unique, whatever the case' });
 const Text = (max: number, description: string) => Type.String({ maxLength: max, pattern: NO_NUL, description });
 
-export const ApiDetailInput = Type.Object(
+export const ApiDetailInput = named('ApiDetailInput', Type.Object(
   {
     APIID: Type.String({ minLength: 1, maxLength: 128, description: 'The api_id of an API (as in /api/apis) the caller can see' }),
     Description: Type.Optional(Text(5000, 'What this API does, for consumers')),
   },
   { additionalProperties: false },
-);
+));
 
 const ProductFields = {
   Name,
@@ -32,7 +33,7 @@ const ProductFields = {
   IsDocumentationOnly: Type.Literal(false, { description: 'Accepted for Tyk compatibility; only false' }),
 };
 
-export const ProductCreateBody = Type.Object(
+export const ProductCreateBody = named('ProductInput', Type.Object(
   {
     Name: ProductFields.Name,
     DisplayName: Type.Optional(ProductFields.DisplayName),
@@ -44,7 +45,7 @@ export const ProductCreateBody = Type.Object(
     IsDocumentationOnly: Type.Optional(ProductFields.IsDocumentationOnly),
   },
   { additionalProperties: false },
-);
+));
 export type ProductCreate = Static<typeof ProductCreateBody>;
 
 /** Every field optional: what is sent replaces, the rest stays. */
@@ -56,7 +57,7 @@ export const ProductApiParams = Type.Object({ productId: Type.String(), apiId: T
 export const GuideParams = Type.Object({ productId: Type.String(), docId: Type.String() });
 
 
-export const ApiDetailView = Type.Object({
+export const ApiDetailView = named('ApiDetail', Type.Object({
   APIID: Type.String(),
   Name: Type.String(),
   Description: Type.String(),
@@ -65,9 +66,9 @@ export const ApiDetailView = Type.Object({
   TargetURL: Type.String(),
   Status: Type.Boolean({ description: 'Whether the API is active' }),
   OASUrl: Type.String({ description: "Where this API's OpenAPI document is served; empty when it has none" }),
-});
+}));
 
-export const ProductShow = Type.Object({
+export const ProductShow = named('Product', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
@@ -79,10 +80,10 @@ export const ProductShow = Type.Object({
   IsDocumentationOnly: Type.Literal(false),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 export type ProductShow = Static<typeof ProductShow>;
 
-export const ProductIndexElem = Type.Object({
+export const ProductIndexElem = named('ProductSummary', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
   DisplayName: Type.String(),
@@ -90,21 +91,21 @@ export const ProductIndexElem = Type.Object({
   APIDetails: Type.Array(Type.Object({ APIID: Type.String(), Name: Type.String(), Status: Type.Boolean() })),
   Tags: Type.Array(Type.String()),
   IsDocumentationOnly: Type.Literal(false),
-});
+}));
 
-export const ApiDetailUpdateBody = Type.Object(
+export const ApiDetailUpdateBody = named('ApiDetailUpdate', Type.Object(
   { Description: Type.Optional(Text(5000, 'What this API does, for consumers')) },
   { additionalProperties: false },
-);
+));
 
 /** An OpenAPI document, uploaded as JSON. */
-export const OasDocumentBody = Type.Object({}, { additionalProperties: true, description: 'An OpenAPI 3.x (or Swagger 2.0) document as JSON' });
+export const OasDocumentBody = named('OasDocument', Type.Object({}, { additionalProperties: true, description: 'An OpenAPI 3.x (or Swagger 2.0) document as JSON' }));
 
 const Title = Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL });
 const Markdown = Type.String({ maxLength: 200_000, pattern: NO_NUL, description: 'Markdown, returned as stored' });
 const MarkdownEnabled = Type.Literal(true, { description: 'Accepted for Tyk compatibility: guides are always Markdown' });
 
-export const GuideCreateBody = Type.Object(
+export const GuideCreateBody = named('GuideInput', Type.Object(
   {
     Title,
     Content: Type.Optional(Markdown),
@@ -112,14 +113,14 @@ export const GuideCreateBody = Type.Object(
     MarkdownEnabled: Type.Optional(MarkdownEnabled),
   },
   { additionalProperties: false },
-);
+));
 export type GuideCreate = Static<typeof GuideCreateBody>;
 export const GuideUpdateBody = Type.Partial(GuideCreateBody, { additionalProperties: false });
 export type GuideUpdate = Static<typeof GuideUpdateBody>;
 
 export const GuideReorderBody = Type.Array(Id(), { maxItems: 1000, description: 'Every guide id of the product, in the new order' });
 
-export const GuideView = Type.Object({
+export const GuideView = named('Guide', Type.Object({
   ID: Type.Integer(),
   Title: Type.String(),
   Content: Type.String(),
@@ -129,5 +130,5 @@ export const GuideView = Type.Object({
   Position: Type.Integer(),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
-});
+}));
 export type GuideView = Static<typeof GuideView>;

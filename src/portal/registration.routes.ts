@@ -25,6 +25,7 @@ export const registrationRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     '/password/register',
     {
       schema: {
+        operationId: 'registerConsumer',
         tags: ['Sign-in'],
         summary: 'Register as an API consumer; inactive until an administrator approves, unless auto-approval applies',
         description:

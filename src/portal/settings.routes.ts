@@ -6,12 +6,12 @@ import { SettingsUpdate, SettingsView } from './settings.schemas.js';
 /** GET|PUT /portal-api/settings/general. */
 export const settingsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const tags = ['Portal: settings'];
-  app.get('/settings/general', { schema: { tags, summary: 'Portal settings (the SMTP password is never returned)', response: { 200: SettingsView } } }, async (req) =>
+  app.get('/settings/general', { schema: { operationId: 'getPortalSettings', tags, summary: 'Portal settings (the SMTP password is never returned)', response: { 200: SettingsView } } }, async (req) =>
     services.settings.get(actorOf(req)),
   );
   app.put(
     '/settings/general',
-    { schema: { tags, summary: 'Change portal settings; fields present are changed', body: SettingsUpdate, response: { 200: SettingsView } } },
+    { schema: { operationId: 'updatePortalSettings', tags, summary: 'Change portal settings; fields present are changed', body: SettingsUpdate, response: { 200: SettingsView } } },
     async (req) => services.settings.update(actorOf(req), req.body),
   );
 };

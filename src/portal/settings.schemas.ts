@@ -1,9 +1,10 @@
 import { Type, type Static } from 'typebox';
 import { Id } from '../http/ids.js';
+import { named } from '../http/openapi.js';
 
 const Email = Type.Union([Type.Literal(''), Type.String({ format: 'email', maxLength: 254 })]);
 
-export const RegistrationRule = Type.Object(
+export const RegistrationRule = named('RegistrationRule', Type.Object(
   {
     Domain: Type.String({ minLength: 3, maxLength: 253, pattern: '^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$', description: 'Email domain, e.g. acme.com' }),
     OrganisationID: Id(),
@@ -11,7 +12,7 @@ export const RegistrationRule = Type.Object(
     AutoApprove: Type.Boolean(),
   },
   { additionalProperties: false },
-);
+));
 export type RegistrationRule = Static<typeof RegistrationRule>;
 
 const Fields = {
@@ -25,11 +26,11 @@ const Fields = {
   RegistrationRules: Type.Array(RegistrationRule, { maxItems: 1000 }),
 };
 
-export const SettingsView = Type.Object({
+export const SettingsView = named('PortalSettings', Type.Object({
   ...Fields,
   SMTPPasswordSet: Type.Boolean({ description: 'The password is write-only: this says whether one is stored' }),
   UpdatedAt: Type.String(),
-});
+}));
 export type SettingsView = Static<typeof SettingsView>;
 
 /** Fields present are changed; `SMTPPassword` is write-only ("" clears it). */

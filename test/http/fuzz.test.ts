@@ -25,7 +25,7 @@ type Credential = 'administrator' | 'anonymous' | 'consumer';
 
 const t: TestApp = await startTestApp({ PORTCULLIS_BODY_LIMIT: String(BODY_LIMIT), PORTCULLIS_OUTBOX_POLL_MS: '3600000' });
 const root = await t.bootstrap();
-const doc = (await t.request('GET', '/api/openapi.json')).json() as OpenApiDocument;
+const doc = dereferenced((await t.request('GET', '/api/openapi.json')).json() as OpenApiDocument & { components?: { schemas?: Record<string, unknown> } });
 const counts = await rowCounter(t.store);
 
 async function ok<T>(res: LightMyRequestResponse, what: string, status = 200): Promise<T> {
@@ -75,13 +75,26 @@ type Shown = { AccessRequests: { Credentials: { ID: number; Credential: string }
 const credential = (await ok<Shown>(await consumerApi('GET', `/portal/api/apps/${app.ID}`), 'credential')).AccessRequests[0]!.Credentials[0]!;
 const pendingRequest = await ok<{ ID: number }>(await consumerApi('POST', '/portal/api/access-requests', { AppID: app.ID, ProductID: product.ID, PlanID: plan.ID }), 'second request').catch(() => accessRequest);
 
+/** The document with every `#/components/schemas/` reference replaced by its schema (the generator reads plain schemas). */
+function dereferenced(document: OpenApiDocument & { components?: { schemas?: Record<string, unknown> } }): OpenApiDocument {
+  const schemas = document.components?.schemas ?? {};
+  const resolve = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(resolve);
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) return resolve(schemas[ref.slice('#/components/schemas/'.length)]);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]));
+  };
+  return { ...document, paths: resolve(document.paths) as OpenApiDocument['paths'] };
+}
+
 const RANGE: Record<string, string> = { startDay: '1', startMonth: '1', startYear: '2024', endDay: '31', endMonth: '12', endYear: '2024' };
 
 /** A valid value for a path parameter: the fixture its path names. */
 function paramValue(op: Operation, name: string): string {
   const path = op.path;
   if (name in RANGE) return RANGE[name]!;
-  if (name === '*') return 'fuzz-page';
+  if (name === '*' || name === 'path') return 'fuzz-page';
   if (name === 'keyId') return key.key_hash;
   if (name === 'apiId') return path.startsWith('/api/apis/oas/') ? oasApi.ID : api.apiId;
   const byName: Record<string, string | number> = {

@@ -9,39 +9,7 @@ export interface paths {
             cookie?: never;
         };
         /** 200 when the database answers, 503 otherwise */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getHealth"];
         put?: never;
         post?: never;
         delete?: never;
@@ -58,110 +26,10 @@ export interface paths {
             cookie?: never;
         };
         /** List users */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            users: {
-                                /** @description Numeric id, as a string */
-                                id: string;
-                                first_name: string;
-                                last_name: string;
-                                email_address: string;
-                                active: boolean;
-                                /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                                user_permissions: {
-                                    [key: string]: string;
-                                };
-                                /** @description The user group id, or "" for none */
-                                group_id: string;
-                                /** @description super-admin, provider-admin or dashboard-user */
-                                role: string;
-                                /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
-                                access_key?: string;
-                                password_change_required: boolean;
-                                /** Format: date-time */
-                                created_at: string;
-                                /** Format: date-time */
-                                last_login_date?: string;
-                                /** Format: date-time */
-                                password_updated?: string;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listUsers"];
         put?: never;
         /** Create a user; the reply carries the access key once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        first_name: string;
-                        last_name: string;
-                        /** Format: email */
-                        email_address: string;
-                        password?: string;
-                        active?: boolean;
-                        /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                        user_permissions?: {
-                            [key: string]: string;
-                        };
-                        group_id?: string;
-                        password_change_required?: boolean;
-                        id?: string;
-                        role?: string;
-                        access_key?: string;
-                        created_at?: string;
-                        last_login_date?: string;
-                        password_updated?: string;
-                        org_id?: string;
-                        api_model?: Record<string, never>;
-                        password_max_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createUser"];
         delete?: never;
         options?: never;
         head?: never;
@@ -178,65 +46,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Search users by name or email */
-        post: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        filters: {
-                            query?: string;
-                        };
-                        api_model?: Record<string, never>;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            users: {
-                                /** @description Numeric id, as a string */
-                                id: string;
-                                first_name: string;
-                                last_name: string;
-                                email_address: string;
-                                active: boolean;
-                                /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                                user_permissions: {
-                                    [key: string]: string;
-                                };
-                                /** @description The user group id, or "" for none */
-                                group_id: string;
-                                /** @description super-admin, provider-admin or dashboard-user */
-                                role: string;
-                                /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
-                                access_key?: string;
-                                password_change_required: boolean;
-                                /** Format: date-time */
-                                created_at: string;
-                                /** Format: date-time */
-                                last_login_date?: string;
-                                /** Format: date-time */
-                                password_updated?: string;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["searchUsers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,50 +61,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Numeric id, as a string */
-                            id: string;
-                            first_name: string;
-                            last_name: string;
-                            email_address: string;
-                            active: boolean;
-                            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                            user_permissions: {
-                                [key: string]: string;
-                            };
-                            /** @description The user group id, or "" for none */
-                            group_id: string;
-                            /** @description super-admin, provider-admin or dashboard-user */
-                            role: string;
-                            /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
-                            access_key?: string;
-                            password_change_required: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            last_login_date?: string;
-                            /** Format: date-time */
-                            password_updated?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCurrentUser"];
         put?: never;
         post?: never;
         delete?: never;
@@ -311,141 +78,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a user */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Numeric id, as a string */
-                            id: string;
-                            first_name: string;
-                            last_name: string;
-                            email_address: string;
-                            active: boolean;
-                            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                            user_permissions: {
-                                [key: string]: string;
-                            };
-                            /** @description The user group id, or "" for none */
-                            group_id: string;
-                            /** @description super-admin, provider-admin or dashboard-user */
-                            role: string;
-                            /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
-                            access_key?: string;
-                            password_change_required: boolean;
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            last_login_date?: string;
-                            /** Format: date-time */
-                            password_updated?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getUser"];
         /** Update a user */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        first_name?: string;
-                        last_name?: string;
-                        /** Format: email */
-                        email_address?: string;
-                        active?: boolean;
-                        /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                        user_permissions?: {
-                            [key: string]: string;
-                        };
-                        group_id?: string;
-                        password_change_required?: boolean;
-                        id?: string;
-                        role?: string;
-                        access_key?: string;
-                        created_at?: string;
-                        last_login_date?: string;
-                        password_updated?: string;
-                        org_id?: string;
-                        api_model?: Record<string, never>;
-                        password_max_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateUser"];
         post?: never;
         /** Delete a user; if they are the only owner of some API, name a successor who takes over */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description User who takes over the APIs of the deleted owner */
-                    successor_user?: string;
-                    /** @description User group that takes over the APIs of the deleted owner */
-                    successor_group?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteUser"];
         options?: never;
         head?: never;
         patch?: never;
@@ -460,34 +98,7 @@ export interface paths {
         };
         get?: never;
         /** Issue a new access key (shown once); ends the old key and sessions */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["resetUserAccessKey"];
         post?: never;
         delete?: never;
         options?: never;
@@ -505,42 +116,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Change a password (one's own with current_password; administrators: anyone's) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        current_password?: string;
-                        new_password: string;
-                        api_model?: Record<string, never>;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["setUserPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -556,34 +132,7 @@ export interface paths {
         };
         get?: never;
         /** Deactivate a user and end all their sessions and keys */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["revokeUserAccess"];
         post?: never;
         delete?: never;
         options?: never;
@@ -599,84 +148,10 @@ export interface paths {
             cookie?: never;
         };
         /** List user groups */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            groups: {
-                                id: string;
-                                name: string;
-                                description: string;
-                                active: boolean;
-                                /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                                user_permissions: {
-                                    [key: string]: string;
-                                };
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listUserGroups"];
         put?: never;
         /** Create a user group */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        description?: string;
-                        active?: boolean;
-                        /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                        user_permissions?: {
-                            [key: string]: string;
-                        };
-                        id?: string;
-                        org_id?: string;
-                        password_max_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createUserGroup"];
         delete?: never;
         options?: never;
         head?: never;
@@ -691,116 +166,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a user group */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            description: string;
-                            active: boolean;
-                            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                            user_permissions: {
-                                [key: string]: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getUserGroup"];
         /** Update a user group; its permissions are every member's at once */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        description?: string;
-                        active?: boolean;
-                        /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
-                        user_permissions?: {
-                            [key: string]: string;
-                        };
-                        id?: string;
-                        org_id?: string;
-                        password_max_days?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateUserGroup"];
         post?: never;
         /** Delete a user group (refused while it has members, or while it is the only owner of an API and no successor is named) */
-        delete: {
-            parameters: {
-                query?: {
-                    /** @description User who takes over the APIs of the deleted owner */
-                    successor_user?: string;
-                    /** @description User group that takes over the APIs of the deleted owner */
-                    successor_group?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteUserGroup"];
         options?: never;
         head?: never;
         patch?: never;
@@ -814,59 +185,7 @@ export interface paths {
             cookie?: never;
         };
         /** List audit log entries, newest first; type=csv downloads them */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Email of the user who acted */
-                    user?: string;
-                    /** @description e.g. user.create, login.failed */
-                    action?: string;
-                    ip?: string;
-                    /** @description YYYY-MM-DD (UTC), inclusive */
-                    from_date?: string;
-                    /** @description YYYY-MM-DD (UTC), inclusive */
-                    to_date?: string;
-                    /** @description csv downloads every matching entry */
-                    type?: "csv" | "json";
-                    download?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            audit_logs: {
-                                _id: string;
-                                req_id: string;
-                                date: string;
-                                timestamp: number;
-                                ip: string;
-                                user: string;
-                                action: string;
-                                method: string;
-                                url: string;
-                                status: number;
-                                target_type: string;
-                                target_id: string;
-                                changes: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAuditLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -883,44 +202,7 @@ export interface paths {
             cookie?: never;
         };
         /** One audit log entry */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            _id: string;
-                            req_id: string;
-                            date: string;
-                            timestamp: number;
-                            ip: string;
-                            user: string;
-                            action: string;
-                            method: string;
-                            url: string;
-                            status: number;
-                            target_type: string;
-                            target_id: string;
-                            changes: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuditLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -937,111 +219,10 @@ export interface paths {
             cookie?: never;
         };
         /** List every API you can see (Classic and OAS) */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Substring of the name, case-insensitive */
-                    q?: string;
-                    /** @description Default -created_at */
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apis: {
-                                api_definition: {
-                                    [key: string]: unknown;
-                                };
-                                user_owners: string[];
-                                user_group_owners: string[];
-                                /** Format: date-time */
-                                created_at: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                                oas?: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listApis"];
         put?: never;
         /** Create a Tyk Classic API */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        api_definition: {
-                            name: string;
-                            api_id?: string;
-                            active?: boolean;
-                            use_keyless?: boolean;
-                            proxy: {
-                                listen_path: string;
-                                target_url: string;
-                                strip_listen_path?: boolean;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            auth?: {
-                                auth_header_name?: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        user_owners?: string[] | null;
-                        user_group_owners?: string[] | null;
-                        created_at?: string | null;
-                        updated_at?: string | null;
-                        api_model?: Record<string, never>;
-                        categories?: unknown;
-                        hook_references?: unknown;
-                        is_site?: boolean;
-                        sort_by?: number;
-                        oas?: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1056,135 +237,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get an API by its id or api_id */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            api_definition: {
-                                [key: string]: unknown;
-                            };
-                            user_owners: string[];
-                            user_group_owners: string[];
-                            /** Format: date-time */
-                            created_at: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                            oas?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getApi"];
         /** Update a Tyk Classic API; user_owners / user_group_owners, when present, replace the owners */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        api_definition: {
-                            name: string;
-                            api_id?: string;
-                            active?: boolean;
-                            use_keyless?: boolean;
-                            proxy: {
-                                listen_path: string;
-                                target_url: string;
-                                strip_listen_path?: boolean;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            auth?: {
-                                auth_header_name?: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } & {
-                            [key: string]: unknown;
-                        };
-                        user_owners?: string[] | null;
-                        user_group_owners?: string[] | null;
-                        created_at?: string | null;
-                        updated_at?: string | null;
-                        api_model?: Record<string, never>;
-                        categories?: unknown;
-                        hook_references?: unknown;
-                        is_site?: boolean;
-                        sort_by?: number;
-                        oas?: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateApi"];
         post?: never;
         /** Delete an API */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteApi"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1198,67 +256,9 @@ export interface paths {
             cookie?: never;
         };
         /** The owners of an API */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            userIds: string[];
-                            userGroupIds: string[];
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getApiAccess"];
         /** Replace the owners of an API */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        userIds: string[];
-                        userGroupIds: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateApiAccess"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1274,106 +274,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the OAS APIs you can see */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Substring of the name, case-insensitive */
-                    q?: string;
-                    /** @description Default -created_at */
-                    sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            apis: {
-                                api_definition: {
-                                    [key: string]: unknown;
-                                };
-                                user_owners: string[];
-                                user_group_owners: string[];
-                                /** Format: date-time */
-                                created_at: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                                oas?: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listOasApis"];
         put?: never;
         /** Create an API from an OpenAPI 3.0/3.1 document with x-tyk-api-gateway */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        openapi: string;
-                        info: {
-                            [key: string]: unknown;
-                        };
-                        "x-tyk-api-gateway": {
-                            [key: string]: unknown;
-                        };
-                        jsonSchemaDialect?: string;
-                        servers?: unknown[];
-                        paths?: {
-                            [key: string]: unknown;
-                        };
-                        webhooks?: {
-                            [key: string]: unknown;
-                        };
-                        components?: {
-                            [key: string]: unknown;
-                        };
-                        security?: unknown[];
-                        tags?: unknown[];
-                        externalDocs?: {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createOasApi"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1388,115 +292,12 @@ export interface paths {
             cookie?: never;
         };
         /** The OpenAPI document of an OAS API */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["getOasApi"];
         /** Replace the OpenAPI document of an OAS API */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        openapi: string;
-                        info: {
-                            [key: string]: unknown;
-                        };
-                        "x-tyk-api-gateway": {
-                            [key: string]: unknown;
-                        };
-                        jsonSchemaDialect?: string;
-                        servers?: unknown[];
-                        paths?: {
-                            [key: string]: unknown;
-                        };
-                        webhooks?: {
-                            [key: string]: unknown;
-                        };
-                        components?: {
-                            [key: string]: unknown;
-                        };
-                        security?: unknown[];
-                        tags?: unknown[];
-                        externalDocs?: {
-                            [key: string]: unknown;
-                        };
-                    } & {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateOasApi"];
         post?: never;
         /** Delete an OAS API */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteOasApi"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1510,182 +311,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the policies you can see */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Data: {
-                                _id: string;
-                                id: string;
-                                name: string;
-                                active: boolean;
-                                rate: number;
-                                per: number;
-                                quota_max: number;
-                                quota_renewal_rate: number;
-                                key_expires_in: number;
-                                tags: string[];
-                                meta_data: {
-                                    [key: string]: unknown;
-                                };
-                                access_rights: {
-                                    [key: string]: {
-                                        api_id?: string;
-                                        api_name?: string;
-                                        versions?: string[] | null;
-                                        allowed_urls?: ({
-                                            url: string;
-                                            methods: string[] | null;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[] | null;
-                                        limit?: ({
-                                            rate?: number;
-                                            per?: number;
-                                            quota_max?: number;
-                                            quota_renewal_rate?: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        }) | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                date_created: string;
-                                last_updated: string;
-                            }[];
-                            Pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listPolicies"];
         put?: never;
         /** Create a policy; answers with the stored policy */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        active?: boolean;
-                        rate?: number;
-                        per?: number;
-                        quota_max?: number;
-                        quota_renewal_rate?: number;
-                        key_expires_in?: number;
-                        tags?: string[] | null;
-                        meta_data?: {
-                            [key: string]: unknown;
-                        } | null;
-                        access_rights?: {
-                            [key: string]: {
-                                api_id?: string;
-                                api_name?: string;
-                                versions?: string[] | null;
-                                allowed_urls?: ({
-                                    url: string;
-                                    methods: string[] | null;
-                                } & {
-                                    [key: string]: unknown;
-                                })[] | null;
-                                limit?: ({
-                                    rate?: number;
-                                    per?: number;
-                                    quota_max?: number;
-                                    quota_renewal_rate?: number;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        _id?: string;
-                        id?: string;
-                        org_id?: string;
-                        date_created?: string;
-                        last_updated?: string;
-                        is_inactive?: boolean;
-                        hmac_enabled?: boolean;
-                        partitions?: unknown;
-                        throttle_interval?: number;
-                        throttle_retry_limit?: number;
-                        max_query_depth?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            _id: string;
-                            id: string;
-                            name: string;
-                            active: boolean;
-                            rate: number;
-                            per: number;
-                            quota_max: number;
-                            quota_renewal_rate: number;
-                            key_expires_in: number;
-                            tags: string[];
-                            meta_data: {
-                                [key: string]: unknown;
-                            };
-                            access_rights: {
-                                [key: string]: {
-                                    api_id?: string;
-                                    api_name?: string;
-                                    versions?: string[] | null;
-                                    allowed_urls?: ({
-                                        url: string;
-                                        methods: string[] | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    })[] | null;
-                                    limit?: ({
-                                        rate?: number;
-                                        per?: number;
-                                        quota_max?: number;
-                                        quota_renewal_rate?: number;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            date_created: string;
-                            last_updated: string;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createPolicy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1700,209 +329,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a policy (APIs you cannot see are left out of access_rights) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            _id: string;
-                            id: string;
-                            name: string;
-                            active: boolean;
-                            rate: number;
-                            per: number;
-                            quota_max: number;
-                            quota_renewal_rate: number;
-                            key_expires_in: number;
-                            tags: string[];
-                            meta_data: {
-                                [key: string]: unknown;
-                            };
-                            access_rights: {
-                                [key: string]: {
-                                    api_id?: string;
-                                    api_name?: string;
-                                    versions?: string[] | null;
-                                    allowed_urls?: ({
-                                        url: string;
-                                        methods: string[] | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    })[] | null;
-                                    limit?: ({
-                                        rate?: number;
-                                        per?: number;
-                                        quota_max?: number;
-                                        quota_renewal_rate?: number;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            date_created: string;
-                            last_updated: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getPolicy"];
         /** Replace a policy; access_rights entries for APIs you cannot see are kept untouched */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        active?: boolean;
-                        rate?: number;
-                        per?: number;
-                        quota_max?: number;
-                        quota_renewal_rate?: number;
-                        key_expires_in?: number;
-                        tags?: string[] | null;
-                        meta_data?: {
-                            [key: string]: unknown;
-                        } | null;
-                        access_rights?: {
-                            [key: string]: {
-                                api_id?: string;
-                                api_name?: string;
-                                versions?: string[] | null;
-                                allowed_urls?: ({
-                                    url: string;
-                                    methods: string[] | null;
-                                } & {
-                                    [key: string]: unknown;
-                                })[] | null;
-                                limit?: ({
-                                    rate?: number;
-                                    per?: number;
-                                    quota_max?: number;
-                                    quota_renewal_rate?: number;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        _id?: string;
-                        id?: string;
-                        org_id?: string;
-                        date_created?: string;
-                        last_updated?: string;
-                        is_inactive?: boolean;
-                        hmac_enabled?: boolean;
-                        partitions?: unknown;
-                        throttle_interval?: number;
-                        throttle_retry_limit?: number;
-                        max_query_depth?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            _id: string;
-                            id: string;
-                            name: string;
-                            active: boolean;
-                            rate: number;
-                            per: number;
-                            quota_max: number;
-                            quota_renewal_rate: number;
-                            key_expires_in: number;
-                            tags: string[];
-                            meta_data: {
-                                [key: string]: unknown;
-                            };
-                            access_rights: {
-                                [key: string]: {
-                                    api_id?: string;
-                                    api_name?: string;
-                                    versions?: string[] | null;
-                                    allowed_urls?: ({
-                                        url: string;
-                                        methods: string[] | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    })[] | null;
-                                    limit?: ({
-                                        rate?: number;
-                                        per?: number;
-                                        quota_max?: number;
-                                        quota_renewal_rate?: number;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                } & {
-                                    [key: string]: unknown;
-                                };
-                            };
-                            date_created: string;
-                            last_updated: string;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updatePolicy"];
         post?: never;
         /** Delete a policy */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deletePolicy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1916,155 +348,10 @@ export interface paths {
             cookie?: never;
         };
         /** List the keys you can see (by key hash) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                keys: string[];
-                            };
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listKeys"];
         put?: never;
         /** Create a key; the key itself is returned once, only its hash is stored */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        access_rights?: {
-                            [key: string]: {
-                                api_id?: string;
-                                api_name?: string;
-                                versions?: string[] | null;
-                                allowed_urls?: ({
-                                    url: string;
-                                    methods: string[] | null;
-                                } & {
-                                    [key: string]: unknown;
-                                })[] | null;
-                                limit?: ({
-                                    rate?: number;
-                                    per?: number;
-                                    quota_max?: number;
-                                    quota_renewal_rate?: number;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        apply_policies?: string[] | null;
-                        apply_policy_id?: string;
-                        rate?: number;
-                        per?: number;
-                        quota_max?: number;
-                        quota_renewal_rate?: number;
-                        /** @description Unix seconds; 0 or -1 never */
-                        expires?: number;
-                        is_inactive?: boolean;
-                        alias?: string;
-                        meta_data?: {
-                            [key: string]: unknown;
-                        } | null;
-                        tags?: string[] | null;
-                        allowance?: number;
-                        quota_remaining?: number;
-                        quota_renews?: number;
-                        org_id?: string;
-                        date_created?: string;
-                        last_updated?: string;
-                        hmac_enabled?: boolean;
-                        enable_detailed_recording?: boolean;
-                        throttle_interval?: number;
-                        throttle_retry_limit?: number;
-                        data_expires?: number;
-                        last_check?: number;
-                        key_id?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The key itself, shown only in this reply */
-                            key: string;
-                            key_id: string;
-                            key_hash: string;
-                            data: {
-                                access_rights: {
-                                    [key: string]: {
-                                        api_id?: string;
-                                        api_name?: string;
-                                        versions?: string[] | null;
-                                        allowed_urls?: ({
-                                            url: string;
-                                            methods: string[] | null;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[] | null;
-                                        limit?: ({
-                                            rate?: number;
-                                            per?: number;
-                                            quota_max?: number;
-                                            quota_renewal_rate?: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        }) | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                apply_policies: string[];
-                                rate: number;
-                                per: number;
-                                quota_max: number;
-                                quota_renewal_rate: number;
-                                expires: number;
-                                is_inactive: boolean;
-                                alias: string;
-                                meta_data: {
-                                    [key: string]: unknown;
-                                };
-                                tags: string[];
-                                date_created: string;
-                                last_updated: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2079,222 +366,12 @@ export interface paths {
             cookie?: never;
         };
         /** Get a key by its hash (or by the key itself) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    keyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The key hash: the id to use in /api/keys/{keyId} */
-                            key_id: string;
-                            key_hash: string;
-                            data: {
-                                access_rights: {
-                                    [key: string]: {
-                                        api_id?: string;
-                                        api_name?: string;
-                                        versions?: string[] | null;
-                                        allowed_urls?: ({
-                                            url: string;
-                                            methods: string[] | null;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[] | null;
-                                        limit?: ({
-                                            rate?: number;
-                                            per?: number;
-                                            quota_max?: number;
-                                            quota_renewal_rate?: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        }) | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                apply_policies: string[];
-                                rate: number;
-                                per: number;
-                                quota_max: number;
-                                quota_renewal_rate: number;
-                                expires: number;
-                                is_inactive: boolean;
-                                alias: string;
-                                meta_data: {
-                                    [key: string]: unknown;
-                                };
-                                tags: string[];
-                                date_created: string;
-                                last_updated: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getKey"];
         /** Update a key */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    keyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        access_rights?: {
-                            [key: string]: {
-                                api_id?: string;
-                                api_name?: string;
-                                versions?: string[] | null;
-                                allowed_urls?: ({
-                                    url: string;
-                                    methods: string[] | null;
-                                } & {
-                                    [key: string]: unknown;
-                                })[] | null;
-                                limit?: ({
-                                    rate?: number;
-                                    per?: number;
-                                    quota_max?: number;
-                                    quota_renewal_rate?: number;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        apply_policies?: string[] | null;
-                        apply_policy_id?: string;
-                        rate?: number;
-                        per?: number;
-                        quota_max?: number;
-                        quota_renewal_rate?: number;
-                        /** @description Unix seconds; 0 or -1 never */
-                        expires?: number;
-                        is_inactive?: boolean;
-                        alias?: string;
-                        meta_data?: {
-                            [key: string]: unknown;
-                        } | null;
-                        tags?: string[] | null;
-                        allowance?: number;
-                        quota_remaining?: number;
-                        quota_renews?: number;
-                        org_id?: string;
-                        date_created?: string;
-                        last_updated?: string;
-                        hmac_enabled?: boolean;
-                        enable_detailed_recording?: boolean;
-                        throttle_interval?: number;
-                        throttle_retry_limit?: number;
-                        data_expires?: number;
-                        last_check?: number;
-                        key_id?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The key hash: the id to use in /api/keys/{keyId} */
-                            key_id: string;
-                            key_hash: string;
-                            data: {
-                                access_rights: {
-                                    [key: string]: {
-                                        api_id?: string;
-                                        api_name?: string;
-                                        versions?: string[] | null;
-                                        allowed_urls?: ({
-                                            url: string;
-                                            methods: string[] | null;
-                                        } & {
-                                            [key: string]: unknown;
-                                        })[] | null;
-                                        limit?: ({
-                                            rate?: number;
-                                            per?: number;
-                                            quota_max?: number;
-                                            quota_renewal_rate?: number;
-                                        } & {
-                                            [key: string]: unknown;
-                                        }) | null;
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                apply_policies: string[];
-                                rate: number;
-                                per: number;
-                                quota_max: number;
-                                quota_renewal_rate: number;
-                                expires: number;
-                                is_inactive: boolean;
-                                alias: string;
-                                meta_data: {
-                                    [key: string]: unknown;
-                                };
-                                tags: string[];
-                                date_created: string;
-                                last_updated: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["updateKey"];
         post?: never;
         /** Delete (revoke) a key */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    keyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2308,36 +385,7 @@ export interface paths {
             cookie?: never;
         };
         /** Keys granting this API, directly or through a policy */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                };
-                header?: never;
-                path: {
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                keys: string[];
-                            };
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listApiKeys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2354,57 +402,7 @@ export interface paths {
             cookie?: never;
         };
         /** Usage per API over whole UTC days */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
-                    res?: "hour" | "day";
-                };
-                header?: never;
-                path: {
-                    startDay: number;
-                    startMonth: number;
-                    startYear: number;
-                    endDay: number;
-                    endMonth: number;
-                    endYear: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: {
-                                    api_id: string;
-                                    api_name: string;
-                                    time?: string;
-                                };
-                                hits: number;
-                                success: number;
-                                error: number;
-                                status_2xx: number;
-                                status_3xx: number;
-                                status_4xx: number;
-                                status_5xx: number;
-                                /** @description Mean request time, ms */
-                                latency: number;
-                                /** @description Mean upstream time, ms */
-                                upstream_latency: number;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getApiUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2421,57 +419,7 @@ export interface paths {
             cookie?: never;
         };
         /** One API's traffic over time */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
-                    res?: "hour" | "day";
-                };
-                header?: never;
-                path: {
-                    apiId: string;
-                    startDay: number;
-                    startMonth: number;
-                    startYear: number;
-                    endDay: number;
-                    endMonth: number;
-                    endYear: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: {
-                                    time: string;
-                                    api_id: string;
-                                };
-                                hits: number;
-                                success: number;
-                                error: number;
-                                status_2xx: number;
-                                status_3xx: number;
-                                status_4xx: number;
-                                status_5xx: number;
-                                /** @description Mean request time, ms */
-                                latency: number;
-                                /** @description Mean upstream time, ms */
-                                upstream_latency: number;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getApiUsageOfApi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2488,55 +436,7 @@ export interface paths {
             cookie?: never;
         };
         /** Hits and error counts by status class over time */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
-                    res?: "hour" | "day";
-                };
-                header?: never;
-                path: {
-                    startDay: number;
-                    startMonth: number;
-                    startYear: number;
-                    endDay: number;
-                    endMonth: number;
-                    endYear: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: {
-                                    time: string;
-                                };
-                                hits: number;
-                                success: number;
-                                error: number;
-                                status_2xx: number;
-                                status_3xx: number;
-                                status_4xx: number;
-                                status_5xx: number;
-                                /** @description Mean request time, ms */
-                                latency: number;
-                                /** @description Mean upstream time, ms */
-                                upstream_latency: number;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getErrorUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2553,57 +453,7 @@ export interface paths {
             cookie?: never;
         };
         /** Traffic per key */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
-                    res?: "hour" | "day";
-                };
-                header?: never;
-                path: {
-                    startDay: number;
-                    startMonth: number;
-                    startYear: number;
-                    endDay: number;
-                    endMonth: number;
-                    endYear: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: {
-                                    api_key: string;
-                                    alias: string;
-                                    time?: string;
-                                };
-                                hits: number;
-                                success: number;
-                                error: number;
-                                status_2xx: number;
-                                status_3xx: number;
-                                status_4xx: number;
-                                status_5xx: number;
-                                /** @description Mean request time, ms */
-                                latency: number;
-                                /** @description Mean upstream time, ms */
-                                upstream_latency: number;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getKeyUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2620,59 +470,7 @@ export interface paths {
             cookie?: never;
         };
         /** Endpoint popularity */
-        get: {
-            parameters: {
-                query?: {
-                    p?: number;
-                    /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
-                    res?: "hour" | "day";
-                };
-                header?: never;
-                path: {
-                    startDay: number;
-                    startMonth: number;
-                    startYear: number;
-                    endDay: number;
-                    endMonth: number;
-                    endYear: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id: {
-                                    api_id: string;
-                                    api_name: string;
-                                    method: string;
-                                    path: string;
-                                    time?: string;
-                                };
-                                hits: number;
-                                success: number;
-                                error: number;
-                                status_2xx: number;
-                                status_3xx: number;
-                                status_4xx: number;
-                                status_5xx: number;
-                                /** @description Mean request time, ms */
-                                latency: number;
-                                /** @description Mean upstream time, ms */
-                                upstream_latency: number;
-                            }[];
-                            pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getEndpointUsage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2689,74 +487,7 @@ export interface paths {
             cookie?: never;
         };
         /** List access requests you can see (through their product), paged with p */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Page from 1; -1 returns everything */
-                    p?: number;
-                    /** @description true: approved requests only; false: pending ones only */
-                    approved?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Data: {
-                                id: string;
-                                org_id: string;
-                                /** @description The app owner's user id */
-                                by_user: string;
-                                /** @description The backing policy (deprecated in Tyk, kept for old clients) */
-                                for_plan: string;
-                                /** @description The backing policy of the product and plan */
-                                apply_policies: string[];
-                                fields: {
-                                    [key: string]: string;
-                                };
-                                approved: boolean;
-                                status: "pending" | "approved" | "rejected";
-                                date_created: string;
-                                date_approved: string | null;
-                                version: string;
-                                jwt_secret: string;
-                                portal_developer: {
-                                    id: string;
-                                    email: string;
-                                    date_created: string;
-                                    inactive: boolean;
-                                    /** @description The consumer's portal organisation */
-                                    org_id: string;
-                                };
-                                catalogue_entry: {
-                                    name: string;
-                                    short_description: string;
-                                    show: boolean;
-                                    policy_id: string;
-                                    version: string;
-                                };
-                                app_id: number;
-                                app_name: string;
-                                product_id: number;
-                                plan_id: number;
-                                plan_name: string;
-                                /** @description How many credentials were issued */
-                                credentials: number;
-                            }[];
-                            Pages: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listPortalRequests"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2773,24 +504,4278 @@ export interface paths {
             cookie?: never;
         };
         /** One access request */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
+        get: operations["getPortalRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/requests/approve/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve a pending request: the consumer reveals the credential's key once, it is never shown here */
+        put: operations["approvePortalRequest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a batch of analytics records (refused whole if any record is invalid) */
+        post: operations["recordAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password (JSON) or login and password (form); sets the session cookie */
+        post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the current session */
+        post: operations["signOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register as an API consumer; inactive until an administrator approves, unless auto-approval applies
+         * @description Answers the same whether or not the email already has an account (its owner is emailed instead). Meta.pending_approval says whether an administrator must approve the account first. A form post is answered with 303 to the sign-in page.
+         */
+        post: operations["registerConsumer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a single-use password reset link (valid 30 minutes); the answer is the same for every address */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link's token; every session and the access key of the account end */
+        post: operations["resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/bootstrap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the first administrator (super-admin) while none exists; 409 afterwards */
+        post: operations["bootstrapPortal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List organisations */
+        get: operations["listOrganisations"];
+        put?: never;
+        /** Create an organisation (with its default team) */
+        post: operations["createOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/organisations/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation with its teams */
+        get: operations["getOrganisation"];
+        /** Rename an organisation */
+        put: operations["updateOrganisation"];
+        post?: never;
+        /** Delete an organisation (never the Default Organisation) */
+        delete: operations["deleteOrganisation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/organisations/{organisationId}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organisation's teams */
+        get: operations["listTeams"];
+        put?: never;
+        /** Create a team */
+        post: operations["createTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/organisations/{organisationId}/teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team */
+        get: operations["getTeam"];
+        /** Rename a team */
+        put: operations["updateTeam"];
+        post?: never;
+        /** Delete a team (never an organisation's default team) */
+        delete: operations["deleteTeam"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/admin-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every administrator and Dashboard user with role, permissions, group, state, creator, sign-in and owned APIs */
+        get: operations["getAdminReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/settings/general": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Portal settings (the SMTP password is never returned) */
+        get: operations["getPortalSettings"];
+        /** Change portal settings; fields present are changed */
+        put: operations["updatePortalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (administrators, Dashboard users and consumers), filtered by role, organisation, team, active or a search */
+        get: operations["listPortalUsers"];
+        put?: never;
+        /** Create a user: a consumer (default) or, by an administrator, a provider-admin or dashboard-user */
+        post: operations["createPortalUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user with organisation and teams */
+        get: operations["getPortalUser"];
+        /** Update a user: details, Active (activating approves a registration), role, organisation and teams */
+        put: operations["updatePortalUser"];
+        post?: never;
+        /** Delete a user and all their data: sessions, apps, access requests, credentials (revoked), memberships */
+        delete: operations["deletePortalUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List posts, drafts included, newest first */
+        get: operations["listPosts"];
+        put?: never;
+        /** Create a post (Markdown) */
+        post: operations["createPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/posts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A post */
+        get: operations["getPost"];
+        /** Change a post: the fields sent change; publishing the first time sets PublishedAt */
+        put: operations["updatePost"];
+        post?: never;
+        /** Delete a post */
+        delete: operations["deletePost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/pages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List pages, drafts included, newest first */
+        get: operations["listPages"];
+        put?: never;
+        /** Create a page (Markdown) */
+        post: operations["createPage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/pages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page */
+        get: operations["getPage"];
+        /** Change a page: the fields sent change; publishing the first time sets PublishedAt */
+        put: operations["updatePage"];
+        post?: never;
+        /** Delete a page */
+        delete: operations["deletePage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List catalogues */
+        get: operations["listCatalogues"];
+        put?: never;
+        /** Create a catalogue (its product/plan pairs get backing policies) */
+        post: operations["createCatalogue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/catalogues/{catalogueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A catalogue with its products, plans and audience */
+        get: operations["getCatalogue"];
+        /** Change a catalogue: the fields sent replace */
+        put: operations["updateCatalogue"];
+        post?: never;
+        /** Delete a catalogue and its links */
+        delete: operations["deleteCatalogue"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products (those exposing an API you can see, or none) */
+        get: operations["listProducts"];
+        put?: never;
+        /** Create a product */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product */
+        get: operations["getProduct"];
+        /** Change a product: the fields sent change (its backing policies follow) */
+        put: operations["updateProduct"];
+        post?: never;
+        /** Delete a product (409 while access requests refer to it) */
+        delete: operations["deleteProduct"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/api-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's APIs */
+        get: operations["listProductApis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/api-details/{apiId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API of the product */
+        get: operations["getProductApi"];
+        /** Change an API's description in the product */
+        put: operations["updateProductApi"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/api-details/{apiId}/oas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The API's OpenAPI document in this product: the uploaded one, else the OAS API's own */
+        get: operations["getProductApiDocument"];
+        /** Upload an OpenAPI document (JSON) for this API in the product */
+        put: operations["putProductApiDocument"];
+        /** Upload an OpenAPI document (JSON) for this API in the product */
+        post: operations["uploadProductApiDocument"];
+        /** Drop the uploaded document (the OAS API's own applies again) */
+        delete: operations["deleteProductApiDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's Markdown guides, in order */
+        get: operations["listProductDocs"];
+        put?: never;
+        /** Add a guide (last in order) */
+        post: operations["createProductDoc"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/docs/reorder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Order the product's guides */
+        post: operations["reorderProductDocs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/docs/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A guide */
+        get: operations["getProductDoc"];
+        /** Change a guide: the fields sent change */
+        put: operations["updateProductDoc"];
+        post?: never;
+        /** Delete a guide */
+        delete: operations["deleteProductDoc"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List plans ({"data": [...]}, as Tyk) */
+        get: operations["listPlans"];
+        put?: never;
+        /** Create a plan */
+        post: operations["createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/plans/{planId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A plan */
+        get: operations["getPlan"];
+        /** Change a plan: the fields sent change (its backing policies follow) */
+        put: operations["updatePlan"];
+        post?: never;
+        /** Delete a plan (409 while access requests refer to it) */
+        delete: operations["deletePlan"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List consumers' apps, filtered by owner, organisation, visibility or name */
+        get: operations["listApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app with its access requests and credentials (keys always redacted) */
+        get: operations["getApp"];
+        /** Change an app: name, description, visibility, or owner (its requests and keys follow) */
+        put: operations["updateApp"];
+        post?: never;
+        /** Delete an app with its access requests; its credentials are revoked */
+        delete: operations["deleteApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/apps/{appId}/credentials/{credentialId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rotate a credential: the old key stops working at once; the app's owner reveals the new key (never the administrator) */
+        put: operations["rotateAppCredential"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/access_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List access requests, optionally by status */
+        get: operations["listAccessRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/access_requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An access request with its credentials (keys always redacted) */
+        get: operations["getAccessRequest"];
+        put?: never;
+        post?: never;
+        /** Delete an access request; an approved one's credentials are revoked */
+        delete: operations["deleteAccessRequest"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/access_requests/{requestId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Approve a pending request: issues a credential whose key the consumer reveals once */
+        put: operations["approveAccessRequest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/access_requests/{requestId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reject a pending request */
+        put: operations["rejectAccessRequest"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Published posts, newest first */
+        get: operations["listPublishedPosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/posts/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published post by its path (a draft answers 404, like an absent one) */
+        get: operations["getPublishedPost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/pages/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published page by its path (a draft answers 404, like an absent one) */
+        get: operations["getPublishedPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/catalogues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalogues you may see, with their products and plans */
+        get: operations["listLiveCatalogues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/products/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product listed in a catalogue you may see */
+        get: operations["getLiveProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/products/{productId}/api-details/{apiId}/oas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The OpenAPI document of one of the product's APIs */
+        get: operations["getLiveProductApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/products/{productId}/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product's guides, in order */
+        get: operations["listLiveProductDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/products/{productId}/docs/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One guide of the product */
+        get: operations["getLiveProductDoc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My account, organisation and teams */
+        get: operations["getMyAccount"];
+        /** Change my name */
+        put: operations["updateMyAccount"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (the current one is required); my other sessions end */
+        post: operations["changeMyPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/org/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My organisation's members (consumer-admin) */
+        get: operations["listMyOrganisationUsers"];
+        put?: never;
+        /** Invite someone into my organisation by email (consumer-admin); the link is valid 7 days */
+        post: operations["inviteMyOrganisationUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/org/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a member's teams or role (consumer-admin) */
+        put: operations["updateMyOrganisationUser"];
+        post?: never;
+        /** Remove a member from my organisation (consumer-admin): they move to the Default Organisation */
+        delete: operations["removeMyOrganisationUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apps I can see: mine, my teams' and my organisation's, by their visibility */
+        get: operations["listMyApps"];
+        put?: never;
+        /** Create an app (visibility personal unless said otherwise) */
+        post: operations["createMyApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app with its access requests and credentials, keys redacted (a view never mints a key: see .../reveal) */
+        get: operations["getMyApp"];
+        /** Change an app's name, description or visibility (owner or consumer-admin) */
+        put: operations["updateMyApp"];
+        post?: never;
+        /** Delete an app (owner or consumer-admin): its credentials are revoked */
+        delete: operations["deleteMyApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/apps/{appId}/credentials/{credentialId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A credential, its key redacted (a view never mints a key: see .../reveal) */
+        get: operations["getMyAppCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/apps/{appId}/credentials/{credentialId}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal a credential's key, this once (owner or consumer-admin): the key is minted and is in this reply only; 409 once revealed */
+        post: operations["revealMyAppCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/apps/{appId}/credentials/{credentialId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rotate a credential: a new key, in this reply only; the old key stops working */
+        put: operations["rotateMyAppCredential"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/access-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for a product on a plan for one of my apps */
+        post: operations["createMyAccessRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AccessRequest: {
+            ID: number;
+            Status: "pending" | "approved" | "rejected";
+            /** @description Approved at once by the plan */
+            ProvisionImmediately: boolean;
+            AuthType: string;
+            DCREnabled: boolean;
+            Catalogue: string;
+            /** @description The app's name */
+            Client: string;
+            Plan: string;
+            /** @description The app owner's email */
+            User: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            AppID: number;
+            ProductID: number;
+            PlanID: number;
+            UserID: number;
+            CatalogueID: number | null;
+            Products: string;
+            Credentials: components["schemas"]["Credential"][];
+        };
+        AccessRequestCreate: {
+            AppID: number;
+            ProductID: number;
+            PlanID: number;
+        };
+        AccessRequestSummary: {
+            ID: number;
+            Status: "pending" | "approved" | "rejected";
+            /** @description Approved at once by the plan */
+            ProvisionImmediately: boolean;
+            AuthType: string;
+            DCREnabled: boolean;
+            Catalogue: string;
+            /** @description The app's name */
+            Client: string;
+            Plan: string;
+            /** @description The app owner's email */
+            User: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            AppID: number;
+            ProductID: number;
+            PlanID: number;
+            UserID: number;
+            CatalogueID: number | null;
+            Products: string;
+        };
+        AdminAppUpdate: {
+            Name?: string;
+            Description?: string;
+            /** @description Hands the app (its requests and keys) to another consumer */
+            UserID?: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility?: "personal" | "team" | "organisation";
+        };
+        Api: {
+            api_definition: {
+                [key: string]: unknown;
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            user_owners: string[];
+            user_group_owners: string[];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            oas?: {
+                [key: string]: unknown;
+            };
+        };
+        ApiAccess: {
+            userIds: string[];
+            userGroupIds: string[];
+        };
+        ApiDefinition: {
+            name: string;
+            api_id?: string;
+            active?: boolean;
+            use_keyless?: boolean;
+            proxy: {
+                listen_path: string;
+                target_url: string;
+                strip_listen_path?: boolean;
+            } & {
+                [key: string]: unknown;
+            };
+            auth?: {
+                auth_header_name?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        ApiDetail: {
+            APIID: string;
+            Name: string;
+            Description: string;
+            /** @description classic or oas */
+            APIType: string;
+            ListenPath: string;
+            TargetURL: string;
+            /** @description Whether the API is active */
+            Status: boolean;
+            /** @description Where this API's OpenAPI document is served; empty when it has none */
+            OASUrl: string;
+        };
+        ApiDetailInput: {
+            /** @description The api_id of an API (as in /api/apis) the caller can see */
+            APIID: string;
+            /** @description What this API does, for consumers */
+            Description?: string;
+        };
+        ApiDetailUpdate: {
+            /** @description What this API does, for consumers */
+            Description?: string;
+        };
+        ApiInput: {
+            api_definition: components["schemas"]["ApiDefinition"];
+            user_owners?: string[] | null;
+            user_group_owners?: string[] | null;
+            created_at?: string | null;
+            updated_at?: string | null;
+            api_model?: Record<string, never>;
+            categories?: unknown;
+            hook_references?: unknown;
+            is_site?: boolean;
+            sort_by?: number;
+            oas?: unknown;
+        };
+        ApiList: {
+            apis: components["schemas"]["Api"][];
+            pages: number;
+        };
+        ApiResponse: {
+            Status: "OK" | "Error";
+            Message: string;
+            Meta: unknown;
+            /** @description The api_id of a created API */
+            ID?: string;
+        };
+        App: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            AccessRequests: components["schemas"]["AppAccessRequest"][];
+        };
+        AppAccessRequest: {
+            ID: number;
+            Status: "pending" | "approved" | "rejected";
+            /** @description Approved at once by the plan */
+            ProvisionImmediately: boolean;
+            AuthType: string;
+            DCREnabled: boolean;
+            Catalogue: string;
+            /** @description The app's name */
+            Client: string;
+            Plan: string;
+            /** @description The app owner's email */
+            User: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            AppID: number;
+            ProductID: number;
+            PlanID: number;
+            UserID: number;
+            CatalogueID: number | null;
+            Products: string[];
+            Credentials: components["schemas"]["Credential"][];
+        };
+        AppSummary: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        Audience: {
+            /** @description The catalogue's name */
+            Catalogue: string;
+            /** @description The team, or the organisation when the whole organisation is the audience */
+            Name: string;
+            Organisation: string;
+            OrganisationID: number;
+            Team: string | null;
+            TeamID: number | null;
+        };
+        AudienceInput: {
+            /** @description An organisation */
+            OrganisationID: number;
+            /** @description One team of that organisation; absent: the whole organisation */
+            TeamID?: number;
+        };
+        Catalogue: {
+            ID: number;
+            Name: string;
+            NameWithSlug: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus: "Public" | "Private";
+            /** @description Names of the products (as Tyk) */
+            Products: string[];
+            ProductIDs: number[];
+            /** @description Names of the plans (as Tyk) */
+            Plans: string[];
+            PlanIDs: number[];
+            OrgCatalogues: components["schemas"]["Audience"][];
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        CatalogueInput: {
+            /** @description Unique, whatever the case */
+            Name: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus?: "Public" | "Private";
+            /** @description Ids of products listed in the catalogue */
+            Products?: number[];
+            /** @description Ids of plans offered in the catalogue */
+            Plans?: number[];
+            /** @description The audience of a private catalogue (kept but ignored while it is public) */
+            OrgCatalogues?: components["schemas"]["AudienceInput"][];
+            /** @description Accepted for Tyk compatibility; the slug is derived from Name */
+            NameWithSlug?: string;
+        };
+        CatalogueSummary: {
+            ID: number;
+            Name: string;
+            NameWithSlug: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus: "Public" | "Private";
+        };
+        ConsumerAppCreate: {
+            Name: string;
+            Description?: string;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility?: "personal" | "team" | "organisation";
+        };
+        ConsumerAppUpdate: {
+            Name?: string;
+            Description?: string;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility?: "personal" | "team" | "organisation";
+        };
+        ContentInput: {
+            /** @description Title */
+            Title: string;
+            /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+            Path: string;
+            /** @description Only published content is public */
+            Status: "published" | "draft";
+            /** @description Markdown, returned as stored (never rendered to HTML by the server) */
+            Content?: string;
+            /** @description Short summary shown in lists */
+            Lede?: string;
+            /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
+            MarkdownEnabled?: boolean;
+        };
+        CreatedKey: {
+            /** @description The key itself, shown only in this reply */
+            key: string;
+            key_id: string;
+            key_hash: string;
+            data: components["schemas"]["KeySession"];
+        };
+        Credential: {
+            ID: number;
+            AccessRequestID: number;
+            /** @description AccessRequest#<id> */
+            AccessRequest: string;
+            /** @description The key itself in the one reply that mints it (reveal, rotation); afterwards "********"; empty while no key was minted */
+            Credential: string;
+            /** @description The key's hash, its id in /api/keys; empty while no key was minted */
+            CredentialHash: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            Expires?: string;
+            /** @description The key was minted and shown once */
+            Revealed: boolean;
+        };
+        /** @description An error of the Dashboard API (Tyk `ApiResponse`) */
+        DashboardError: {
+            /** @enum {string} */
+            Status: "Error";
+            /** @description What went wrong; a refused field is named first ("field: problem") */
+            Message: string;
+            Meta: null;
+        };
+        Guide: {
+            ID: number;
+            Title: string;
+            Content: string;
+            /** @enum {boolean} */
+            MarkdownEnabled: true;
+            /**
+             * @description Guides have no drafts: they show wherever their product shows
+             * @enum {string}
+             */
+            Status: "published";
+            /** @description A slug of the title (Tyk requires one) */
+            Path: string;
+            Position: number;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        GuideInput: {
+            Title: string;
+            /** @description Markdown, returned as stored */
+            Content?: string;
+            /** @description Same as Content (Tyk sends both); Content wins when both are sent */
+            MarkdownContent?: string;
+            /**
+             * @description Accepted for Tyk compatibility: guides are always Markdown
+             * @enum {boolean}
+             */
+            MarkdownEnabled?: true;
+        };
+        KeyData: {
+            /** @description The key hash: the id to use in /api/keys/{keyId} */
+            key_id: string;
+            key_hash: string;
+            data: components["schemas"]["KeySession"];
+        };
+        KeyInput: {
+            access_rights?: {
+                [key: string]: {
+                    api_id?: string;
+                    api_name?: string;
+                    versions?: string[] | null;
+                    allowed_urls?: ({
+                        url: string;
+                        methods: string[] | null;
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    limit?: ({
+                        rate?: number;
+                        per?: number;
+                        quota_max?: number;
+                        quota_renewal_rate?: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            apply_policies?: string[] | null;
+            apply_policy_id?: string;
+            rate?: number;
+            per?: number;
+            quota_max?: number;
+            quota_renewal_rate?: number;
+            /** @description Unix seconds; 0 or -1 never */
+            expires?: number;
+            is_inactive?: boolean;
+            alias?: string;
+            meta_data?: {
+                [key: string]: unknown;
+            } | null;
+            tags?: string[] | null;
+            allowance?: number;
+            quota_remaining?: number;
+            quota_renews?: number;
+            org_id?: string;
+            date_created?: string;
+            last_updated?: string;
+            hmac_enabled?: boolean;
+            enable_detailed_recording?: boolean;
+            throttle_interval?: number;
+            throttle_retry_limit?: number;
+            data_expires?: number;
+            last_check?: number;
+            key_id?: string;
+        };
+        KeyList: {
+            data: {
+                keys: string[];
+            };
+            pages: number;
+        };
+        KeySession: {
+            access_rights: {
+                [key: string]: {
+                    api_id?: string;
+                    api_name?: string;
+                    versions?: string[] | null;
+                    allowed_urls?: ({
+                        url: string;
+                        methods: string[] | null;
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    limit?: ({
+                        rate?: number;
+                        per?: number;
+                        quota_max?: number;
+                        quota_renewal_rate?: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            apply_policies: string[];
+            rate: number;
+            per: number;
+            quota_max: number;
+            quota_renewal_rate: number;
+            expires: number;
+            is_inactive: boolean;
+            alias: string;
+            meta_data: {
+                [key: string]: unknown;
+            };
+            tags: string[];
+            date_created: string;
+            last_updated: string;
+        };
+        LiveApi: {
+            APIID: string;
+            Name: string;
+            Description: string;
+            ListenPath: string;
+            /** @description Where the OpenAPI document is served (public under the same rule as the product); empty when there is none */
+            OASUrl: string;
+        };
+        LiveCatalogue: {
+            ID: number;
+            Name: string;
+            NameWithSlug: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus: "Public" | "Private";
+            Products: components["schemas"]["LiveProductSummary"][];
+            Plans: components["schemas"]["LivePlan"][];
+        };
+        LiveGuide: {
+            ID: number;
+            Title: string;
+            Path: string;
+            /** @description Markdown */
+            Content: string;
+            UpdatedAt: string;
+        };
+        LiveGuideSummary: {
+            ID: number;
+            Title: string;
+            Path: string;
+            Url: string;
+        };
+        LivePlan: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            RateLimit: number;
+            Per: number;
+            UnlimitedRateLimit: boolean;
+            Quota: number;
+            QuotaRenewalRate: number;
+            UnlimitedQuota: boolean;
+            KeyExpiresIn: number;
+            AutoApproveAccessRequests: boolean;
+        };
+        LiveProduct: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            Tags: string[];
+            APIs: components["schemas"]["LiveApi"][];
+            Guides: components["schemas"]["LiveGuideSummary"][];
+            /** @description Plans offered with this product in catalogues you may see */
+            Plans: components["schemas"]["LivePlan"][];
+            Catalogues: {
+                ID: number;
+                Name: string;
+            }[];
+        };
+        LiveProductSummary: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            Tags: string[];
+            APIs: components["schemas"]["LiveApi"][];
+            Guides: components["schemas"]["LiveGuideSummary"][];
+        };
+        NameInput: {
+            Name: string;
+        };
+        OasApiDocument: {
+            openapi?: string;
+            info?: {
+                [key: string]: unknown;
+            };
+            "x-tyk-api-gateway"?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        OasApiInput: {
+            openapi: string;
+            info: {
+                [key: string]: unknown;
+            };
+            "x-tyk-api-gateway": {
+                [key: string]: unknown;
+            };
+            jsonSchemaDialect?: string;
+            servers?: unknown[];
+            paths?: {
+                [key: string]: unknown;
+            };
+            webhooks?: {
+                [key: string]: unknown;
+            };
+            components?: {
+                [key: string]: unknown;
+            };
+            security?: unknown[];
+            tags?: unknown[];
+            externalDocs?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+        OasDocument: {
+            [key: string]: unknown;
+        };
+        Organisation: {
+            ID: number;
+            Name: string;
+            Teams: components["schemas"]["TeamSummary"][];
+            Users: {
+                ID: number;
+            }[];
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        OrganisationSummary: {
+            ID: number;
+            Name: string;
+        };
+        Page: {
+            ID: number;
+            Title: string;
+            Lede: string;
+            Content: string;
+            /** @description Only published content is public */
+            Status: "published" | "draft";
+            Path: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description When first published; null while never published */
+            PublishedAt: string | null;
+        };
+        PasswordInput: {
+            current_password?: string;
+            new_password: string;
+            api_model?: Record<string, never>;
+        };
+        Plan: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            RateLimit: number;
+            Per: number;
+            UnlimitedRateLimit: boolean;
+            Quota: number;
+            QuotaRenewalRate: number;
+            UnlimitedQuota: boolean;
+            KeyExpiresIn: number;
+            AutoApproveAccessRequests: boolean;
+            /** @description Ids (as in PlanRequest) */
+            Catalogues: number[];
+            /** @description Always 1: Portcullis is its own single provider (Tyk requires the field) */
+            ProviderID: number;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        PlanIndex: {
+            data: components["schemas"]["PlanSummary"][];
+        };
+        PlanInput: {
+            /** @description Unique, whatever the case */
+            Name: string;
+            /** @description Shown to consumers; defaults to Name */
+            DisplayName?: string;
+            Description?: string;
+            /** @description Requests per Per seconds */
+            RateLimit?: number;
+            /** @description Seconds */
+            Per?: number;
+            /** @description No rate limit (RateLimit and Per are then ignored) */
+            UnlimitedRateLimit?: boolean;
+            /** @description Requests per QuotaRenewalRate seconds */
+            Quota?: number;
+            /** @description Seconds */
+            QuotaRenewalRate?: number;
+            /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
+            UnlimitedQuota?: boolean;
+            /** @description Seconds a credential lives; 0 never expires */
+            KeyExpiresIn?: number;
+            AutoApproveAccessRequests?: boolean;
+            /** @description Ids of the catalogues offering the plan */
+            Catalogues?: number[];
+            /** @description Accepted for Tyk compatibility; there is one provider */
+            ProviderID?: number;
+        };
+        PlanSummary: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            AutoApproveAccessRequests: boolean;
+            RateLimit: number;
+            Quota: number;
+        };
+        Policy: {
+            _id: string;
+            id: string;
+            name: string;
+            active: boolean;
+            rate: number;
+            per: number;
+            quota_max: number;
+            quota_renewal_rate: number;
+            key_expires_in: number;
+            tags: string[];
+            meta_data: {
+                [key: string]: unknown;
+            };
+            access_rights: {
+                [key: string]: {
+                    api_id?: string;
+                    api_name?: string;
+                    versions?: string[] | null;
+                    allowed_urls?: ({
+                        url: string;
+                        methods: string[] | null;
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    limit?: ({
+                        rate?: number;
+                        per?: number;
+                        quota_max?: number;
+                        quota_renewal_rate?: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            date_created: string;
+            last_updated: string;
+        };
+        PolicyInput: {
+            name: string;
+            active?: boolean;
+            rate?: number;
+            per?: number;
+            quota_max?: number;
+            quota_renewal_rate?: number;
+            key_expires_in?: number;
+            tags?: string[] | null;
+            meta_data?: {
+                [key: string]: unknown;
+            } | null;
+            access_rights?: {
+                [key: string]: {
+                    api_id?: string;
+                    api_name?: string;
+                    versions?: string[] | null;
+                    allowed_urls?: ({
+                        url: string;
+                        methods: string[] | null;
+                    } & {
+                        [key: string]: unknown;
+                    })[] | null;
+                    limit?: ({
+                        rate?: number;
+                        per?: number;
+                        quota_max?: number;
+                        quota_renewal_rate?: number;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
+                };
+            } | null;
+            _id?: string;
+            id?: string;
+            org_id?: string;
+            date_created?: string;
+            last_updated?: string;
+            is_inactive?: boolean;
+            hmac_enabled?: boolean;
+            partitions?: unknown;
+            throttle_interval?: number;
+            throttle_retry_limit?: number;
+            max_query_depth?: number;
+        };
+        PolicyList: {
+            Data: components["schemas"]["Policy"][];
+            Pages: number;
+        };
+        /** @description An error of the Developer Portal API (Tyk `StatusWithErrors`) */
+        PortalError: {
+            /** @enum {string} */
+            status: "error";
+            errors: string[];
+        };
+        PortalSettings: {
+            /** @description Whether API consumers may register themselves (default true); invitations work either way */
+            SelfRegistration: boolean;
+            /** @description Auto-approve API consumers registering to the portal */
+            AutoApproveConsumers: boolean;
+            AdminNotificationEmail: "" | string;
+            SenderEmail: "" | string;
+            SMTPHost: string;
+            SMTPPort: number;
+            SMTPUsername: string;
+            RegistrationRules: components["schemas"]["RegistrationRule"][];
+            /** @description The password is write-only: this says whether one is stored */
+            SMTPPasswordSet: boolean;
+            UpdatedAt: string;
+        };
+        PortalUser: {
+            ID: number;
+            First: string;
+            Last: string;
+            Email: string;
+            Role: string;
+            /** @description 0 for staff */
+            OrganisationID: number;
+            Active: boolean;
+            Provider: string;
+            /** @description Organisation name; empty for staff */
+            Organisation: string;
+            Teams: components["schemas"]["TeamOfUser"][];
+            ResetPassword: boolean;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            LastLoginAt: string | null;
+        };
+        PortalUserCreate: {
+            First: string;
+            Last: string;
+            /** Format: email */
+            Email: string;
+            /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
+            Role?: string;
+            /** @description A consumer's organisation (default: the Default Organisation); 0 or absent for staff */
+            OrganisationID?: number;
+            Teams?: (number | string)[];
+            /** @description Default false, as in the Admin Portal form */
+            Active?: boolean;
+            /** @description The user must change their password at the next sign-in */
+            ResetPassword?: boolean;
+            /** @description Initial password */
+            Password?: string;
+            /** @enum {string} */
+            Provider?: "password";
+        };
+        PortalUserSummary: {
+            ID: number;
+            First: string;
+            Last: string;
+            Email: string;
+            Role: string;
+            /** @description 0 for staff */
+            OrganisationID: number;
+            Active: boolean;
+            Provider: string;
+        };
+        PortalUserUpdate: {
+            First?: string;
+            Last?: string;
+            /** Format: email */
+            Email?: string;
+            /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
+            Role?: string;
+            OrganisationID?: number;
+            Teams?: (number | string)[];
+            Active?: boolean;
+            ResetPassword?: boolean;
+            /** @enum {string} */
+            Provider?: "password";
+        };
+        Post: {
+            ID: string;
+            Title: string;
+            Lede: string;
+            Content: string;
+            /** @description Only published content is public */
+            Status: "published" | "draft";
+            Path: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description When first published; null while never published */
+            PublishedAt: string | null;
+            /** @enum {boolean} */
+            MarkdownEnabled: true;
+        };
+        PostSummary: {
+            ID: number;
+            Title: string;
+            Lede: string;
+            Content: string;
+            /** @description Only published content is public */
+            Status: "published" | "draft";
+            Path: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description When first published; null while never published */
+            PublishedAt: string | null;
+            /** @enum {boolean} */
+            MarkdownEnabled: true;
+        };
+        Product: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            APIDetails: components["schemas"]["ApiDetail"][];
+            Tags: string[];
+            /** @description Names of the catalogues listing the product (as Tyk) */
+            Catalogues: string[];
+            CatalogueIDs: number[];
+            /** @enum {boolean} */
+            IsDocumentationOnly: false;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        ProductInput: {
+            /** @description Unique, whatever the case */
+            Name: string;
+            /** @description Shown to consumers; defaults to Name */
+            DisplayName?: string;
+            /** @description Short description shown in the catalogue */
+            Description?: string;
+            /** @description The APIs the product exposes, in order */
+            APIDetails?: components["schemas"]["ApiDetailInput"][];
+            Tags?: string[];
+            /** @description Ids of the catalogues listing the product */
+            Catalogues?: number[];
+            /** @description Accepted for Tyk compatibility; there is one provider */
+            ProviderID?: number;
+            /**
+             * @description Accepted for Tyk compatibility; only false
+             * @enum {boolean}
+             */
+            IsDocumentationOnly?: false;
+        };
+        ProductSummary: {
+            ID: number;
+            Name: string;
+            DisplayName: string;
+            Description: string;
+            APIDetails: {
+                APIID: string;
+                Name: string;
+                Status: boolean;
+            }[];
+            Tags: string[];
+            /** @enum {boolean} */
+            IsDocumentationOnly: false;
+        };
+        PublishedContent: {
+            Title: string;
+            Lede: string;
+            Content: string;
+            Path: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            PublishedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        RegistrationRule: {
+            /** @description Email domain, e.g. acme.com */
+            Domain: string;
+            OrganisationID: number;
+            TeamID: number;
+            AutoApprove: boolean;
+        };
+        RotatedCredential: {
+            /** @enum {string} */
+            status: "ok";
+            message: string;
+            Credential: components["schemas"]["Credential"];
+        };
+        StatusOk: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        StatusWithMessage: {
+            /** @enum {string} */
+            status: "ok";
+            message: string;
+        };
+        Team: {
+            ID: number;
+            Name: string;
+            Default: boolean;
+            Users: string[];
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        TeamOfUser: {
+            ID: number;
+            Name: string;
+            Default: boolean;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+        };
+        TeamSummary: {
+            ID: number;
+            Name: string;
+            Default: boolean;
+        };
+        TeamUpdate: {
+            Name: string;
+            Users?: number[];
+        };
+        User: {
+            /** @description Numeric id, as a string */
+            id: string;
+            first_name: string;
+            last_name: string;
+            email_address: string;
+            active: boolean;
+            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+            user_permissions: {
+                [key: string]: string;
+            };
+            /** @description The user group id, or "" for none */
+            group_id: string;
+            /** @description super-admin, provider-admin or dashboard-user */
+            role: string;
+            /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
+            access_key?: string;
+            password_change_required: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_login_date?: string;
+            /** Format: date-time */
+            password_updated?: string;
+        };
+        UserGroup: {
+            id: string;
+            name: string;
+            description: string;
+            active: boolean;
+            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+            user_permissions: {
+                [key: string]: string;
+            };
+        };
+        UserGroupInput: {
+            name: string;
+            description?: string;
+            active?: boolean;
+            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+            user_permissions?: {
+                [key: string]: string;
+            };
+            id?: string;
+            org_id?: string;
+            password_max_days?: number;
+        };
+        UserGroupList: {
+            groups: components["schemas"]["UserGroup"][];
+            pages: number;
+        };
+        UserInput: {
+            first_name: string;
+            last_name: string;
+            /** Format: email */
+            email_address: string;
+            password?: string;
+            active?: boolean;
+            /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+            user_permissions?: {
+                [key: string]: string;
+            };
+            group_id?: string;
+            password_change_required?: boolean;
+            id?: string;
+            role?: string;
+            access_key?: string;
+            created_at?: string;
+            last_login_date?: string;
+            password_updated?: string;
+            org_id?: string;
+            api_model?: Record<string, never>;
+            password_max_days?: number;
+        };
+        UserList: {
+            users: components["schemas"]["User"][];
+            pages: number;
+        };
+        UserSearch: {
+            filters: {
+                query?: string;
+            };
+            api_model?: Record<string, never>;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description Default Response */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    searchUsers: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserSearch"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getCurrentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    first_name?: string;
+                    last_name?: string;
+                    /** Format: email */
+                    email_address?: string;
+                    active?: boolean;
+                    /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+                    user_permissions?: {
+                        [key: string]: string;
+                    };
+                    group_id?: string;
+                    password_change_required?: boolean;
+                    id?: string;
+                    role?: string;
+                    access_key?: string;
+                    created_at?: string;
+                    last_login_date?: string;
+                    password_updated?: string;
+                    org_id?: string;
+                    api_model?: Record<string, never>;
+                    password_max_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query?: {
+                /** @description User who takes over the APIs of the deleted owner */
+                successor_user?: string;
+                /** @description User group that takes over the APIs of the deleted owner */
+                successor_group?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    resetUserAccessKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    setUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    revokeUserAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listUserGroups: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserGroupList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createUserGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserGroupInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getUserGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserGroup"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateUserGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string;
+                    active?: boolean;
+                    /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+                    user_permissions?: {
+                        [key: string]: string;
+                    };
+                    id?: string;
+                    org_id?: string;
+                    password_max_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteUserGroup: {
+        parameters: {
+            query?: {
+                /** @description User who takes over the APIs of the deleted owner */
+                successor_user?: string;
+                /** @description User group that takes over the APIs of the deleted owner */
+                successor_group?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listAuditLogs: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Email of the user who acted */
+                user?: string;
+                /** @description e.g. user.create, login.failed */
+                action?: string;
+                ip?: string;
+                /** @description YYYY-MM-DD (UTC), inclusive */
+                from_date?: string;
+                /** @description YYYY-MM-DD (UTC), inclusive */
+                to_date?: string;
+                /** @description csv downloads every matching entry */
+                type?: "csv" | "json";
+                download?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entries (JSON), or with type=csv every matching entry as a CSV download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit_logs: {
+                            _id: string;
+                            req_id: string;
+                            date: string;
+                            timestamp: number;
+                            ip: string;
+                            user: string;
+                            action: string;
+                            method: string;
+                            url: string;
+                            status: number;
+                            target_type: string;
+                            target_id: string;
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        pages: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getAuditLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        _id: string;
+                        req_id: string;
+                        date: string;
+                        timestamp: number;
+                        ip: string;
+                        user: string;
+                        action: string;
+                        method: string;
+                        url: string;
+                        status: number;
+                        target_type: string;
+                        target_id: string;
+                        changes: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listApis: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Substring of the name, case-insensitive */
+                q?: string;
+                /** @description Default -created_at */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Api"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApiAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiAccess"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateApiAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiAccess"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listOasApis: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Substring of the name, case-insensitive */
+                q?: string;
+                /** @description Default -created_at */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createOasApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasApiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getOasApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasApiDocument"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateOasApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasApiInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteOasApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listPolicies: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updatePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deletePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listKeys: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    createKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedKey"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyData"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    updateKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyData"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApiUsage: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApiUsageOfApi: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                apiId: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                time: string;
+                                api_id: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getErrorUsage: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                time: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getKeyUsage: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_key: string;
+                                alias: string;
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getEndpointUsage: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                method: string;
+                                path: string;
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    listPortalRequests: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description true: approved requests only; false: pending ones only */
+                approved?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        Data: {
                             id: string;
                             org_id: string;
                             /** @description The app owner's user id */
@@ -2830,5137 +4815,4454 @@ export interface paths {
                             plan_name: string;
                             /** @description How many credentials were issued */
                             credentials: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/portal/requests/approve/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Approve a pending request: the credential's key is shown to the consumer at their next view, never here */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/analytics/records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a batch of analytics records (refused whole if any record is invalid) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        records: {
-                            /** Format: date-time */
-                            timestamp: string;
-                            api_id: string;
-                            method: string;
-                            path: string;
-                            response_code: number;
-                            request_time: number;
-                            upstream_time: number;
-                            api_key?: string;
-                            ip_address: string;
-                            content_length: number;
                         }[];
+                        Pages: number;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/auth/password/login": {
+    getPortalRequest: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                id: string;
+            };
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** Sign in with email and password (JSON) or login and password (form); sets the session cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        email?: string;
-                        /** @description Form field name for the email */
-                        login?: string;
-                        password: string;
+                        id: string;
+                        org_id: string;
+                        /** @description The app owner's user id */
+                        by_user: string;
+                        /** @description The backing policy (deprecated in Tyk, kept for old clients) */
+                        for_plan: string;
+                        /** @description The backing policy of the product and plan */
+                        apply_policies: string[];
+                        fields: {
+                            [key: string]: string;
+                        };
+                        approved: boolean;
+                        status: "pending" | "approved" | "rejected";
+                        date_created: string;
+                        date_approved: string | null;
+                        version: string;
+                        jwt_secret: string;
+                        portal_developer: {
+                            id: string;
+                            email: string;
+                            date_created: string;
+                            inactive: boolean;
+                            /** @description The consumer's portal organisation */
+                            org_id: string;
+                        };
+                        catalogue_entry: {
+                            name: string;
+                            short_description: string;
+                            show: boolean;
+                            policy_id: string;
+                            version: string;
+                        };
+                        app_id: number;
+                        app_name: string;
+                        product_id: number;
+                        plan_id: number;
+                        plan_name: string;
+                        /** @description How many credentials were issued */
+                        credentials: number;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description Default Response */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/auth/password/logout": {
+    approvePortalRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    recordAnalytics: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** End the current session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
+        requestBody: {
+            content: {
+                "application/json": {
+                    records: {
+                        /** Format: date-time */
+                        timestamp: string;
+                        api_id: string;
+                        method: string;
+                        path: string;
+                        response_code: number;
+                        request_time: number;
+                        upstream_time: number;
+                        api_key?: string;
+                        ip_address: string;
+                        content_length: number;
+                    }[];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
     };
-    "/auth/password/register": {
+    signIn: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Register as an API consumer; inactive until an administrator approves, unless auto-approval applies
-         * @description Answers the same whether or not the email already has an account (its owner is emailed instead). Meta.pending_approval says whether an administrator must approve the account first. A form post is answered with 303 to the sign-in page.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    email?: string;
+                    /** @description Form field name for the email */
+                    login?: string;
+                    password: string;
+                };
             };
-            requestBody: {
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    registerConsumer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    first: string;
+                    last: string;
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    password_confirmation: string;
+                    /** @description The token of a consumer-admin's invitation */
+                    invite?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    password: string;
+                    password_confirmation: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    bootstrapPortal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description The administrator's email
+                     */
+                    username: string;
+                    password: string;
+                    first_name: string;
+                    last_name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        first: string;
-                        last: string;
-                        /** Format: email */
-                        email: string;
-                        password: string;
-                        password_confirmation: string;
-                        /** @description The token of a consumer-admin's invitation */
-                        invite?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/password/new": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Email a single-use password reset link (valid 30 minutes); the answer is the same for every address */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/auth/password/reset": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Set a new password with a reset link's token; every session and the access key of the account end */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        password: string;
-                        password_confirmation: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Status: "OK" | "Error";
-                            Message: string;
-                            Meta: unknown;
-                            /** @description The api_id of a created API */
-                            ID?: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/bootstrap": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Create the first administrator (super-admin) while none exists; 409 afterwards */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @description The administrator's email
-                         */
-                        username: string;
-                        password: string;
-                        first_name: string;
-                        last_name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            code: "OK";
-                            message: string;
-                            data: {
-                                api_token: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/organisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List organisations */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create an organisation (with its default team) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                            }[];
-                            Users: {
-                                ID: number;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/organisations/{organisationId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organisation with its teams */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                            }[];
-                            Users: {
-                                ID: number;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Rename an organisation */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                            }[];
-                            Users: {
-                                ID: number;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete an organisation (never the Default Organisation) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/organisations/{organisationId}/teams": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An organisation's teams */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path: {
-                    organisationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Default: boolean;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a team */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Default: boolean;
-                            Users: string[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/organisations/{organisationId}/teams/{teamId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A team */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Default: boolean;
-                            Users: string[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Rename a team */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Name: string;
-                        Users?: number[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Default: boolean;
-                            Users: string[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a team (never an organisation's default team) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    organisationId: string;
-                    teamId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/admin-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Every administrator and Dashboard user with role, permissions, group, state, creator, sign-in and owned APIs */
-        get: {
-            parameters: {
-                query?: {
-                    format?: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            users: {
-                                ID: number;
-                                Email: string;
-                                First: string;
-                                Last: string;
-                                Role: string;
-                                Permissions: {
-                                    [key: string]: string;
-                                };
-                                Group: {
-                                    ID: number;
-                                    Name: string;
-                                } | null;
-                                Active: boolean;
-                                CreatedBy: string | null;
-                                CreatedAt: string;
-                                LastLoginAt: string | null;
-                                OwnedAPIs: {
-                                    api_id: string;
-                                    name: string;
-                                    via: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/settings/general": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Portal settings (the SMTP password is never returned) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Whether API consumers may register themselves (default true); invitations work either way */
-                            SelfRegistration: boolean;
-                            /** @description Auto-approve API consumers registering to the portal */
-                            AutoApproveConsumers: boolean;
-                            AdminNotificationEmail: "" | string;
-                            SenderEmail: "" | string;
-                            SMTPHost: string;
-                            SMTPPort: number;
-                            SMTPUsername: string;
-                            RegistrationRules: {
-                                /** @description Email domain, e.g. acme.com */
-                                Domain: string;
-                                OrganisationID: number;
-                                TeamID: number;
-                                AutoApprove: boolean;
-                            }[];
-                            /** @description The password is write-only: this says whether one is stored */
-                            SMTPPasswordSet: boolean;
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change portal settings; fields present are changed */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Whether API consumers may register themselves (default true); invitations work either way */
-                        SelfRegistration?: boolean;
-                        /** @description Auto-approve API consumers registering to the portal */
-                        AutoApproveConsumers?: boolean;
-                        AdminNotificationEmail?: "" | string;
-                        SenderEmail?: "" | string;
-                        SMTPHost?: string;
-                        SMTPPort?: number;
-                        SMTPUsername?: string;
-                        RegistrationRules?: {
-                            /** @description Email domain, e.g. acme.com */
-                            Domain: string;
-                            OrganisationID: number;
-                            TeamID: number;
-                            AutoApprove: boolean;
-                        }[];
-                        SMTPPassword?: string;
-                        SMTPPasswordSet?: boolean;
-                        UpdatedAt?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Whether API consumers may register themselves (default true); invitations work either way */
-                            SelfRegistration: boolean;
-                            /** @description Auto-approve API consumers registering to the portal */
-                            AutoApproveConsumers: boolean;
-                            AdminNotificationEmail: "" | string;
-                            SenderEmail: "" | string;
-                            SMTPHost: string;
-                            SMTPPort: number;
-                            SMTPUsername: string;
-                            RegistrationRules: {
-                                /** @description Email domain, e.g. acme.com */
-                                Domain: string;
-                                OrganisationID: number;
-                                TeamID: number;
-                                AutoApprove: boolean;
-                            }[];
-                            /** @description The password is write-only: this says whether one is stored */
-                            SMTPPasswordSet: boolean;
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List users (administrators, Dashboard users and consumers), filtered by role, organisation, team, active or a search */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                    role?: "super-admin" | "provider-admin" | "dashboard-user" | "consumer-admin" | "consumer-team-member";
-                    organisation?: number;
-                    team?: number;
-                    active?: boolean;
-                    /** @description Search in names and email */
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a user: a consumer (default) or, by an administrator, a provider-admin or dashboard-user */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        First: string;
-                        Last: string;
-                        /** Format: email */
-                        Email: string;
-                        /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
-                        Role?: string;
-                        /** @description A consumer's organisation (default: the Default Organisation); 0 or absent for staff */
-                        OrganisationID?: number;
-                        Teams?: (number | string)[];
-                        /** @description Default false, as in the Admin Portal form */
-                        Active?: boolean;
-                        /** @description The user must change their password at the next sign-in */
-                        ResetPassword?: boolean;
-                        /** @description Initial password */
-                        Password?: string;
                         /** @enum {string} */
-                        Provider?: "password";
+                        code: "OK";
+                        message: string;
+                        data: {
+                            api_token: string;
+                        };
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listOrganisations: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organisation"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listTeams: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NameInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getAdminReview: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review (JSON), or with format=csv the same rows as a CSV download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        users: {
                             ID: number;
+                            Email: string;
                             First: string;
                             Last: string;
-                            Email: string;
                             Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/users/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A user with organisation and teams */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** Update a user: details, Active (activating approves a registration), role, organisation and teams */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        First?: string;
-                        Last?: string;
-                        /** Format: email */
-                        Email?: string;
-                        /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
-                        Role?: string;
-                        OrganisationID?: number;
-                        Teams?: (number | string)[];
-                        Active?: boolean;
-                        ResetPassword?: boolean;
-                        /** @enum {string} */
-                        Provider?: "password";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a user and all their data: sessions, apps, access requests, credentials (revoked), memberships */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List posts, drafts included, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a post (Markdown) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Title */
-                        Title: string;
-                        /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
-                        Path: string;
-                        /** @description Only published content is public */
-                        Status: "published" | "draft";
-                        /** @description Markdown, returned as stored (never rendered to HTML by the server) */
-                        Content?: string;
-                        /** @description Short summary shown in lists */
-                        Lede?: string;
-                        /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
-                        MarkdownEnabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: string;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/posts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A post */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: string;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a post: the fields sent change; publishing the first time sets PublishedAt */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Title */
-                        Title?: string;
-                        /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
-                        Path?: string;
-                        /** @description Only published content is public */
-                        Status?: "published" | "draft";
-                        /** @description Markdown, returned as stored (never rendered to HTML by the server) */
-                        Content?: string;
-                        /** @description Short summary shown in lists */
-                        Lede?: string;
-                        /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
-                        MarkdownEnabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: string;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a post */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/pages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List pages, drafts included, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a page (Markdown) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Title */
-                        Title: string;
-                        /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
-                        Path: string;
-                        /** @description Only published content is public */
-                        Status: "published" | "draft";
-                        /** @description Markdown, returned as stored (never rendered to HTML by the server) */
-                        Content?: string;
-                        /** @description Short summary shown in lists */
-                        Lede?: string;
-                        /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
-                        MarkdownEnabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/pages/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A page */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a page: the fields sent change; publishing the first time sets PublishedAt */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Title */
-                        Title?: string;
-                        /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
-                        Path?: string;
-                        /** @description Only published content is public */
-                        Status?: "published" | "draft";
-                        /** @description Markdown, returned as stored (never rendered to HTML by the server) */
-                        Content?: string;
-                        /** @description Short summary shown in lists */
-                        Lede?: string;
-                        /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
-                        MarkdownEnabled?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            /** @description Only published content is public */
-                            Status: "published" | "draft";
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            /** @description When first published; null while never published */
-                            PublishedAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a page */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/catalogues": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List catalogues */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            NameWithSlug: string;
-                            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                            VisibilityStatus: "Public" | "Private";
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a catalogue (its product/plan pairs get backing policies) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name: string;
-                        /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                        VisibilityStatus?: "Public" | "Private";
-                        /** @description Ids of products listed in the catalogue */
-                        Products?: number[];
-                        /** @description Ids of plans offered in the catalogue */
-                        Plans?: number[];
-                        /** @description The audience of a private catalogue (kept but ignored while it is public) */
-                        OrgCatalogues?: {
-                            /** @description An organisation */
-                            OrganisationID: number;
-                            /** @description One team of that organisation; absent: the whole organisation */
-                            TeamID?: number;
-                        }[];
-                        /** @description Accepted for Tyk compatibility; the slug is derived from Name */
-                        NameWithSlug?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            NameWithSlug: string;
-                            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                            VisibilityStatus: "Public" | "Private";
-                            /** @description Names of the products (as Tyk) */
-                            Products: string[];
-                            ProductIDs: number[];
-                            /** @description Names of the plans (as Tyk) */
-                            Plans: string[];
-                            PlanIDs: number[];
-                            OrgCatalogues: {
-                                /** @description The catalogue's name */
-                                Catalogue: string;
-                                /** @description The team, or the organisation when the whole organisation is the audience */
-                                Name: string;
-                                Organisation: string;
-                                OrganisationID: number;
-                                Team: string | null;
-                                TeamID: number | null;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/catalogues/{catalogueId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A catalogue with its products, plans and audience */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    catalogueId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            NameWithSlug: string;
-                            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                            VisibilityStatus: "Public" | "Private";
-                            /** @description Names of the products (as Tyk) */
-                            Products: string[];
-                            ProductIDs: number[];
-                            /** @description Names of the plans (as Tyk) */
-                            Plans: string[];
-                            PlanIDs: number[];
-                            OrgCatalogues: {
-                                /** @description The catalogue's name */
-                                Catalogue: string;
-                                /** @description The team, or the organisation when the whole organisation is the audience */
-                                Name: string;
-                                Organisation: string;
-                                OrganisationID: number;
-                                Team: string | null;
-                                TeamID: number | null;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a catalogue: the fields sent replace */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    catalogueId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name?: string;
-                        /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                        VisibilityStatus?: "Public" | "Private";
-                        /** @description Ids of products listed in the catalogue */
-                        Products?: number[];
-                        /** @description Ids of plans offered in the catalogue */
-                        Plans?: number[];
-                        /** @description The audience of a private catalogue (kept but ignored while it is public) */
-                        OrgCatalogues?: {
-                            /** @description An organisation */
-                            OrganisationID: number;
-                            /** @description One team of that organisation; absent: the whole organisation */
-                            TeamID?: number;
-                        }[];
-                        /** @description Accepted for Tyk compatibility; the slug is derived from Name */
-                        NameWithSlug?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            NameWithSlug: string;
-                            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                            VisibilityStatus: "Public" | "Private";
-                            /** @description Names of the products (as Tyk) */
-                            Products: string[];
-                            ProductIDs: number[];
-                            /** @description Names of the plans (as Tyk) */
-                            Plans: string[];
-                            PlanIDs: number[];
-                            OrgCatalogues: {
-                                /** @description The catalogue's name */
-                                Catalogue: string;
-                                /** @description The team, or the organisation when the whole organisation is the audience */
-                                Name: string;
-                                Organisation: string;
-                                OrganisationID: number;
-                                Team: string | null;
-                                TeamID: number | null;
-                            }[];
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a catalogue and its links */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    catalogueId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List products (those exposing an API you can see, or none) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            APIDetails: {
-                                APIID: string;
-                                Name: string;
-                                Status: boolean;
-                            }[];
-                            Tags: string[];
-                            /** @enum {boolean} */
-                            IsDocumentationOnly: false;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a product */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name: string;
-                        /** @description Shown to consumers; defaults to Name */
-                        DisplayName?: string;
-                        /** @description Short description shown in the catalogue */
-                        Description?: string;
-                        /** @description The APIs the product exposes, in order */
-                        APIDetails?: {
-                            /** @description The api_id of an API (as in /api/apis) the caller can see */
-                            APIID: string;
-                            /** @description What this API does, for consumers */
-                            Description?: string;
-                        }[];
-                        Tags?: string[];
-                        /** @description Ids of the catalogues listing the product */
-                        Catalogues?: number[];
-                        /** @description Accepted for Tyk compatibility; there is one provider */
-                        ProviderID?: number;
-                        /**
-                         * @description Accepted for Tyk compatibility; only false
-                         * @enum {boolean}
-                         */
-                        IsDocumentationOnly?: false;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            APIDetails: {
-                                APIID: string;
-                                Name: string;
-                                Description: string;
-                                /** @description classic or oas */
-                                APIType: string;
-                                ListenPath: string;
-                                TargetURL: string;
-                                /** @description Whether the API is active */
-                                Status: boolean;
-                                /** @description Where this API's OpenAPI document is served; empty when it has none */
-                                OASUrl: string;
-                            }[];
-                            Tags: string[];
-                            /** @description Names of the catalogues listing the product (as Tyk) */
-                            Catalogues: string[];
-                            CatalogueIDs: number[];
-                            /** @enum {boolean} */
-                            IsDocumentationOnly: false;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A product */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            APIDetails: {
-                                APIID: string;
-                                Name: string;
-                                Description: string;
-                                /** @description classic or oas */
-                                APIType: string;
-                                ListenPath: string;
-                                TargetURL: string;
-                                /** @description Whether the API is active */
-                                Status: boolean;
-                                /** @description Where this API's OpenAPI document is served; empty when it has none */
-                                OASUrl: string;
-                            }[];
-                            Tags: string[];
-                            /** @description Names of the catalogues listing the product (as Tyk) */
-                            Catalogues: string[];
-                            CatalogueIDs: number[];
-                            /** @enum {boolean} */
-                            IsDocumentationOnly: false;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a product: the fields sent change (its backing policies follow) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name?: string;
-                        /** @description Shown to consumers; defaults to Name */
-                        DisplayName?: string;
-                        /** @description Short description shown in the catalogue */
-                        Description?: string;
-                        /** @description The APIs the product exposes, in order */
-                        APIDetails?: {
-                            /** @description The api_id of an API (as in /api/apis) the caller can see */
-                            APIID: string;
-                            /** @description What this API does, for consumers */
-                            Description?: string;
-                        }[];
-                        Tags?: string[];
-                        /** @description Ids of the catalogues listing the product */
-                        Catalogues?: number[];
-                        /** @description Accepted for Tyk compatibility; there is one provider */
-                        ProviderID?: number;
-                        /**
-                         * @description Accepted for Tyk compatibility; only false
-                         * @enum {boolean}
-                         */
-                        IsDocumentationOnly?: false;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            APIDetails: {
-                                APIID: string;
-                                Name: string;
-                                Description: string;
-                                /** @description classic or oas */
-                                APIType: string;
-                                ListenPath: string;
-                                TargetURL: string;
-                                /** @description Whether the API is active */
-                                Status: boolean;
-                                /** @description Where this API's OpenAPI document is served; empty when it has none */
-                                OASUrl: string;
-                            }[];
-                            Tags: string[];
-                            /** @description Names of the catalogues listing the product (as Tyk) */
-                            Catalogues: string[];
-                            CatalogueIDs: number[];
-                            /** @enum {boolean} */
-                            IsDocumentationOnly: false;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a product (409 while access requests refer to it) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/api-details": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The product's APIs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            APIID: string;
-                            Name: string;
-                            Description: string;
-                            /** @description classic or oas */
-                            APIType: string;
-                            ListenPath: string;
-                            TargetURL: string;
-                            /** @description Whether the API is active */
-                            Status: boolean;
-                            /** @description Where this API's OpenAPI document is served; empty when it has none */
-                            OASUrl: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/api-details/{apiId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One API of the product */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            APIID: string;
-                            Name: string;
-                            Description: string;
-                            /** @description classic or oas */
-                            APIType: string;
-                            ListenPath: string;
-                            TargetURL: string;
-                            /** @description Whether the API is active */
-                            Status: boolean;
-                            /** @description Where this API's OpenAPI document is served; empty when it has none */
-                            OASUrl: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change an API's description in the product */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description What this API does, for consumers */
-                        Description?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            APIID: string;
-                            Name: string;
-                            Description: string;
-                            /** @description classic or oas */
-                            APIType: string;
-                            ListenPath: string;
-                            TargetURL: string;
-                            /** @description Whether the API is active */
-                            Status: boolean;
-                            /** @description Where this API's OpenAPI document is served; empty when it has none */
-                            OASUrl: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/api-details/{apiId}/oas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The API's OpenAPI document in this product: the uploaded one, else the OAS API's own */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /** Upload an OpenAPI document (JSON) for this API in the product */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /** Upload an OpenAPI document (JSON) for this API in the product */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-            requestBody: {
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
-            };
-            responses: {
-                /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /** Drop the uploaded document (the OAS API's own applies again) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The product's Markdown guides, in order */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Content: string;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                            /**
-                             * @description Guides have no drafts: they show wherever their product shows
-                             * @enum {string}
-                             */
-                            Status: "published";
-                            /** @description A slug of the title (Tyk requires one) */
-                            Path: string;
-                            Position: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Add a guide (last in order) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Title: string;
-                        /** @description Markdown, returned as stored */
-                        Content?: string;
-                        /** @description Same as Content (Tyk sends both); Content wins when both are sent */
-                        MarkdownContent?: string;
-                        /**
-                         * @description Accepted for Tyk compatibility: guides are always Markdown
-                         * @enum {boolean}
-                         */
-                        MarkdownEnabled?: true;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Content: string;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                            /**
-                             * @description Guides have no drafts: they show wherever their product shows
-                             * @enum {string}
-                             */
-                            Status: "published";
-                            /** @description A slug of the title (Tyk requires one) */
-                            Path: string;
-                            Position: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/docs/reorder": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Order the product's guides */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            /** @description Every guide id of the product, in the new order */
-            requestBody: {
-                content: {
-                    "application/json": number[];
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Content: string;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                            /**
-                             * @description Guides have no drafts: they show wherever their product shows
-                             * @enum {string}
-                             */
-                            Status: "published";
-                            /** @description A slug of the title (Tyk requires one) */
-                            Path: string;
-                            Position: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/products/{productId}/docs/{docId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A guide */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    docId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Content: string;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                            /**
-                             * @description Guides have no drafts: they show wherever their product shows
-                             * @enum {string}
-                             */
-                            Status: "published";
-                            /** @description A slug of the title (Tyk requires one) */
-                            Path: string;
-                            Position: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a guide: the fields sent change */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    docId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Title?: string;
-                        /** @description Markdown, returned as stored */
-                        Content?: string;
-                        /** @description Same as Content (Tyk sends both); Content wins when both are sent */
-                        MarkdownContent?: string;
-                        /**
-                         * @description Accepted for Tyk compatibility: guides are always Markdown
-                         * @enum {boolean}
-                         */
-                        MarkdownEnabled?: true;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Content: string;
-                            /** @enum {boolean} */
-                            MarkdownEnabled: true;
-                            /**
-                             * @description Guides have no drafts: they show wherever their product shows
-                             * @enum {string}
-                             */
-                            Status: "published";
-                            /** @description A slug of the title (Tyk requires one) */
-                            Path: string;
-                            Position: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a guide */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    docId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/plans": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List plans ({"data": [...]}, as Tyk) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                ID: number;
-                                Name: string;
-                                DisplayName: string;
-                                AutoApproveAccessRequests: boolean;
-                                RateLimit: number;
-                                Quota: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create a plan */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name: string;
-                        /** @description Shown to consumers; defaults to Name */
-                        DisplayName?: string;
-                        Description?: string;
-                        /** @description Requests per Per seconds */
-                        RateLimit?: number;
-                        /** @description Seconds */
-                        Per?: number;
-                        /** @description No rate limit (RateLimit and Per are then ignored) */
-                        UnlimitedRateLimit?: boolean;
-                        /** @description Requests per QuotaRenewalRate seconds */
-                        Quota?: number;
-                        /** @description Seconds */
-                        QuotaRenewalRate?: number;
-                        /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
-                        UnlimitedQuota?: boolean;
-                        /** @description Seconds a credential lives; 0 never expires */
-                        KeyExpiresIn?: number;
-                        AutoApproveAccessRequests?: boolean;
-                        /** @description Ids of the catalogues offering the plan */
-                        Catalogues?: number[];
-                        /** @description Accepted for Tyk compatibility; there is one provider */
-                        ProviderID?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            RateLimit: number;
-                            Per: number;
-                            UnlimitedRateLimit: boolean;
-                            Quota: number;
-                            QuotaRenewalRate: number;
-                            UnlimitedQuota: boolean;
-                            KeyExpiresIn: number;
-                            AutoApproveAccessRequests: boolean;
-                            /** @description Ids (as in PlanRequest) */
-                            Catalogues: number[];
-                            /** @description Always 1: Portcullis is its own single provider (Tyk requires the field) */
-                            ProviderID: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/plans/{planId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A plan */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            RateLimit: number;
-                            Per: number;
-                            UnlimitedRateLimit: boolean;
-                            Quota: number;
-                            QuotaRenewalRate: number;
-                            UnlimitedQuota: boolean;
-                            KeyExpiresIn: number;
-                            AutoApproveAccessRequests: boolean;
-                            /** @description Ids (as in PlanRequest) */
-                            Catalogues: number[];
-                            /** @description Always 1: Portcullis is its own single provider (Tyk requires the field) */
-                            ProviderID: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change a plan: the fields sent change (its backing policies follow) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Unique, whatever the case */
-                        Name?: string;
-                        /** @description Shown to consumers; defaults to Name */
-                        DisplayName?: string;
-                        Description?: string;
-                        /** @description Requests per Per seconds */
-                        RateLimit?: number;
-                        /** @description Seconds */
-                        Per?: number;
-                        /** @description No rate limit (RateLimit and Per are then ignored) */
-                        UnlimitedRateLimit?: boolean;
-                        /** @description Requests per QuotaRenewalRate seconds */
-                        Quota?: number;
-                        /** @description Seconds */
-                        QuotaRenewalRate?: number;
-                        /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
-                        UnlimitedQuota?: boolean;
-                        /** @description Seconds a credential lives; 0 never expires */
-                        KeyExpiresIn?: number;
-                        AutoApproveAccessRequests?: boolean;
-                        /** @description Ids of the catalogues offering the plan */
-                        Catalogues?: number[];
-                        /** @description Accepted for Tyk compatibility; there is one provider */
-                        ProviderID?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            RateLimit: number;
-                            Per: number;
-                            UnlimitedRateLimit: boolean;
-                            Quota: number;
-                            QuotaRenewalRate: number;
-                            UnlimitedQuota: boolean;
-                            KeyExpiresIn: number;
-                            AutoApproveAccessRequests: boolean;
-                            /** @description Ids (as in PlanRequest) */
-                            Catalogues: number[];
-                            /** @description Always 1: Portcullis is its own single provider (Tyk requires the field) */
-                            ProviderID: number;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a plan (409 while access requests refer to it) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    planId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/apps": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List consumers' apps, filtered by owner, organisation, visibility or name */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                    /** @description The owner's user id */
-                    user?: number;
-                    /** @description The owner's organisation */
-                    organisation?: number;
-                    /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                    visibility?: "personal" | "team" | "organisation";
-                    /** @description Part of the name */
-                    q?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/apps/{appId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An app with its access requests and credentials (keys always redacted) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AccessRequests: {
-                                ID: number;
-                                Status: "pending" | "approved" | "rejected";
-                                /** @description Approved at once by the plan */
-                                ProvisionImmediately: boolean;
-                                AuthType: string;
-                                DCREnabled: boolean;
-                                Catalogue: string;
-                                /** @description The app's name */
-                                Client: string;
-                                Plan: string;
-                                /** @description The app owner's email */
-                                User: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                                AppID: number;
-                                ProductID: number;
-                                PlanID: number;
-                                UserID: number;
-                                CatalogueID: number | null;
-                                Products: string[];
-                                Credentials: {
-                                    ID: number;
-                                    AccessRequestID: number;
-                                    /** @description AccessRequest#<id> */
-                                    AccessRequest: string;
-                                    /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                    Credential: string;
-                                    /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                    CredentialHash: string;
-                                    /** @description YYYY-MM-DD HH:MM (UTC) */
-                                    Expires?: string;
-                                    /** @description The key was minted and shown once */
-                                    Revealed: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /** Change an app: name, description, visibility, or owner (its requests and keys follow) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        Name?: string;
-                        Description?: string;
-                        /** @description Hands the app (its requests and keys) to another consumer */
-                        UserID?: number;
-                        /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                        Visibility?: "personal" | "team" | "organisation";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AccessRequests: {
-                                ID: number;
-                                Status: "pending" | "approved" | "rejected";
-                                /** @description Approved at once by the plan */
-                                ProvisionImmediately: boolean;
-                                AuthType: string;
-                                DCREnabled: boolean;
-                                Catalogue: string;
-                                /** @description The app's name */
-                                Client: string;
-                                Plan: string;
-                                /** @description The app owner's email */
-                                User: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                                AppID: number;
-                                ProductID: number;
-                                PlanID: number;
-                                UserID: number;
-                                CatalogueID: number | null;
-                                Products: string[];
-                                Credentials: {
-                                    ID: number;
-                                    AccessRequestID: number;
-                                    /** @description AccessRequest#<id> */
-                                    AccessRequest: string;
-                                    /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                    Credential: string;
-                                    /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                    CredentialHash: string;
-                                    /** @description YYYY-MM-DD HH:MM (UTC) */
-                                    Expires?: string;
-                                    /** @description The key was minted and shown once */
-                                    Revealed: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete an app with its access requests; its credentials are revoked */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/apps/{appId}/credentials/{credentialId}/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Rotate a credential: the old key stops working at once; the app's owner gets the new key at their next view (never the administrator) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                    credentialId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            message: string;
-                            Credential: {
-                                ID: number;
-                                AccessRequestID: number;
-                                /** @description AccessRequest#<id> */
-                                AccessRequest: string;
-                                /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                Credential: string;
-                                /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                CredentialHash: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                Expires?: string;
-                                /** @description The key was minted and shown once */
-                                Revealed: boolean;
+                            Permissions: {
+                                [key: string]: string;
                             };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/access_requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List access requests, optionally by status */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                    status?: "pending" | "approved" | "rejected";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Status: "pending" | "approved" | "rejected";
-                            /** @description Approved at once by the plan */
-                            ProvisionImmediately: boolean;
-                            AuthType: string;
-                            DCREnabled: boolean;
-                            Catalogue: string;
-                            /** @description The app's name */
-                            Client: string;
-                            Plan: string;
-                            /** @description The app owner's email */
-                            User: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AppID: number;
-                            ProductID: number;
-                            PlanID: number;
-                            UserID: number;
-                            CatalogueID: number | null;
-                            Products: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/access_requests/{requestId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An access request with its credentials (keys always redacted) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Status: "pending" | "approved" | "rejected";
-                            /** @description Approved at once by the plan */
-                            ProvisionImmediately: boolean;
-                            AuthType: string;
-                            DCREnabled: boolean;
-                            Catalogue: string;
-                            /** @description The app's name */
-                            Client: string;
-                            Plan: string;
-                            /** @description The app owner's email */
-                            User: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AppID: number;
-                            ProductID: number;
-                            PlanID: number;
-                            UserID: number;
-                            CatalogueID: number | null;
-                            Products: string;
-                            Credentials: {
-                                ID: number;
-                                AccessRequestID: number;
-                                /** @description AccessRequest#<id> */
-                                AccessRequest: string;
-                                /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                Credential: string;
-                                /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                CredentialHash: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                Expires?: string;
-                                /** @description The key was minted and shown once */
-                                Revealed: boolean;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete an access request; an approved one's credentials are revoked */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/access_requests/{requestId}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Approve a pending request: issues a credential whose key the consumer sees once, at their next view */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal-api/access_requests/{requestId}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Reject a pending request */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            message: string;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/posts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Published posts, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            PublishedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/posts/{*}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A published post by its path (a draft answers 404, like an absent one) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The item's Path, e.g. guides/first-call */
-                    "*": string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            PublishedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/pages/{*}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A published page by its path (a draft answers 404, like an absent one) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description The item's Path, e.g. guides/first-call */
-                    "*": string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            Title: string;
-                            Lede: string;
-                            Content: string;
-                            Path: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            PublishedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/catalogues": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Catalogues you may see, with their products and plans */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            NameWithSlug: string;
-                            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                            VisibilityStatus: "Public" | "Private";
-                            Products: {
+                            Group: {
                                 ID: number;
                                 Name: string;
-                                DisplayName: string;
-                                Description: string;
-                                Tags: string[];
-                                APIs: {
-                                    APIID: string;
-                                    Name: string;
-                                    Description: string;
-                                    ListenPath: string;
-                                    /** @description Where the OpenAPI document is served (public under the same rule as the product); empty when there is none */
-                                    OASUrl: string;
-                                }[];
-                                Guides: {
-                                    ID: number;
-                                    Title: string;
-                                    Path: string;
-                                    Url: string;
-                                }[];
-                            }[];
-                            Plans: {
-                                ID: number;
-                                Name: string;
-                                DisplayName: string;
-                                Description: string;
-                                RateLimit: number;
-                                Per: number;
-                                UnlimitedRateLimit: boolean;
-                                Quota: number;
-                                QuotaRenewalRate: number;
-                                UnlimitedQuota: boolean;
-                                KeyExpiresIn: number;
-                                AutoApproveAccessRequests: boolean;
-                            }[];
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/products/{productId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A product listed in a catalogue you may see */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            DisplayName: string;
-                            Description: string;
-                            Tags: string[];
-                            APIs: {
-                                APIID: string;
-                                Name: string;
-                                Description: string;
-                                ListenPath: string;
-                                /** @description Where the OpenAPI document is served (public under the same rule as the product); empty when there is none */
-                                OASUrl: string;
-                            }[];
-                            Guides: {
-                                ID: number;
-                                Title: string;
-                                Path: string;
-                                Url: string;
-                            }[];
-                            /** @description Plans offered with this product in catalogues you may see */
-                            Plans: {
-                                ID: number;
-                                Name: string;
-                                DisplayName: string;
-                                Description: string;
-                                RateLimit: number;
-                                Per: number;
-                                UnlimitedRateLimit: boolean;
-                                Quota: number;
-                                QuotaRenewalRate: number;
-                                UnlimitedQuota: boolean;
-                                KeyExpiresIn: number;
-                                AutoApproveAccessRequests: boolean;
-                            }[];
-                            Catalogues: {
-                                ID: number;
-                                Name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/products/{productId}/api-details/{apiId}/oas": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The OpenAPI document of one of the product's APIs */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    apiId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/products/{productId}/docs": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The product's guides, in order */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Path: string;
-                            /** @description Markdown */
-                            Content: string;
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/products/{productId}/docs/{docId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One guide of the product */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    productId: string;
-                    docId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Title: string;
-                            Path: string;
-                            /** @description Markdown */
-                            Content: string;
-                            UpdatedAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My account, organisation and teams */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
+                            } | null;
                             Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            CreatedBy: string | null;
                             CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
                             LastLoginAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** Change my name */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        First?: string;
-                        Last?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
+                            OwnedAPIs: {
+                                api_id: string;
+                                name: string;
+                                via: string;
                             }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/me/password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Change my password (the current one is required); my other sessions end */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        current_password: string;
-                        new_password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/org/users": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** My organisation's members (consumer-admin) */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
                         }[];
                     };
+                    "text/csv": string;
                 };
             };
-        };
-        put?: never;
-        /** Invite someone into my organisation by email (consumer-admin); the link is valid 7 days */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
-                    "application/json": {
-                        /** Format: email */
-                        Email: string;
-                        TeamID?: number;
-                        Role?: "consumer-admin" | "consumer-team-member";
-                    };
+                    "application/json": components["schemas"]["PortalError"];
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/org/users/{userId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Change a member's teams or role (consumer-admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
-                    "application/json": {
-                        Teams?: number[];
-                        Role?: "consumer-admin" | "consumer-team-member";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            First: string;
-                            Last: string;
-                            Email: string;
-                            Role: string;
-                            /** @description 0 for staff */
-                            OrganisationID: number;
-                            Active: boolean;
-                            Provider: string;
-                            /** @description Organisation name; empty for staff */
-                            Organisation: string;
-                            Teams: {
-                                ID: number;
-                                Name: string;
-                                Default: boolean;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                            }[];
-                            ResetPassword: boolean;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            LastLoginAt: string | null;
-                        };
-                    };
+                    "application/json": components["schemas"]["PortalError"];
                 };
             };
         };
-        post?: never;
-        /** Remove a member from my organisation (consumer-admin): they move to the Default Organisation */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/portal/api/apps": {
+    getPortalSettings: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The apps I can see: mine, my teams' and my organisation's, by their visibility */
-        get: {
-            parameters: {
-                query?: {
-                    page?: number;
-                    per_page?: number;
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create an app (visibility personal unless said otherwise) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
-                    "application/json": {
-                        Name: string;
-                        Description?: string;
-                        /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                        Visibility?: "personal" | "team" | "organisation";
-                    };
+                    "application/json": components["schemas"]["PortalSettings"];
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AccessRequests: {
-                                ID: number;
-                                Status: "pending" | "approved" | "rejected";
-                                /** @description Approved at once by the plan */
-                                ProvisionImmediately: boolean;
-                                AuthType: string;
-                                DCREnabled: boolean;
-                                Catalogue: string;
-                                /** @description The app's name */
-                                Client: string;
-                                Plan: string;
-                                /** @description The app owner's email */
-                                User: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                                AppID: number;
-                                ProductID: number;
-                                PlanID: number;
-                                UserID: number;
-                                CatalogueID: number | null;
-                                Products: string[];
-                                Credentials: {
-                                    ID: number;
-                                    AccessRequestID: number;
-                                    /** @description AccessRequest#<id> */
-                                    AccessRequest: string;
-                                    /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                    Credential: string;
-                                    /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                    CredentialHash: string;
-                                    /** @description YYYY-MM-DD HH:MM (UTC) */
-                                    Expires?: string;
-                                    /** @description The key was minted and shown once */
-                                    Revealed: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
                 };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/apps/{appId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An app with its access requests and credentials; a credential's first view by someone who may change the app shows its key, this once */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AccessRequests: {
-                                ID: number;
-                                Status: "pending" | "approved" | "rejected";
-                                /** @description Approved at once by the plan */
-                                ProvisionImmediately: boolean;
-                                AuthType: string;
-                                DCREnabled: boolean;
-                                Catalogue: string;
-                                /** @description The app's name */
-                                Client: string;
-                                Plan: string;
-                                /** @description The app owner's email */
-                                User: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                                AppID: number;
-                                ProductID: number;
-                                PlanID: number;
-                                UserID: number;
-                                CatalogueID: number | null;
-                                Products: string[];
-                                Credentials: {
-                                    ID: number;
-                                    AccessRequestID: number;
-                                    /** @description AccessRequest#<id> */
-                                    AccessRequest: string;
-                                    /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                    Credential: string;
-                                    /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                    CredentialHash: string;
-                                    /** @description YYYY-MM-DD HH:MM (UTC) */
-                                    Expires?: string;
-                                    /** @description The key was minted and shown once */
-                                    Revealed: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        /** Change an app's name, description or visibility (owner or consumer-admin) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
-                    "application/json": {
-                        Name?: string;
-                        Description?: string;
-                        /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                        Visibility?: "personal" | "team" | "organisation";
-                    };
+                    "application/json": components["schemas"]["PortalError"];
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Name: string;
-                            Description: string;
-                            /** @description OAuth2 is not offered: always empty */
-                            RedirectURLs: string;
-                            UserID: number;
-                            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
-                            Visibility: "personal" | "team" | "organisation";
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AccessRequests: {
-                                ID: number;
-                                Status: "pending" | "approved" | "rejected";
-                                /** @description Approved at once by the plan */
-                                ProvisionImmediately: boolean;
-                                AuthType: string;
-                                DCREnabled: boolean;
-                                Catalogue: string;
-                                /** @description The app's name */
-                                Client: string;
-                                Plan: string;
-                                /** @description The app owner's email */
-                                User: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                CreatedAt: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                UpdatedAt: string;
-                                AppID: number;
-                                ProductID: number;
-                                PlanID: number;
-                                UserID: number;
-                                CatalogueID: number | null;
-                                Products: string[];
-                                Credentials: {
-                                    ID: number;
-                                    AccessRequestID: number;
-                                    /** @description AccessRequest#<id> */
-                                    AccessRequest: string;
-                                    /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                    Credential: string;
-                                    /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                    CredentialHash: string;
-                                    /** @description YYYY-MM-DD HH:MM (UTC) */
-                                    Expires?: string;
-                                    /** @description The key was minted and shown once */
-                                    Revealed: boolean;
-                                }[];
-                            }[];
-                        };
-                    };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
                 };
-            };
-        };
-        post?: never;
-        /** Delete an app (owner or consumer-admin): its credentials are revoked */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                        };
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/apps/{appId}/credentials/{credentialId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A credential; its first view shows its key, this once */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                    credentialId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            AccessRequestID: number;
-                            /** @description AccessRequest#<id> */
-                            AccessRequest: string;
-                            /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                            Credential: string;
-                            /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                            CredentialHash: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            Expires?: string;
-                            /** @description The key was minted and shown once */
-                            Revealed: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/apps/{appId}/credentials/{credentialId}/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** Rotate a credential: a new key, in this reply only; the old key stops working */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appId: string;
-                    credentialId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            status: "ok";
-                            message: string;
-                            Credential: {
-                                ID: number;
-                                AccessRequestID: number;
-                                /** @description AccessRequest#<id> */
-                                AccessRequest: string;
-                                /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                Credential: string;
-                                /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                CredentialHash: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                Expires?: string;
-                                /** @description The key was minted and shown once */
-                                Revealed: boolean;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/portal/api/access-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Ask for a product on a plan for one of my apps */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
-                    "application/json": {
-                        AppID: number;
-                        ProductID: number;
-                        PlanID: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            ID: number;
-                            Status: "pending" | "approved" | "rejected";
-                            /** @description Approved at once by the plan */
-                            ProvisionImmediately: boolean;
-                            AuthType: string;
-                            DCREnabled: boolean;
-                            Catalogue: string;
-                            /** @description The app's name */
-                            Client: string;
-                            Plan: string;
-                            /** @description The app owner's email */
-                            User: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            CreatedAt: string;
-                            /** @description YYYY-MM-DD HH:MM (UTC) */
-                            UpdatedAt: string;
-                            AppID: number;
-                            ProductID: number;
-                            PlanID: number;
-                            UserID: number;
-                            CatalogueID: number | null;
-                            Products: string[];
-                            Credentials: {
-                                ID: number;
-                                AccessRequestID: number;
-                                /** @description AccessRequest#<id> */
-                                AccessRequest: string;
-                                /** @description The key itself in the one reply that mints it (first view, rotation); afterwards "********"; empty while no key was minted */
-                                Credential: string;
-                                /** @description The key's hash, its id in /api/keys; empty while no key was minted */
-                                CredentialHash: string;
-                                /** @description YYYY-MM-DD HH:MM (UTC) */
-                                Expires?: string;
-                                /** @description The key was minted and shown once */
-                                Revealed: boolean;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["PortalError"];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    };
+    updatePortalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Whether API consumers may register themselves (default true); invitations work either way */
+                    SelfRegistration?: boolean;
+                    /** @description Auto-approve API consumers registering to the portal */
+                    AutoApproveConsumers?: boolean;
+                    AdminNotificationEmail?: "" | string;
+                    SenderEmail?: "" | string;
+                    SMTPHost?: string;
+                    SMTPPort?: number;
+                    SMTPUsername?: string;
+                    RegistrationRules?: components["schemas"]["RegistrationRule"][];
+                    SMTPPassword?: string;
+                    SMTPPasswordSet?: boolean;
+                    UpdatedAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSettings"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listPortalUsers: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+                role?: "super-admin" | "provider-admin" | "dashboard-user" | "consumer-admin" | "consumer-team-member";
+                organisation?: number;
+                team?: number;
+                active?: boolean;
+                /** @description Search in names and email */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUserSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createPortalUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalUserCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPortalUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updatePortalUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalUserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deletePortalUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listPosts: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updatePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Title */
+                    Title?: string;
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    Path?: string;
+                    /** @description Only published content is public */
+                    Status?: "published" | "draft";
+                    /** @description Markdown, returned as stored (never rendered to HTML by the server) */
+                    Content?: string;
+                    /** @description Short summary shown in lists */
+                    Lede?: string;
+                    /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
+                    MarkdownEnabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Post"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deletePost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listPages: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updatePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Title */
+                    Title?: string;
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    Path?: string;
+                    /** @description Only published content is public */
+                    Status?: "published" | "draft";
+                    /** @description Markdown, returned as stored (never rendered to HTML by the server) */
+                    Content?: string;
+                    /** @description Short summary shown in lists */
+                    Lede?: string;
+                    /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
+                    MarkdownEnabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deletePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listCatalogues: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                catalogueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                catalogueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+                    VisibilityStatus?: "Public" | "Private";
+                    /** @description Ids of products listed in the catalogue */
+                    Products?: number[];
+                    /** @description Ids of plans offered in the catalogue */
+                    Plans?: number[];
+                    /** @description The audience of a private catalogue (kept but ignored while it is public) */
+                    OrgCatalogues?: components["schemas"]["AudienceInput"][];
+                    /** @description Accepted for Tyk compatibility; the slug is derived from Name */
+                    NameWithSlug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Catalogue"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                catalogueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Shown to consumers; defaults to Name */
+                    DisplayName?: string;
+                    /** @description Short description shown in the catalogue */
+                    Description?: string;
+                    /** @description The APIs the product exposes, in order */
+                    APIDetails?: components["schemas"]["ApiDetailInput"][];
+                    Tags?: string[];
+                    /** @description Ids of the catalogues listing the product */
+                    Catalogues?: number[];
+                    /** @description Accepted for Tyk compatibility; there is one provider */
+                    ProviderID?: number;
+                    /**
+                     * @description Accepted for Tyk compatibility; only false
+                     * @enum {boolean}
+                     */
+                    IsDocumentationOnly?: false;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listProductApis: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiDetail"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getProductApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiDetail"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateProductApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiDetailUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiDetail"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getProductApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasDocument"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    putProductApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasDocument"];
+            };
+        };
+        responses: {
+            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasDocument"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    uploadProductApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasDocument"];
+            };
+        };
+        responses: {
+            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasDocument"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteProductApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listProductDocs: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createProductDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuideInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    reorderProductDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        /** @description Every guide id of the product, in the new order */
+        requestBody: {
+            content: {
+                "application/json": number[];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getProductDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateProductDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Title?: string;
+                    /** @description Markdown, returned as stored */
+                    Content?: string;
+                    /** @description Same as Content (Tyk sends both); Content wins when both are sent */
+                    MarkdownContent?: string;
+                    /**
+                     * @description Accepted for Tyk compatibility: guides are always Markdown
+                     * @enum {boolean}
+                     */
+                    MarkdownEnabled?: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Guide"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteProductDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listPlans: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanIndex"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updatePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Unique, whatever the case */
+                    Name?: string;
+                    /** @description Shown to consumers; defaults to Name */
+                    DisplayName?: string;
+                    Description?: string;
+                    /** @description Requests per Per seconds */
+                    RateLimit?: number;
+                    /** @description Seconds */
+                    Per?: number;
+                    /** @description No rate limit (RateLimit and Per are then ignored) */
+                    UnlimitedRateLimit?: boolean;
+                    /** @description Requests per QuotaRenewalRate seconds */
+                    Quota?: number;
+                    /** @description Seconds */
+                    QuotaRenewalRate?: number;
+                    /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
+                    UnlimitedQuota?: boolean;
+                    /** @description Seconds a credential lives; 0 never expires */
+                    KeyExpiresIn?: number;
+                    AutoApproveAccessRequests?: boolean;
+                    /** @description Ids of the catalogues offering the plan */
+                    Catalogues?: number[];
+                    /** @description Accepted for Tyk compatibility; there is one provider */
+                    ProviderID?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deletePlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                planId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listApps: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+                /** @description The owner's user id */
+                user?: number;
+                /** @description The owner's organisation */
+                organisation?: number;
+                /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+                visibility?: "personal" | "team" | "organisation";
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminAppUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    rotateAppCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedCredential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listAccessRequests: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequestSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessRequest"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    approveAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusWithMessage"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    rejectAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusWithMessage"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listPublishedPosts: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedContent"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPublishedPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's Path, e.g. guides/first-call */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedContent"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getPublishedPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The item's Path, e.g. guides/first-call */
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedContent"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listLiveCatalogues: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveCatalogue"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLiveProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveProduct"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLiveProductApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OpenAPI 3.x (or Swagger 2.0) document as JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasDocument"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listLiveProductDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveGuide"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLiveProductDoc: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveGuide"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateMyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    First?: string;
+                    Last?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    changeMyPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    current_password: string;
+                    new_password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listMyOrganisationUsers: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    inviteMyOrganisationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    Email: string;
+                    TeamID?: number;
+                    Role?: "consumer-admin" | "consumer-team-member";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateMyOrganisationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Teams?: number[];
+                    Role?: "consumer-admin" | "consumer-team-member";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalUser"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    removeMyOrganisationUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listMyApps: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647) */
+                page?: number;
+                /** @description Items per page (default 20) */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppSummary"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsumerAppCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsumerAppUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteMyApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getMyAppCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Credential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    revealMyAppCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedCredential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    rotateMyAppCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedCredential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createMyAccessRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppAccessRequest"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
