@@ -103,19 +103,29 @@ function spent(c: Cell, now: number): boolean {
   return c.tat <= now && (c.renews === 0 || (c.renews > 0 && c.renews <= now));
 }
 
-function sweepEvery<C extends Cell>(cells: Map<string, C>, ms: number, keep: (c: C) => boolean = () => false): NodeJS.Timeout {
+function sweepEvery<C extends Cell>(cells: Map<string, C>, ms: number, clock: () => number, keep: (c: C) => boolean = () => false): NodeJS.Timeout {
   const timer = setInterval(() => {
-    const now = Date.now();
+    const now = clock();
     for (const [k, c] of cells) if (spent(c, now) && !keep(c)) cells.delete(k);
   }, ms);
   timer.unref();
   return timer;
 }
 
+export interface MemoryCounterOptions {
+  /**
+   * For tests only: the clock (ms since the epoch, whole numbers), so that a
+   * test can drive time and compare these counters with Redis's on one clock.
+   * Default `Date.now`.
+   */
+  now?: () => number;
+}
+
 /** One process's counters. */
-export function memoryCounters(): Counters {
+export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
+  const clock = options.now ?? Date.now;
   const cells = new Map<string, Cell>();
-  const sweep = sweepEvery(cells, 60_000);
+  const sweep = sweepEvery(cells, 60_000, clock);
   return {
     degraded: false,
     fallbacks: 0,
@@ -126,7 +136,7 @@ export function memoryCounters(): Counters {
         cell = { tat: 0, used: 0, renews: 0 };
         cells.set(bucket, cell);
       }
-      return decide(cell, Date.now(), limits);
+      return decide(cell, clock(), limits);
     },
     async close() {
       clearInterval(sweep);
@@ -148,10 +158,18 @@ export function memoryCounters(): Counters {
  *
  * Every reply carries the whole state: verdict, rate reset (s), retry after (s),
  * quota used, quota renews (ms, Redis clock), Redis's now (ms), tat (ms).
+ *
+ * ARGV[9], when given, is "now" (ms) instead of Redis's TIME: only tests pass it
+ * (the `now` option), to run the script on a clock they drive.
  */
 const SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now
+if ARGV[9] then
+  now = tonumber(ARGV[9])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local rate = tonumber(ARGV[1])
 local perMs = tonumber(ARGV[2]) * 1000
 local qmax = tonumber(ARGV[3])
@@ -233,7 +251,18 @@ return {0, reset, 0, used, renews, now, string.format('%.3f', tat)}
 type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
 
 interface WithLimitScript {
-  portcullisLimit(key: string, rate: number, per: number, quotaMax: number, renewal: number, mode: number, seedTat: number, seedUsed: number, seedRenews: number): Promise<ScriptReply>;
+  portcullisLimit(
+    key: string,
+    rate: number,
+    per: number,
+    quotaMax: number,
+    renewal: number,
+    mode: number,
+    seedTat: number,
+    seedUsed: number,
+    seedRenews: number,
+    ...now: [] | [number]
+  ): Promise<ScriptReply>;
 }
 
 export interface RedisCounterOptions {
@@ -242,6 +271,13 @@ export interface RedisCounterOptions {
   /** While degraded, how often Redis is asked whether it answers again (ms). */
   probeMs?: number;
   log?: GatewayLogger;
+  /**
+   * For tests only: the clock (ms since the epoch, whole numbers) of these
+   * counters and of the script, which then does not read Redis's TIME. Lets a
+   * test drive time and compare with `memoryCounters` on the same clock.
+   * Default: `Date.now` here, Redis's TIME in the script.
+   */
+  now?: () => number;
 }
 
 /** Consecutive timeouts after which requests stop waiting for Redis until it answers a probe. */
@@ -293,11 +329,13 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   const timeoutMs = options.timeoutMs ?? 50;
   const probeMs = options.probeMs ?? 250;
   const log = options.log;
+  const clock = options.now ?? Date.now;
+  const scriptClock = options.now;
   redis.defineCommand('portcullisLimit', { numberOfKeys: 1, lua: SCRIPT });
   const r = redis as unknown as Redis & WithLimitScript;
   const cells = new Map<string, ShadowCell>();
   // Buckets counted here and not yet written back are kept until they are.
-  const sweep = sweepEvery(cells, 60_000, (c) => c.local > 0);
+  const sweep = sweepEvery(cells, 60_000, clock, (c) => c.local > 0);
   let degraded = false;
   let timeouts = 0;
   let fallbacks = 0;
@@ -323,7 +361,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   function locally(bucket: string, l: Limits): Outcome {
     fallbacks += 1;
     const cell = cellFor(bucket);
-    const o = decide(cell, Date.now(), l);
+    const o = decide(cell, clock(), l);
     if (o.verdict === 0) cell.local += 1;
     return o;
   }
@@ -360,14 +398,19 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
 
   async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
     const known = cells.get(bucket);
-    const sent = Date.now();
+    const sent = clock();
     const local = known?.local ?? 0;
     const mode = known === undefined ? 0 : local > 0 ? 2 : 1;
     const seedTat = known ? known.tat - sent : 0;
     const seedRenews = !known ? 0 : known.renews === -1 ? -1 : known.renews > sent ? Math.ceil(known.renews - sent) : 0;
     let reply: ScriptReply;
     try {
-      reply = await within(r.portcullisLimit(`${prefix}limit:${bucket}`, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, known?.used ?? 0, seedRenews), timeoutMs);
+      const key = `${prefix}limit:${bucket}`;
+      const used = known?.used ?? 0;
+      const call = scriptClock
+        ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews, sent)
+        : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews);
+      reply = await within(call, timeoutMs);
     } catch (err) {
       failed(err);
       return locally(bucket, l);
