@@ -159,6 +159,13 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
  * Every reply carries the whole state: verdict, rate reset (s), retry after (s),
  * quota used, quota renews (ms, Redis clock), Redis's now (ms), tat (ms).
  *
+ * The tat is stored and returned with every digit of its double ('%.17g'), so
+ * that the script's arithmetic is `decide`'s to the last bit. (Rounded to
+ * 0.001 ms, as it once was, each emission interval could round up: with
+ * 6 per 1 s, 166.6667 ms stored as 166.667, the sixth request of a burst
+ * overshot the window by more than EPSILON and was refused in Redis while
+ * memory allowed it.)
+ *
  * ARGV[9], when given, is "now" (ms) instead of Redis's TIME: only tests pass it
  * (the `now` option), to run the script on a clock they drive.
  */
@@ -203,7 +210,7 @@ local function save(tatValue)
   local fields = {}
   if rated then
     table.insert(fields, 'tat')
-    table.insert(fields, string.format('%.3f', tatValue))
+    table.insert(fields, string.format('%.17g', tatValue))
   end
   if qmax > 0 then
     table.insert(fields, 'used')
@@ -227,7 +234,7 @@ if rated then
   newTat = math.max(tat, now) + interval
   if newTat - now > perMs + 0.001 then
     if seeded then save(tat) end
-    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.3f', tat)}
+    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.17g', tat)}
   end
 end
 if qmax > 0 then
@@ -237,7 +244,7 @@ if qmax > 0 then
   end
   if used >= qmax then
     if seeded then save(tat) end
-    return {2, 0, 0, used, renews, now, string.format('%.3f', tat)}
+    return {2, 0, 0, used, renews, now, string.format('%.17g', tat)}
   end
   used = used + 1
 end
@@ -245,7 +252,7 @@ if rated then tat = newTat end
 save(tat)
 local reset = 0
 if rated then reset = math.ceil((tat - now) / 1000) end
-return {0, reset, 0, used, renews, now, string.format('%.3f', tat)}
+return {0, reset, 0, used, renews, now, string.format('%.17g', tat)}
 `;
 
 type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
