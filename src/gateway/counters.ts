@@ -54,6 +54,18 @@ interface Cell {
   renews: number;
 }
 
+/**
+ * The quota as a request refused by the rate limit reports it: a window that is
+ * over counts as renewed, without starting the next one (only an allowed
+ * request does). Shared by both stores so that a Redis that dropped an ended
+ * window and a process that still holds it say the same.
+ */
+function quotaSeen(l: Limits, used: number, renews: number, now: number): Pick<Outcome, 'quotaRemaining' | 'quotaRenews'> {
+  if (!(l.quota_max > 0)) return { quotaRemaining: -1, quotaRenews: 0 };
+  if (renews === 0 || (renews > 0 && renews <= now)) return { quotaRemaining: l.quota_max, quotaRenews: 0 };
+  return { quotaRemaining: Math.max(0, l.quota_max - used), quotaRenews: renews > 0 ? Math.ceil(renews / 1000) : 0 };
+}
+
 /** The shared arithmetic of both stores; mutates `cell` only when the request is allowed. */
 function decide(cell: Cell, now: number, l: Limits): Outcome {
   const rated = l.rate > 0 && l.per > 0;
@@ -68,8 +80,7 @@ function decide(cell: Cell, now: number, l: Limits): Outcome {
         rateRemaining: 0,
         rateReset: Math.ceil((Math.max(cell.tat, now) - now) / 1000),
         retryAfter: Math.max(1, Math.ceil((newTat - now - perMs) / 1000)),
-        quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - cell.used) : -1,
-        quotaRenews: cell.renews > 0 ? Math.ceil(cell.renews / 1000) : 0,
+        ...quotaSeen(l, cell.used, cell.renews, now),
       };
     }
   }
@@ -301,10 +312,11 @@ interface ShadowCell extends Cell {
 /** The Outcome of a script reply, as `decide` would have said it. */
 function outcomeOf(reply: ScriptReply, l: Limits): Outcome {
   const [verdict, reset, retry, used, renews, now, tat] = reply;
-  const quotaRenews = renews > 0 ? Math.ceil(renews / 1000) : 0;
+  // The bucket may still hold a window of a quota its limits no longer have.
+  const quotaRenews = l.quota_max > 0 && renews > 0 ? Math.ceil(renews / 1000) : 0;
   const rated = l.rate > 0 && l.per > 0;
   if (verdict === 1) {
-    return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - used) : -1, quotaRenews };
+    return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, ...quotaSeen(l, used, renews, now) };
   }
   if (verdict === 2) {
     return { verdict: 2, rateRemaining: 0, rateReset: 0, retryAfter: quotaRenews > 0 ? Math.max(1, Math.ceil((renews - now) / 1000)) : 0, quotaRemaining: 0, quotaRenews };
