@@ -161,8 +161,11 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
  * every gateway sharing the Redis enforces one limit and counters outlive restarts.
  *
  * A gateway also passes what it last knew of the bucket (its seed, as offsets
- * from now, so that clocks need not agree). Mode 1: the seed is used only when
- * Redis has no such bucket (a Redis that restarted empty, noticed or not).
+ * from now, so that clocks need not agree). Mode 1: the seed is used only for
+ * what Redis does not hold: no such bucket (a Redis that restarted empty,
+ * noticed or not), or a bucket without its rate or without its quota fields (it
+ * expired and came back while the key's limits had no such limit, then the
+ * limit returned).
  * Mode 2: the bucket becomes the larger of Redis's and the seed (after counting
  * in memory: the gateway's own requests meanwhile). Taking the larger makes a
  * repeated or late-arriving seed harmless.
@@ -199,12 +202,14 @@ local used = tonumber(h[2]) or 0
 local renews = tonumber(h[3]) or 0
 local rated = rate > 0 and perMs > 0
 local seeded = false
-if mode == 2 or (mode == 1 and not h[1] and not h[2] and not h[3]) then
+if mode == 2 or (mode == 1 and not h[1]) then
   local seedTat = now + tonumber(ARGV[6])
   if rated and seedTat > tat then
     tat = seedTat
     seeded = true
   end
+end
+if mode == 2 or (mode == 1 and not h[2] and not h[3]) then
   local seedUsed = tonumber(ARGV[7])
   local seedRenews = tonumber(ARGV[8])
   if qmax > 0 and seedRenews ~= 0 then
@@ -440,9 +445,15 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     if (cell.local === local) {
       // Redis's clock to ours, taking the send time: the shadow errs early, never late.
       const offset = sent - reply[5];
-      cell.tat = Number(reply[6]) > 0 ? Number(reply[6]) + offset : 0;
-      cell.used = reply[3];
-      cell.renews = reply[4] > 0 ? reply[4] + offset : reply[4];
+      // Only the fields of the limits in force, as `decide` touches only those: for
+      // the others the script neither seeds nor keeps anything, so a bucket that
+      // Redis lost would otherwise wipe what this gateway knew of them (a quota's
+      // window, when a key's quota is removed and then restored).
+      if (l.rate > 0 && l.per > 0) cell.tat = Number(reply[6]) > 0 ? Number(reply[6]) + offset : 0;
+      if (l.quota_max > 0) {
+        cell.used = reply[3];
+        cell.renews = reply[4] > 0 ? reply[4] + offset : reply[4];
+      }
       cell.local = 0;
     }
     return outcomeOf(reply, l);
