@@ -54,6 +54,18 @@ interface Cell {
   renews: number;
 }
 
+/**
+ * The quota as a request refused by the rate limit reports it: a window that is
+ * over counts as renewed, without starting the next one (only an allowed
+ * request does). Shared by both stores so that a Redis that dropped an ended
+ * window and a process that still holds it say the same.
+ */
+function quotaSeen(l: Limits, used: number, renews: number, now: number): Pick<Outcome, 'quotaRemaining' | 'quotaRenews'> {
+  if (!(l.quota_max > 0)) return { quotaRemaining: -1, quotaRenews: 0 };
+  if (renews === 0 || (renews > 0 && renews <= now)) return { quotaRemaining: l.quota_max, quotaRenews: 0 };
+  return { quotaRemaining: Math.max(0, l.quota_max - used), quotaRenews: renews > 0 ? Math.ceil(renews / 1000) : 0 };
+}
+
 /** The shared arithmetic of both stores; mutates `cell` only when the request is allowed. */
 function decide(cell: Cell, now: number, l: Limits): Outcome {
   const rated = l.rate > 0 && l.per > 0;
@@ -68,8 +80,7 @@ function decide(cell: Cell, now: number, l: Limits): Outcome {
         rateRemaining: 0,
         rateReset: Math.ceil((Math.max(cell.tat, now) - now) / 1000),
         retryAfter: Math.max(1, Math.ceil((newTat - now - perMs) / 1000)),
-        quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - cell.used) : -1,
-        quotaRenews: cell.renews > 0 ? Math.ceil(cell.renews / 1000) : 0,
+        ...quotaSeen(l, cell.used, cell.renews, now),
       };
     }
   }
@@ -103,19 +114,29 @@ function spent(c: Cell, now: number): boolean {
   return c.tat <= now && (c.renews === 0 || (c.renews > 0 && c.renews <= now));
 }
 
-function sweepEvery<C extends Cell>(cells: Map<string, C>, ms: number, keep: (c: C) => boolean = () => false): NodeJS.Timeout {
+function sweepEvery<C extends Cell>(cells: Map<string, C>, ms: number, clock: () => number, keep: (c: C) => boolean = () => false): NodeJS.Timeout {
   const timer = setInterval(() => {
-    const now = Date.now();
+    const now = clock();
     for (const [k, c] of cells) if (spent(c, now) && !keep(c)) cells.delete(k);
   }, ms);
   timer.unref();
   return timer;
 }
 
+export interface MemoryCounterOptions {
+  /**
+   * For tests only: the clock (ms since the epoch, whole numbers), so that a
+   * test can drive time and compare these counters with Redis's on one clock.
+   * Default `Date.now`.
+   */
+  now?: () => number;
+}
+
 /** One process's counters. */
-export function memoryCounters(): Counters {
+export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
+  const clock = options.now ?? Date.now;
   const cells = new Map<string, Cell>();
-  const sweep = sweepEvery(cells, 60_000);
+  const sweep = sweepEvery(cells, 60_000, clock);
   return {
     degraded: false,
     fallbacks: 0,
@@ -126,7 +147,7 @@ export function memoryCounters(): Counters {
         cell = { tat: 0, used: 0, renews: 0 };
         cells.set(bucket, cell);
       }
-      return decide(cell, Date.now(), limits);
+      return decide(cell, clock(), limits);
     },
     async close() {
       clearInterval(sweep);
@@ -140,18 +161,36 @@ export function memoryCounters(): Counters {
  * every gateway sharing the Redis enforces one limit and counters outlive restarts.
  *
  * A gateway also passes what it last knew of the bucket (its seed, as offsets
- * from now, so that clocks need not agree). Mode 1: the seed is used only when
- * Redis has no such bucket (a Redis that restarted empty, noticed or not).
+ * from now, so that clocks need not agree). Mode 1: the seed is used only for
+ * what Redis does not hold: no such bucket (a Redis that restarted empty,
+ * noticed or not), or a bucket without its rate or without its quota fields (it
+ * expired and came back while the key's limits had no such limit, then the
+ * limit returned).
  * Mode 2: the bucket becomes the larger of Redis's and the seed (after counting
  * in memory: the gateway's own requests meanwhile). Taking the larger makes a
  * repeated or late-arriving seed harmless.
  *
  * Every reply carries the whole state: verdict, rate reset (s), retry after (s),
  * quota used, quota renews (ms, Redis clock), Redis's now (ms), tat (ms).
+ *
+ * The tat is stored and returned with every digit of its double ('%.17g'), so
+ * that the script's arithmetic is `decide`'s to the last bit. (Rounded to
+ * 0.001 ms, as it once was, each emission interval could round up: with
+ * 6 per 1 s, 166.6667 ms stored as 166.667, the sixth request of a burst
+ * overshot the window by more than EPSILON and was refused in Redis while
+ * memory allowed it.)
+ *
+ * ARGV[9], when given, is "now" (ms) instead of Redis's TIME: only tests pass it
+ * (the `now` option), to run the script on a clock they drive.
  */
 const SCRIPT = `
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local now
+if ARGV[9] then
+  now = tonumber(ARGV[9])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
 local rate = tonumber(ARGV[1])
 local perMs = tonumber(ARGV[2]) * 1000
 local qmax = tonumber(ARGV[3])
@@ -163,12 +202,14 @@ local used = tonumber(h[2]) or 0
 local renews = tonumber(h[3]) or 0
 local rated = rate > 0 and perMs > 0
 local seeded = false
-if mode == 2 or (mode == 1 and not h[1] and not h[2] and not h[3]) then
+if mode == 2 or (mode == 1 and not h[1]) then
   local seedTat = now + tonumber(ARGV[6])
   if rated and seedTat > tat then
     tat = seedTat
     seeded = true
   end
+end
+if mode == 2 or (mode == 1 and not h[2] and not h[3]) then
   local seedUsed = tonumber(ARGV[7])
   local seedRenews = tonumber(ARGV[8])
   if qmax > 0 and seedRenews ~= 0 then
@@ -185,7 +226,7 @@ local function save(tatValue)
   local fields = {}
   if rated then
     table.insert(fields, 'tat')
-    table.insert(fields, string.format('%.3f', tatValue))
+    table.insert(fields, string.format('%.17g', tatValue))
   end
   if qmax > 0 then
     table.insert(fields, 'used')
@@ -209,7 +250,7 @@ if rated then
   newTat = math.max(tat, now) + interval
   if newTat - now > perMs + 0.001 then
     if seeded then save(tat) end
-    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.3f', tat)}
+    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.17g', tat)}
   end
 end
 if qmax > 0 then
@@ -219,7 +260,7 @@ if qmax > 0 then
   end
   if used >= qmax then
     if seeded then save(tat) end
-    return {2, 0, 0, used, renews, now, string.format('%.3f', tat)}
+    return {2, 0, 0, used, renews, now, string.format('%.17g', tat)}
   end
   used = used + 1
 end
@@ -227,13 +268,24 @@ if rated then tat = newTat end
 save(tat)
 local reset = 0
 if rated then reset = math.ceil((tat - now) / 1000) end
-return {0, reset, 0, used, renews, now, string.format('%.3f', tat)}
+return {0, reset, 0, used, renews, now, string.format('%.17g', tat)}
 `;
 
 type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
 
 interface WithLimitScript {
-  portcullisLimit(key: string, rate: number, per: number, quotaMax: number, renewal: number, mode: number, seedTat: number, seedUsed: number, seedRenews: number): Promise<ScriptReply>;
+  portcullisLimit(
+    key: string,
+    rate: number,
+    per: number,
+    quotaMax: number,
+    renewal: number,
+    mode: number,
+    seedTat: number,
+    seedUsed: number,
+    seedRenews: number,
+    ...now: [] | [number]
+  ): Promise<ScriptReply>;
 }
 
 export interface RedisCounterOptions {
@@ -242,6 +294,13 @@ export interface RedisCounterOptions {
   /** While degraded, how often Redis is asked whether it answers again (ms). */
   probeMs?: number;
   log?: GatewayLogger;
+  /**
+   * For tests only: the clock (ms since the epoch, whole numbers) of these
+   * counters and of the script, which then does not read Redis's TIME. Lets a
+   * test drive time and compare with `memoryCounters` on the same clock.
+   * Default: `Date.now` here, Redis's TIME in the script.
+   */
+  now?: () => number;
 }
 
 /** Consecutive timeouts after which requests stop waiting for Redis until it answers a probe. */
@@ -258,10 +317,11 @@ interface ShadowCell extends Cell {
 /** The Outcome of a script reply, as `decide` would have said it. */
 function outcomeOf(reply: ScriptReply, l: Limits): Outcome {
   const [verdict, reset, retry, used, renews, now, tat] = reply;
-  const quotaRenews = renews > 0 ? Math.ceil(renews / 1000) : 0;
+  // The bucket may still hold a window of a quota its limits no longer have.
+  const quotaRenews = l.quota_max > 0 && renews > 0 ? Math.ceil(renews / 1000) : 0;
   const rated = l.rate > 0 && l.per > 0;
   if (verdict === 1) {
-    return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, quotaRemaining: l.quota_max > 0 ? Math.max(0, l.quota_max - used) : -1, quotaRenews };
+    return { verdict: 1, rateRemaining: 0, rateReset: reset, retryAfter: retry, ...quotaSeen(l, used, renews, now) };
   }
   if (verdict === 2) {
     return { verdict: 2, rateRemaining: 0, rateReset: 0, retryAfter: quotaRenews > 0 ? Math.max(1, Math.ceil((renews - now) / 1000)) : 0, quotaRemaining: 0, quotaRenews };
@@ -293,11 +353,13 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   const timeoutMs = options.timeoutMs ?? 50;
   const probeMs = options.probeMs ?? 250;
   const log = options.log;
+  const clock = options.now ?? Date.now;
+  const scriptClock = options.now;
   redis.defineCommand('portcullisLimit', { numberOfKeys: 1, lua: SCRIPT });
   const r = redis as unknown as Redis & WithLimitScript;
   const cells = new Map<string, ShadowCell>();
   // Buckets counted here and not yet written back are kept until they are.
-  const sweep = sweepEvery(cells, 60_000, (c) => c.local > 0);
+  const sweep = sweepEvery(cells, 60_000, clock, (c) => c.local > 0);
   let degraded = false;
   let timeouts = 0;
   let fallbacks = 0;
@@ -323,7 +385,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   function locally(bucket: string, l: Limits): Outcome {
     fallbacks += 1;
     const cell = cellFor(bucket);
-    const o = decide(cell, Date.now(), l);
+    const o = decide(cell, clock(), l);
     if (o.verdict === 0) cell.local += 1;
     return o;
   }
@@ -360,14 +422,19 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
 
   async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
     const known = cells.get(bucket);
-    const sent = Date.now();
+    const sent = clock();
     const local = known?.local ?? 0;
     const mode = known === undefined ? 0 : local > 0 ? 2 : 1;
     const seedTat = known ? known.tat - sent : 0;
     const seedRenews = !known ? 0 : known.renews === -1 ? -1 : known.renews > sent ? Math.ceil(known.renews - sent) : 0;
     let reply: ScriptReply;
     try {
-      reply = await within(r.portcullisLimit(`${prefix}limit:${bucket}`, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, known?.used ?? 0, seedRenews), timeoutMs);
+      const key = `${prefix}limit:${bucket}`;
+      const used = known?.used ?? 0;
+      const call = scriptClock
+        ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews, sent)
+        : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews);
+      reply = await within(call, timeoutMs);
     } catch (err) {
       failed(err);
       return locally(bucket, l);
@@ -378,9 +445,15 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     if (cell.local === local) {
       // Redis's clock to ours, taking the send time: the shadow errs early, never late.
       const offset = sent - reply[5];
-      cell.tat = Number(reply[6]) > 0 ? Number(reply[6]) + offset : 0;
-      cell.used = reply[3];
-      cell.renews = reply[4] > 0 ? reply[4] + offset : reply[4];
+      // Only the fields of the limits in force, as `decide` touches only those: for
+      // the others the script neither seeds nor keeps anything, so a bucket that
+      // Redis lost would otherwise wipe what this gateway knew of them (a quota's
+      // window, when a key's quota is removed and then restored).
+      if (l.rate > 0 && l.per > 0) cell.tat = Number(reply[6]) > 0 ? Number(reply[6]) + offset : 0;
+      if (l.quota_max > 0) {
+        cell.used = reply[3];
+        cell.renews = reply[4] > 0 ? reply[4] + offset : reply[4];
+      }
       cell.local = 0;
     }
     return outcomeOf(reply, l);
