@@ -10,18 +10,18 @@ import { signInService } from './identity/sign-in.service.js';
 import { usersService } from './identity/users.service.js';
 import { keysService } from './keys/keys.service.js';
 import { policiesService } from './policies/policies.service.js';
-import { adminReviewService } from './portal/admin-review.service.js';
-import { organisationsService } from './portal/organisations.service.js';
-import { settingsService } from './portal/settings.service.js';
+import { adminReviewService } from './portal/accounts/admin-review.service.js';
+import { organisationsService } from './portal/accounts/organisations.service.js';
+import { settingsService } from './portal/settings/settings.service.js';
 import { emailOutbox } from './notify/outbox.js';
 import { passwordResetService } from './identity/password-reset.service.js';
-import { orgMembersService } from './portal/org-members.service.js';
-import { portalUsersService } from './portal/portal-users.service.js';
-import { registrationService } from './portal/registration.service.js';
-import { contentService } from './portal/content.service.js';
-import { catalogueService } from './portal/catalogues.service.js';
-import { appsService } from './portal/apps.service.js';
-import { accessRequestsService } from './portal/access-requests.service.js';
+import { orgMembersService } from './portal/accounts/org-members.service.js';
+import { portalUsersService } from './portal/accounts/portal-users.service.js';
+import { registrationService } from './portal/accounts/registration.service.js';
+import { contentService } from './portal/content/content.service.js';
+import { catalogueService } from './portal/catalogue/catalogues.service.js';
+import { appsService } from './portal/apps/apps.service.js';
+import { accessRequestsService } from './portal/apps/access-requests.service.js';
 
 /**
  * Every domain service, built once per process from the store and the

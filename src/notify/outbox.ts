@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { activeAdministratorEmails } from '../identity/users.service.js';
-import { mailSettings, type MailSettings } from '../portal/settings.service.js';
+import { mailSettings, type MailSettings } from '../portal/settings/settings.service.js';
 import { claimDueEmails, deleteFinishedEmails, insertEmail, markEmailFailed, markEmailSent, releaseEmails, type DueEmail } from './outbox.repository.js';
 import type { EmailEvent, EmailEvents } from './events.js';
 import { fill, templateFor } from './templates.js';

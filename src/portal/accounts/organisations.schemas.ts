@@ -1,0 +1,45 @@
+import { Type } from 'typebox';
+import { PortalDate } from '../portal-date.js';
+import { Id } from '../../http/ids.js';
+import { PortalPage, PortalPerPage } from '../../pagination.js';
+import { named } from '../../http/openapi.js';
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+
+export const NameBody = named('NameInput', Type.Object({ Name }, { additionalProperties: false }));
+
+/** Team updates may echo the Users list a GET returned; membership is managed through users. */
+export const TeamUpdateBody = named('TeamUpdate', Type.Object({ Name, Users: Type.Optional(Type.Array(Id())) }, { additionalProperties: false }));
+
+export const PortalPageQuery = Type.Object({
+  page: Type.Optional(PortalPage),
+  per_page: Type.Optional(PortalPerPage),
+});
+
+export const OrganisationParams = Type.Object({ organisationId: Type.String() });
+export const TeamParams = Type.Object({ organisationId: Type.String(), teamId: Type.String() });
+
+
+export const TeamElem = named('TeamSummary', Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: Type.Boolean() }));
+
+export const TeamShow = named('Team', Type.Object({
+  ID: Type.Integer(),
+  Name: Type.String(),
+  Default: Type.Boolean(),
+  Users: Type.Array(Type.String()),
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+}));
+
+export const OrganisationElem = named('OrganisationSummary', Type.Object({ ID: Type.Integer(), Name: Type.String() }));
+
+export const OrganisationShow = named('Organisation', Type.Object({
+  ID: Type.Integer(),
+  Name: Type.String(),
+  Teams: Type.Array(TeamElem),
+  Users: Type.Array(Type.Object({ ID: Type.Integer() })),
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+}));
+
+export const StatusOk = named('StatusOk', Type.Object({ status: Type.Literal('ok') }));

@@ -1,0 +1,138 @@
+import type { Selectable } from 'kysely';
+import type { Filter } from '../../access/filter.js';
+import type { Executor } from '../../db/database.js';
+import type { AccessRequestsTable } from '../../db/schema.js';
+
+export type AccessRequestRow = Selectable<AccessRequestsTable>;
+export type AccessRequestStatus = AccessRequestsTable['status'];
+
+/** A request with what its views name: the app, product, plan, catalogue, the owner, and the backing policy (if any). */
+export interface AccessRequestDetail extends AccessRequestRow {
+  app_name: string;
+  product_name: string;
+  product_display_name: string;
+  product_description: string;
+  plan_name: string;
+  catalogue_name: string | null;
+  user_email: string;
+  user_first_name: string;
+  user_last_name: string;
+  user_active: number;
+  user_created_at: string;
+  user_organisation_id: number | null;
+  policy_id: number | null;
+}
+
+function detailed(ex: Executor) {
+  return ex
+    .selectFrom('access_requests as ar')
+    .innerJoin('apps as a', 'a.id', 'ar.app_id')
+    .innerJoin('products as p', 'p.id', 'ar.product_id')
+    .innerJoin('plans as pl', 'pl.id', 'ar.plan_id')
+    .innerJoin('users as u', 'u.id', 'ar.user_id')
+    .leftJoin('catalogues as c', 'c.id', 'ar.catalogue_id')
+    .leftJoin('product_plan_policies as ppp', (j) => j.onRef('ppp.product_id', '=', 'ar.product_id').onRef('ppp.plan_id', '=', 'ar.plan_id'))
+    .selectAll('ar')
+    .select([
+      'a.name as app_name',
+      'p.name as product_name',
+      'p.display_name as product_display_name',
+      'p.description as product_description',
+      'pl.name as plan_name',
+      'c.name as catalogue_name',
+      'u.email as user_email',
+      'u.first_name as user_first_name',
+      'u.last_name as user_last_name',
+      'u.active as user_active',
+      'u.created_at as user_created_at',
+      'u.organisation_id as user_organisation_id',
+      'ppp.policy_id as policy_id',
+    ]);
+}
+
+export interface AccessRequestFilter {
+  status?: AccessRequestStatus;
+  appIds?: number[];
+}
+
+/** `visible`: the reader's filter from src/access on `ar` (and its joins), ANDed into the query. */
+export async function listAccessRequests(
+  ex: Executor,
+  filter: AccessRequestFilter,
+  visible: Filter,
+  page?: { offset: number; limit: number },
+): Promise<AccessRequestDetail[]> {
+  if (filter.appIds !== undefined && filter.appIds.length === 0) return [];
+  let q = detailed(ex);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
+  if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
+  if (filter.appIds !== undefined) q = q.where('ar.app_id', 'in', filter.appIds);
+  let ordered = q.orderBy('ar.id');
+  if (page) ordered = ordered.limit(page.limit).offset(page.offset);
+  return ordered.execute();
+}
+
+export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Filter): Promise<number> {
+  let q = ex.selectFrom('access_requests as ar');
+  if (visible.kind === 'restricted') q = q.where(visible.where);
+  if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
+  const { n } = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function findAccessRequest(ex: Executor, id: number, visible: Filter): Promise<AccessRequestDetail | undefined> {
+  let q = detailed(ex).where('ar.id', '=', id);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
+  return q.executeTakeFirst();
+}
+
+export interface NewAccessRequest {
+  app_id: number;
+  user_id: number;
+  product_id: number;
+  plan_id: number;
+  catalogue_id: number;
+  status: AccessRequestStatus;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+export async function insertAccessRequest(ex: Executor, row: NewAccessRequest, at: string): Promise<number> {
+  const { id } = await ex
+    .insertInto('access_requests')
+    .values({ ...row, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A pending or approved request of the app for the same product and plan, if any. */
+export async function findOpenDuplicate(ex: Executor, appId: number, productId: number, planId: number): Promise<AccessRequestRow | undefined> {
+  return ex
+    .selectFrom('access_requests')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where('product_id', '=', productId)
+    .where('plan_id', '=', planId)
+    .where('status', 'in', ['pending', 'approved'])
+    .executeTakeFirst();
+}
+
+/**
+ * Decides a pending request; false when it was no longer pending (someone else
+ * decided first), so that two deciders never both win.
+ */
+export async function decidePending(ex: Executor, id: number, status: 'approved' | 'rejected', decidedBy: number | null, at: string): Promise<boolean> {
+  const res = await ex
+    .updateTable('access_requests')
+    .set({ status, decided_by: decidedBy, decided_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Deletes the request; its credentials go with it (cascade). Keys are the caller's to revoke first. */
+export async function deleteAccessRequestRow(ex: Executor, id: number): Promise<void> {
+  await ex.deleteFrom('access_requests').where('id', '=', id).execute();
+}

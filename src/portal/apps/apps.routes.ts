@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../../http/authenticate.js';
+import { parseNumericId } from '../../http/ids.js';
+import type { Services } from '../../services.js';
+import { StatusOk } from '../accounts/organisations.schemas.js';
+import { AdminAppQuery, AdminAppUpdate, AppElem, AppParams, AppShow, CredentialParams, RotatedCredential } from './apps.schemas.js';
+import { appElem, appShow, credentialView } from './apps.views.js';
+
+export const appId = (raw: string): number => parseNumericId(raw, 'App');
+export const credentialId = (raw: string): number => parseNumericId(raw, 'Credential');
+
+/** Consumers' apps in the Admin Portal: /portal-api/apps (needs `portal`; within API ownership). */
+export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  const { apps } = services;
+  const tags = ['Portal: apps and credentials'];
+
+  app.get(
+    '/apps',
+    { schema: { operationId: 'listApps', tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AppElem) } } },
+    async (req) => (await apps.list(actorOf(req), req.query)).map(appElem),
+  );
+
+  app.get(
+    '/apps/:appId',
+    { schema: { operationId: 'getApp', tags, summary: 'An app with its access requests and credentials (keys always redacted)', params: AppParams, response: { 200: AppShow } } },
+    async (req) => appShow(await apps.get(actorOf(req), appId(req.params.appId))),
+  );
+
+  app.put(
+    '/apps/:appId',
+    { schema: { operationId: 'updateApp', tags, summary: 'Change an app: name, description, visibility, or owner (its requests and keys follow)', params: AppParams, body: AdminAppUpdate, response: { 200: AppShow } } },
+    async (req) => appShow(await apps.update(actorOf(req), appId(req.params.appId), req.body)),
+  );
+
+  app.delete(
+    '/apps/:appId',
+    { schema: { operationId: 'deleteApp', tags, summary: 'Delete an app with its access requests; its credentials are revoked', params: AppParams, response: { 200: StatusOk } } },
+    async (req) => {
+      await apps.remove(actorOf(req), appId(req.params.appId));
+      return { status: 'ok' as const };
+    },
+  );
+
+  app.put(
+    '/apps/:appId/credentials/:credentialId/rotate',
+    {
+      schema: {
+        operationId: 'rotateAppCredential',
+        tags,
+        summary: "Rotate a credential: the old key stops working at once; the app's owner reveals the new key (never the administrator)",
+        params: CredentialParams,
+        response: { 200: RotatedCredential },
+      },
+    },
+    async (req) => {
+      const r = await apps.rotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
+      return { status: 'ok' as const, message: "Credential rotated: the app's owner reveals the new key", Credential: credentialView(r.credential, r.secret) };
+    },
+  );
+};

@@ -1,0 +1,140 @@
+import { Type, type Static } from 'typebox';
+import { PortalDate } from '../portal-date.js';
+import { Id } from '../../http/ids.js';
+import { PortalPage, PortalPerPage } from '../../pagination.js';
+import { named } from '../../http/openapi.js';
+
+/*
+ * Apps (the swagger's `Client-*`), their access requests and credentials, in the
+ * shapes of the Tyk Enterprise Developer Portal where it has them, plus a few ids
+ * it lacks (AppID, ProductID, PlanID…) that clients need to follow links.
+ */
+
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const Description = Type.String({ maxLength: 4000 });
+export const Visibility = Type.Union([Type.Literal('personal'), Type.Literal('team'), Type.Literal('organisation')], {
+  description: 'personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner\'s organisation',
+});
+
+export const ConsumerAppCreate = named('ConsumerAppCreate', Type.Object(
+  { Name, Description: Type.Optional(Description), Visibility: Type.Optional(Visibility) },
+  { additionalProperties: false },
+));
+export type ConsumerAppCreate = Static<typeof ConsumerAppCreate>;
+
+export const ConsumerAppUpdate = named('ConsumerAppUpdate', Type.Object(
+  { Name: Type.Optional(Name), Description: Type.Optional(Description), Visibility: Type.Optional(Visibility) },
+  { additionalProperties: false },
+));
+export type ConsumerAppUpdate = Static<typeof ConsumerAppUpdate>;
+
+export const AdminAppUpdate = named('AdminAppUpdate', Type.Object(
+  {
+    Name: Type.Optional(Name),
+    Description: Type.Optional(Description),
+    UserID: Type.Optional(Id({ description: 'Hands the app (its requests and keys) to another consumer' })),
+    Visibility: Type.Optional(Visibility),
+  },
+  { additionalProperties: false },
+));
+export type AdminAppUpdate = Static<typeof AdminAppUpdate>;
+
+export const AdminAppQuery = Type.Object(
+  {
+    page: Type.Optional(PortalPage),
+    per_page: Type.Optional(PortalPerPage),
+    user: Type.Optional(Id({ description: "The owner's user id" })),
+    organisation: Type.Optional(Id({ description: "The owner's organisation" })),
+    visibility: Type.Optional(Visibility),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the name' })),
+  },
+  { additionalProperties: false },
+);
+export type AdminAppQuery = Static<typeof AdminAppQuery>;
+
+export const AppParams = Type.Object({ appId: Type.String() });
+export const CredentialParams = Type.Object({ appId: Type.String(), credentialId: Type.String() });
+
+export const CredentialView = named('Credential', Type.Object({
+  ID: Type.Integer(),
+  AccessRequestID: Type.Integer(),
+  AccessRequest: Type.String({ description: 'AccessRequest#<id>' }),
+  Credential: Type.String({
+    description: 'The key itself in the one reply that mints it (reveal, rotation); afterwards "********"; empty while no key was minted',
+  }),
+  CredentialHash: Type.String({ description: "The key's hash, its id in /api/keys; empty while no key was minted" }),
+  Expires: Type.Optional(PortalDate),
+  Revealed: Type.Boolean({ description: 'The key was minted and shown once' }),
+}));
+export type CredentialView = Static<typeof CredentialView>;
+
+const requestFields = {
+  ID: Type.Integer(),
+  Status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]),
+  ProvisionImmediately: Type.Boolean({ description: 'Approved at once by the plan' }),
+  AuthType: Type.String(),
+  DCREnabled: Type.Boolean(),
+  Catalogue: Type.String(),
+  Client: Type.String({ description: "The app's name" }),
+  Plan: Type.String(),
+  User: Type.String({ description: "The app owner's email" }),
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+  AppID: Type.Integer(),
+  ProductID: Type.Integer(),
+  PlanID: Type.Integer(),
+  UserID: Type.Integer(),
+  CatalogueID: Type.Union([Type.Integer(), Type.Null()]),
+};
+
+/** An access request inside an app (`Client-AccessRequest-elem`): Products is a list. */
+export const AppAccessRequest = named('AppAccessRequest', Type.Object({ ...requestFields, Products: Type.Array(Type.String()), Credentials: Type.Array(CredentialView) }));
+export type AppAccessRequest = Static<typeof AppAccessRequest>;
+
+/** An access request in the admin list (`AccessRequest-basic-elem`): Products is a string. */
+export const AccessRequestElem = named('AccessRequestSummary', Type.Object({ ...requestFields, Products: Type.String() }));
+export type AccessRequestElem = Static<typeof AccessRequestElem>;
+
+/** One access request (`AccessRequest-index-elem`), with its credentials. */
+export const AccessRequestShow = named('AccessRequest', Type.Object({ ...requestFields, Products: Type.String(), Credentials: Type.Array(CredentialView) }));
+export type AccessRequestShow = Static<typeof AccessRequestShow>;
+
+const appFields = {
+  ID: Type.Integer(),
+  Name: Type.String(),
+  Description: Type.String(),
+  RedirectURLs: Type.String({ description: 'OAuth2 is not offered: always empty' }),
+  UserID: Type.Integer(),
+  Visibility,
+  CreatedAt: PortalDate,
+  UpdatedAt: PortalDate,
+};
+
+export const AppElem = named('AppSummary', Type.Object(appFields));
+export type AppElem = Static<typeof AppElem>;
+
+export const AppShow = named('App', Type.Object({ ...appFields, AccessRequests: Type.Array(AppAccessRequest) }));
+export type AppShow = Static<typeof AppShow>;
+
+export const AccessRequestQuery = Type.Object(
+  {
+    page: Type.Optional(PortalPage),
+    per_page: Type.Optional(PortalPerPage),
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])),
+  },
+  { additionalProperties: false },
+);
+export type AccessRequestQuery = Static<typeof AccessRequestQuery>;
+
+export const AccessRequestParams = Type.Object({ requestId: Type.String() });
+
+export const AccessRequestCreate = named('AccessRequestCreate', Type.Object(
+  { AppID: Id(), ProductID: Id(), PlanID: Id() },
+  { additionalProperties: false },
+));
+export type AccessRequestCreate = Static<typeof AccessRequestCreate>;
+
+export const StatusWithMessage = named('StatusWithMessage', Type.Object({ status: Type.Literal('ok'), message: Type.String() }));
+
+/** A rotation's or a reveal's reply: the status, and the credential with its key (shown this once). */
+export const RotatedCredential = named('RotatedCredential', Type.Object({ status: Type.Literal('ok'), message: Type.String(), Credential: CredentialView }));

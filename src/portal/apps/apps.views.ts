@@ -1,0 +1,74 @@
+import type { AccessRequestDetail } from './access-requests.repository.js';
+import type { AccessRequestView } from './access-requests.service.js';
+import type { AppWithOwner } from './apps.repository.js';
+import type { AccessRequestElem, AccessRequestShow, AppAccessRequest, AppElem, AppShow, CredentialView } from './apps.schemas.js';
+import type { AppView } from './apps.service.js';
+import type { CredentialDetail } from './credentials.repository.js';
+import { portalDate } from '../portal-date.js';
+
+/** What a credential whose key was shown once looks like afterwards. */
+export const REDACTED = '********';
+
+export function credentialView(c: CredentialDetail, secret?: string): CredentialView {
+  const minted = c.key_hash !== null;
+  return {
+    ID: c.id,
+    AccessRequestID: c.access_request_id,
+    AccessRequest: `AccessRequest#${c.access_request_id}`,
+    Credential: secret ?? (minted ? REDACTED : ''),
+    CredentialHash: c.key_hash ?? '',
+    ...(minted && c.key_expires !== null && c.key_expires > 0 ? { Expires: portalDate(new Date(c.key_expires * 1000).toISOString()) } : {}),
+    Revealed: c.revealed === 1,
+  };
+}
+
+function requestFields(r: AccessRequestDetail) {
+  return {
+    ID: r.id,
+    Status: r.status,
+    // Auto-approval is recorded as decided by nobody at the moment of the request.
+    ProvisionImmediately: r.status === 'approved' && r.decided_by === null && r.decided_at === r.created_at,
+    AuthType: 'authToken',
+    DCREnabled: false,
+    Catalogue: r.catalogue_name ?? '',
+    Client: r.app_name,
+    Plan: r.plan_name,
+    User: r.user_email,
+    CreatedAt: portalDate(r.created_at),
+    UpdatedAt: portalDate(r.updated_at),
+    AppID: r.app_id,
+    ProductID: r.product_id,
+    PlanID: r.plan_id,
+    UserID: r.user_id,
+    CatalogueID: r.catalogue_id,
+  };
+}
+
+export function appAccessRequest(r: AccessRequestDetail, creds: CredentialDetail[], secrets: Map<number, string> = new Map()): AppAccessRequest {
+  return { ...requestFields(r), Products: [r.product_name], Credentials: creds.map((c) => credentialView(c, secrets.get(c.id))) };
+}
+
+export function accessRequestElem(r: AccessRequestDetail): AccessRequestElem {
+  return { ...requestFields(r), Products: r.product_name };
+}
+
+export function accessRequestShow({ request, credentials }: AccessRequestView): AccessRequestShow {
+  return { ...requestFields(request), Products: request.product_name, Credentials: credentials.map((c) => credentialView(c)) };
+}
+
+export function appElem(a: AppWithOwner): AppElem {
+  return {
+    ID: a.id,
+    Name: a.name,
+    Description: a.description,
+    RedirectURLs: '',
+    UserID: a.user_id,
+    Visibility: a.visibility,
+    CreatedAt: portalDate(a.created_at),
+    UpdatedAt: portalDate(a.updated_at),
+  };
+}
+
+export function appShow(v: AppView): AppShow {
+  return { ...appElem(v.app), AccessRequests: v.requests.map((r) => appAccessRequest(r, v.credentials.get(r.id) ?? [], v.secrets)) };
+}
