@@ -20,7 +20,7 @@ describe('health', () => {
     const key = await t.bootstrap();
     expect((await t.request('GET', '/api/users/me', { key })).statusCode).toBe(200);
     // Break the store under the running app: every query now fails inside the database driver.
-    await t.store.db.schema.dropTable('audit_logs').execute();
+    await t.store.db.schema.dropTable('audit_logs').$call((q) => (t.database.dialect === 'postgres' ? q.cascade() : q)).execute();
     const res = await t.request('POST', '/api/usergroups', { key, body: { name: 'doomed' } });
     expect(res.statusCode).toBe(500);
     const body = res.json() as { Status: string; Message: string; Meta: null };
