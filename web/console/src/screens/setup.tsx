@@ -27,7 +27,7 @@ export function SetupPage() {
     },
     onSuccess: async () => {
       queryClient.setQueryData(bootstrapKey, true);
-      await queryClient.invalidateQueries({ queryKey: meKey });
+      queryClient.removeQueries({ queryKey: meKey });
       await navigate('/', { replace: true });
     },
   });

@@ -28,7 +28,7 @@ export function SignInPage() {
         window.location.assign(redirectTo);
         return;
       }
-      await queryClient.invalidateQueries({ queryKey: meKey });
+      queryClient.removeQueries({ queryKey: meKey });
       await navigate('/', { replace: true });
     },
   });
