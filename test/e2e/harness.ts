@@ -92,12 +92,12 @@ interface AxeViolation {
 
 /** Runs axe-core in the page; throws listing every serious or critical violation. */
 export async function checkAccessibility(page: Page, screen = page.url()): Promise<void> {
-  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  const loaded = await page.evaluate(() => typeof (globalThis as unknown as { axe?: unknown }).axe !== 'undefined');
   // Not page.addScriptTag: that is an inline script, which the console's CSP rightly refuses.
   // An evaluated script runs outside the page's CSP, which stays enforced for everything else.
   if (!loaded) await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
