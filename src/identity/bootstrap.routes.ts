@@ -20,8 +20,26 @@ const BootstrapReply = Type.Object({
   data: Type.Object({ api_token: Type.String() }),
 });
 
-/** POST /portal-api/bootstrap: the first administrator, once. */
+const BootstrapStatus = Type.Object({
+  bootstrapped: Type.Boolean({ description: 'Whether the first administrator exists' }),
+});
+
+/** POST /portal-api/bootstrap: the first administrator, once; GET says whether that has happened (the console's setup page asks). */
 export const bootstrapRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
+  app.get(
+    '/bootstrap',
+    {
+      schema: {
+        operationId: 'getBootstrapStatus',
+        tags: ['Bootstrap'],
+        summary: 'Whether the first administrator has been created (public: the console shows its setup page until then)',
+        security: [],
+        response: { 200: BootstrapStatus },
+      },
+    },
+    async () => ({ bootstrapped: await services.bootstrap.isBootstrapped() }),
+  );
+
   app.post(
     '/bootstrap',
     {

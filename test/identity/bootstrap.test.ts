@@ -26,6 +26,17 @@ describe('bootstrap', () => {
     expect((users.json().users as { email_address: string }[]).map((u) => u.email_address)).toEqual(['first@example.com']);
   });
 
+  it('tells anyone, without credentials, whether the first administrator exists', async () => {
+    t = await startTestApp();
+    const before = await t.request('GET', '/portal-api/bootstrap');
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toEqual({ bootstrapped: false });
+    await t.bootstrap();
+    const after = await t.request('GET', '/portal-api/bootstrap');
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ bootstrapped: true });
+  });
+
   it('lets exactly one of several simultaneous bootstraps win', async () => {
     t = await startTestApp();
     const app = t;

@@ -1,26 +1,68 @@
-import { PlaceholderPage, pages } from '@portcullis/web-shared';
+import { Alert, Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { ChangePasswordPage } from './screens/change-password.js';
+import { HomePage } from './screens/home.js';
+import { SetupPage } from './screens/setup.js';
+import { SignInPage } from './screens/sign-in.js';
+import { Shell } from './shell.js';
+import { useBootstrapStatus, useCurrentUser } from './session.js';
 
-/** The console's screens come with their own issues; until then every console path shows where things are. */
-export function App() {
-  const path = window.location.pathname;
-  const home = path === pages.consoleHome() || path === '/admin';
+export function Loading({ label }: { label: string }) {
   return (
-    <PlaceholderPage face="Portcullis console" title={home ? 'Welcome to Portcullis' : 'This screen is not built yet'}>
-      <p>
-        The console's screens (APIs and their owners, users, groups, policies, keys, analytics, audit log and the
-        Admin Portal) are being built. Everything they will do can already be done through the HTTP API.
-      </p>
-      <ul>
-        <li>
-          <a href="/api/docs">Read the API reference</a>
-        </li>
-        <li>
-          <a href={pages.signIn()}>Sign in</a>
-        </li>
-        <li>
-          <a href={pages.portalHome()}>Open the developer portal</a>
-        </li>
-      </ul>
-    </PlaceholderPage>
+    <Center mih="100vh" component="main">
+      <Loader aria-label={label} role="status" />
+    </Center>
+  );
+}
+
+function LoadFailed({ message }: { message: string }) {
+  return (
+    <Center mih="100vh" p="md" component="main">
+      <Alert color="red" title="The console could not reach the server" maw={480}>
+        {message}
+      </Alert>
+    </Center>
+  );
+}
+
+/**
+ * The console's routes (basename /admin). Until the first administrator exists
+ * every address shows the setup page; afterwards the signed-in screens need a
+ * session, and a forced password change comes before anything else.
+ */
+export function App() {
+  const bootstrap = useBootstrapStatus();
+  if (bootstrap.isPending) return <Loading label="Loading the console" />;
+  if (bootstrap.isError) return <LoadFailed message={bootstrap.error.message} />;
+  if (!bootstrap.data) {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/setup" element={<Navigate to="/" replace />} />
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route path="*" element={<SignedIn />} />
+    </Routes>
+  );
+}
+
+function SignedIn() {
+  const me = useCurrentUser();
+  if (me.isPending) return <Loading label="Loading your account" />;
+  if (me.isError) return <LoadFailed message={me.error.message} />;
+  if (me.data === null) return <Navigate to="/sign-in" replace />;
+  if (me.data.password_change_required) return <ChangePasswordPage user={me.data} />;
+  return (
+    <Shell user={me.data}>
+      <Routes>
+        <Route path="/" element={<HomePage user={me.data} />} />
+        <Route path="*" element={<HomePage user={me.data} notBuilt />} />
+      </Routes>
+    </Shell>
   );
 }

@@ -642,7 +642,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Whether the first administrator has been created (public: the console shows its setup page until then) */
+        get: operations["getBootstrapStatus"];
         put?: never;
         /** Create the first administrator (super-admin) while none exists; 409 afterwards */
         post: operations["bootstrapPortal"];
@@ -5275,6 +5276,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getBootstrapStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether the first administrator exists */
+                        bootstrapped: boolean;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
                 };
             };
         };

@@ -1,0 +1,87 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, chromiumAvailable, DESKTOP, PHONE, requireChromium, screenshot, startBrowserHarness, type BrowserHarness } from './harness.js';
+
+const ADMIN = { first: 'Ada', last: 'Lovelace', email: 'ada@example.com', password: 'analytical-engine-1843' };
+
+let h: BrowserHarness | undefined;
+beforeAll(async () => {
+  if (chromiumAvailable()) h = await startBrowserHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** Checks the screen with axe and writes its screenshots at desktop and phone widths. */
+async function capture(page: Page, name: string): Promise<void> {
+  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await checkAccessibility(page, `${name} (${size})`);
+    await screenshot(page, `${name}-${size}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+async function heading(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+describe('the console on a fresh installation', () => {
+  it('creates the first administrator from the setup page, signs out, refuses a wrong password and signs in', async (ctx) => {
+    requireChromium(ctx);
+    const page = await h!.newPage(DESKTOP);
+
+    // Nobody exists yet: /admin/ shows the setup page.
+    await page.goto('/admin/');
+    await heading(page, 'Set up Portcullis');
+    expect(new URL(page.url()).pathname).toBe('/admin/setup');
+    await capture(page, 'console-setup');
+
+    await page.getByLabel('First name').fill(ADMIN.first);
+    await page.getByLabel('Last name').fill(ADMIN.last);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel(/^Password/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+
+    // Signed in as the new administrator.
+    await heading(page, `Welcome, ${ADMIN.first}`);
+    await page.getByRole('banner').getByText(`${ADMIN.first} ${ADMIN.last}`).waitFor();
+    await page.getByRole('navigation', { name: 'Console' }).getByText('APIs').waitFor();
+    await capture(page, 'console-home');
+
+    // On a phone the navigation sits behind the burger.
+    await page.setViewportSize(PHONE);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await page.getByRole('navigation', { name: 'Console' }).getByText('Audit log').waitFor();
+    await checkAccessibility(page, 'home with navigation open (phone)');
+    await screenshot(page, 'console-home-navigation-phone');
+    await page.getByRole('button', { name: 'Close navigation' }).click();
+    await page.setViewportSize(DESKTOP);
+
+    // Sign out: back to the sign-in page, and the home needs signing in again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading(page, 'Sign in');
+    expect(new URL(page.url()).pathname).toBe('/admin/sign-in');
+    await capture(page, 'console-sign-in');
+    await page.goto('/admin/');
+    await heading(page, 'Sign in');
+
+    // A wrong password shows the API's message.
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel(/^Password/).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Invalid email or password' }).waitFor();
+    await checkAccessibility(page, 'sign-in with an error');
+    await screenshot(page, 'console-sign-in-error-desktop');
+
+    // The right one lands on the home.
+    await page.getByLabel(/^Password/).fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, `Welcome, ${ADMIN.first}`);
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
+
+    // The setup page is gone for good.
+    await page.goto('/admin/setup');
+    await heading(page, `Welcome, ${ADMIN.first}`);
+  });
+});

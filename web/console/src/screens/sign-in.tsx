@@ -1,0 +1,59 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { api, ensureOk } from '../api.js';
+import { meKey } from '../session.js';
+import { AuthLayout } from './auth-layout.js';
+
+/** Signs in with a session cookie; returns where the server says the user belongs. */
+export async function signIn(email: string, password: string): Promise<string> {
+  const { data, error, response } = await api.POST('/auth/password/login', { body: { email, password } });
+  ensureOk(response, error);
+  const meta = data?.Meta as { redirect_to?: unknown } | null | undefined;
+  return typeof meta?.redirect_to === 'string' ? meta.redirect_to : '/admin/';
+}
+
+export function SignInPage() {
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+
+  const mutation = useMutation({
+    mutationFn: () => signIn(email.trim(), password),
+    onSuccess: async (redirectTo) => {
+      // API consumers belong in the Live Portal, not here.
+      if (!redirectTo.startsWith('/admin')) {
+        window.location.assign(redirectTo);
+        return;
+      }
+      queryClient.removeQueries({ queryKey: meKey });
+      await navigate('/', { replace: true });
+    },
+  });
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    mutation.mutate();
+  };
+
+  return (
+    <AuthLayout title="Sign in">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {mutation.isError && (
+            <Alert color="red" title="Not signed in" role="alert">
+              {mutation.error.message}
+            </Alert>
+          )}
+          <TextInput label="Email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <PasswordInput label="Password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <Button type="submit" loading={mutation.isPending} mt="xs">
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthLayout>
+  );
+}
