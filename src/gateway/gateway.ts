@@ -282,7 +282,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         analyticsWritten: analytics.written,
         apis: state.routes.size,
         cachedKeys: state.keys.size,
-      }) + counterMetricLines(counters).join('\n') + '\n';
+        more: counterMetricLines(counters),
+      });
       return plain(res, 200, 'text/plain; version=0.0.4; charset=utf-8', body);
     }
     const api = locate(rawPath);

@@ -22,7 +22,7 @@ export class GatewayMetrics {
     this.latencyCount += 1;
   }
 
-  render(extra: { analyticsDropped: number; analyticsBuffered: number; analyticsWritten: number; apis: number; cachedKeys: number }): string {
+  render(extra: { analyticsDropped: number; analyticsBuffered: number; analyticsWritten: number; apis: number; cachedKeys: number; more?: readonly string[] }): string {
     const lines: string[] = [];
     const total = this.byClass.reduce((a, b) => a + b, 0);
     lines.push('# HELP portcullis_gateway_requests_total Requests that matched an API, whatever their outcome.');
@@ -60,6 +60,7 @@ export class GatewayMetrics {
     lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.');
     lines.push('# TYPE process_resident_memory_bytes gauge');
     lines.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);
+    if (extra.more) lines.push(...extra.more);
     return `${lines.join('\n')}\n`;
   }
 }
