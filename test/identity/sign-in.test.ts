@@ -143,21 +143,23 @@ describe('signing in', () => {
       const key = await t2.bootstrap();
       await createUser(t2, key, 'socket@example.com', { password: 'socket-password-1' });
       const base = await t2.app.listen({ port: 0, host: '127.0.0.1' });
-      const attempts = Array.from({ length: 30 }, (_, i) => (i === 29 ? 'socket-password-1' : `wrong-${i}`));
-      const codes = await Promise.all(
-        attempts.map(async (password) => {
-          const res = await fetch(`${base}/auth/password/login`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ email: 'socket@example.com', password }),
-          });
-          await res.arrayBuffer();
-          return res.status;
-        }),
-      );
+      const attempt = async (password: string): Promise<number> => {
+        const res = await fetch(`${base}/auth/password/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'socket@example.com', password }),
+        });
+        await res.arrayBuffer();
+        return res.status;
+      };
+      // The sockets reach the server in no fixed order, so the burst holds only
+      // wrong passwords: at most the limit of them is ever checked.
+      const codes = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(`wrong-${i}`)));
       expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(3);
-      expect(codes[29]).toBe(429);
+      expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(27);
       expect(codes.filter((c) => c !== 401 && c !== 429)).toEqual([]);
+      // The account is now locked: even the right password is refused.
+      expect(await attempt('socket-password-1')).toBe(429);
     } finally {
       await t2.close();
     }
