@@ -1,8 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, capture, heading } from './console.js';
 import { checkAccessibility, chromiumAvailable, DESKTOP, PHONE, requireChromium, screenshot, startBrowserHarness, type BrowserHarness } from './harness.js';
-
-const ADMIN = { first: 'Ada', last: 'Lovelace', email: 'ada@example.com', password: 'analytical-engine-1843' };
 
 let h: BrowserHarness | undefined;
 beforeAll(async () => {
@@ -11,20 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-/** Checks the screen with axe and writes its screenshots at desktop and phone widths. */
-async function capture(page: Page, name: string): Promise<void> {
-  for (const [size, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
-    await page.setViewportSize(viewport);
-    await checkAccessibility(page, `${name} (${size})`);
-    await screenshot(page, `${name}-${size}`);
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-async function heading(page: Page, name: string | RegExp): Promise<void> {
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-}
 
 describe('the console on a fresh installation', () => {
   it('creates the first administrator from the setup page, signs out, refuses a wrong password and signs in', async (ctx) => {
@@ -46,13 +30,13 @@ describe('the console on a fresh installation', () => {
     // Signed in as the new administrator.
     await heading(page, `Welcome, ${ADMIN.first}`);
     await page.getByRole('banner').getByText(`${ADMIN.first} ${ADMIN.last}`).waitFor();
-    await page.getByRole('navigation', { name: 'Console' }).getByText('APIs').waitFor();
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'APIs' }).waitFor();
     await capture(page, 'console-home');
 
     // On a phone the navigation sits behind the burger.
     await page.setViewportSize(PHONE);
     await page.getByRole('button', { name: 'Open navigation' }).click();
-    await page.getByRole('navigation', { name: 'Console' }).getByText('Audit log').waitFor();
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).waitFor();
     await checkAccessibility(page, 'home with navigation open (phone)');
     await screenshot(page, 'console-home-navigation-phone');
     await page.getByRole('button', { name: 'Close navigation' }).click();

@@ -5,6 +5,15 @@ import { HomePage } from './screens/home.js';
 import { SetupPage } from './screens/setup.js';
 import { SignInPage } from './screens/sign-in.js';
 import { Shell } from './shell.js';
+import { NotFoundPage } from './components/page.js';
+import { AccountRoutes } from './screens/account/routes.js';
+import { AnalyticsRoutes } from './screens/analytics/routes.js';
+import { ApisRoutes } from './screens/apis/routes.js';
+import { AuditLogRoutes } from './screens/audit-log/routes.js';
+import { KeysRoutes } from './screens/keys/routes.js';
+import { PoliciesRoutes } from './screens/policies/routes.js';
+import { UserGroupsRoutes } from './screens/user-groups/routes.js';
+import { UsersRoutes } from './screens/users/routes.js';
 import { useBootstrapStatus, useCurrentUser } from './session.js';
 
 export function Loading({ label }: { label: string }) {
@@ -61,7 +70,15 @@ function SignedIn() {
     <Shell user={me.data}>
       <Routes>
         <Route path="/" element={<HomePage user={me.data} />} />
-        <Route path="*" element={<HomePage user={me.data} notBuilt />} />
+        <Route path="/apis/*" element={<ApisRoutes user={me.data} />} />
+        <Route path="/policies/*" element={<PoliciesRoutes user={me.data} />} />
+        <Route path="/keys/*" element={<KeysRoutes user={me.data} />} />
+        <Route path="/analytics/*" element={<AnalyticsRoutes user={me.data} />} />
+        <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
+        <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
+        <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
+        <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Shell>
   );

@@ -1,13 +1,16 @@
-import { AppShell, Box, Burger, Button, Group, List, NavLink, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ensureOk } from './api.js';
+import { visibleSections } from './navigation.js';
 import { meKey, type CurrentUser } from './session.js';
 
-/** The Dashboard's sections, in the order the navigation will list them as they are built. */
-const SECTIONS = ['APIs', 'Users', 'User groups', 'Policies', 'Keys', 'Analytics', 'Audit log'] as const;
+/** Whether a navigation entry is the current section (its own page or one below it). */
+function isCurrent(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
 
 /** The signed-in frame: header (product, user, sign out) and the navigation. */
 export function Shell({ user, children }: { user: CurrentUser; children: ReactNode }) {
@@ -27,6 +30,7 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
     },
   });
   const name = `${user.first_name} ${user.last_name}`.trim() || user.email_address;
+  const sections = visibleSections(user);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -49,23 +53,30 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label="Console">
-        <NavLink component={Link} to="/" label="Home" active={location.pathname === '/'} onClick={close} />
-        <Box px="sm" pt="md">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" id="sections-heading">
-            Dashboard
-          </Text>
-          <List listStyleType="none" spacing={4} mt={4} aria-labelledby="sections-heading">
-            {SECTIONS.map((s) => (
-              <List.Item key={s}>
-                <Text size="sm" component="span">
-                  {s}
-                </Text>{' '}
-                <Text size="xs" c="dimmed" component="span">
-                  coming soon
-                </Text>
-              </List.Item>
-            ))}
-          </List>
+        <NavLink component={Link} to="/" label="Home" active={isCurrent(location.pathname, '/')} aria-current={isCurrent(location.pathname, '/') ? 'page' : undefined} onClick={close} />
+        {sections.length > 0 && (
+          <Box pt="md">
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4} id="sections-heading">
+              Dashboard
+            </Text>
+            <Box component="ul" aria-labelledby="sections-heading" p={0} m={0} style={{ listStyle: 'none' }}>
+              {sections.map((s) => (
+                <li key={s.to}>
+                  <NavLink
+                    component={Link}
+                    to={s.to}
+                    label={s.label}
+                    active={isCurrent(location.pathname, s.to)}
+                    aria-current={isCurrent(location.pathname, s.to) ? 'page' : undefined}
+                    onClick={close}
+                  />
+                </li>
+              ))}
+            </Box>
+          </Box>
+        )}
+        <Box pt="md">
+          <NavLink component={Link} to="/account" label="My account" active={isCurrent(location.pathname, '/account')} aria-current={isCurrent(location.pathname, '/account') ? 'page' : undefined} onClick={close} />
         </Box>
         {signOut.isError && (
           <Text c="red.8" size="sm" role="alert" px="sm" pt="md">

@@ -1,19 +1,34 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, SimpleGrid, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { visibleSections } from '../navigation.js';
 import type { CurrentUser } from '../session.js';
 
-/** The signed-in home; until the sections are built it says what works meanwhile. */
-export function HomePage({ user, notBuilt = false }: { user: CurrentUser; notBuilt?: boolean }) {
+/** The signed-in home: the sections this user may open, each in one line. */
+export function HomePage({ user }: { user: CurrentUser }) {
+  const sections = visibleSections(user);
   return (
-    <Stack gap="sm" maw={640}>
+    <Stack gap="md" maw={960}>
       <Title order={1} size="h2">
-        {notBuilt ? 'This screen is not built yet' : `Welcome, ${user.first_name}`}
+        Welcome, {user.first_name || user.email_address}
       </Title>
-      <Text>
-        The Dashboard's sections (APIs and their owners, users, groups, policies, keys, analytics and the audit log) are coming to
-        the console. Everything they will do can already be done through the HTTP API.
-      </Text>
-      <Text>
-        <Anchor href="/api/docs">Read the API reference</Anchor>
+      {sections.length === 0 ? (
+        <Text>Your account has no Dashboard permissions yet. An administrator can grant them on the Users screen.</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+          {sections.map((s) => (
+            <Paper key={s.to} withBorder p="md" radius="md">
+              <Anchor component={Link} to={s.to} fw={600}>
+                {s.label}
+              </Anchor>
+              <Text size="sm" c="dimmed" mt={4}>
+                {s.summary}
+              </Text>
+            </Paper>
+          ))}
+        </SimpleGrid>
+      )}
+      <Text size="sm">
+        Everything the console does, the HTTP API does too: <Anchor href="/api/docs">read the API reference</Anchor>.
       </Text>
     </Stack>
   );

@@ -1,0 +1,29 @@
+import { analyticsScope, can, type Section } from './permissions.js';
+import type { CurrentUser } from './session.js';
+
+export interface NavItem {
+  label: string;
+  /** Path under /admin. */
+  to: string;
+  /** One line for the home page. */
+  summary: string;
+  /** Whether the signed-in user may see this section at all. */
+  visible: (user: CurrentUser) => boolean;
+}
+
+const readable = (section: Section) => (user: CurrentUser) => can(user, section);
+
+/** The Dashboard's sections: the navigation and the home page list exactly those the user may read. */
+export const DASHBOARD_SECTIONS: readonly NavItem[] = [
+  { label: 'APIs', to: '/apis', summary: 'API definitions, their gateway settings and their owners.', visible: readable('apis') },
+  { label: 'Policies', to: '/policies', summary: 'Access rights, rate limits and quotas shared by keys.', visible: readable('policies') },
+  { label: 'Keys', to: '/keys', summary: 'Credentials for the gateway, and their remaining quota.', visible: readable('keys') },
+  { label: 'Analytics', to: '/analytics', summary: 'Requests, errors and latency over time.', visible: (u) => analyticsScope(u) !== 'none' },
+  { label: 'Users', to: '/users', summary: 'Who may use the Dashboard, and with which permissions.', visible: readable('users') },
+  { label: 'User groups', to: '/user-groups', summary: 'Permission templates shared by their members.', visible: readable('user_groups') },
+  { label: 'Audit log', to: '/audit-log', summary: 'Who changed what, and when.', visible: readable('audit_logs') },
+];
+
+export function visibleSections(user: CurrentUser): NavItem[] {
+  return DASHBOARD_SECTIONS.filter((s) => s.visible(user));
+}
