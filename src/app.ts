@@ -41,6 +41,7 @@ import { appsRoutes } from './portal/apps/apps.routes.js';
 import { accessRequestsRoutes } from './portal/apps/access-requests.routes.js';
 import { consumerAppsRoutes } from './portal/consumer/consumer-apps.routes.js';
 import { dashboardRequestsRoutes } from './portal/apps/dashboard-requests.routes.js';
+import { logDestination } from './logging.js';
 import { createServices, type Services } from './services.js';
 import { registerWebApps } from './web/web-apps.js';
 
@@ -60,13 +61,14 @@ export interface BuildOptions {
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<BuiltApp> {
   const { config } = ctx;
   const services = createServices(ctx);
+  const stream = options.logStream ?? logDestination(config);
   const app = Fastify({
     logger: {
       level: config.logLevel,
       // No secret in the log: the request is logged without headers and with its URL redacted.
       serializers: { req: serializeRequest },
       redact: SECRET_HEADER_PATHS,
-      ...(options.logStream ? { stream: options.logStream } : {}),
+      ...(stream ? { stream } : {}),
     },
     bodyLimit: config.bodyLimit,
     trustProxy: config.trustProxy,

@@ -10,6 +10,8 @@ export interface Config {
   host: string;
   databaseUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `auto`: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
   enableOwnership: boolean;
   pageSize: number;
   adminEmail: string | undefined;
@@ -85,6 +87,7 @@ export const SETTINGS: readonly Setting[] = [
     default: 'sqlite:./data/portcullis.db',
   },
   { key: 'logLevel', file: 'log_level', env: ['PORTCULLIS_LOG_LEVEL'], kind: { type: 'enum', values: LOG_LEVELS }, default: 'info' },
+  { key: 'logFormat', file: 'log_format', env: ['PORTCULLIS_LOG_FORMAT'], kind: { type: 'enum', values: ['auto', 'json', 'pretty'] }, default: 'auto' },
   {
     key: 'enableOwnership',
     file: 'enable_ownership',

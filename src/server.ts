@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { systemActor } from './access/actor.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -6,6 +6,7 @@ import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { changeNotices, installChangeNotices, startGateway, type RunningGateway } from './gateway/index.js';
 import { DomainError } from './errors.js';
+import { pages } from './links.js';
 import { createServices, type Services } from './services.js';
 
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
@@ -51,6 +52,25 @@ async function bootstrapFromConfig(config: Config, store: Store): Promise<'creat
   }
 }
 
+/**
+ * Says in plain words where everything listens and what to do first — one log
+ * line each, readable on a terminal, JSON (with `url`) for a log collector.
+ */
+async function announce(log: FastifyBaseLogger, where: { url: string; gatewayUrl: string | undefined; bootstrapped: boolean }): Promise<void> {
+  const consoleUrl = `${where.url}${pages.consoleHome()}`;
+  log.info({ url: consoleUrl }, `Console (Dashboard and Admin Portal): ${consoleUrl}`);
+  log.info({ url: `${where.url}/` }, `Live Portal: ${where.url}/`);
+  log.info({ url: `${where.url}/api/docs` }, `HTTP API reference: ${where.url}/api/docs`);
+  if (where.gatewayUrl) log.info({ url: where.gatewayUrl }, `Gateway (consumer traffic): ${where.gatewayUrl}`);
+  else log.info({}, 'Gateway: not started here (PORTCULLIS_GATEWAY_ENABLED=false); run `portcullis gateway` for it');
+  log.info(
+    {},
+    where.bootstrapped
+      ? `Next: sign in at ${consoleUrl}`
+      : `Next: open ${consoleUrl} in a browser and create the first administrator`,
+  );
+}
+
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openMigratedStore(config);
   let app: FastifyInstance;
@@ -67,7 +87,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
     listening = true;
     if (config.gatewayEnabled) {
       gateway = await startGateway({ config, store, log: app.log });
-      app.log.info({ url: gateway.url }, 'gateway listening');
     }
   } catch (err) {
     if (listening) await app!.close().catch(() => {});
@@ -81,11 +100,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   housekeeping.unref();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  await announce(app.log, { url, gatewayUrl: gateway?.url, bootstrapped: await services.bootstrap.isBootstrapped() });
   let stopping: Promise<void> | undefined;
   return {
     app,
     store,
-    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    url,
     gateway,
     stop() {
       stopping ??= (async () => {

@@ -13,7 +13,7 @@ import { consoleLogger } from './logger.js';
  */
 export async function runGatewayCommand(config: Config, workers: number): Promise<void> {
   if (workers <= 1 || !cluster.isPrimary) return runOne(config, workers > 1);
-  const log = consoleLogger(config.logLevel);
+  const log = consoleLogger(config);
   const store = openStore(config.databaseUrl);
   try {
     await migrateToLatest(store.db);
@@ -61,7 +61,7 @@ export async function runGatewayCommand(config: Config, workers: number): Promis
 }
 
 async function runOne(config: Config, isWorker: boolean): Promise<void> {
-  const log = consoleLogger(config.logLevel);
+  const log = consoleLogger(config);
   const running: { gateway?: RunningGateway; signal?: string } = {};
   const done = new Promise<void>((resolve) => {
     const stop = (signal: string) => {

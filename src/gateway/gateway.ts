@@ -53,7 +53,7 @@ export interface RunningGateway {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { config } = options;
-  const log = options.log ?? consoleLogger(config.logLevel);
+  const log = options.log ?? consoleLogger(config);
   const ownsStore = options.store === undefined;
   let store: Store;
   if (options.store) {

@@ -142,4 +142,38 @@ describe('portcullis start', () => {
       await db.drop();
     }
   });
+
+  it('says in plain words where the console, the Live Portal and the gateway listen and what to do first', async () => {
+    const fresh = await createTestDatabase();
+    try {
+      // Readable lines (as on a terminal, forced here since the test's stdout is a pipe).
+      const pretty = await startCliServer({ PORTCULLIS_DATABASE_URL: fresh.url, PORTCULLIS_LOG_FORMAT: 'pretty' });
+      const lines = pretty.output().split('\n');
+      expect(lines.find((l) => l.includes('Console (Dashboard and Admin Portal):'))).toMatch(
+        new RegExp(`^\\d\\d:\\d\\d:\\d\\d INFO  Console \\(Dashboard and Admin Portal\\): ${pretty.url}/admin/$`),
+      );
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`INFO  Live Portal: ${pretty.url}/$`)));
+      expect(lines).toContainEqual(expect.stringMatching(/INFO {2}Gateway \(consumer traffic\): http:\/\/127\.0\.0\.1:\d+$/));
+      expect(lines).toContainEqual(expect.stringMatching(new RegExp(`Next: open ${pretty.url}/admin/ in a browser and create the first administrator$`)));
+      expect(pretty.output()).not.toContain('{"level"');
+      pretty.child.kill('SIGTERM');
+      expect(await pretty.exited).toBe(0);
+
+      // Not on a terminal: JSON lines, each with the address as a field; once an administrator exists, the next step is signing in.
+      await runCli(['bootstrap', '--email', 'boot@example.com', '--password', 'boot-password-1'], { PORTCULLIS_DATABASE_URL: fresh.url });
+      const json = await startCliServer({ PORTCULLIS_DATABASE_URL: fresh.url, PORTCULLIS_GATEWAY_ENABLED: 'false' });
+      const records = json
+        .output()
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as { msg: string; url?: string });
+      expect(records.find((r) => r.msg.startsWith('Console'))?.url).toBe(`${json.url}/admin/`);
+      expect(records.map((r) => r.msg)).toContain(`Next: sign in at ${json.url}/admin/`);
+      expect(records.map((r) => r.msg)).toContainEqual(expect.stringMatching(/^Gateway: not started here/));
+      json.child.kill('SIGTERM');
+      expect(await json.exited).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
+  });
 });
