@@ -1,7 +1,7 @@
 import { AreaChart, LineChart } from '@mantine/charts';
-import { Alert, Button, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Button, Group, Paper, Radio, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { ListTable, sortRows, type Column, type SortState } from '../../components/list-table.js';
 import { PageHeader } from '../../components/page.js';
@@ -30,24 +30,35 @@ const DEFAULT_DAYS = 7;
 const API_COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.7'] as const;
 const MOST_APIS_CHARTED = API_COLORS.length;
 
-/** The range and resolution, kept in the address so a view can be shared or reloaded. */
+interface View {
+  from: string;
+  to: string;
+  res: Resolution;
+}
+
+/**
+ * The range and resolution. The screen's own state is the source of truth (so
+ * quick successive changes never overwrite each other); the address mirrors it,
+ * so a view can be shared or reloaded.
+ */
 function useRangeParams() {
   const [params, setParams] = useSearchParams();
-  const fallback = lastDays(DEFAULT_DAYS);
-  const from = parseDay(params.get('from')) ? params.get('from')! : fallback.from;
-  const to = parseDay(params.get('to')) ? params.get('to')! : fallback.to;
-  const res: Resolution = params.get('res') === 'hour' ? 'hour' : 'day';
-  const update = (next: Partial<{ from: string; to: string; res: Resolution }>) => {
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(next)) p.set(k, v);
-        return p;
-      },
-      { replace: true },
-    );
-  };
-  return { range: { from, to }, res, update };
+  const [view, setView] = useState<View>(() => {
+    const fallback = lastDays(DEFAULT_DAYS);
+    const from = params.get('from');
+    const to = params.get('to');
+    return {
+      from: parseDay(from) ? from! : fallback.from,
+      to: parseDay(to) ? to! : fallback.to,
+      res: params.get('res') === 'hour' ? 'hour' : 'day',
+    };
+  });
+  useEffect(() => {
+    if (params.get('from') === view.from && params.get('to') === view.to && params.get('res') === view.res) return;
+    setParams({ from: view.from, to: view.to, res: view.res }, { replace: true });
+  }, [view, params, setParams]);
+  const update = (next: Partial<View>) => setView((v) => ({ ...v, ...next }));
+  return { range: { from: view.from, to: view.to }, res: view.res, update };
 }
 
 /** The analytics screen: traffic over time, per API, per endpoint and per key. */
@@ -160,9 +171,10 @@ function sum(rows: readonly Counts[]) {
 }
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  const id = useId();
   return (
-    <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed" component="h2" fw={500} m={0}>
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
+      <Text size="sm" c="dimmed" component="h2" fw={500} m={0} id={id}>
         {label}
       </Text>
       <Text fw={700} fz="xl">
@@ -194,7 +206,7 @@ function Totals({ query }: { query: OverTime }) {
 /** A plain table of numbers, the text alternative of a chart. */
 function NumbersTable({ caption, headers, rows }: { caption: string; headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
   return (
-    <Table.ScrollContainer minWidth={320} maxHeight={420}>
+    <Table.ScrollContainer minWidth={320} maxHeight={420} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': caption } }}>
       <Table striped verticalSpacing={4} stickyHeader>
         <VisuallyHidden component="caption">{caption}</VisuallyHidden>
         <Table.Thead>
@@ -218,6 +230,37 @@ function NumbersTable({ caption, headers, rows }: { caption: string; headers: st
                   <Table.Td key={i}>{c}</Table.Td>
                 ),
               )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** A read-only table of rows (no sorting); its scroll area takes the keyboard focus on narrow screens. */
+function PlainTable<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
+  return (
+    <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': caption } }}>
+      <Table striped highlightOnHover verticalSpacing="xs">
+        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c) => (
+              <Table.Th key={c.key} scope="col" visibleFrom={c.visibleFrom}>
+                {c.header}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={rowKey(row)}>
+              {columns.map((c) => (
+                <Table.Td key={c.key} visibleFrom={c.visibleFrom}>
+                  {c.render(row)}
+                </Table.Td>
+              ))}
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -337,7 +380,7 @@ function ApiSection({ range, res, period }: { range: DayRange; res: Resolution; 
     k === 'name' ? r.id.api_name || r.id.api_id : k === 'hits' ? r.hits : k === 'errors' ? r.error : k === 'rate' ? (r.hits ? r.error / r.hits : 0) : r.latency;
 
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="analytics-apis">
+    <Box component="section" aria-labelledby="analytics-apis" pt="xs">
       <Title order={2} size="h4" id="analytics-apis" mb="sm">
         Traffic per API
       </Title>
@@ -353,7 +396,7 @@ function ApiSection({ range, res, period }: { range: DayRange; res: Resolution; 
           <ApiChart query={overTime} apis={totals.data} range={range} res={res} />
         </Stack>
       )}
-    </Paper>
+    </Box>
   );
 }
 
@@ -444,7 +487,7 @@ function EndpointSection({ range }: { range: DayRange }) {
     { key: 'latency', header: 'Mean latency', visibleFrom: 'sm', render: (r) => formatMs(r.latency) },
   ];
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="analytics-endpoints">
+    <Box component="section" aria-labelledby="analytics-endpoints" pt="xs">
       <Title order={2} size="h4" id="analytics-endpoints" mb="sm">
         Top endpoints
       </Title>
@@ -456,11 +499,11 @@ function EndpointSection({ range }: { range: DayRange }) {
         <EmptyState title="No endpoint was called in this period" />
       ) : (
         <>
-          <ListTable caption="Endpoints by number of requests" columns={columns} rows={query.data.data} rowKey={(r) => `${r.id.api_id} ${r.id.method} ${r.id.path}`} />
+          <PlainTable caption="Endpoints by number of requests" columns={columns} rows={query.data.data} rowKey={(r) => `${r.id.api_id} ${r.id.method} ${r.id.path}`} />
           <Pager label="Pages of endpoints" page={page} pages={query.data.pages} onPage={(p) => setState({ page: p, for: `${range.from}/${range.to}` })} />
         </>
       )}
-    </Paper>
+    </Box>
   );
 }
 
@@ -490,7 +533,7 @@ function KeySection({ range, scope }: { range: DayRange; scope: 'owned' | 'all' 
   ];
   const hasOther = query.data?.data.some((r) => r.id.api_key === OTHER_KEYS && r.id.alias === '') ?? false;
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="analytics-keys">
+    <Box component="section" aria-labelledby="analytics-keys" pt="xs">
       <Title order={2} size="h4" id="analytics-keys" mb={4}>
         Traffic per key
       </Title>
@@ -505,7 +548,7 @@ function KeySection({ range, scope }: { range: DayRange; scope: 'owned' | 'all' 
         <EmptyState title="No key was used in this period" />
       ) : (
         <>
-          <ListTable caption="Traffic per key, busiest first" columns={columns} rows={query.data.data} rowKey={(r) => r.id.api_key} />
+          <PlainTable caption="Traffic per key, busiest first" columns={columns} rows={query.data.data} rowKey={(r) => r.id.api_key} />
           {hasOther && (
             <Text size="sm" c="dimmed" mt="xs">
               {scope === 'owned'
@@ -516,6 +559,6 @@ function KeySection({ range, scope }: { range: DayRange; scope: 'owned' | 'all' 
           <Pager label="Pages of keys" page={page} pages={query.data.pages} onPage={(p) => setState({ page: p, for: `${range.from}/${range.to}` })} />
         </>
       )}
-    </Paper>
+    </Box>
   );
 }

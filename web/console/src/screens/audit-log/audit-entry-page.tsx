@@ -1,6 +1,6 @@
-import { Anchor, Badge, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Code, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
 import { formatWhen, objectOf, useAuditEntry, type AuditEntry } from './queries.js';
@@ -31,9 +31,9 @@ function Facts({ entry }: { entry: AuditEntry }) {
     ['Request', `${entry.method} ${entry.url}`.trim() || '–'],
     [
       'Result',
-      <Badge key="s" variant="light" color={entry.status >= 400 ? 'orange' : 'teal'}>
+      <Text key="s" size="sm" fw={600} c={entry.status >= 500 ? 'red.9' : entry.status >= 400 ? 'orange.9' : 'teal.9'}>
         {entry.status}
-      </Badge>,
+      </Text>,
     ],
     ['Request id', entry.req_id || '–'],
   ];
@@ -57,25 +57,28 @@ function Facts({ entry }: { entry: AuditEntry }) {
 export function AuditEntryPage() {
   const { id = '' } = useParams();
   const query = useAuditEntry(id);
+  // Back to the list as it was filtered, when the entry was opened from it.
+  const state: unknown = useLocation().state;
+  const search = typeof state === 'object' && state !== null && typeof (state as { search?: unknown }).search === 'string' ? (state as { search: string }).search : '';
   return (
     <QueryView query={query} label="Loading the entry" notFound={{ backTo: '/audit-log', backLabel: 'Back to the audit log' }}>
       {(entry) => {
         const changes = Object.entries(entry.changes);
         return (
           <Stack gap="md" maw={900}>
-            <Anchor component={Link} to="/audit-log" size="sm">
+            <Anchor component={Link} to={`/audit-log${search}`} size="sm">
               ← Back to the audit log
             </Anchor>
             <PageHeader title={`Audit log entry: ${entry.action}`} description={`${entry.user || 'Someone'} at ${formatWhen(entry.timestamp)}`} />
             <Facts entry={entry} />
-            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="audit-changes">
+            <Box component="section" aria-labelledby="audit-changes">
               <Title order={2} size="h4" id="audit-changes" mb="sm">
                 Changes
               </Title>
               {changes.length === 0 ? (
                 <EmptyState title="This entry records no changed fields" />
               ) : (
-                <Table.ScrollContainer minWidth={320}>
+                <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': 'Changed fields' } }}>
                   <Table striped>
                     <Table.Thead>
                       <Table.Tr>
@@ -100,7 +103,7 @@ export function AuditEntryPage() {
                   </Table>
                 </Table.ScrollContainer>
               )}
-            </Paper>
+            </Box>
           </Stack>
         );
       }}

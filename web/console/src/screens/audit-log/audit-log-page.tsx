@@ -1,7 +1,7 @@
-import { Anchor, Autocomplete, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Autocomplete, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ListTable, type Column } from '../../components/list-table.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
@@ -76,19 +76,20 @@ function FilterForm({ filters, onApply }: { filters: AuditFilters; onApply: (f: 
 }
 
 function statusColor(status: number): string {
-  if (status >= 500) return 'red';
-  if (status >= 400) return 'orange';
-  return 'teal';
+  if (status >= 500) return 'red.9';
+  if (status >= 400) return 'orange.9';
+  return 'teal.9';
 }
 
-const columns: Column<AuditEntry>[] = [
+/** The table's columns; an entry's link remembers the filters, so its page can lead back to them. */
+const columnsFor = (search: string): Column<AuditEntry>[] => [
   { key: 'when', header: 'When', render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.timestamp)}</Text> },
   { key: 'user', header: 'Who', render: (e) => e.user || '–' },
   {
     key: 'action',
     header: 'Action',
     render: (e) => (
-      <Anchor component={Link} to={`/audit-log/${e._id}`} size="sm" ff="monospace">
+      <Anchor component={Link} to={`/audit-log/${e._id}`} state={{ search }} size="sm" ff="monospace">
         {e.action}
       </Anchor>
     ),
@@ -100,9 +101,9 @@ const columns: Column<AuditEntry>[] = [
     header: 'Result',
     visibleFrom: 'md',
     render: (e) => (
-      <Badge variant="light" color={statusColor(e.status)}>
+      <Text size="sm" fw={600} c={statusColor(e.status)}>
         {e.status}
-      </Badge>
+      </Text>
     ),
   },
 ];
@@ -112,6 +113,7 @@ export function AuditLogPage() {
   const { filters, page, apply } = useFilterParams();
   const query = useAuditLog(filters, page);
   const filtered = Object.keys(activeFilters(filters)).length > 0;
+  const { search } = useLocation();
 
   return (
     <Stack gap="md" maw={1200}>
@@ -134,7 +136,7 @@ export function AuditLogPage() {
           ) : (
             <ListTable
               caption={filtered ? 'Audit log entries matching the filters, newest first' : 'Audit log entries, newest first'}
-              columns={columns}
+              columns={columnsFor(search)}
               rows={data.audit_logs}
               rowKey={(e) => e._id}
               page={page}
