@@ -152,6 +152,7 @@ describe('analytics and the audit log', () => {
     expect(await rowValues(byHour, page, `${dayLabel(2)} 15:00`)).toEqual(['2', '1', '0', '1']);
     expect(await rowValues(byHour, page, `${dayLabel(2)} 10:00`)).toEqual(['0', '0', '0', '0']);
     expect(await firstColumn(perApi)).toEqual(['Orders API']);
+    await capture(page, 'console-analytics-hourly-table');
     const url = new URL(page.url());
     expect([url.searchParams.get('from'), url.searchParams.get('to'), url.searchParams.get('res')]).toEqual([day(2), day(2), 'hour']);
 

@@ -17,6 +17,7 @@ import {
   errorRate,
   formatCount,
   formatMs,
+  plural,
   lastDays,
   MAX_HOURLY_DAYS,
   parseDay,
@@ -306,7 +307,7 @@ function TrafficCharts({ query, range, res, period }: { query: OverTime; range: 
     <>
       <ChartFigure
         title="Requests and errors"
-        summary={`${formatCount(t.hits)} requests and ${formatCount(t.errors)} errors from ${period}; the busiest ${unit} was ${peak.label} with ${formatCount(peak.hits)} requests.`}
+        summary={`${plural(t.hits, 'request')} and ${plural(t.errors, 'error')} from ${period}; the busiest ${unit} was ${peak.label} with ${plural(peak.hits, 'request')}.`}
         chart={
           <AreaChart
             h={260}

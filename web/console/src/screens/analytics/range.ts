@@ -109,6 +109,11 @@ export function formatCount(n: number): string {
   return numberFormat.format(n);
 }
 
+/** "1 request", "12 requests". */
+export function plural(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const msFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 export function formatMs(n: number): string {
   return `${msFormat.format(n)} ms`;

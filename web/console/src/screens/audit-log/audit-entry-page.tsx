@@ -8,6 +8,8 @@ import { formatWhen, objectOf, useAuditEntry, type AuditEntry } from './queries.
 function ChangeValue({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <Text size="sm" c="dimmed">none</Text>;
   if (typeof value === 'object') {
+    const compact = JSON.stringify(value);
+    if (compact.length <= 60) return <Code style={{ wordBreak: 'break-all' }}>{compact}</Code>;
     return (
       <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
         {JSON.stringify(value, null, 2)}

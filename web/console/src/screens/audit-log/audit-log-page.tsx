@@ -83,8 +83,6 @@ function statusColor(status: number): string {
 
 /** The table's columns; an entry's link remembers the filters, so its page can lead back to them. */
 const columnsFor = (search: string): Column<AuditEntry>[] => [
-  { key: 'when', header: 'When', render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.timestamp)}</Text> },
-  { key: 'user', header: 'Who', render: (e) => e.user || '–' },
   {
     key: 'action',
     header: 'Action',
@@ -94,6 +92,8 @@ const columnsFor = (search: string): Column<AuditEntry>[] => [
       </Anchor>
     ),
   },
+  { key: 'when', header: 'When', render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.timestamp)}</Text> },
+  { key: 'user', header: 'Who', render: (e) => e.user || '–' },
   { key: 'object', header: 'Object', visibleFrom: 'sm', render: (e) => <Text size="sm" style={{ wordBreak: 'break-all' }}>{objectOf(e)}</Text> },
   { key: 'ip', header: 'IP address', visibleFrom: 'md', render: (e) => e.ip || '–' },
   {
