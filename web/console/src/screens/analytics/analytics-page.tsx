@@ -161,6 +161,11 @@ function AnalyticsContent({ range, res, scope }: { range: DayRange; res: Resolut
   );
 }
 
+/** The chart's axis label: the hour alone when the range is one day (the day is in the summary). */
+function tickLabel(time: string, res: Resolution, range: DayRange): string {
+  return res === 'hour' && range.from === range.to ? time.slice(11, 16) : bucketLabel(time, res);
+}
+
 type OverTime = ReturnType<typeof useTrafficOverTime>;
 
 function sum(rows: readonly Counts[]) {
@@ -278,6 +283,7 @@ function TrafficCharts({ query, range, res, period }: { query: OverTime; range: 
       return {
         time,
         label: bucketLabel(time, res),
+        tick: tickLabel(time, res, range),
         hits: r?.hits ?? 0,
         success: r?.success ?? 0,
         errors: r?.error ?? 0,
@@ -312,10 +318,11 @@ function TrafficCharts({ query, range, res, period }: { query: OverTime; range: 
           <AreaChart
             h={260}
             data={points}
-            dataKey="label"
+            dataKey="tick"
             type="stacked"
             withDots={false}
             accessibilityLayer={false}
+            yAxisProps={{ allowDecimals: false }}
             withLegend
             curveType="linear"
             series={[
@@ -339,9 +346,9 @@ function TrafficCharts({ query, range, res, period }: { query: OverTime; range: 
           <LineChart
             h={220}
             data={points}
-            dataKey="label"
+            dataKey="tick"
             unit=" ms"
-            connectNulls
+            connectNulls={false}
             accessibilityLayer={false}
             withLegend
             curveType="linear"
@@ -418,7 +425,7 @@ function ApiChart({ query, apis, range, res }: { query: ReturnType<typeof useApi
     }
     const points = bucketsOf(range, res).map((time) => {
       const b = byTime.get(time) ?? {};
-      const p: Record<string, string | number> = { time, label: bucketLabel(time, res) };
+      const p: Record<string, string | number> = { time, label: bucketLabel(time, res), tick: tickLabel(time, res, range) };
       for (const s of series) p[s.name] = b[s.name] ?? 0;
       return p;
     });
@@ -437,7 +444,7 @@ function ApiChart({ query, apis, range, res }: { query: ReturnType<typeof useApi
           ? `Only ${top} received requests.`
           : `${series.length} APIs received requests; ${top} the most.${apis.length > MOST_APIS_CHARTED ? ` The ${MOST_APIS_CHARTED} busiest are drawn apart, the others together.` : ''}`
       }
-      chart={<AreaChart h={240} data={points} dataKey="label" type="stacked" withDots={false} accessibilityLayer={false} withLegend curveType="linear" series={series} />}
+      chart={<AreaChart h={240} data={points} dataKey="tick" type="stacked" withDots={false} accessibilityLayer={false} yAxisProps={{ allowDecimals: false }} withLegend curveType="linear" series={series} />}
       table={
         <NumbersTable
           caption={`Requests per API per ${unit} (UTC)`}
