@@ -9,10 +9,19 @@ export async function capture(page: Page, name: string): Promise<void> {
     ['phone', PHONE],
   ] as const) {
     await page.setViewportSize(viewport);
+    await settle(page);
     await checkAccessibility(page, `${name} (${size})`);
     await screenshot(page, `${name}-${size}`);
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/** Waits until the page's CSS transitions and animations (e.g. the navigation sliding away) have finished. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /** Waits for the screen's h1. */

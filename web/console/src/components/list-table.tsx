@@ -51,7 +51,8 @@ export function ListTable<Row>({
 }) {
   return (
     <>
-      <Table.ScrollContainer minWidth={320}>
+      {/* The scroll area takes keyboard focus so a table wider than a phone can be scrolled without a mouse. */}
+      <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': caption } }}>
         <Table striped highlightOnHover verticalSpacing="xs">
           <VisuallyHidden component="caption">{caption}</VisuallyHidden>
           <Table.Thead>
