@@ -250,9 +250,13 @@ describe('the APIs screens (ownership on)', () => {
       expect(await input.isEditable(), label).toBe(false);
     }
     expect(await field(page, 'Listen path').inputValue()).toBe('/orders-v2/');
-    for (const name of ['Active', 'Strip the listen path before forwarding', 'Keyless (open)', 'Auth token']) {
-      expect(await page.getByLabel(name, { exact: true }).isDisabled(), name).toBe(true);
+    for (const name of ['Active (served by the gateways)', 'Strip the listen path before forwarding']) {
+      expect(await page.getByRole('switch', { name, exact: true }).isDisabled(), name).toBe(true);
     }
+    for (const name of ['Keyless (open)', 'Auth token']) {
+      expect(await page.getByRole('radio', { name, exact: true }).isDisabled(), name).toBe(true);
+    }
+    expect(await page.getByRole('radio', { name: 'Auth token' }).isChecked()).toBe(true);
     // The owner shows, without a × and without a picker that could change it.
     await page.getByText('Rita Reader (you)').waitFor();
     expect(await page.getByRole('button', { name: /^Remove / }).count()).toBe(0);
@@ -265,7 +269,7 @@ describe('the APIs screens (ownership on)', () => {
     const raw = page.getByRole('textbox', { name: 'Raw API definition (JSON)' });
     expect(await raw.getAttribute('contenteditable')).toBe('false');
     await page.getByRole('tab', { name: 'Versions' }).click();
-    expect(await page.getByLabel('Not versioned').isDisabled()).toBe(true);
+    expect(await page.getByRole('switch', { name: /^Not versioned/ }).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Add version' }).count()).toBe(0);
 
     // The create pages are not there for a reader.

@@ -195,7 +195,7 @@ export function ClassicForm({
               }}
               error={errorFor(err, 'api_definition.proxy.strip_listen_path')}
             />
-            <Switch label="Active" description="Inactive APIs are not served by the gateways." disabled={readOnly} checked={definition.active !== false} onChange={(e) => set({ active: e.currentTarget.checked })} error={errorFor(err, 'api_definition.active')} />
+            <Switch label="Active (served by the gateways)" disabled={readOnly} checked={definition.active !== false} onChange={(e) => set({ active: e.currentTarget.checked })} error={errorFor(err, 'api_definition.active')} />
             <Radio.Group label="Authentication" value={keyless ? 'keyless' : 'token'} onChange={(v) => set({ use_keyless: v === 'keyless' })} error={errorFor(err, 'api_definition.use_keyless')}>
               <Stack gap="xs" mt={6}>
                 <Radio value="keyless" label="Keyless (open)" disabled={readOnly} />
