@@ -12,7 +12,7 @@ const READER = { first: 'Rita', last: 'Reader', email: 'rita@example.com', passw
 const GRACE = { first: 'Grace', last: 'Hopper', email: 'grace@example.com', password: 'compilers-all-the-way-1' } as const;
 
 interface Wrapper {
-  api_definition: { id: string; name: string; api_id: string; use_keyless: boolean; proxy: { listen_path: string; target_url: string }; auth: { auth_header_name: string }; global_rate_limit?: { rate: number; per: number } };
+  api_definition: { id: string; name: string; api_id: string; use_keyless: boolean; version_data?: unknown; proxy: { listen_path: string; target_url: string }; auth: { auth_header_name: string }; global_rate_limit?: { rate: number; per: number } };
   user_owners: string[];
   user_group_owners: string[];
 }
@@ -137,6 +137,18 @@ describe('the APIs screens (ownership on)', () => {
     await page.getByRole('tab', { name: 'Raw definition' }).click();
     const raw = page.getByRole('textbox', { name: 'Raw API definition (JSON)' });
     expect(await raw.textContent()).toContain('"/orders-v2/"');
+
+    // Versions: a second one, saved with the API.
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    await page.getByRole('switch', { name: /^Not versioned/ }).uncheck();
+    await field(page, 'New version name').fill('v2');
+    await page.getByRole('button', { name: 'Add version' }).click();
+    await field(page, 'Expiry of version v2').fill('2030-01-31 12:00');
+    await capture(page, 'console-api-classic-versions');
+    await page.getByRole('button', { name: 'Save API' }).click();
+    await expect
+      .poll(async () => (await findApi('Orders')).api_definition.version_data)
+      .toMatchObject({ not_versioned: false, versions: { Default: { name: 'Default' }, v2: { name: 'v2', expires: '2030-01-31 12:00' } } });
   });
 
   it('creates an OAS API from pasted YAML, shows a syntax error at its line, and sets its owners on the Access tab', async (ctx) => {

@@ -109,7 +109,6 @@ export const CodeEditor = forwardRef<
       view.current = null;
     };
     // The editor is created once; the effects below follow the props.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
@@ -132,7 +131,6 @@ export const CodeEditor = forwardRef<
     v.dispatch(setDiagnostics(v.state, problems.map((p) => toDiagnostic(v.state, p))));
     v.dispatch({ effects: attributesSlot.current.reconfigure(contentAttributes(problems.length > 0)) });
     // problemKey stands for problems' content
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [problemKey, value]);
 
   const goToLine = (line: number, column = 1) => {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ensureOk } from '../../api.js';
-import { CodeEditor } from '../../components/code-editor.js';
+import { CodeEditor } from './lazy-editor.js';
 import { errorFor, isFieldError, splitFieldError } from '../../components/field-errors.js';
 import { notifyDone } from './notify.js';
 import type { CurrentUser } from '../../session.js';

@@ -121,6 +121,7 @@ export function OwnerPickers({
         onChange={(userIds) => onChange({ ...value, userIds })}
         searchable={!readOnly}
         readOnly={readOnly}
+        rightSection={readOnly ? <span /> : undefined}
         hidePickedOptions
         renderPill={ownerPill(readOnly)}
         nothingFoundMessage="No user matches"
@@ -136,6 +137,7 @@ export function OwnerPickers({
         onChange={(groupIds) => onChange({ ...value, groupIds })}
         searchable={!readOnly}
         readOnly={readOnly}
+        rightSection={readOnly ? <span /> : undefined}
         hidePickedOptions
         renderPill={ownerPill(readOnly)}
         nothingFoundMessage="No user group matches"
