@@ -137,6 +137,16 @@ describe('the APIs screens (ownership on)', () => {
     await page.getByRole('tab', { name: 'Raw definition' }).click();
     const raw = page.getByRole('textbox', { name: 'Raw API definition (JSON)' });
     expect(await raw.textContent()).toContain('"/orders-v2/"');
+    // Broken JSON: the problem shows at its line and nothing can be saved.
+    await raw.fill('{\n  "name": "Orders",\n  "proxy": {\n    "listen_path": "/orders-v2/"\n    "target_url": "http://x"\n  }\n}\n');
+    await page.getByRole('alert').filter({ hasText: /^Line 5/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save API' }).isDisabled()).toBe(true);
+    // Valid JSON typed there is what the form shows afterwards.
+    const current = (await findApi('Orders')).api_definition;
+    await raw.fill(JSON.stringify({ ...current, proxy: { ...current.proxy, target_url: 'http://orders.internal:9090' } }, null, 2));
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /^Line/ }).count()).toBe(0);
+    await page.getByRole('tab', { name: 'Core settings' }).click();
+    expect(await field(page, 'Target URL').inputValue()).toBe('http://orders.internal:9090');
 
     // Versions: a second one, saved with the API.
     await page.getByRole('tab', { name: 'Versions' }).click();
@@ -149,6 +159,7 @@ describe('the APIs screens (ownership on)', () => {
     await expect
       .poll(async () => (await findApi('Orders')).api_definition.version_data)
       .toMatchObject({ not_versioned: false, versions: { Default: { name: 'Default' }, v2: { name: 'v2', expires: '2030-01-31 12:00' } } });
+    expect((await findApi('Orders')).api_definition.proxy.target_url).toBe('http://orders.internal:9090');
   });
 
   it('creates an OAS API from pasted YAML, shows a syntax error at its line, and sets its owners on the Access tab', async (ctx) => {

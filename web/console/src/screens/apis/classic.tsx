@@ -7,7 +7,7 @@ import { CodeEditor } from './lazy-editor.js';
 import { errorFor, isFieldError, splitFieldError } from '../../components/field-errors.js';
 import { notifyDone } from './notify.js';
 import type { CurrentUser } from '../../session.js';
-import { isObject, parseText, type Json } from './document.js';
+import { isObject, parseJsonText, type Json } from './document.js';
 import { NO_OWNERS, OwnerPickers, type Owners } from './owners.js';
 import { apisKey } from './queries.js';
 
@@ -83,7 +83,7 @@ export function ClassicForm({
   const [owners, setOwners] = useState<Owners>(initialOwners);
   const [tab, setTab] = useState<Tab>('core');
   const [rawDraft, setRawDraft] = useState<string | null>(null);
-  const raw = rawDraft === null ? null : parseText(rawDraft);
+  const raw = rawDraft === null ? null : parseJsonText(rawDraft);
   const rawBroken = raw !== null && raw.value === null;
 
   const save = useMutation({
@@ -386,7 +386,7 @@ function VersionsEditor({ definition, onChange, readOnly, error }: { definition:
                       <Table.Td>
                         <TextInput
                           aria-label={`Expiry of version ${name}`}
-                          placeholder="Never (or 2030-01-31 12:00)"
+                          placeholder="Never"
                           readOnly={readOnly}
                           value={str(v.expires)}
                           onChange={(e) => {

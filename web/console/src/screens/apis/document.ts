@@ -37,6 +37,34 @@ export function parseText(text: string): ParsedDocument {
   return { value, problems: [] };
 }
 
+/** Parses strict JSON (the raw Classic definition), with a syntax error at its line. */
+export function parseJsonText(text: string): ParsedDocument {
+  if (text.trim() === '') return { value: null, problems: [{ line: 1, message: 'The definition is empty.' }] };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const lc = /line (\d+) column (\d+)/.exec(message);
+    const pos = /position (\d+)/.exec(message);
+    let line = 1;
+    let column: number | undefined;
+    if (lc) {
+      line = Number(lc[1]);
+      column = Number(lc[2]);
+    } else if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      line = before.split('\n').length;
+      column = before.length - before.lastIndexOf('\n');
+    } else if (/end of JSON input/i.test(message)) {
+      line = text.split('\n').length;
+    }
+    return { value: null, problems: [{ line, ...(column !== undefined ? { column } : {}), message: message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '') }] };
+  }
+  if (!isObject(value)) return { value: null, problems: [{ line: 1, message: 'The definition must be a JSON object.' }] };
+  return { value, problems: [] };
+}
+
 /** yaml's messages carry a code excerpt after the first line: the editor shows the place itself. */
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');

@@ -66,41 +66,35 @@ export function OasDocumentEditor({ apiId, initialText, readOnly }: { apiId?: st
       }}
     >
       <Stack gap="sm">
-        {!readOnly && (
-          <Group gap="sm" wrap="wrap" align="center">
-            <FileButton
-              accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
-              onChange={(file) => {
-                if (!file) return;
-                setUploadError(null);
-                file.text().then(edit, () => setUploadError(`Could not read ${file.name}.`));
-              }}
-            >
-              {(props) => (
-                <Button variant="default" {...props}>
-                  Upload a document
-                </Button>
-              )}
-            </FileButton>
-            <Text size="sm" c="dimmed">
-              or paste it below (YAML or JSON, OpenAPI 3.0 or 3.1 with <code>x-tyk-api-gateway</code>).
-            </Text>
-          </Group>
-        )}
-        {uploadError && (
-          <Alert color="red" role="alert">
-            {uploadError}
-          </Alert>
-        )}
-        <Group justify="space-between" align="flex-end" wrap="wrap">
-          <Text size="sm" c="dimmed">
-            Shown as {language === 'json' ? 'JSON' : 'YAML'}.
-          </Text>
+        <Group gap="sm" wrap="wrap" align="center" justify="space-between">
+          {!readOnly ? (
+            <Group gap="sm" wrap="wrap" align="center">
+              <FileButton
+                accept=".yaml,.yml,.json,application/json,application/yaml,text/yaml"
+                onChange={(file) => {
+                  if (!file) return;
+                  setUploadError(null);
+                  file.text().then(edit, () => setUploadError(`Could not read ${file.name}.`));
+                }}
+              >
+                {(props) => (
+                  <Button variant="default" {...props}>
+                    Upload a document
+                  </Button>
+                )}
+              </FileButton>
+              <Text size="sm" c="dimmed">
+                or paste it below (YAML or JSON, OpenAPI 3.0 or 3.1 with <code>x-tyk-api-gateway</code>).
+              </Text>
+            </Group>
+          ) : (
+            <span />
+          )}
           <SegmentedControl
-            aria-label="Document format"
+            aria-label="Show the document as"
             size="xs"
             value={language}
-            disabled={parsed.value === null || readOnly}
+            disabled={parsed.value === null}
             onChange={(v) => {
               if (parsed.value !== null) edit(formatDocument(parsed.value, v as CodeLanguage));
             }}
@@ -110,6 +104,11 @@ export function OasDocumentEditor({ apiId, initialText, readOnly }: { apiId?: st
             ]}
           />
         </Group>
+        {uploadError && (
+          <Alert color="red" role="alert">
+            {uploadError}
+          </Alert>
+        )}
         <CodeEditor label="OpenAPI document" language={language} value={text} onChange={edit} readOnly={readOnly} problems={problems} minHeight={360} maxHeight={640} />
         {save.error && !serverError?.field && (
           <Alert color="red" title="Not saved" role="alert">
