@@ -8,6 +8,7 @@ let adminKey = '';
 let teamA = '';
 let teamB = '';
 let readerId = '';
+let graceId = '';
 const READER = { first: 'Rita', last: 'Reader', email: 'rita@example.com', password: 'reads-but-never-writes-1' } as const;
 const GRACE = { first: 'Grace', last: 'Hopper', email: 'grace@example.com', password: 'compilers-all-the-way-1' } as const;
 
@@ -58,7 +59,7 @@ beforeAll(async () => {
   teamA = await createGroup('Team A');
   teamB = await createGroup('Team B');
   readerId = await createUser(h, adminKey, { ...READER, permissions: { apis: 'read' } });
-  await createUser(h, adminKey, { ...GRACE, permissions: { apis: 'write' }, groupId: teamA });
+  graceId = await createUser(h, adminKey, { ...GRACE, permissions: { apis: 'write' }, groupId: teamA });
 });
 afterAll(async () => {
   await h?.close();
@@ -331,5 +332,36 @@ describe('the APIs screens (ownership on)', () => {
     await signIn(admin, ADMIN.email, ADMIN.password);
     await admin.goto(`/admin/apis/${id}`);
     await heading(admin, 'Team B ledger');
+  });
+
+  it('lets a team member with apis: write but no users or groups permission keep and extend the owners they can name', async (ctx) => {
+    requireChromium(ctx);
+    const created = await callApi(h!, adminKey, 'POST', '/api/apis', {
+      api_definition: { name: 'Team A catalogue', use_keyless: true, proxy: { listen_path: '/catalogue/', target_url: 'http://catalogue.internal' } },
+      user_group_owners: [teamA],
+    });
+    expect(created.status).toBe(200);
+    const id = String((created.body as { Meta: unknown }).Meta);
+
+    const page = await h!.newPage(DESKTOP);
+    await signIn(page, GRACE.email, GRACE.password);
+    await openSection(page, 'APIs');
+    const table = page.getByRole('table', { name: 'APIs' });
+    await table.getByRole('link', { name: 'Team A catalogue' }).waitFor();
+    // Team B's API is not even listed.
+    expect(await table.getByRole('link', { name: 'Team B ledger' }).count()).toBe(0);
+    await table.getByRole('link', { name: 'Team A catalogue' }).click();
+    await heading(page, 'Team A catalogue');
+
+    // She cannot list users or groups: her own group shows by name, and she can add herself.
+    await page.getByRole('button', { name: 'Remove Your group' }).waitFor();
+    await pick(page, 'User owners', 'grace', /Grace Hopper \(you\)/);
+    await page.getByRole('button', { name: 'Save API' }).click();
+    await expect.poll(async () => (await findApi('Team A catalogue')).user_owners).toEqual([graceId]);
+    expect((await findApi('Team A catalogue')).user_group_owners).toEqual([teamA]);
+    await page.getByRole('button', { name: 'Remove Grace Hopper (you)' }).waitFor();
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await capture(page, 'console-api-classic-team-member');
+    expect((await callApi(h!, adminKey, 'GET', `/api/apis/${id}/access`)).body).toEqual({ userIds: [graceId], userGroupIds: [teamA] });
   });
 });
