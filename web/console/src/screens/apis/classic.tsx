@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, ensureOk } from '../../api.js';
 import { CodeEditor } from './lazy-editor.js';
 import { errorFor, isFieldError, splitFieldError } from '../../components/field-errors.js';
-import { notifyDone } from './notify.js';
+import { notifyDone } from '../../components/notify.js';
 import type { CurrentUser } from '../../session.js';
 import { isObject, parseJsonText, type Json } from './document.js';
 import { NO_OWNERS, OwnerPickers, type Owners } from './owners.js';

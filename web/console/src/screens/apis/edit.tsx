@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
-import { notifyDone } from './notify.js';
+import { notifyDone } from '../../components/notify.js';
 import { PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';

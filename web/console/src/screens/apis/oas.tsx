@@ -6,7 +6,7 @@ import { api, ensureOk } from '../../api.js';
 import type { CodeLanguage, CodeProblem } from '../../components/code-editor.js';
 import { CodeEditor } from './lazy-editor.js';
 import { splitFieldError } from '../../components/field-errors.js';
-import { notifyDone } from './notify.js';
+import { notifyDone } from '../../components/notify.js';
 import { LoadingBlock, ErrorBlock } from '../../components/query-states.js';
 import type { CurrentUser } from '../../session.js';
 import { formatDocument, languageOfText, lineOfField, parseText } from './document.js';
