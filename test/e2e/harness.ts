@@ -41,9 +41,9 @@ export interface BrowserHarness {
 
 /**
  * A real Portcullis server on a free port with a fresh, empty database (gateway
- * disabled), serving the built web apps, and Chromium driven by playwright-core.
+ * disabled unless `options.gateway`; its address is `server.gateway.url`), serving the built web apps, and Chromium driven by playwright-core.
  */
-export async function startBrowserHarness(env: Record<string, string> = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(env: Record<string, string> = {}, options: { gateway?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(CONSOLE_BUILD)) throw new Error('The console is not built (web/console/dist): run npm run build:web');
   const database: TestDatabase = await createTestDatabase();
   let server: RunningServer | undefined;
@@ -56,7 +56,10 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
         PORTCULLIS_DATABASE_URL: database.url,
         PORTCULLIS_HOST: '127.0.0.1',
         PORTCULLIS_PORT: '0',
-        PORTCULLIS_GATEWAY_ENABLED: 'false',
+        // The gateway, when a test needs consumer traffic, takes a free port and writes its analytics at once.
+        ...(options.gateway
+          ? { PORTCULLIS_GATEWAY_ENABLED: 'true', PORTCULLIS_GATEWAY_PORT: '0', PORTCULLIS_GATEWAY_HOST: '127.0.0.1', PORTCULLIS_GATEWAY_ANALYTICS_FLUSH_MS: '50' }
+          : { PORTCULLIS_GATEWAY_ENABLED: 'false' }),
       }),
     );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
