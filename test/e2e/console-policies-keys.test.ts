@@ -189,9 +189,22 @@ describe('the Policies and Keys screens', () => {
     expect(await page.getByText(secret).count()).toBe(0);
     await capture(page, 'console-key-detail');
 
+    // Edit the key: its limits stay those of its policy (the form recognises them), its alias changes.
+    await page.getByRole('link', { name: 'Edit key' }).click();
+    await heading(page, 'Edit Mobile app');
+    expect(await page.getByLabel('Use the limits of the applied policies').isChecked()).toBe(true);
+    await page.getByLabel('Alias').fill('Mobile app (iOS)');
+    await page.getByRole('button', { name: 'Save key' }).click();
+    await heading(page, 'Mobile app (iOS)');
+    const keyAfterEdit = ((await callApi(h!, adminKey, 'GET', `/api/keys/${keyHash}`)).body as { data: { alias: string; apply_policies: string[]; rate: number; quota_max: number } }).data;
+    expect(keyAfterEdit).toMatchObject({ alias: 'Mobile app (iOS)', apply_policies: [gold._id], rate: 20, quota_max: 5 });
+    // The policy's limits still decide: a change to the policy reaches the key.
+    expect((await callApi(h!, adminKey, 'PUT', `/api/portal/policies/${gold._id}`, { ...edited, rate: 30 })).status).toBe(200);
+    expect(((await callApi(h!, adminKey, 'GET', `/api/keys/${keyHash}`)).body as { data: { rate: number } }).data.rate).toBe(30);
+
     await page.getByRole('link', { name: '← Keys' }).click();
     await heading(page, 'Keys');
-    await page.getByRole('link', { name: 'Mobile app' }).waitFor();
+    await page.getByRole('link', { name: 'Mobile app (iOS)' }).waitFor();
     await page.getByRole('cell', { name: 'Orders API' }).waitFor();
     await capture(page, 'console-keys-list');
 
@@ -219,11 +232,11 @@ describe('the Policies and Keys screens', () => {
     expect(await reader.getByRole('main').textContent()).toBe(hiddenPolicy);
 
     await openSection(reader, 'Keys');
-    await reader.getByRole('link', { name: 'Mobile app' }).waitFor();
+    await reader.getByRole('link', { name: 'Mobile app (iOS)' }).waitFor();
     expect(await reader.getByRole('link', { name: 'Billing robot' }).count()).toBe(0);
     expect(await reader.getByRole('link', { name: 'Create key' }).count()).toBe(0);
-    await reader.getByRole('link', { name: 'Mobile app' }).click();
-    await heading(reader, 'Mobile app');
+    await reader.getByRole('link', { name: 'Mobile app (iOS)' }).click();
+    await heading(reader, 'Mobile app (iOS)');
     expect(await editControls(reader)).toBe(0);
     expect(await reader.getByRole('link', { name: /edit/i }).count()).toBe(0);
     await reader.goto(`/admin/keys/${billingKeyHash}`);
@@ -235,8 +248,8 @@ describe('the Policies and Keys screens', () => {
     await reader.context().close();
 
     // --- Delete the key, then the policy; each asks first, and Cancel keeps it.
-    await page.getByRole('link', { name: 'Mobile app' }).click();
-    await heading(page, 'Mobile app');
+    await page.getByRole('link', { name: 'Mobile app (iOS)' }).click();
+    await heading(page, 'Mobile app (iOS)');
     await page.getByRole('button', { name: 'Delete key' }).click();
     const keyDialog = page.getByRole('dialog', { name: 'Delete this key?' });
     await keyDialog.getByRole('button', { name: 'Cancel' }).click();
@@ -246,7 +259,7 @@ describe('the Policies and Keys screens', () => {
     await keyDialog.getByRole('button', { name: 'Delete key' }).click();
     await heading(page, 'Keys');
     expect((await callApi(h!, adminKey, 'GET', `/api/keys/${keyHash}`)).status).toBe(404);
-    expect(await page.getByRole('link', { name: 'Mobile app' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Mobile app (iOS)' }).count()).toBe(0);
     if (gateway) expect((await send(gateway.url, '/orders/orders/42', { headers: { authorization: secret } })).status).toBe(403);
 
     await openSection(page, 'Policies');
