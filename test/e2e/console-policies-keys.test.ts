@@ -39,6 +39,15 @@ async function editControls(page: Page): Promise<number> {
   return page.getByRole('button', { name: /create|edit|delete|save|add|remove/i }).count();
 }
 
+/** Closes the "saved" notices, which would otherwise cover the screen's actions in its screenshots. */
+async function dismissNotices(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss' });
+  while ((await close.count()) > 0) {
+    await close.first().click();
+    await page.waitForTimeout(250);
+  }
+}
+
 /** The error message a field is described by (Mantine links it through aria-describedby). */
 async function fieldError(page: Page, label: string): Promise<string> {
   const input = page.getByLabel(label);
@@ -120,6 +129,7 @@ describe('the Policies and Keys screens', () => {
     await page.getByRole('link', { name: 'Edit policy' }).click();
     await heading(page, 'Edit Gold');
     expect(await page.getByLabel('Path 1 pattern').inputValue()).toBe('/orders/[0-9]+');
+    await dismissNotices(page);
     await capture(page, 'console-policy-edit');
     await page.getByLabel(/^Name/).fill('Gold plan');
     await page.getByLabel('Rate (requests)').fill('20');
@@ -133,6 +143,7 @@ describe('the Policies and Keys screens', () => {
     await page.getByRole('link', { name: '← Policies' }).click();
     await heading(page, 'Policies');
     await page.getByRole('link', { name: 'Gold plan' }).waitFor();
+    await dismissNotices(page);
     await capture(page, 'console-policies-list');
 
     // --- A key applying the policy: its secret once, with a copy button.
@@ -150,6 +161,7 @@ describe('the Policies and Keys screens', () => {
     const secret = (await page.getByTestId('secret-value').textContent())?.trim() ?? '';
     expect(secret.length).toBeGreaterThan(20);
     await page.getByRole('button', { name: /^Copy api key$/i }).waitFor();
+    await dismissNotices(page);
     await capture(page, 'console-key-created');
     const hashes = ((await callApi(h!, adminKey, 'GET', '/api/keys?p=-1')).body as { data: { keys: string[] } }).data.keys;
     const keyHash = hashes.find((x) => x !== billingKeyHash)!;
@@ -187,6 +199,7 @@ describe('the Policies and Keys screens', () => {
     await page.getByRole('link', { name: 'Gold plan' }).waitFor();
     await page.getByText('20 per minute').waitFor();
     expect(await page.getByText(secret).count()).toBe(0);
+    await dismissNotices(page);
     await capture(page, 'console-key-detail');
 
     // Edit the key: its limits stay those of its policy (the form recognises them), its alias changes.
@@ -206,6 +219,7 @@ describe('the Policies and Keys screens', () => {
     await heading(page, 'Keys');
     await page.getByRole('link', { name: 'Mobile app (iOS)' }).waitFor();
     await page.getByRole('cell', { name: 'Orders API' }).waitFor();
+    await dismissNotices(page);
     await capture(page, 'console-keys-list');
 
     // --- A reader: the same screens, no edit controls; what is hidden looks missing.
