@@ -54,19 +54,6 @@ export function draftsToRights(drafts: RightDraft[]): AccessRights {
   return out;
 }
 
-/** Whether two access-right maps grant the same (order of entries aside). */
-export function sameRights(a: AccessEntry, b: AccessEntry): boolean {
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
-}
-
-function normalise(e: AccessEntry): unknown {
-  return {
-    versions: [...(e.versions ?? [])].sort(),
-    allowed_urls: (e.allowed_urls ?? []).map((u) => ({ url: u.url, methods: [...(u.methods ?? [])].sort() })),
-    limit: e.limit ?? null,
-  };
-}
-
 /** An API the signed-in user can see, as the picker offers it. */
 export interface VisibleApi {
   apiId: string;
