@@ -4,7 +4,10 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
+import type { Redis } from 'ioredis';
+import { readQuota } from './gateway/counters.js';
 import { changeNotices, installChangeNotices, startGateway, type RunningGateway } from './gateway/index.js';
+import { closeRedis, connectRedis } from './gateway/redis.js';
 import { DomainError } from './errors.js';
 import { pages } from './links.js';
 import { createServices, type Services } from './services.js';
@@ -76,6 +79,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: FastifyInstance;
   let services: Services;
   let gateway: RunningGateway | undefined;
+  let quotaRedis: Redis | undefined;
   let listening = false;
   try {
     const outcome = await bootstrapFromConfig(config, store);
@@ -87,8 +91,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     listening = true;
     if (config.gatewayEnabled) {
       gateway = await startGateway({ config, store, log: app.log });
+      services.keys.readQuotaFrom(gateway);
+    } else if (config.redisUrl) {
+      // The gateways run elsewhere and count in Redis: a key's quota left is read there.
+      quotaRedis = await connectRedis(config.redisUrl, app.log, 'portcullis-control-plane-quota').catch((err: unknown) => {
+        app.log.warn({ err }, 'quota counters: Redis is not answering; keys are shown without their quota left');
+        return undefined;
+      });
+      const r = quotaRedis;
+      if (r) services.keys.readQuotaFrom({ quota: (bucket, limits) => readQuota(r, config.redisPrefix, bucket, limits, config.gatewayRedisTimeoutMs) });
     }
   } catch (err) {
+    if (quotaRedis) await closeRedis(quotaRedis);
     if (listening) await app!.close().catch(() => {});
     await store.close();
     throw err;
@@ -112,6 +126,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       stopping ??= (async () => {
         clearInterval(housekeeping);
         await gateway?.stop();
+        if (quotaRedis) await closeRedis(quotaRedis);
         await app.close();
         await store.close();
       })();

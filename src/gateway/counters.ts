@@ -29,12 +29,21 @@ export interface Outcome {
   quotaRenews: number;
 }
 
+/** A bucket's quota as a read shows it: remaining -1 when there is no quota; renews 0 when no window is running. */
+export type QuotaLeft = Pick<Outcome, 'quotaRemaining' | 'quotaRenews'>;
+
 export interface Counters {
   /**
    * In-memory counters answer at once; Redis counters answer with a promise, or
    * at once while degraded. Never hangs, never rejects because of Redis.
    */
   hit(bucket: string, limits: Limits): Outcome | Promise<Outcome>;
+  /**
+   * The quota left in a bucket under these limits, without counting a request
+   * (the Dashboard shows it). Like `hit`, never hangs: Redis counters that do
+   * not answer report the last counts seen here.
+   */
+  quota(bucket: string, limits: Limits): QuotaLeft | Promise<QuotaLeft>;
   /** Counting in this process because Redis does not answer (memory counters: never). */
   readonly degraded: boolean;
   /** Requests decided in this process because Redis did not answer in time, or at all. */
@@ -148,6 +157,10 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
         cells.set(bucket, cell);
       }
       return decide(cell, clock(), limits);
+    },
+    quota(bucket, limits) {
+      const cell = cells.get(bucket);
+      return quotaSeen(limits, cell?.used ?? 0, cell?.renews ?? 0, clock());
     },
     async close() {
       clearInterval(sweep);
@@ -271,6 +284,19 @@ if rated then reset = math.ceil((tat - now) / 1000) end
 return {0, reset, 0, used, renews, now, string.format('%.17g', tat)}
 `;
 
+/** A bucket's quota fields and Redis's clock (or ARGV[1], for tests), read without changing anything. */
+const QUOTA_SCRIPT = `
+local now
+if ARGV[1] then
+  now = tonumber(ARGV[1])
+else
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local h = redis.call('HMGET', KEYS[1], 'used', 'renews')
+return {tonumber(h[1]) or 0, tonumber(h[2]) or 0, now}
+`;
+
 type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
 
 interface WithLimitScript {
@@ -286,6 +312,24 @@ interface WithLimitScript {
     seedRenews: number,
     ...now: [] | [number]
   ): Promise<ScriptReply>;
+}
+
+interface WithQuotaScript {
+  portcullisQuota(key: string, ...now: [] | [number]): Promise<[used: number, renews: number, now: number]>;
+}
+
+/**
+ * A bucket's quota as Redis holds it, without counting a request: for the
+ * control plane, which has no counts of its own to fall back on, so it rejects
+ * when Redis does not answer within `timeoutMs`.
+ */
+export async function readQuota(redis: Redis, prefix: string, bucket: string, l: Limits, timeoutMs: number, now?: number): Promise<QuotaLeft> {
+  if (!(l.quota_max > 0)) return quotaSeen(l, 0, 0, now ?? Date.now());
+  if (!('portcullisQuota' in redis)) redis.defineCommand('portcullisQuota', { numberOfKeys: 1, lua: QUOTA_SCRIPT });
+  const r = redis as unknown as Redis & WithQuotaScript;
+  const key = `${prefix}limit:${bucket}`;
+  const [used, renews, at] = await within(now === undefined ? r.portcullisQuota(key) : r.portcullisQuota(key, now), timeoutMs);
+  return quotaSeen(l, used, renews, at);
 }
 
 export interface RedisCounterOptions {
@@ -472,6 +516,16 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     hit(bucket, l) {
       if (degraded || closed) return locally(bucket, l);
       return viaRedis(bucket, l).catch(() => locally(bucket, l));
+    },
+    quota(bucket, l) {
+      // What this process last saw (its own requests included), when Redis does not answer.
+      const seen = (): QuotaLeft => {
+        const cell = cells.get(bucket);
+        return quotaSeen(l, cell?.used ?? 0, cell?.renews ?? 0, clock());
+      };
+      if (!(l.quota_max > 0)) return quotaSeen(l, 0, 0, clock());
+      if (degraded || closed) return seen();
+      return readQuota(redis, prefix, bucket, l, timeoutMs, scriptClock?.()).catch(() => seen());
     },
     async close() {
       closed = true;

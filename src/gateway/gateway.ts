@@ -6,9 +6,10 @@ import type { Config } from '../config.js';
 import { openStore, type Store } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { hashSecret } from '../identity/tokens.js';
+import type { Limits } from '../keys/limits.js';
 import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
-import { counterMetricLines, memoryCounters, redisCounters, type Counters, type Outcome } from './counters.js';
+import { counterMetricLines, memoryCounters, redisCounters, type Counters, type Outcome, type QuotaLeft } from './counters.js';
 import { credentialFromHeader, credentialFromQuery } from './credential.js';
 import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
 import { forwarder } from './forwarder.js';
@@ -47,6 +48,8 @@ export interface RunningGateway {
   port: number;
   /** Look at the change counter now (the control plane calls this after its writes). */
   poke(): void;
+  /** The quota left in a counter bucket (the control plane shows it on a key). */
+  quota(bucket: string, limits: Limits): QuotaLeft | Promise<QuotaLeft>;
   /** Stops accepting, finishes in-flight requests, writes buffered analytics, closes what it opened. */
   stop(): Promise<void>;
 }
@@ -406,6 +409,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port,
     poke() {
       void state.poke();
+    },
+    quota(bucket, limits) {
+      return counters.quota(bucket, limits);
     },
     stop() {
       stopping ??= (async () => {

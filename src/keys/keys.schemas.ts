@@ -50,6 +50,10 @@ export const SessionView = named('KeySession', Type.Object({
   tags: Type.Array(Type.String()),
   date_created: Type.String(),
   last_updated: Type.String(),
+  quota_remaining: Type.Optional(Type.Integer({
+    description: 'Reading one key only: requests left in the current quota window as the gateway counters hold it (quota_max when no window is running; -1 when there is no quota). Absent when the Dashboard cannot reach the counters (no Redis, no gateway in its process).',
+  })),
+  quota_renews: Type.Optional(Type.Integer({ description: 'With quota_remaining: Unix seconds when the current window renews; 0 when none is running or it never renews' })),
 }));
 
 export const KeyData = named('KeyData', Type.Object({

@@ -26,10 +26,15 @@ import {
   type KeyRow,
 } from './keys.repository.js';
 import type { KeyBody, SessionView } from './keys.schemas.js';
-import { effectiveLimits } from './limits.js';
+import { effectiveLimits, type Limits } from './limits.js';
 import { storedId } from '../http/ids.js';
 
 type Input = Static<typeof KeyBody>;
+
+/** The gateway counters' read side (src/gateway/counters.ts). */
+export interface QuotaCounters {
+  quota(bucket: string, limits: Limits): { quotaRemaining: number; quotaRenews: number } | Promise<{ quotaRemaining: number; quotaRenews: number }>;
+}
 type Session = Static<typeof SessionView>;
 
 const now = (): string => new Date().toISOString();
@@ -39,6 +44,8 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
   const { access } = deps;
   const visiblePolicyIds = deps.policies.visibleIds;
   const justWritten = unrestricted('read back the key this call just wrote');
+  /** Where the gateway's counters can be read (set once the server knows), for a key's quota left. */
+  let counters: QuotaCounters | undefined;
 
   /**
    * The policies a key asks for. A hidden or unknown one answers 400 alike; one the
@@ -133,11 +140,26 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       return { keys: rows.map((r) => r.key_hash), pages: pageCount(total, req) };
     },
 
+    /** Reads quotas left from these counters from now on (the in-process gateway's, or Redis's). */
+    readQuotaFrom(source: QuotaCounters | undefined): void {
+      counters = source;
+    },
+
     async get(actor: Actor, keyId: string): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'read');
       const scope = access.scope(actor);
       const row = await mustFind(db, scope, keyId);
-      return { keyHash: row.key_hash, data: await session(db, scope, row) };
+      const data = await session(db, scope, row);
+      if (counters) {
+        // The key's own bucket, as the gateway counts it (an access right with its own limit counts apart).
+        // Unreachable counters leave the fields out: the key reads fine, its quota left is unknown.
+        const left = await Promise.resolve(counters.quota(row.key_hash, data)).catch(() => undefined);
+        if (left) {
+          data.quota_remaining = left.quotaRemaining;
+          data.quota_renews = left.quotaRenews;
+        }
+      }
+      return { keyHash: row.key_hash, data };
     },
 
     /** Issues a key; the key itself is in this reply only, the store keeps its hash. */

@@ -1975,6 +1975,10 @@ export interface components {
             tags: string[];
             date_created: string;
             last_updated: string;
+            /** @description Reading one key only: requests left in the current quota window as the gateway counters hold it (quota_max when no window is running; -1 when there is no quota). Absent when the Dashboard cannot reach the counters (no Redis, no gateway in its process). */
+            quota_remaining?: number;
+            /** @description With quota_remaining: Unix seconds when the current window renews; 0 when none is running or it never renews */
+            quota_renews?: number;
         };
         LiveApi: {
             APIID: string;
