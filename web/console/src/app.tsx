@@ -1,4 +1,5 @@
 import { Alert, Center, Loader } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ChangePasswordPage } from './screens/change-password.js';
 import { HomePage } from './screens/home.js';
@@ -6,14 +7,17 @@ import { SetupPage } from './screens/setup.js';
 import { SignInPage } from './screens/sign-in.js';
 import { Shell } from './shell.js';
 import { NotFoundPage } from './components/page.js';
-import { AccountRoutes } from './screens/account/routes.js';
-import { AnalyticsRoutes } from './screens/analytics/routes.js';
-import { ApisRoutes } from './screens/apis/routes.js';
-import { AuditLogRoutes } from './screens/audit-log/routes.js';
-import { KeysRoutes } from './screens/keys/routes.js';
-import { PoliciesRoutes } from './screens/policies/routes.js';
-import { UserGroupsRoutes } from './screens/user-groups/routes.js';
-import { UsersRoutes } from './screens/users/routes.js';
+import { LoadingBlock } from './components/query-states.js';
+
+// Each section is its own chunk, fetched the first time it is opened (the charts and the editors are large).
+const AccountRoutes = lazy(() => import('./screens/account/routes.js').then((m) => ({ default: m.AccountRoutes })));
+const AnalyticsRoutes = lazy(() => import('./screens/analytics/routes.js').then((m) => ({ default: m.AnalyticsRoutes })));
+const ApisRoutes = lazy(() => import('./screens/apis/routes.js').then((m) => ({ default: m.ApisRoutes })));
+const AuditLogRoutes = lazy(() => import('./screens/audit-log/routes.js').then((m) => ({ default: m.AuditLogRoutes })));
+const KeysRoutes = lazy(() => import('./screens/keys/routes.js').then((m) => ({ default: m.KeysRoutes })));
+const PoliciesRoutes = lazy(() => import('./screens/policies/routes.js').then((m) => ({ default: m.PoliciesRoutes })));
+const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
+const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 import { useBootstrapStatus, useCurrentUser } from './session.js';
 
 export function Loading({ label }: { label: string }) {
@@ -68,6 +72,7 @@ function SignedIn() {
   if (me.data.password_change_required) return <ChangePasswordPage user={me.data} />;
   return (
     <Shell user={me.data}>
+      <Suspense fallback={<LoadingBlock label="Loading the screen" />}>
       <Routes>
         <Route path="/" element={<HomePage user={me.data} />} />
         <Route path="/apis/*" element={<ApisRoutes user={me.data} />} />
@@ -80,6 +85,7 @@ function SignedIn() {
         <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
+      </Suspense>
     </Shell>
   );
 }
