@@ -8,6 +8,7 @@ import { SignInPage } from './screens/sign-in.js';
 import { Shell } from './shell.js';
 import { NotFoundPage } from './components/page.js';
 import { LoadingBlock } from './components/query-states.js';
+import { useBootstrapStatus, useCurrentUser } from './session.js';
 
 // Each section is its own chunk, fetched the first time it is opened (the charts and the editors are large).
 const AccountRoutes = lazy(() => import('./screens/account/routes.js').then((m) => ({ default: m.AccountRoutes })));
@@ -18,7 +19,6 @@ const KeysRoutes = lazy(() => import('./screens/keys/routes.js').then((m) => ({ 
 const PoliciesRoutes = lazy(() => import('./screens/policies/routes.js').then((m) => ({ default: m.PoliciesRoutes })));
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
-import { useBootstrapStatus, useCurrentUser } from './session.js';
 
 export function Loading({ label }: { label: string }) {
   return (
@@ -73,18 +73,18 @@ function SignedIn() {
   return (
     <Shell user={me.data}>
       <Suspense fallback={<LoadingBlock label="Loading the screen" />}>
-      <Routes>
-        <Route path="/" element={<HomePage user={me.data} />} />
-        <Route path="/apis/*" element={<ApisRoutes user={me.data} />} />
-        <Route path="/policies/*" element={<PoliciesRoutes user={me.data} />} />
-        <Route path="/keys/*" element={<KeysRoutes user={me.data} />} />
-        <Route path="/analytics/*" element={<AnalyticsRoutes user={me.data} />} />
-        <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
-        <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
-        <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
-        <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+        <Routes>
+          <Route path="/" element={<HomePage user={me.data} />} />
+          <Route path="/apis/*" element={<ApisRoutes user={me.data} />} />
+          <Route path="/policies/*" element={<PoliciesRoutes user={me.data} />} />
+          <Route path="/keys/*" element={<KeysRoutes user={me.data} />} />
+          <Route path="/analytics/*" element={<AnalyticsRoutes user={me.data} />} />
+          <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
+          <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
+          <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
+          <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
       </Suspense>
     </Shell>
   );
