@@ -75,6 +75,7 @@ function UserFields({ actor, draft, setDraft, error, creating }: { actor: Curren
               value={draft.password}
               onChange={text('password')}
               error={errorFor(error, 'password')}
+              aria-invalid={errorFor(error, 'password') !== undefined}
               autoComplete="new-password"
             />
           )}
