@@ -7,7 +7,6 @@ import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from '../users/notify.js';
 import { PageHeader } from '../../components/page.js';
 import { SecretOnce } from '../../components/secret-once.js';
-import { can } from '../../permissions.js';
 import { meKey, type CurrentUser } from '../../session.js';
 import { PermissionsView } from '../users/permissions-editor.js';
 import { roleLabel } from '../users/users-list.js';
@@ -64,7 +63,7 @@ export function AccountPage({ user }: { user: CurrentUser }) {
             They come from your user group.
           </Text>
         )}
-        <PermissionsView value={user.user_permissions} caption="Your permissions" title="By section" headingLevel={3} />
+        <PermissionsView value={user.user_permissions} caption="Your permissions" title={null} />
       </Section>
     </Stack>
   );
@@ -77,7 +76,8 @@ function NameSection({ user, onSaved }: { user: CurrentUser; onSaved: () => Prom
     mutationFn: async () => {
       const { error, response } = await api.PUT('/api/users/{id}', {
         params: { path: { id: user.id } },
-        body: { first_name: first.trim(), last_name: last.trim(), email_address: user.email_address },
+        // Only the name: anyone may change their own, without the Users write permission.
+        body: { first_name: first.trim(), last_name: last.trim() },
       });
       ensureOk(response, error);
     },
@@ -86,18 +86,6 @@ function NameSection({ user, onSaved }: { user: CurrentUser; onSaved: () => Prom
       await onSaved();
     },
   });
-  if (!can(user, 'users', 'write')) {
-    return (
-      <Section title="Name">
-        <Text>
-          {user.first_name} {user.last_name}
-        </Text>
-        <Text size="sm" c="dimmed" mt={4}>
-          Changing a name needs the Users write permission: ask an administrator.
-        </Text>
-      </Section>
-    );
-  }
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -166,8 +154,7 @@ function PasswordSection({ user, onChanged }: { user: CurrentUser; onChanged: (k
           )}
           <PasswordInput label="Current password" required autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(change.error, 'current_password')}
               aria-invalid={errorFor(change.error, 'current_password') !== undefined} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <PasswordInput
+          <PasswordInput
               label="New password"
               description="At least 8 characters, not your email address, not a recent password"
               required
@@ -179,7 +166,7 @@ function PasswordSection({ user, onChanged }: { user: CurrentUser; onChanged: (k
             />
             <PasswordInput label="Repeat the new password" required autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(change.error, 'repeat_password')}
               aria-invalid={errorFor(change.error, 'repeat_password') !== undefined} />
-          </SimpleGrid>
+          
           <Text size="sm" c="dimmed">
             Changing your password also issues a new access key (shown once) and ends your other sessions.
           </Text>

@@ -180,16 +180,29 @@ export function PermissionsEditor({
 }
 
 /** Permissions as text, for readers without write access and for a group's template. */
-export function PermissionsView({ value, caption, title = 'Permissions', headingLevel = 2 }: { value: PermissionMap; caption: string; title?: string; headingLevel?: 2 | 3 }) {
+export function PermissionsView({
+  value,
+  caption,
+  title = 'Permissions',
+  headingLevel = 2,
+}: {
+  value: PermissionMap;
+  caption: string;
+  /** null: no heading (the caller has one). */
+  title?: string | null;
+  headingLevel?: 2 | 3;
+}) {
   const draft = draftFrom(value);
   return (
     <Stack gap="xs">
-      <Group gap="xs">
-        <Title order={headingLevel} size="h4">
-          {title}
-        </Title>
-        {draft.admin && <Badge color="indigo">Administrator</Badge>}
-      </Group>
+      {title !== null && (
+        <Group gap="xs">
+          <Title order={headingLevel} size="h4">
+            {title}
+          </Title>
+          {draft.admin && <Badge color="indigo">Administrator</Badge>}
+        </Group>
+      )}
       {draft.admin ? (
         <Text size="sm">Administrators hold every permission.</Text>
       ) : (
