@@ -198,6 +198,18 @@ describe('the Users and User groups screens', () => {
     const out = await eventually(() => userByEmail('grace@example.com'), (u) => u.group_id === '');
     expect(out.group_id).toBe('');
 
+    // The Admin switch (administrators only) makes Grace an administrator; the sections no longer apply.
+    await page.getByRole('switch', { name: 'Administrator' }).check();
+    expect(await page.getByRole('radiogroup', { name: 'Keys', exact: true }).getByRole('radio', { name: 'Write' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const promoted = await eventually(() => userByEmail('grace@example.com'), (u) => u.user_permissions.IsAdmin === 'admin');
+    expect(promoted.user_permissions.IsAdmin).toBe('admin');
+    await page.getByRole('switch', { name: 'Administrator' }).uncheck();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const demoted = await eventually(() => userByEmail('grace@example.com'), (u) => u.user_permissions.IsAdmin === undefined);
+    expect(demoted.user_permissions).toMatchObject({ keys: 'write' });
+    expect(demoted.user_permissions.IsAdmin).toBeUndefined();
+
     // Deactivate asks first; Cancel changes nothing.
     await page.getByRole('button', { name: 'Deactivate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate Grace Hopper-Murray?' });
@@ -214,6 +226,22 @@ describe('the Users and User groups screens', () => {
     // A missing user's address shows the not-found page.
     await page.goto('/admin/users/987654');
     await heading(page, 'Not found');
+
+    // Groups: search, then deactivate Team A with confirmation (its member Alan is cut off).
+    await openSection(page, 'User groups');
+    await page.getByRole('searchbox', { name: 'Search user groups' }).fill('no-such-team');
+    await page.getByText('No user group matches').waitFor();
+    await page.getByRole('searchbox', { name: 'Search user groups' }).fill('api1');
+    await page.getByRole('link', { name: 'Team A' }).click();
+    await heading(page, 'Team A');
+    await page.getByRole('list').getByRole('link', { name: 'Alan Turing' }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    const groupDialog = page.getByRole('dialog', { name: 'Deactivate Team A?' });
+    await groupDialog.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('button', { name: 'Activate', exact: true }).waitFor();
+    expect((await groupByName('Team A')).active).toBe(false);
+    await groupDialog.waitFor({ state: 'detached' });
+    expect(await page.getByRole('button', { name: 'Deactivate' }).count()).toBe(0);
   });
 
   it('asks for a successor before deleting the only owner of an API, for users and for groups', async (ctx) => {
