@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
-import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { checkAccessibility, chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
@@ -149,12 +149,17 @@ describe('My account and the forced password change', () => {
     // Rotate the key: asks first; Cancel keeps the key.
     await page.getByRole('button', { name: 'Rotate access key' }).click();
     const dialog = page.getByRole('dialog', { name: 'Rotate your access key?' });
+    await dialog.waitFor();
+    await page.waitForTimeout(400); // the modal's opening transition
+    await checkAccessibility(page, 'rotate key dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await meWith(keyAfterPassword)).status).toBe(200);
     await page.getByRole('button', { name: 'Rotate access key' }).click();
     await dialog.getByRole('button', { name: 'Rotate key' }).click();
     const rotated = await shownKey(page, 'New access key');
+    await dialog.waitFor({ state: 'detached' });
+    await checkAccessibility(page, 'account with a new key shown once');
     expect(rotated).not.toBe(keyAfterPassword);
     expect((await meWith(rotated)).status).toBe(200);
     expect((await meWith(keyAfterPassword)).status).toBe(401);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
-import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { checkAccessibility, chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
@@ -125,6 +125,7 @@ describe('the Users and User groups screens', () => {
     const key = ((await page.getByRole('status', { name: 'Access key' }).getByLabel('Access key').textContent()) ?? '').trim();
     expect(key.length).toBeGreaterThan(16);
     await page.getByRole('button', { name: 'Copy access key' }).waitFor();
+    await checkAccessibility(page, 'user created, key shown once');
     const me = await callApi(h!, key, 'GET', '/api/users/me');
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ email_address: 'grace@example.com', user_permissions: { keys: 'write', apis: 'read', users: 'read', portal: 'deny' } });
@@ -214,6 +215,8 @@ describe('the Users and User groups screens', () => {
     await page.getByRole('button', { name: 'Deactivate' }).click();
     const dialog = page.getByRole('dialog', { name: 'Deactivate Grace Hopper-Murray?' });
     await dialog.waitFor();
+    await page.waitForTimeout(400); // the modal's opening transition
+    await checkAccessibility(page, 'deactivate user dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await userByEmail('grace@example.com')).active).toBe(true);
@@ -277,7 +280,7 @@ describe('the Users and User groups screens', () => {
     await prompt.getByRole('button', { name: 'Hand over and delete' }).click();
     await heading(page, 'Users');
     await page.getByRole('table', { name: 'Users' }).getByRole('link', { name: `${ADMIN.first} ${ADMIN.last}` }).waitFor();
-    expect(await page.getByRole('link', { name: 'Olly Owner' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Olly Owner' }).waitFor({ state: 'detached' });
     expect((await callApi(h!, adminKey, 'GET', `/api/users/${ollyId}`)).status).toBe(404);
     expect((await owners(soleApi)).userIds).toEqual([adminId.id]);
 
@@ -304,7 +307,7 @@ describe('the Users and User groups screens', () => {
     await prompt.getByRole('button', { name: 'Hand over and delete' }).click();
     await heading(page, 'User groups');
     await page.getByRole('link', { name: 'Team C' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Team B' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Team B' }).waitFor({ state: 'detached' });
     expect(await owners(groupApi)).toEqual({ userIds: [], userGroupIds: [teamCId] });
   });
 

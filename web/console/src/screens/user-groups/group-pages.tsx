@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
-import { ConfirmDialog } from '../../components/confirm.js';
+import { ConfirmDialog } from '../users/confirm.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { ListTable, SearchBox, sortRows, type Column, type SortState } from '../../components/list-table.js';
 import { notifyDone } from '../users/notify.js';
@@ -310,7 +310,9 @@ function GroupEditor({ actor, group }: { actor: CurrentUser; group: UserGroup })
           onClose={() => setConfirm(null)}
           onDeleted={() => {
             notifyDone('User group deleted');
-            void Promise.resolve(navigate('/user-groups')).then(() => queryClient.invalidateQueries({ queryKey: groupsKey }));
+            // The list is loaded afresh: a cached one would still show the deleted group.
+            queryClient.removeQueries({ queryKey: [...groupsKey, 'all'] });
+            void navigate('/user-groups');
           }}
         />
       )}

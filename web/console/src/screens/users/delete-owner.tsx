@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, ApiError, ensureOk } from '../../api.js';
-import { ConfirmDialog } from '../../components/confirm.js';
+import { ConfirmDialog } from './confirm.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
 import { ChoiceGroup } from './permissions-editor.js';
@@ -181,7 +181,7 @@ function SuccessorDialog({
           <Button variant="default" onClick={onCancel} disabled={pending}>
             Cancel
           </Button>
-          <Button color="red" loading={pending} disabled={choice === ''} onClick={() => onConfirm(type === 'user' ? { successor_user: choice } : { successor_group: choice })}>
+          <Button color="red.9" loading={pending} disabled={choice === ''} onClick={() => onConfirm(type === 'user' ? { successor_user: choice } : { successor_group: choice })}>
             Hand over and delete
           </Button>
         </Group>

@@ -3,12 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
-import { ConfirmDialog } from '../../components/confirm.js';
+import { ConfirmDialog } from './confirm.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from './notify.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
-import { SecretOnce } from '../../components/secret-once.js';
+import { SecretOnce } from './secret-once.js';
 import { can, isAdmin } from '../../permissions.js';
 import { meKey, type CurrentUser } from '../../session.js';
 import { DeleteOwnerDialogs } from './delete-owner.js';
@@ -409,7 +409,10 @@ function UserEditor({ actor, target }: { actor: CurrentUser; target: User }) {
           onClose={() => setConfirm(null)}
           onDeleted={() => {
             notifyDone('User deleted');
-            void Promise.resolve(navigate('/users')).then(() => queryClient.invalidateQueries({ queryKey: usersKey }));
+            // The lists are loaded afresh: a cached page would still show the deleted user.
+            queryClient.removeQueries({ queryKey: [...usersKey, 'page'] });
+            queryClient.removeQueries({ queryKey: [...usersKey, 'all'] });
+            void navigate('/users');
           }}
         />
       )}
