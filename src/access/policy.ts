@@ -105,6 +105,22 @@ export function isSelf(actor: Actor, userId: number): boolean {
   return actor.kind === 'user' && actor.userId === userId;
 }
 
+/** What a user may change on their own account without `users: write` (the console's My account): their name. */
+const OWN_NAME_FIELDS: ReadonlySet<string> = new Set(['first_name', 'last_name']);
+
+/**
+ * Changing a user needs `users: write` — except one's own name: a request about
+ * oneself that carries only `first_name` / `last_name` needs no permission.
+ * `fields` are the fields the request carries.
+ */
+export function requireMayUpdateUser(actor: Actor, userId: number, fields: readonly string[]): void {
+  if (isSelf(actor, userId) && fields.length > 0 && fields.every((f) => OWN_NAME_FIELDS.has(f))) {
+    if (actor.kind === 'user' && actor.passwordChangeRequired) throw new PasswordChangeRequired();
+    return;
+  }
+  requireSection(actor, 'users', 'write');
+}
+
 /**
  * Anyone may reset their own access key; another user's only an administrator
  * (the reply carries the new key, and a key is the whole of its owner's reach).

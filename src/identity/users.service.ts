@@ -13,6 +13,7 @@ import {
   requireMayRemoveAdmin,
   requireMayResetAccessKey,
   requireMaySetPassword,
+  requireMayUpdateUser,
   requireSection,
 } from '../access/policy.js';
 import type { ReachedUser } from '../access/reach.js';
@@ -489,7 +490,13 @@ export function usersService({ store, config }: AppContext, { access }: { access
     },
 
     async update(actor: Actor, id: number, input: UpdateUserInput): Promise<UserRecord> {
-      requireSection(actor, 'users', 'write');
+      requireMayUpdateUser(
+        actor,
+        id,
+        Object.entries(input)
+          .filter(([, v]) => v !== undefined)
+          .map(([k]) => k),
+      );
       // Checked before the transaction too, so that a refused grant costs no lock.
       if (input.user_permissions !== undefined) requireMayGrant(actor, parsePermissions(input.user_permissions, 'user_permissions', true), 'user_permissions');
       try {
