@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, ensureOk } from '../api.js';
 import { errorFor, isFieldError } from '../components/field-errors.js';
-import { SecretOnce } from './users/secret-once.js';
+import { SecretOnce } from '../components/secret-once.js';
 import { meKey, type CurrentUser } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
 

@@ -2,11 +2,11 @@ import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, Te
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, ensureOk } from '../../api.js';
-import { ConfirmDialog } from '../users/confirm.js';
+import { ConfirmDialog } from '../../components/confirm.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
-import { notifyDone } from '../users/notify.js';
+import { notifyDone } from '../../components/notify.js';
 import { PageHeader } from '../../components/page.js';
-import { SecretOnce } from '../users/secret-once.js';
+import { SecretOnce } from '../../components/secret-once.js';
 import { meKey, type CurrentUser } from '../../session.js';
 import { PermissionsView } from '../users/permissions-editor.js';
 import { roleLabel } from '../users/users-list.js';

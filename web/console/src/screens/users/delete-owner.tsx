@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, NativeSelect, Stack, Text } from '@mantine
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { api, ApiError, ensureOk } from '../../api.js';
-import { ConfirmDialog } from './confirm.js';
+import { ConfirmDialog } from '../../components/confirm.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
 import { ChoiceGroup } from './permissions-editor.js';
