@@ -16,12 +16,14 @@ export async function capture(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
-/** Waits until the page's CSS transitions and animations (e.g. the navigation sliding away) have finished. */
+/** Waits until the page's CSS transitions and finite animations (e.g. the navigation sliding away) have finished. */
 export async function settle(page: Page): Promise<void> {
   // A string, evaluated in the page: the tests are type-checked without the DOM's types.
   await page.evaluate(`(async () => {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    // Endless ones (a blinking cursor) never finish: only those with an end are waited for.
+    const finite = document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   })()`);
 }
 
