@@ -15,6 +15,8 @@ export interface AuditQuery {
   user?: string;
   action?: string;
   ip?: string;
+  targetType?: string;
+  targetId?: string;
   from?: string;
   to?: string;
   page?: { offset: number; limit: number };
@@ -27,6 +29,8 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): P
   if (q.user) base = base.where('actor_email', '=', q.user.trim().toLowerCase());
   if (q.action) base = base.where('action', '=', q.action);
   if (q.ip) base = base.where('ip', '=', q.ip);
+  if (q.targetType) base = base.where('target_type', '=', q.targetType);
+  if (q.targetId) base = base.where('target_id', '=', q.targetId);
   if (q.from) base = base.where('at', '>=', q.from);
   if (q.to) base = base.where('at', '<', q.to);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();

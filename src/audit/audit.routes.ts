@@ -29,6 +29,8 @@ const AuditQuery = Type.Object({
   user: Type.Optional(Type.String({ description: 'Email of the user who acted' })),
   action: Type.Optional(Type.String({ description: 'e.g. user.create, login.failed' })),
   ip: Type.Optional(Type.String()),
+  target_type: Type.Optional(Type.String({ maxLength: 64, description: 'The kind of object the entry is about: user, user_group, api, policy, key, …' })),
+  target_id: Type.Optional(Type.String({ maxLength: 200, description: 'The id of the object the entry is about (with target_type)' })),
   from_date: Type.Optional(Type.String({ description: 'YYYY-MM-DD (UTC), inclusive' })),
   to_date: Type.Optional(Type.String({ description: 'YYYY-MM-DD (UTC), inclusive' })),
   type: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('json')], { description: 'csv downloads every matching entry' })),

@@ -50,6 +50,8 @@ export interface AuditFilter {
   user?: string;
   action?: string;
   ip?: string;
+  target_type?: string;
+  target_id?: string;
   /** YYYY-MM-DD, inclusive, UTC. */
   from_date?: string;
   /** YYYY-MM-DD, inclusive, UTC. */
@@ -75,6 +77,8 @@ export function auditService({ store, config }: AppContext, { access }: { access
         user: f.user,
         action: f.action,
         ip: f.ip,
+        targetType: f.target_type,
+        targetId: f.target_id,
         from: f.from_date ? dayStart('from_date', f.from_date) : undefined,
         to: f.to_date ? dayStart('to_date', f.to_date, 1) : undefined,
           ...pageWindow(req),

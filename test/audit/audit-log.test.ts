@@ -359,6 +359,20 @@ describe('audit log', () => {
       expect(byIp.map((e) => e.action).sort()).toEqual(['group.permissions.change', 'group.update']);
     });
 
+    it('filters by the object an entry is about (target_type, target_id)', async () => {
+      const everything = await all();
+      const sample = everything.find((e) => e.target_type === 'user_group')!;
+      expect(sample).toBeDefined();
+      const aboutIt = await all(`&target_type=user_group&target_id=${encodeURIComponent(sample.target_id)}`);
+      expect(aboutIt.length).toBe(everything.filter((e) => e.target_type === 'user_group' && e.target_id === sample.target_id).length);
+      expect(aboutIt.length).toBeGreaterThan(0);
+      expect(aboutIt.every((e) => e.target_type === 'user_group' && e.target_id === sample.target_id)).toBe(true);
+      const groups = await all('&target_type=user_group');
+      expect(groups.length).toBe(everything.filter((e) => e.target_type === 'user_group').length);
+      expect(groups.length).toBeLessThan(everything.length);
+      expect(await all('&target_type=user_group&target_id=no-such-id')).toEqual([]);
+    });
+
     it('filters by date (from_date and to_date, inclusive, YYYY-MM-DD) and refuses bad dates', async () => {
       const everything = await all();
       expect(await all(`&from_date=${day(-1)}&to_date=${day(1)}`)).toEqual(everything);

@@ -188,7 +188,7 @@ describe('analytics and the audit log', () => {
     expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Audit log' }).count()).toBe(0);
   });
 
-  it('filters the audit log by user and action, shows an entry and downloads the CSV', async (ctx) => {
+  it('filters the audit log by user, action and object, shows an entry and downloads the CSV', async (ctx) => {
     requireChromium(ctx);
     const page = await h!.newPage();
     await signIn(page, ADMIN.email, ADMIN.password);
@@ -242,6 +242,20 @@ describe('analytics and the audit log', () => {
     await page.getByRole('combobox', { name: 'Action' }).fill('policy.delete');
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByText('No entry matches these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => log.getByRole('link', { name: 'group.create' }).count()).toBe(2);
+
+    // An entry's object links to every entry about that object, and only those.
+    const groupRow = log.getByRole('row').filter({ has: page.getByRole('link', { name: 'group.create' }) }).first();
+    const objectLink = groupRow.getByRole('link', { name: /^Entries about user_group / });
+    const objectName = (await objectLink.getAttribute('aria-label'))!;
+    await objectLink.click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Object type' }).inputValue()).toBe('user_group');
+    await expect.poll(() => log.getByRole('link', { name: 'group.create' }).count()).toBe(1);
+    const objects = log.getByRole('link', { name: /^Entries about / });
+    expect(await objects.count()).toBeGreaterThan(0);
+    expect(await objects.count()).toBe(await log.getByRole('link', { name: objectName, exact: true }).count());
+    expect(new URL(page.url()).searchParams.get('target_id')).toBe(objectName.split(' ').pop());
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect.poll(() => log.getByRole('link', { name: 'group.create' }).count()).toBe(2);
 

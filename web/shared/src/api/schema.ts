@@ -3327,6 +3327,10 @@ export interface operations {
                 /** @description e.g. user.create, login.failed */
                 action?: string;
                 ip?: string;
+                /** @description The kind of object the entry is about: user, user_group, api, policy, key, … */
+                target_type?: string;
+                /** @description The id of the object the entry is about (with target_type) */
+                target_id?: string;
                 /** @description YYYY-MM-DD (UTC), inclusive */
                 from_date?: string;
                 /** @description YYYY-MM-DD (UTC), inclusive */

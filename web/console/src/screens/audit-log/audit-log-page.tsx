@@ -5,7 +5,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { ListTable, type Column } from '../../components/list-table.js';
 import { PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
-import { activeFilters, csvHref, FILTER_NAMES, formatWhen, KNOWN_ACTIONS, NO_FILTERS, objectOf, useAuditLog, type AuditEntry, type AuditFilters } from './queries.js';
+import { activeFilters, csvHref, FILTER_NAMES, formatWhen, KNOWN_ACTIONS, NO_FILTERS, OBJECT_TYPES, objectOf, useAuditLog, type AuditEntry, type AuditFilters } from './queries.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,10 +41,12 @@ function FilterForm({ filters, onApply }: { filters: AuditFilters; onApply: (f: 
 
   return (
     <Paper withBorder p="md" radius="md" component="form" aria-label="Filter the audit log" onSubmit={submit}>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 5 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <TextInput label="User" description="Email of who acted" type="email" value={draft.user} onChange={(e) => set('user')(e.currentTarget.value)} />
         <Autocomplete label="Action" description="e.g. api.create" data={KNOWN_ACTIONS} value={draft.action} onChange={set('action')} limit={30} />
         <TextInput label="IP address" description="Exact client address" value={draft.ip} onChange={(e) => set('ip')(e.currentTarget.value)} />
+        <Autocomplete label="Object type" description="e.g. api, policy, key, user" data={OBJECT_TYPES} value={draft.target_type} onChange={set('target_type')} />
+        <TextInput label="Object id" description="Exact id of the object" value={draft.target_id} onChange={(e) => set('target_id')(e.currentTarget.value)} />
         <DateInput
           label="From"
           description="UTC day"
@@ -94,7 +96,24 @@ const columnsFor = (search: string): Column<AuditEntry>[] => [
   },
   { key: 'when', header: 'When', render: (e) => <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatWhen(e.timestamp)}</Text> },
   { key: 'user', header: 'Who', render: (e) => e.user || '–' },
-  { key: 'object', header: 'Object', visibleFrom: 'sm', render: (e) => <Text size="sm" style={{ wordBreak: 'break-all' }}>{objectOf(e)}</Text> },
+  {
+    key: 'object',
+    header: 'Object',
+    visibleFrom: 'sm',
+    // The object links to every entry about it.
+    render: (e) => (
+      <Anchor
+        component={Link}
+        to={`/audit-log?${new URLSearchParams({ target_type: e.target_type, target_id: e.target_id }).toString()}`}
+        size="sm"
+        c="indigo.9"
+        style={{ wordBreak: 'break-all' }}
+        aria-label={`Entries about ${objectOf(e)}`}
+      >
+        {objectOf(e)}
+      </Anchor>
+    ),
+  },
   { key: 'ip', header: 'IP address', visibleFrom: 'md', render: (e) => e.ip || '–' },
   {
     key: 'status',

@@ -6,11 +6,34 @@ export interface AuditFilters {
   user: string;
   action: string;
   ip: string;
+  /** The kind of object an entry is about (api, policy, key, user, …). */
+  target_type: string;
+  /** Its id (with target_type). */
+  target_id: string;
   from_date: string;
   to_date: string;
 }
 
-export const NO_FILTERS: AuditFilters = { user: '', action: '', ip: '', from_date: '', to_date: '' };
+export const NO_FILTERS: AuditFilters = { user: '', action: '', ip: '', target_type: '', target_id: '', from_date: '', to_date: '' };
+
+/** The kinds of object the server writes entries about, offered as suggestions. */
+export const OBJECT_TYPES = [
+  'api',
+  'policy',
+  'key',
+  'user',
+  'user_group',
+  'organisation',
+  'team',
+  'catalogue',
+  'product',
+  'product_guide',
+  'plan',
+  'app',
+  'credential',
+  'access_request',
+  'portal_settings',
+];
 export const FILTER_NAMES = Object.keys(NO_FILTERS) as (keyof AuditFilters)[];
 
 /** Only the filters that are set, for the query string. */
