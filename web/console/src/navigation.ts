@@ -24,6 +24,13 @@ export const DASHBOARD_SECTIONS: readonly NavItem[] = [
   { label: 'Audit log', to: '/audit-log', summary: 'Who changed what, and when.', visible: readable('audit_logs') },
 ];
 
+/** The Admin Portal's sections (the Developer Portal's administration), for admins and users with `portal`. */
+export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [];
+
 export function visibleSections(user: CurrentUser): NavItem[] {
   return DASHBOARD_SECTIONS.filter((s) => s.visible(user));
+}
+
+export function visibleAdminPortalSections(user: CurrentUser): NavItem[] {
+  return ADMIN_PORTAL_SECTIONS.filter((s) => s.visible(user));
 }

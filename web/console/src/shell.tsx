@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ensureOk } from './api.js';
-import { visibleSections } from './navigation.js';
+import { visibleAdminPortalSections, visibleSections, type NavItem } from './navigation.js';
 import { meKey, type CurrentUser } from './session.js';
 
 /** Whether a navigation entry is the current section (its own page or one below it). */
@@ -31,6 +31,7 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
   });
   const name = `${user.first_name} ${user.last_name}`.trim() || user.email_address;
   const sections = visibleSections(user);
+  const portalSections = visibleAdminPortalSections(user);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -54,27 +55,8 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
       </AppShell.Header>
       <AppShell.Navbar p="sm" component="nav" aria-label="Console">
         <NavLink component={Link} to="/" label="Home" active={isCurrent(location.pathname, '/')} aria-current={isCurrent(location.pathname, '/') ? 'page' : undefined} onClick={close} />
-        {sections.length > 0 && (
-          <Box pt="md">
-            <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4} id="sections-heading">
-              Dashboard
-            </Text>
-            <Box component="ul" aria-labelledby="sections-heading" p={0} m={0} style={{ listStyle: 'none' }}>
-              {sections.map((s) => (
-                <li key={s.to}>
-                  <NavLink
-                    component={Link}
-                    to={s.to}
-                    label={s.label}
-                    active={isCurrent(location.pathname, s.to)}
-                    aria-current={isCurrent(location.pathname, s.to) ? 'page' : undefined}
-                    onClick={close}
-                  />
-                </li>
-              ))}
-            </Box>
-          </Box>
-        )}
+        <NavGroup id="dashboard-sections" title="Dashboard" items={sections} pathname={location.pathname} onNavigate={close} />
+        <NavGroup id="admin-portal-sections" title="Admin Portal" items={portalSections} pathname={location.pathname} onNavigate={close} />
         <Box pt="md">
           <NavLink component={Link} to="/account" label="My account" active={isCurrent(location.pathname, '/account')} aria-current={isCurrent(location.pathname, '/account') ? 'page' : undefined} onClick={close} />
         </Box>
@@ -86,5 +68,24 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>
+  );
+}
+
+/** One titled group of the navigation (Dashboard, Admin Portal); nothing when the user may see none of it. */
+function NavGroup({ id, title, items, pathname, onNavigate }: { id: string; title: string; items: NavItem[]; pathname: string; onNavigate: () => void }) {
+  if (items.length === 0) return null;
+  return (
+    <Box pt="md">
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4} id={id}>
+        {title}
+      </Text>
+      <Box component="ul" aria-labelledby={id} p={0} m={0} style={{ listStyle: 'none' }}>
+        {items.map((s) => (
+          <li key={s.to}>
+            <NavLink component={Link} to={s.to} label={s.label} active={isCurrent(pathname, s.to)} aria-current={isCurrent(pathname, s.to) ? 'page' : undefined} onClick={onNavigate} />
+          </li>
+        ))}
+      </Box>
+    </Box>
   );
 }
