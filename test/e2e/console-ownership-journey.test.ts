@@ -145,7 +145,8 @@ async function traffic(path: string, count: number, key?: string): Promise<void>
 }
 
 describe('API ownership through the console (the seed’s example)', () => {
-  it('lets each team find exactly its APIs, policies, keys and analytics', async (ctx) => {
+  // A whole afternoon's work through the UI (some hundred steps): it gets more time than one request's test.
+  it('lets each team find exactly its APIs, policies, keys and analytics', { timeout: 240_000 }, async (ctx) => {
     requireChromium(ctx);
     const admin = await h!.newPage(DESKTOP);
     await signIn(admin, ADMIN.email, ADMIN.password);
