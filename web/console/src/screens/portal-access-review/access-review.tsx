@@ -79,7 +79,7 @@ export function AccessReviewPage({ user }: { user: CurrentUser }) {
         </Stack>
       ),
     },
-    { key: 'role', header: 'Role', sortable: true, render: (r) => <Badge variant="light" color="gray.8" tt="none">{r.Role}</Badge> },
+    { key: 'role', header: 'Role', sortable: true, render: (r) => <Badge variant="filled" color="gray.8" tt="none">{r.Role}</Badge> },
     {
       key: 'permissions',
       header: 'Permissions',
@@ -160,7 +160,7 @@ export function AccessReviewPage({ user }: { user: CurrentUser }) {
         description="Who holds which role and permissions, which APIs they own, and when they last signed in: review it regularly, and remove access no longer needed."
         actions={
           allowed ? (
-            <Button component="a" href={CSV_URL} download="access-review.csv" variant="default">
+            <Button component="a" href={CSV_URL} download="admin-review.csv" variant="default">
               Download CSV
             </Button>
           ) : undefined

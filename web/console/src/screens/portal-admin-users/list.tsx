@@ -13,7 +13,7 @@ import { adminName, ROLE_EXPLANATION, useAdminUsers, useDeleteAdminUser, type Po
 
 export function RoleBadge({ role }: { role: string }) {
   return (
-    <Badge color={role === 'super-admin' ? 'indigo.9' : 'gray.8'} variant="light" tt="none">
+    <Badge color={role === 'super-admin' ? 'indigo.9' : 'gray.8'} variant="filled" tt="none">
       {role}
     </Badge>
   );

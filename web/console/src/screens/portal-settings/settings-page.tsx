@@ -139,7 +139,7 @@ function RuleRow({
           error={errorFor(error, `${path}.AutoApprove`)}
         />
         {!readOnly && (
-          <Button variant="subtle" color="red.9" size="xs" onClick={onRemove} aria-label={`Remove rule ${index + 1}${rule.Domain ? ` (${rule.Domain})` : ''}`}>
+          <Button variant="default" size="xs" onClick={onRemove} aria-label={`Remove rule ${index + 1}${rule.Domain ? ` (${rule.Domain})` : ''}`}>
             Remove rule
           </Button>
         )}
@@ -181,7 +181,7 @@ function TestEmail({ user, dirty }: { user: CurrentUser; dirty: boolean }) {
           </Text>
         )}
         {send.isSuccess && (
-          <Alert color="teal" role="status" title="Test email sent">
+          <Alert color="teal.9" variant="filled" role="status" title="Test email sent">
             {send.data.Message}. Check the inbox of {send.variables}.
           </Alert>
         )}
