@@ -26,6 +26,12 @@ function useAccessReview(enabled: boolean) {
   });
 }
 
+/** `2026-11-30T13:11:04.342Z` → `2026-11-30 13:11 UTC`. */
+function when(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+
 const nameOf = (r: Row) => `${r.First} ${r.Last}`.trim() || r.Email;
 
 /** The permissions in force, in words: administrators have every one. */
@@ -79,7 +85,7 @@ export function AccessReviewPage({ user }: { user: CurrentUser }) {
         </Stack>
       ),
     },
-    { key: 'role', header: 'Role', sortable: true, render: (r) => <Badge variant="filled" color="gray.8" tt="none">{r.Role}</Badge> },
+    { key: 'role', header: 'Role', sortable: true, render: (r) => <Badge variant="filled" color="gray.8" tt="none" miw="max-content">{r.Role}</Badge> },
     {
       key: 'permissions',
       header: 'Permissions',
@@ -120,13 +126,13 @@ export function AccessReviewPage({ user }: { user: CurrentUser }) {
       header: 'Status',
       sortable: true,
       render: (r) => (
-        <Badge color={r.Active ? 'teal.9' : 'gray.7'} variant="filled">
+        <Badge color={r.Active ? 'teal.9' : 'gray.7'} variant="filled" miw="max-content">
           {r.Active ? 'Active' : 'Inactive'}
         </Badge>
       ),
     },
-    { key: 'login', header: 'Last sign-in', sortable: true, visibleFrom: 'sm', render: (r) => (r.LastLoginAt ? `${r.LastLoginAt} UTC` : 'Never') },
-    { key: 'created', header: 'Created', sortable: true, visibleFrom: 'lg', render: (r) => `${r.CreatedAt}${r.CreatedBy ? ` by ${r.CreatedBy}` : ''}` },
+    { key: 'login', header: 'Last sign-in', sortable: true, visibleFrom: 'sm', render: (r) => (r.LastLoginAt ? when(r.LastLoginAt) : 'Never') },
+    { key: 'created', header: 'Created', sortable: true, visibleFrom: 'lg', render: (r) => `${when(r.CreatedAt)}${r.CreatedBy ? ` by ${r.CreatedBy}` : ''}` },
   ];
   const value = (r: Row, key: string) => {
     switch (key) {

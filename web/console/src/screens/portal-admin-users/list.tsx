@@ -13,7 +13,7 @@ import { adminName, ROLE_EXPLANATION, useAdminUsers, useDeleteAdminUser, type Po
 
 export function RoleBadge({ role }: { role: string }) {
   return (
-    <Badge color={role === 'super-admin' ? 'indigo.9' : 'gray.8'} variant="filled" tt="none">
+    <Badge color={role === 'super-admin' ? 'indigo.9' : 'gray.8'} variant="filled" tt="none" miw="max-content">
       {role}
     </Badge>
   );
@@ -21,7 +21,7 @@ export function RoleBadge({ role }: { role: string }) {
 
 export function ActiveBadge({ active }: { active: boolean }) {
   return (
-    <Badge color={active ? 'teal.9' : 'gray.7'} variant="filled">
+    <Badge color={active ? 'teal.9' : 'gray.7'} variant="filled" miw="max-content">
       {active ? 'Active' : 'Inactive'}
     </Badge>
   );
@@ -50,7 +50,7 @@ export function AdminUsersListPage({ user }: { user: CurrentUser }) {
             {adminName(u)}
           </Anchor>
           <Text size="xs" c="dimmed" hiddenFrom="sm">
-            {u.Email}
+            {u.Email} · {u.Role}
           </Text>
         </Stack>
       ),
