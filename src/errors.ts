@@ -22,7 +22,8 @@ export type ErrorCode =
   | 'conflict'
   | 'already_bootstrapped'
   | 'email_taken'
-  | 'too_many_requests';
+  | 'too_many_requests'
+  | 'bad_gateway';
 
 export type ForbiddenCode = 'forbidden' | 'password_change_required' | 'account_inactive';
 export type ConflictCode = 'conflict' | 'already_bootstrapped' | 'email_taken';
@@ -83,6 +84,13 @@ export class TooManyRequests extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super('too_many_requests', message);
+  }
+}
+
+/** A server Portcullis talks to (the mail server) refused or failed; the message says how, in plain words. */
+export class UpstreamFailed extends DomainError {
+  constructor(message: string) {
+    super('bad_gateway', message);
   }
 }
 

@@ -48,7 +48,7 @@ export function createServices(ctx: AppContext) {
     analytics: analyticsService(ctx, { access, apis }),
     organisations: organisationsService(ctx),
     adminReview: adminReviewService(ctx, { access }),
-    settings: settingsService(ctx),
+    settings: settingsService(ctx, { email }),
     email,
     portalUsers: portalUsersService(ctx, { users, email }),
     registration: registrationService(ctx, { users, email }),

@@ -31,6 +31,7 @@ const DOMAIN_STATUS: Record<ErrorCode, number> = {
   already_bootstrapped: 409,
   email_taken: 409,
   too_many_requests: 429,
+  bad_gateway: 502,
 };
 
 function domainHeaders(err: DomainError): Record<string, string> {

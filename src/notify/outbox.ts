@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { AppContext } from '../context.js';
+import { Invalid, UpstreamFailed } from '../errors.js';
 import type { Executor } from '../db/database.js';
 import { activeAdministratorEmails } from '../identity/users.service.js';
 import { mailSettings, type MailSettings } from '../portal/settings/settings.service.js';
@@ -206,6 +207,23 @@ export function emailOutbox({ store, config }: AppContext) {
       const settings = await mailSettings(ex);
       if (settings.admin_notification_email) return [settings.admin_notification_email];
       return activeAdministratorEmails(ex);
+    },
+
+    /**
+     * Sends one test email to `to` at once, through the SMTP settings of the
+     * moment, bypassing the outbox: resolves when the server accepted it, else
+     * throws UpstreamFailed with the server's answer (never the password).
+     */
+    async sendTest(to: string): Promise<void> {
+      const settings = await mailSettings(db);
+      if (!smtpConfigured(settings)) throw new Invalid('SMTPHost', 'is not set; save the SMTP settings first');
+      const from = settings.sender_email || defaultSender;
+      const text = `This is a test email from the Developer Portal at ${config.publicUrl}.\n\nIf you can read it, the SMTP settings work.\n`;
+      try {
+        await transporterFor(settings).sendMail({ from, to, subject: 'Portcullis test email', text });
+      } catch (err) {
+        throw new UpstreamFailed(`The mail server did not accept the test email: ${describeFailure(err, settings)}`);
+      }
     },
 
     /** Looks for due mail now (after a commit that enqueued some), rather than at the next poll. */

@@ -39,3 +39,7 @@ export const SettingsUpdate = Type.Partial(
   { additionalProperties: false },
 );
 export type SettingsUpdate = Static<typeof SettingsUpdate>;
+
+export const TestEmailRequest = named('PortalTestEmailRequest', Type.Object({ to: Type.String({ format: 'email', maxLength: 254, description: 'Where the test email goes' }) }, { additionalProperties: false }));
+export type TestEmailRequest = Static<typeof TestEmailRequest>;
+export const TestEmailResult = named('PortalTestEmailResult', Type.Object({ Status: Type.Literal('OK'), Message: Type.String() }));

@@ -6,6 +6,7 @@ import type { Executor } from '../../db/database.js';
 import { Invalid } from '../../errors.js';
 import { existingTeamPairs, readRules, readSettings, replaceRules, updateSettings, type SettingsRow } from './settings.repository.js';
 import type { SettingsUpdate, SettingsView } from './settings.schemas.js';
+import type { EmailOutbox } from '../../notify/outbox.js';
 
 async function view(ex: Executor): Promise<SettingsView> {
   const s: SettingsRow = await readSettings(ex);
@@ -33,12 +34,18 @@ export async function mailSettings(ex: Executor): Promise<MailSettings> {
 }
 
 /** Developer Portal settings (Settings > General). Needs `portal: read` / `write`. */
-export function settingsService({ store }: AppContext) {
+export function settingsService({ store }: AppContext, deps: { email: Pick<EmailOutbox, 'sendTest'> }) {
   const { db } = store;
   return {
     async get(actor: Actor): Promise<SettingsView> {
       requireSection(actor, 'portal', 'read');
       return view(db);
+    },
+
+    /** Sends a test email through the configured SMTP server (`portal: write`): the answer is the server's. */
+    async testEmail(actor: Actor, to: string): Promise<void> {
+      requireSection(actor, 'portal', 'write');
+      await deps.email.sendTest(to);
     },
 
     async update(actor: Actor, input: SettingsUpdate): Promise<SettingsView> {

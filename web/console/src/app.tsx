@@ -18,6 +18,9 @@ const AuditLogRoutes = lazy(() => import('./screens/audit-log/routes.js').then((
 const KeysRoutes = lazy(() => import('./screens/keys/routes.js').then((m) => ({ default: m.KeysRoutes })));
 const PoliciesRoutes = lazy(() => import('./screens/policies/routes.js').then((m) => ({ default: m.PoliciesRoutes })));
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
+const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
+const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
+const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
 export function Loading({ label }: { label: string }) {
@@ -82,6 +85,9 @@ function SignedIn() {
           <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
           <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
           <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
+          <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
+          <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
+          <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

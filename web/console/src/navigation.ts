@@ -25,7 +25,11 @@ export const DASHBOARD_SECTIONS: readonly NavItem[] = [
 ];
 
 /** The Admin Portal's sections (the Developer Portal's administration), for admins and users with `portal`. */
-export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [];
+export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
+  { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
+  { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
+  { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
+];
 
 export function visibleSections(user: CurrentUser): NavItem[] {
   return DASHBOARD_SECTIONS.filter((s) => s.visible(user));

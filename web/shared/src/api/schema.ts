@@ -762,6 +762,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal-api/settings/test-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test email through the configured SMTP server
+         * @description 200 when the mail server accepted it; 400 when no SMTP host is set; 502 with the server's answer when it refused or could not be reached.
+         */
+        post: operations["sendPortalTestEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal-api/users": {
         parameters: {
             query?: never;
@@ -2300,6 +2320,18 @@ export interface components {
             /** @description The password is write-only: this says whether one is stored */
             SMTPPasswordSet: boolean;
             UpdatedAt: string;
+        };
+        PortalTestEmailRequest: {
+            /**
+             * Format: email
+             * @description Where the test email goes
+             */
+            to: string;
+        };
+        PortalTestEmailResult: {
+            /** @enum {string} */
+            Status: "OK";
+            Message: string;
         };
         PortalUser: {
             ID: number;
@@ -5949,6 +5981,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalSettings"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    sendPortalTestEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalTestEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalTestEmailResult"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
