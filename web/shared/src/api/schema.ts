@@ -5979,6 +5979,8 @@ export interface operations {
                 /** @description Items per page (default 20) */
                 per_page?: number;
                 role?: "super-admin" | "provider-admin" | "dashboard-user" | "consumer-admin" | "consumer-team-member";
+                /** @description consumer: API consumers only (both consumer roles); staff: administrators and Dashboard users only */
+                kind?: "consumer" | "staff";
                 organisation?: number;
                 team?: number;
                 active?: boolean;
