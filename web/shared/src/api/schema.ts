@@ -2097,6 +2097,8 @@ export interface components {
         Organisation: {
             ID: number;
             Name: string;
+            /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
+            Default: boolean;
             Teams: components["schemas"]["TeamSummary"][];
             Users: {
                 ID: number;
@@ -2109,6 +2111,8 @@ export interface components {
         OrganisationSummary: {
             ID: number;
             Name: string;
+            /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
+            Default: boolean;
         };
         Page: {
             ID: number;
