@@ -25,7 +25,10 @@ export const DASHBOARD_SECTIONS: readonly NavItem[] = [
 ];
 
 /** The Admin Portal's sections (the Developer Portal's administration), for admins and users with `portal`. */
-export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [];
+export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
+  { label: 'API consumers', to: '/portal/consumers', summary: 'Consumer admins and team members; approve registrations.', visible: (u) => can(u, 'portal') },
+  { label: 'Organisations', to: '/portal/organisations', summary: 'API consumers’ organisations and their teams.', visible: (u) => can(u, 'portal') },
+];
 
 export function visibleSections(user: CurrentUser): NavItem[] {
   return DASHBOARD_SECTIONS.filter((s) => s.visible(user));
