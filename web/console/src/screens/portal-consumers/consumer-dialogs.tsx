@@ -4,7 +4,7 @@ import { consumerName, useDeleteConsumer, useSetActive } from './queries.js';
 
 export function ConsumerStatus({ active }: { active: boolean }) {
   return (
-    <Badge color={active ? 'teal.9' : 'orange.9'} variant="filled">
+    <Badge color={active ? 'teal.9' : 'gray.7'} variant="filled">
       {active ? 'Active' : 'Inactive'}
     </Badge>
   );

@@ -46,7 +46,6 @@ function MembershipFields({ draft, setDraft, error }: { draft: Draft; setDraft: 
   const org = useOrganisation(orgId);
   const teams = org.data?.Teams ?? [];
   const chosen = draft.teams ?? teams.filter((t) => t.Default).map((t) => t.ID);
-  const toggle = (id: number, on: boolean) => setDraft({ ...draft, teams: on ? [...chosen, id] : chosen.filter((t) => t !== id) });
   return (
     <Stack gap="sm">
       <NativeSelect
@@ -57,10 +56,16 @@ function MembershipFields({ draft, setDraft, error }: { draft: Draft; setDraft: 
         data={(orgs.data ?? []).map((o) => ({ value: String(o.ID), label: o.Name }))}
         error={errorFor(error, 'OrganisationID') ?? orgs.error?.message}
       />
-      <Checkbox.Group label="Teams" description={org.data ? `Teams of ${org.data.Name}; a consumer is in at least one.` : undefined} error={errorFor(error, 'Teams') ?? org.error?.message}>
+      <Checkbox.Group
+        label="Teams"
+        description={org.data ? `Teams of ${org.data.Name}; a consumer is in at least one.` : undefined}
+        value={chosen.map(String)}
+        onChange={(values) => setDraft({ ...draft, teams: values.map(Number) })}
+        error={errorFor(error, 'Teams') ?? org.error?.message}
+      >
         <Stack gap={6} mt={6}>
           {teams.map((t) => (
-            <Checkbox key={t.ID} label={t.Default ? `${t.Name} (default team)` : t.Name} checked={chosen.includes(t.ID)} onChange={(e) => toggle(t.ID, e.currentTarget.checked)} />
+            <Checkbox key={t.ID} value={String(t.ID)} label={t.Default ? `${t.Name} (default team)` : t.Name} />
           ))}
           {org.isPending && orgId !== null && (
             <Text size="sm" c="dimmed">

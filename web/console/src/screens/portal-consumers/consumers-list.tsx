@@ -122,7 +122,7 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
         }
       />
       {pendingCount > 0 && filters.active !== false && (
-        <Alert color="orange" variant="light" mb="md" title={pendingCount === 1 ? '1 consumer waits for approval' : `${pendingCount >= 100 ? '100 or more' : pendingCount} consumers wait for approval`}>
+        <Alert color="orange" variant="light" mb="md" styles={{ title: { color: 'var(--mantine-color-black)' } }} title={pendingCount === 1 ? '1 consumer waits for approval' : `${pendingCount >= 100 ? '100 or more' : pendingCount} consumers wait for approval`}>
           <Group justify="space-between" gap="xs">
             <Text size="sm">Inactive consumers cannot sign in. Approving a registration activates the account, and the consumer is emailed.</Text>
             <Button size="compact-sm" variant="default" onClick={() => change({ ...noFilters, active: false })}>

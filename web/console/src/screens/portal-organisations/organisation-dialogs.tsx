@@ -74,7 +74,9 @@ export function DeleteOrganisationDialog({ organisationId, name, opened, onClose
           The organisation and its {teams} are deleted, and any registration rule for them is removed.
         </Text>
         <Text size="sm" fw={600}>
-          {org.data && org.data.Users.length === 0 ? 'It has no users: nobody moves.' : `Its ${users} are not deleted: they move to ${destination}.`}
+          {org.data && org.data.Users.length === 0
+            ? 'It has no users: nobody moves.'
+            : `Its ${users} ${org.data?.Users.length === 1 ? 'is' : 'are'} not deleted: ${org.data?.Users.length === 1 ? 'the user moves' : 'they move'} to ${destination}.`}
         </Text>
       </Stack>
     </ConfirmDialog>

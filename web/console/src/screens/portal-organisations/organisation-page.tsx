@@ -243,7 +243,7 @@ function TeamsSection({ org, writable }: { org: Organisation; writable: boolean 
           <Text size="sm" fw={600}>
             {deleting && deleting.Users.length === 0
               ? 'It has no members: nobody moves.'
-              : `Its ${countOf(deleting?.Users.length ?? 0, 'member', 'members')} stay in ${org.Name} and join its default team${defaultTeam ? `, “${defaultTeam.Name}”` : ''}.`}
+              : `Its ${countOf(deleting?.Users.length ?? 0, 'member stays', 'members stay')} in ${org.Name} and ${deleting?.Users.length === 1 ? 'joins' : 'join'} its default team${defaultTeam ? `, “${defaultTeam.Name}”` : ''}.`}
           </Text>
         </Stack>
       </ConfirmDialog>
