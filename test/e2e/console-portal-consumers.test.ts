@@ -239,7 +239,9 @@ describe('API Consumers > Users, Organisations and teams', () => {
     await page.getByLabel('Initial password').fill(PASSWORD);
     await page.getByRole('checkbox', { name: 'User must change password at the next login' }).uncheck();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText(/^must match format|email/i).first().waitFor();
+    // The server's message for the field shows next to it.
+    await expect.poll(() => page.getByLabel(/^Email/).getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
+    expect(await page.getByLabel('First name').getAttribute('aria-invalid')).not.toBe('true');
     await page.getByLabel(/^Email/).fill('cy@consumer.example');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await heading(page, 'Cy Created');

@@ -47,13 +47,16 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
           <Text size="xs" c="dimmed" hiddenFrom="sm">
             {u.Email}
           </Text>
+          <Group hiddenFrom="sm" mt={4}>
+            <ConsumerStatus active={u.Active} />
+          </Group>
         </Stack>
       ),
     },
     { key: 'email', header: 'Email', sortable: true, visibleFrom: 'sm', render: (u) => u.Email },
     { key: 'organisation', header: 'Organisation', sortable: true, visibleFrom: 'md', render: (u) => orgName(u.OrganisationID) },
     { key: 'role', header: 'Role', sortable: true, visibleFrom: 'md', render: (u) => roleLabel(u.Role) },
-    { key: 'status', header: 'Status', sortable: true, render: (u) => <ConsumerStatus active={u.Active} /> },
+    { key: 'status', header: 'Status', sortable: true, visibleFrom: 'sm', render: (u) => <ConsumerStatus active={u.Active} /> },
     ...(writable
       ? [
           {
@@ -106,7 +109,7 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
     }
   };
   const pendingCount = pending.data?.length ?? 0;
-  const teamOptions = [{ value: '', label: 'All teams' }, ...(selectedOrg.data?.Teams ?? []).map((t) => ({ value: String(t.ID), label: t.Name }))];
+  const teamOptions = [{ value: '', label: filters.organisation === null ? 'Choose an organisation first' : 'All teams' }, ...(selectedOrg.data?.Teams ?? []).map((t) => ({ value: String(t.ID), label: t.Name }))];
 
   return (
     <>
@@ -142,7 +145,6 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
         />
         <NativeSelect
           label="Team"
-          description={filters.organisation === null ? 'Choose an organisation first' : undefined}
           disabled={filters.organisation === null}
           value={filters.team === null ? '' : String(filters.team)}
           onChange={(e) => change({ team: e.currentTarget.value ? Number(e.currentTarget.value) : null })}

@@ -40,7 +40,7 @@ function OrganisationView({ user, org }: { user: CurrentUser; org: Organisation 
         description={
           <Group gap="xs" component="span">
             {org.Default && (
-              <Badge color="indigo.9" variant="light" component="span">
+              <Badge color="indigo.9" variant="filled" component="span">
                 Default Organisation
               </Badge>
             )}
@@ -148,7 +148,7 @@ function TeamsSection({ org, writable }: { org: Organisation; writable: boolean 
             {t.Name}
           </Text>
           {t.Default && (
-            <Badge color="indigo.9" variant="light">
+            <Badge color="indigo.9" variant="filled">
               Default team
             </Badge>
           )}

@@ -34,7 +34,7 @@ export function OrganisationsListPage({ user }: { user: CurrentUser }) {
             {o.Name}
           </Anchor>
           {o.Default && (
-            <Badge color="indigo.9" variant="light">
+            <Badge color="indigo.9" variant="filled">
               Default
             </Badge>
           )}
