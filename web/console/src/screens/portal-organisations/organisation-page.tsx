@@ -152,10 +152,13 @@ function TeamsSection({ org, writable }: { org: Organisation; writable: boolean 
               Default team
             </Badge>
           )}
+          <Text size="xs" c="dimmed" hiddenFrom="xs" w="100%">
+            {countOf(t.Users.length, 'member', 'members')}
+          </Text>
         </Group>
       ),
     },
-    { key: 'members', header: 'Members', render: (t) => String(t.Users.length) },
+    { key: 'members', header: 'Members', visibleFrom: 'xs', render: (t) => String(t.Users.length) },
     ...(writable
       ? [
           {
