@@ -28,7 +28,9 @@ describe('portal organisations and teams', () => {
     expect(list.statusCode).toBe(200);
     const orgs = list.json() as { ID: number; Name: string }[];
     expect(orgs[0]!.Name).toBe('Default Organisation');
+    expect(orgs[0]).toMatchObject({ Default: true });
     const org = (await api('GET', `/organisations/${orgs[0]!.ID}`)).json() as Org;
+    expect(org).toMatchObject({ Default: true });
     expect(org.Teams).toEqual([{ ID: expect.any(Number), Name: 'Default Organisation All users', Default: true }]);
     const del = await api('DELETE', `/organisations/${org.ID}`);
     expect(del.statusCode).toBe(409);
@@ -41,6 +43,7 @@ describe('portal organisations and teams', () => {
     expect(created.statusCode).toBe(200);
     const acme = created.json() as Org;
     expect(acme.Teams).toEqual([{ ID: expect.any(Number), Name: 'Acme All users', Default: true }]);
+    expect(acme).toMatchObject({ Default: false });
     expect((await api('POST', '/organisations', { Name: 'ACME' })).statusCode).toBe(409);
     const team = await api('POST', `/organisations/${acme.ID}/teams`, { Name: 'Mobile' });
     expect(team.statusCode).toBe(200);

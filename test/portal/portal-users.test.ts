@@ -159,6 +159,18 @@ describe('portal users', () => {
     expect((await api('GET', '/users?role=root')).statusCode).toBe(400);
   });
 
+  it('lists consumers alone or staff alone by kind', async () => {
+    const list = async (q: string) => (await api('GET', `/users?per_page=100&${q}`)).json() as PortalUser[];
+    const consumers = await list('kind=consumer');
+    expect(consumers.length).toBeGreaterThan(0);
+    expect(consumers.every((u) => u.Role.startsWith('consumer-'))).toBe(true);
+    const staff = await list('kind=staff');
+    expect(staff.map((u) => u.Email)).toContain(ADMIN.email);
+    expect(staff.some((u) => u.Role.startsWith('consumer-'))).toBe(false);
+    expect(await list('kind=consumer&active=false&q=filter-b')).toHaveLength(1);
+    expect((await api('GET', '/users?kind=everyone')).statusCode).toBe(400);
+  });
+
   it('activation and deactivation take effect at once, for consumers and admin users', async () => {
     const c = await createConsumer('toggle@example.com');
     const session = sessionFrom(await signIn('toggle@example.com'))!;
@@ -422,6 +434,7 @@ describe('portal users: the staff directory', () => {
     expect(await list(portalOnly.key, '?role=super-admin')).toEqual([]);
     expect(await list(portalOnly.key, '?role=provider-admin')).toEqual([]);
     expect(await list(portalOnly.key, '?role=dashboard-user')).toEqual([]);
+    expect(await list(portalOnly.key, '?kind=staff')).toEqual([]);
     expect(await list(portalOnly.key, `?q=${encodeURIComponent(ADMIN.email)}`)).toEqual([]);
     expect(await list(portalOnly.key)).toEqual(['only-consumer@example.com']);
   });

@@ -31,6 +31,7 @@ function organisationShow({ organisation: o, teams, userIds }: OrganisationWithT
   return {
     ID: o.id,
     Name: o.name,
+    Default: o.is_default === 1,
     Teams: teams.map(teamElem),
     Users: userIds.map((ID) => ({ ID })),
     CreatedAt: portalDate(o.created_at),
@@ -49,7 +50,7 @@ export const organisationsRoutes: FastifyPluginAsyncTypebox<{ services: Services
   app.get(
     '/organisations',
     { schema: { operationId: 'listOrganisations', tags, summary: 'List organisations', querystring: PortalPageQuery, response: { 200: Type.Array(OrganisationElem) } } },
-    async (req) => (await organisations.list(actorOf(req), req.query.page, req.query.per_page)).map((o) => ({ ID: o.id, Name: o.name })),
+    async (req) => (await organisations.list(actorOf(req), req.query.page, req.query.per_page)).map((o) => ({ ID: o.id, Name: o.name, Default: o.is_default === 1 })),
   );
 
   app.post(

@@ -31,11 +31,14 @@ export const TeamShow = named('Team', Type.Object({
   UpdatedAt: PortalDate,
 }));
 
-export const OrganisationElem = named('OrganisationSummary', Type.Object({ ID: Type.Integer(), Name: Type.String() }));
+const OrgDefault = Type.Boolean({ description: 'The Default Organisation (it cannot be deleted; users of deleted organisations move to it)' });
+
+export const OrganisationElem = named('OrganisationSummary', Type.Object({ ID: Type.Integer(), Name: Type.String(), Default: OrgDefault }));
 
 export const OrganisationShow = named('Organisation', Type.Object({
   ID: Type.Integer(),
   Name: Type.String(),
+  Default: OrgDefault,
   Teams: Type.Array(TeamElem),
   Users: Type.Array(Type.Object({ ID: Type.Integer() })),
   CreatedAt: PortalDate,

@@ -51,6 +51,7 @@ export const PortalUserQuery = Type.Object(
     page: Type.Optional(PortalPage),
     per_page: Type.Optional(PortalPerPage),
     role: Type.Optional(Type.Union(PORTAL_ROLES.map((r) => Type.Literal(r)))),
+    kind: Type.Optional(Type.Union([Type.Literal('consumer'), Type.Literal('staff')], { description: 'consumer: API consumers only (both consumer roles); staff: administrators and Dashboard users only' })),
     organisation: Type.Optional(Id()),
     team: Type.Optional(Id()),
     active: Type.Optional(Type.Boolean()),

@@ -131,8 +131,10 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
 
     async list(actor: Actor, q: PortalUserQuery): Promise<PortalUser[]> {
       requireSection(actor, 'portal', 'read');
+      // Those who may not see staff get consumers whatever they ask: asking for staff alone lists nobody.
+      if (q.kind === 'staff' && !maySeeStaff(actor)) return [];
       const { rows } = await users.listAccounts(db, {
-        kind: maySeeStaff(actor) ? 'all' : 'consumer',
+        kind: maySeeStaff(actor) ? (q.kind ?? 'all') : 'consumer',
         role: q.role,
         organisationId: q.organisation,
         teamId: q.team,

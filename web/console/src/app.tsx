@@ -17,6 +17,8 @@ const ApisRoutes = lazy(() => import('./screens/apis/routes.js').then((m) => ({ 
 const AuditLogRoutes = lazy(() => import('./screens/audit-log/routes.js').then((m) => ({ default: m.AuditLogRoutes })));
 const KeysRoutes = lazy(() => import('./screens/keys/routes.js').then((m) => ({ default: m.KeysRoutes })));
 const PoliciesRoutes = lazy(() => import('./screens/policies/routes.js').then((m) => ({ default: m.PoliciesRoutes })));
+const PortalConsumersRoutes = lazy(() => import('./screens/portal-consumers/routes.js').then((m) => ({ default: m.PortalConsumersRoutes })));
+const PortalOrganisationsRoutes = lazy(() => import('./screens/portal-organisations/routes.js').then((m) => ({ default: m.PortalOrganisationsRoutes })));
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
@@ -85,6 +87,8 @@ function SignedIn() {
           <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
           <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
           <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
+          <Route path="/portal/consumers/*" element={<PortalConsumersRoutes user={me.data} />} />
+          <Route path="/portal/organisations/*" element={<PortalOrganisationsRoutes user={me.data} />} />
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />

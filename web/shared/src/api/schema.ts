@@ -2117,6 +2117,8 @@ export interface components {
         Organisation: {
             ID: number;
             Name: string;
+            /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
+            Default: boolean;
             Teams: components["schemas"]["TeamSummary"][];
             Users: {
                 ID: number;
@@ -2129,6 +2131,8 @@ export interface components {
         OrganisationSummary: {
             ID: number;
             Name: string;
+            /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
+            Default: boolean;
         };
         Page: {
             ID: number;
@@ -6053,6 +6057,8 @@ export interface operations {
                 /** @description Items per page (default 20) */
                 per_page?: number;
                 role?: "super-admin" | "provider-admin" | "dashboard-user" | "consumer-admin" | "consumer-team-member";
+                /** @description consumer: API consumers only (both consumer roles); staff: administrators and Dashboard users only */
+                kind?: "consumer" | "staff";
                 organisation?: number;
                 team?: number;
                 active?: boolean;
