@@ -33,3 +33,18 @@ export function useCurrentUser(enabled = true) {
 export type CurrentUser = NonNullable<ReturnType<typeof useCurrentUser>['data']>;
 
 export { ApiError };
+
+/**
+ * Changes the signed-in user's own password (current one required); resolves
+ * with the new access key the server issues with it, shown once.
+ */
+export async function changeOwnPassword(userId: string, current: string, next: string, repeat: string): Promise<string> {
+  if (next !== repeat) throw new ApiError(400, 'repeat_password: does not match the new password');
+  const { data, error, response } = await api.POST('/api/users/{id}/actions/reset', {
+    params: { path: { id: userId } },
+    body: { current_password: current, new_password: next },
+  });
+  ensureOk(response, error);
+  const meta = data?.Meta as { access_key?: unknown } | null | undefined;
+  return typeof meta?.access_key === 'string' ? meta.access_key : '';
+}

@@ -61,7 +61,7 @@ export function ListTable<Row>({
                 const active = sort?.key === c.key;
                 const ariaSort = active ? (sort!.direction === 'asc' ? 'ascending' : 'descending') : c.sortable ? 'none' : undefined;
                 return (
-                  <Table.Th key={c.key} aria-sort={ariaSort} visibleFrom={c.visibleFrom}>
+                  <Table.Th key={c.key} scope="col" aria-sort={ariaSort} visibleFrom={c.visibleFrom}>
                     {c.sortable && onSort ? (
                       <UnstyledButton onClick={() => onSort(nextSort(sort ?? null, c.key))} fw={700} fz="sm">
                         {c.header}

@@ -1,10 +1,10 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, ApiError, ensureOk } from '../api.js';
+import { api, ensureOk } from '../api.js';
 import { errorFor, isFieldError } from '../components/field-errors.js';
 import { SecretOnce } from '../components/secret-once.js';
-import { meKey, type CurrentUser } from '../session.js';
+import { changeOwnPassword, meKey, type CurrentUser } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
 
 const FIELDS = ['current_password', 'new_password', 'repeat_password'];
@@ -20,16 +20,7 @@ export function ChangePasswordPage({ user }: { user: CurrentUser }) {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const mutation = useMutation({
-    mutationFn: async () => {
-      if (next !== repeat) throw new ApiError(400, 'repeat_password: does not match the new password');
-      const { data, error, response } = await api.POST('/api/users/{id}/actions/reset', {
-        params: { path: { id: user.id } },
-        body: { current_password: current, new_password: next },
-      });
-      ensureOk(response, error);
-      const meta = data?.Meta as { access_key?: unknown } | null | undefined;
-      return typeof meta?.access_key === 'string' ? meta.access_key : '';
-    },
+    mutationFn: () => changeOwnPassword(user.id, current, next, repeat),
   });
   const signOut = useMutation({
     mutationFn: async () => {

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError, ensureOk } from '../../api.js';
+import { api, ensureOk } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from '../../components/notify.js';
 import { PageHeader } from '../../components/page.js';
 import { SecretOnce } from '../../components/secret-once.js';
-import { meKey, type CurrentUser } from '../../session.js';
+import { changeOwnPassword, meKey, type CurrentUser } from '../../session.js';
 import { PermissionsView } from '../users/permissions-editor.js';
 import { roleLabel } from '../users/users-list.js';
 
@@ -120,16 +120,7 @@ function PasswordSection({ user, onChanged }: { user: CurrentUser; onChanged: (k
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const change = useMutation({
-    mutationFn: async () => {
-      if (next !== repeat) throw new ApiError(400, 'repeat_password: does not match the new password');
-      const { data, error, response } = await api.POST('/api/users/{id}/actions/reset', {
-        params: { path: { id: user.id } },
-        body: { current_password: current, new_password: next },
-      });
-      ensureOk(response, error);
-      const meta = data?.Meta as { access_key?: unknown } | null | undefined;
-      return typeof meta?.access_key === 'string' ? meta.access_key : '';
-    },
+    mutationFn: () => changeOwnPassword(user.id, current, next, repeat),
     onSuccess: async (key) => {
       setCurrent('');
       setNext('');

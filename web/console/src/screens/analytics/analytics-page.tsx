@@ -244,37 +244,6 @@ function NumbersTable({ caption, headers, rows }: { caption: string; headers: st
   );
 }
 
-/** A read-only table of rows (no sorting); its scroll area takes the keyboard focus on narrow screens. */
-function PlainTable<Row>({ caption, columns, rows, rowKey }: { caption: string; columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string }) {
-  return (
-    <Table.ScrollContainer minWidth={320} scrollAreaProps={{ viewportProps: { tabIndex: 0, 'aria-label': caption } }}>
-      <Table striped highlightOnHover verticalSpacing="xs">
-        <VisuallyHidden component="caption">{caption}</VisuallyHidden>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c.key} scope="col" visibleFrom={c.visibleFrom}>
-                {c.header}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((row) => (
-            <Table.Tr key={rowKey(row)}>
-              {columns.map((c) => (
-                <Table.Td key={c.key} visibleFrom={c.visibleFrom}>
-                  {c.render(row)}
-                </Table.Td>
-              ))}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 function TrafficCharts({ query, range, res, period }: { query: OverTime; range: DayRange; res: Resolution; period: string }) {
   const points = useMemo(() => {
     const byTime = new Map((query.data ?? []).map((r) => [r.id.time, r]));
@@ -507,7 +476,7 @@ function EndpointSection({ range }: { range: DayRange }) {
         <EmptyState title="No endpoint was called in this period" />
       ) : (
         <>
-          <PlainTable caption="Endpoints by number of requests" columns={columns} rows={query.data.data} rowKey={(r) => `${r.id.api_id} ${r.id.method} ${r.id.path}`} />
+          <ListTable caption="Endpoints by number of requests" columns={columns} rows={query.data.data} rowKey={(r) => `${r.id.api_id} ${r.id.method} ${r.id.path}`} />
           <Pager label="Pages of endpoints" page={page} pages={query.data.pages} onPage={(p) => setState({ page: p, for: `${range.from}/${range.to}` })} />
         </>
       )}
@@ -556,7 +525,7 @@ function KeySection({ range, scope }: { range: DayRange; scope: 'owned' | 'all' 
         <EmptyState title="No key was used in this period" />
       ) : (
         <>
-          <PlainTable caption="Traffic per key, busiest first" columns={columns} rows={query.data.data} rowKey={(r) => r.id.api_key} />
+          <ListTable caption="Traffic per key, busiest first" columns={columns} rows={query.data.data} rowKey={(r) => r.id.api_key} />
           {hasOther && (
             <Text size="sm" c="dimmed" mt="xs">
               {scope === 'owned'
