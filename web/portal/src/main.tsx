@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import '@portcullis/web-shared/base.css';
+import '@portcullis/web-shared/markdown.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

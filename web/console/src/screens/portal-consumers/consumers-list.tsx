@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
-import { RowMenu } from '../portal-organisations/organisation-dialogs.js';
+import { RowMenu } from '../../components/row-menu.js';
 import { useAllOrganisations, useOrganisation } from '../portal-organisations/queries.js';
 import { ConsumerConfirm, ConsumerStatus } from './consumer-dialogs.js';
 import { consumerName, PER_PAGE, roleLabel, useConsumersPage, usePendingConsumers, useSetActive, type ConsumerFilters, type ConsumerRole, type ConsumerSummary } from './queries.js';

@@ -1,27 +1,11 @@
-import { ActionIcon, Alert, Button, Group, Menu, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api, ensureOk } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { errorFor } from '../../components/field-errors.js';
 import { notifyDone } from '../../components/notify.js';
 import { countOf, organisationsKey, useAllOrganisations, useOrganisation } from './queries.js';
-
-/** The three-dot menu of a row: an icon button named "Actions for <name>", items with their visible text. */
-export function RowMenu({ name, children }: { name: string; children: ReactNode }) {
-  return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <ActionIcon variant="subtle" color="gray.8" aria-label={`Actions for ${name}`}>
-          <Text component="span" aria-hidden fw={700} lh={1}>
-            ⋯
-          </Text>
-        </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>{children}</Menu.Dropdown>
-    </Menu>
-  );
-}
 
 /** The Default Organisation and its default team, where the members of deleted organisations go. */
 export function useDefaultDestination(enabled: boolean): string {

@@ -11,7 +11,8 @@ import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
-import { DeleteOrganisationDialog, NameDialog, RowMenu } from './organisation-dialogs.js';
+import { RowMenu } from '../../components/row-menu.js';
+import { DeleteOrganisationDialog, NameDialog } from './organisation-dialogs.js';
 import { countOf, organisationsKey, useOrganisation, useTeams, type Organisation, type Team } from './queries.js';
 
 const BACK = { backTo: '/portal/organisations', backLabel: 'Back to organisations' };

@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
-import { DeleteOrganisationDialog, NameDialog, RowMenu } from './organisation-dialogs.js';
+import { RowMenu } from '../../components/row-menu.js';
+import { DeleteOrganisationDialog, NameDialog } from './organisation-dialogs.js';
 import { organisationsKey, useAllOrganisations, type OrganisationSummary } from './queries.js';
 
 /** /portal/organisations: API consumers' organisations; each has teams, one of them its default team. */
