@@ -24,10 +24,12 @@ export const pages = {
   consumerApp: (appId: number) => `/portal/apps/${appId}`,
   /** Console: home (Dashboard and Admin Portal). */
   consoleHome: () => '/admin/',
+  /** Console: the Admin Portal's overview, where API Owners land after signing in. */
+  adminPortalHome: () => '/admin/portal',
   /** Console: an access request to review. */
   accessRequestReview: (requestId: number) => `/admin/portal/access-requests/${requestId}`,
   /** Console: a Developer Portal user (e.g. a registration to approve). */
-  portalUser: (userId: number) => `/admin/portal/users/${userId}`,
+  portalUser: (userId: number) => `/admin/portal/consumers/${userId}`,
 } as const;
 
 export type PagePath = ReturnType<(typeof pages)[keyof typeof pages]>;

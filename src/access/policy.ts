@@ -20,6 +20,11 @@ export function requireSection(actor: Actor, section: Section, need: Exclude<Lev
   }
 }
 
+/** Whether permissions reach `section` at `need` or more (e.g. whether the Admin Portal opens for a user: read on `portal`). */
+export function holdsSection(p: Permissions, section: Section, need: Exclude<Level, 'deny'>): boolean {
+  return atLeast(levelOf(p, section), need);
+}
+
 /** Throws 403 unless the actor is an administrator. */
 export function requireAdmin(actor: Actor, what: string): void {
   if (isAdmin(actor)) return;

@@ -8,7 +8,8 @@ import { originOf } from '../http/request-origin.js';
 import { comesFromAllowedOrigin } from '../http/security.js';
 import type { Services } from '../services.js';
 import { toUserView } from './user-view.js';
-import type { UserRecord } from './users.service.js';
+import { userPermissions, type UserRecord } from './users.service.js';
+import { holdsSection } from '../access/policy.js';
 import { pages } from '../links.js';
 
 const LoginBody = Type.Object(
@@ -20,9 +21,14 @@ const LoginBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Where a user goes after signing in: staff to the console (Dashboard and Admin Portal), consumers to their dashboard in the Live Portal. */
+/**
+ * Where a user goes after signing in: consumers to their dashboard in the Live
+ * Portal; API Owners (whoever may open the Admin Portal) to its overview; other
+ * staff to the console's home.
+ */
 export function landingFor(u: UserRecord): string {
-  return isConsumerRole(u.role) ? pages.consumerDashboard() : pages.consoleHome();
+  if (isConsumerRole(u.role)) return pages.consumerDashboard();
+  return holdsSection(userPermissions(u), 'portal', 'read') ? pages.adminPortalHome() : pages.consoleHome();
 }
 
 /** Sign-in and sign-out with a session cookie: /auth/password/*. */

@@ -58,11 +58,16 @@ describe('the console on a fresh installation', () => {
     await checkAccessibility(page, 'sign-in with an error');
     await screenshot(page, 'console-sign-in-error-desktop');
 
-    // The right one lands on the home.
+    // The right one lands an administrator (an API Owner) in the Admin Portal: nothing waits yet, the first steps say what to set up.
     await page.getByLabel(/^Password/).fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'Admin Portal');
+    expect(new URL(page.url()).pathname).toBe('/admin/portal');
+    await page.getByText('Nothing waits for you').waitFor();
+    await page.getByRole('link', { name: 'Create a product' }).waitFor();
+    await capture(page, 'console-admin-portal-overview');
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Home' }).click();
     await heading(page, `Welcome, ${ADMIN.first}`);
-    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
 
     // The setup page is gone for good.
     await page.goto('/admin/setup');

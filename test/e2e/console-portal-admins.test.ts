@@ -112,7 +112,9 @@ describe('Admin Portal: Settings > Admin users', () => {
     await grace.getByLabel('Repeat the new password').fill(GRACE.next);
     await grace.getByRole('button', { name: 'Change password' }).click();
     await grace.getByRole('button', { name: 'Continue to the console' }).click();
-    await heading(grace, `Welcome, ${GRACE.first}`);
+    // A provider-admin is an API Owner: the Admin Portal is where they land.
+    await heading(grace, 'Admin Portal');
+    expect(new URL(grace.url()).pathname).toBe('/admin/portal');
     expect((await adminUserByEmail(GRACE.email))!.ResetPassword).toBe(false);
 
     // Deactivate: untick Active on their page and Save changes.

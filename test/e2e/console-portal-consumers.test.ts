@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pages } from '../../src/links.js';
 import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
@@ -86,6 +87,11 @@ describe('API Consumers > Users, Organisations and teams', () => {
     await table.getByRole('button', { name: 'Approve Pat Pending' }).waitFor({ state: 'detached' });
     await page.getByText('1 consumer waits for approval').waitFor({ state: 'detached' });
     expect(await loginStatus('pat@consumer.example')).toBe(200);
+    // The link in the administrators' "new registration" email opens this consumer's page.
+    const pat = await consumerByEmail('pat@consumer.example');
+    await page.goto(pages.portalUser(pat.ID));
+    await heading(page, 'Pat Pending');
+    await openSection(page, 'API consumers');
 
     // Deactivating asks first, then takes effect at once.
     await openMenu(page, 'Pat Pending', 'Deactivate');
@@ -249,12 +255,29 @@ describe('API Consumers > Users, Organisations and teams', () => {
     const cy = await consumerByEmail('cy@consumer.example');
     expect(cy.Active).toBe(true);
 
+    // Invite by email: a registration link into an organisation, team and role.
+    await openSection(page, 'API consumers');
+    await page.getByRole('button', { name: 'Invite by email' }).click();
+    const invite = page.getByRole('dialog', { name: 'Invite an API consumer' });
+    await invite.getByLabel(/^Email/).fill('invitee@consumer.example');
+    await invite.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Default Organisation All users (default team)' });
+    await invite.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Consumer admin (manages the organisation’s users)' });
+    await capture(page, 'console-portal-consumer-invite');
+    await invite.getByRole('button', { name: 'Send invitation' }).click();
+    await invite.waitFor({ state: 'detached' });
+    await page.getByText('Invitation sent to invitee@consumer.example').waitFor();
+    const invites = await callApi(h!, adminKey, 'GET', '/api/audit-logs?p=-1&action=invite.create');
+    const entries = (invites.body as { audit_logs: { user: string; changes: { email: string; role: string } }[] }).audit_logs;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ user: ADMIN.email, changes: { email: 'invitee@consumer.example', role: 'consumer-admin' } });
+
     await createUser(h!, adminKey, { first: 'Rita', last: 'Reader', email: 'rita@example.com', password: 'rita-reads-portal-1', permissions: { portal: 'read' } });
     const reader = await h!.newPage();
     await signIn(reader, 'rita@example.com', 'rita-reads-portal-1');
     await openSection(reader, 'API consumers');
     await reader.getByRole('table', { name: 'API consumers' }).getByRole('link', { name: 'Cy Created' }).waitFor();
     expect(await reader.getByRole('link', { name: 'Add user' }).count()).toBe(0);
+    expect(await reader.getByRole('button', { name: 'Invite by email' }).count()).toBe(0);
     expect(await reader.getByRole('button', { name: /^Actions for/ }).count()).toBe(0);
     await reader.getByRole('link', { name: 'Cy Created' }).click();
     await heading(reader, 'Cy Created');

@@ -18,10 +18,10 @@ describe('signing in', () => {
   /** Each test signs in from its own address so the per-address limit stays out of the way. */
   const nextAddress = () => `10.0.0.${++ip}`;
 
-  it('accepts JSON and forms, sets a safe session cookie and says where to go', async () => {
+  it('accepts JSON and forms, sets a safe session cookie and says where to go: API Owners to the Admin Portal, other staff to the console home', async () => {
     const res = await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password }, remoteAddress: nextAddress() });
     expect(res.statusCode).toBe(200);
-    expect(res.json().Meta).toMatchObject({ redirect_to: '/admin/', user: { email_address: ADMIN.email, role: 'super-admin' } });
+    expect(res.json().Meta).toMatchObject({ redirect_to: '/admin/portal', user: { email_address: ADMIN.email, role: 'super-admin' } });
     const cookie = res.cookies.find((c) => c.name === 'portcullis_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie.secure).toBeFalsy();
@@ -33,12 +33,15 @@ describe('signing in', () => {
       remoteAddress: nextAddress(),
     });
     expect(form.statusCode).toBe(303);
-    expect(form.headers.location).toBe('/admin/');
+    expect(form.headers.location).toBe('/admin/portal');
     expect(sessionFrom(form)).toBeTruthy();
 
     await createUser(t, root, 'dash@example.com', { password: 'dash-password-1', perms: { apis: 'read' } });
     const dash = await t.request('POST', '/auth/password/login', { body: { email: 'dash@example.com', password: 'dash-password-1' }, remoteAddress: nextAddress() });
     expect(dash.json().Meta.redirect_to).toBe('/admin/');
+    await createUser(t, root, 'owner@example.com', { password: 'owner-password-1', perms: { portal: 'read', apis: 'write' } });
+    const owner = await t.request('POST', '/auth/password/login', { body: { email: 'owner@example.com', password: 'owner-password-1' }, remoteAddress: nextAddress() });
+    expect(owner.json().Meta.redirect_to).toBe('/admin/portal');
   });
 
   it('marks the cookie Secure behind TLS', async () => {

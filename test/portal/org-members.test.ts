@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
+import { createUser } from '../helpers/fixtures.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
 
 /* A consumer-admin manages their own organisation's users through /portal/api/org/users. */
@@ -115,6 +116,34 @@ describe('organisation members (consumer-admin)', () => {
     const bad = await as(adminSession, 'POST', '/org/users', { Email: 'x@acme.example', TeamID: other.Teams[0]!.ID });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0]).toMatch(/^TeamID: /);
+  });
+
+  it('lets an Admin Portal user invite into any organisation, with a team and role; read-only portal users cannot', async () => {
+    const res = await t.request('POST', '/portal-api/invites', { key: root, body: { Email: 'lead@acme.example', OrganisationID: acme.ID, TeamID: mobile, Role: 'consumer-admin' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+    const invite = await mail.find('lead@acme.example', 'You are invited to Acme on the API portal');
+    const token = new URL(linkIn(invite.text, `${PUBLIC}/auth/password/register?invite=`)).searchParams.get('invite')!;
+    const reg = await t.request('POST', '/auth/password/register', {
+      body: { first: 'Lea', last: 'D', email: 'lead@acme.example', password: PASSWORD, password_confirmation: PASSWORD, invite: token },
+    });
+    expect(reg.statusCode, reg.body).toBe(200);
+    const members = (await as(adminSession, 'GET', '/org/users')).json() as Member[];
+    const lead = members.find((m) => m.Email === 'lead@acme.example');
+    expect(lead).toMatchObject({ OrganisationID: acme.ID, Role: 'consumer-admin' });
+    expect(lead!.Teams.map((x) => x.ID)).toEqual([mobile]);
+
+    const unknownOrg = await t.request('POST', '/portal-api/invites', { key: root, body: { Email: 'x@acme.example', OrganisationID: 999_999 } });
+    expect(unknownOrg.statusCode).toBe(400);
+    expect(unknownOrg.json().errors[0]).toMatch(/^OrganisationID: /);
+    const foreignTeam = await t.request('POST', '/portal-api/invites', { key: root, body: { Email: 'x@acme.example', OrganisationID: acme.ID, TeamID: other.Teams[0]!.ID } });
+    expect(foreignTeam.statusCode).toBe(400);
+    expect(foreignTeam.json().errors[0]).toMatch(/^TeamID: /);
+    const reader = await createUser(t, root, 'portal-reader@example.com', { perms: { portal: 'read' } });
+    const denied = await t.request('POST', '/portal-api/invites', { key: reader.key, body: { Email: 'y@acme.example', OrganisationID: acme.ID } });
+    expect(denied.statusCode).toBe(403);
+    // A consumer cannot use the administrators' endpoint either.
+    expect((await t.request('POST', '/portal-api/invites', { session: adminSession, headers: SAME_ORIGIN, body: { Email: 'z@acme.example', OrganisationID: acme.ID } })).statusCode).toBe(403);
   });
 
   it('removes a member to the Default Organisation; their account stays', async () => {

@@ -82,7 +82,7 @@ describe('portal users', () => {
 
     const login = await signIn('grace@example.com', 'initial-password-1');
     expect(login.statusCode).toBe(200);
-    expect(login.json().Meta).toMatchObject({ password_change_required: true, redirect_to: '/admin/' });
+    expect(login.json().Meta).toMatchObject({ password_change_required: true, redirect_to: '/admin/portal' });
     // The flag keeps them from anything but changing the password.
     const session = sessionFrom(login)!;
     expect((await t.request('GET', '/portal-api/users', { session })).statusCode).toBe(403);

@@ -85,6 +85,7 @@ describe('the web apps', () => {
       pages.consumerDashboard(),
       pages.consumerApp(3),
       pages.consoleHome(),
+      pages.adminPortalHome(),
       pages.accessRequestReview(5),
       pages.portalUser(9),
     ];
@@ -100,7 +101,7 @@ describe('the web apps', () => {
     const res = await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password } });
     expect(res.statusCode).toBe(200);
     const landing = (res.json() as { Meta: { redirect_to: string } }).Meta.redirect_to;
-    expect(landing).toBe(pages.consoleHome());
+    expect(landing).toBe(pages.adminPortalHome());
     const page = await t.request('GET', landing);
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);

@@ -1,5 +1,5 @@
 import type { UserActor } from '../../access/actor.js';
-import { requireConsumerAdmin } from '../../access/policy.js';
+import { requireConsumerAdmin, requireSection } from '../../access/policy.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import type { AppContext } from '../../context.js';
 import { Invalid, NotFound } from '../../errors.js';
@@ -54,6 +54,44 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
     return requireTeamsInOrganisation(ex, organisationId, ids, field);
   }
 
+  /** Records the invitation (or tells an existing account's owner) and queues the email, in the caller's transaction. */
+  async function inviteInto(trx: Executor, actor: UserActor, organisationId: number, input: InviteInput): Promise<void> {
+    const org = (await findOrganisation(trx, organisationId))!;
+    const teamId = input.TeamID === undefined ? null : (await teamsOrInvalid(trx, organisationId, [input.TeamID], 'TeamID'))[0]!;
+    const address = input.Email.trim();
+    const role = input.Role ?? 'consumer-team-member';
+    const existing = await deps.users.findByEmail(trx, address);
+    if (existing) {
+      await deps.email.enqueue(trx, 'registration-existing-account', existing.email, {
+        name: fullName(existing),
+        login_url: pageUrl(config.publicUrl, pages.signIn()),
+        reset_url: pageUrl(config.publicUrl, pages.forgotPassword()),
+      });
+    } else {
+      const token = newSecret();
+      const at = new Date();
+      await insertInvite(trx, {
+        token_hash: hashSecret(token),
+        email: address,
+        email_normalized: normalizeEmail(address),
+        organisation_id: organisationId,
+        team_id: teamId,
+        role,
+        invited_by: actor.userId,
+        created_at: at.toISOString(),
+        expires_at: new Date(at.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
+        used_at: null,
+      });
+      await deps.email.enqueue(trx, 'invite', address, {
+        organisation: org.name,
+        invited_by: actor.email,
+        register_url: pageUrl(config.publicUrl, pages.register(token)),
+        expires_days: String(INVITE_DAYS),
+      });
+    }
+    await recordAudit(trx, actor, { action: 'invite.create', targetType: 'organisation', targetId: organisationId, changes: { email: address, role, team_id: teamId } });
+  }
+
   return {
     async list(actor: UserActor, page?: number, perPage?: number): Promise<PortalUser[]> {
       const organisationId = await organisationOf(db, actor);
@@ -63,50 +101,25 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
     },
 
     /**
-     * Emails a registration link into the organisation, valid 7 days. An address
-     * that already has an account answers the same (its owner is told instead).
+     * Emails a registration link into the consumer-admin's own organisation,
+     * valid 7 days. An address that already has an account answers the same
+     * (its owner is told instead).
      */
     async invite(actor: UserActor, input: InviteInput): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const organisationId = await organisationOf(trx, actor);
-        const org = (await findOrganisation(trx, organisationId))!;
-        const teamId = input.TeamID === undefined ? null : (await teamsOrInvalid(trx, organisationId, [input.TeamID], 'TeamID'))[0]!;
-        const address = input.Email.trim();
-        const existing = await deps.users.findByEmail(trx, address);
-        if (existing) {
-          await deps.email.enqueue(trx, 'registration-existing-account', existing.email, {
-            name: fullName(existing),
-            login_url: pageUrl(config.publicUrl, pages.signIn()),
-            reset_url: pageUrl(config.publicUrl, pages.forgotPassword()),
-          });
-        } else {
-          const token = newSecret();
-          const at = new Date();
-          await insertInvite(trx, {
-            token_hash: hashSecret(token),
-            email: address,
-            email_normalized: normalizeEmail(address),
-            organisation_id: organisationId,
-            team_id: teamId,
-            role: input.Role ?? 'consumer-team-member',
-            invited_by: actor.userId,
-            created_at: at.toISOString(),
-            expires_at: new Date(at.getTime() + INVITE_DAYS * 86_400_000).toISOString(),
-            used_at: null,
-          });
-          await deps.email.enqueue(trx, 'invite', address, {
-            organisation: org.name,
-            invited_by: actor.email,
-            register_url: pageUrl(config.publicUrl, pages.register(token)),
-            expires_days: String(INVITE_DAYS),
-          });
-        }
-        await recordAudit(trx, actor, {
-          action: 'invite.create',
-          targetType: 'organisation',
-          targetId: organisationId,
-          changes: { email: address, role: input.Role ?? 'consumer-team-member', team_id: teamId },
-        });
+        await inviteInto(trx, actor, await organisationOf(trx, actor), input);
+      });
+    },
+
+    /**
+     * An Admin Portal user invites someone into any organisation (API Consumers
+     * > Users > Invite): the same email and link as a consumer-admin's invitation.
+     */
+    async inviteAsAdmin(actor: UserActor, input: InviteInput & { OrganisationID: number }): Promise<void> {
+      requireSection(actor, 'portal', 'write');
+      await db.transaction().execute(async (trx) => {
+        if (!(await findOrganisation(trx, input.OrganisationID))) throw new Invalid('OrganisationID', 'no such organisation');
+        await inviteInto(trx, actor, input.OrganisationID, input);
       });
     },
 

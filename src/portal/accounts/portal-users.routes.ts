@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/authenticate.js';
-import { parseNumericId } from '../../http/ids.js';
+import { Id, parseNumericId } from '../../http/ids.js';
 import type { Services } from '../../services.js';
 import { portalDate } from '../portal-date.js';
 import { StatusOk } from './organisations.schemas.js';
@@ -43,6 +43,16 @@ export function portalUserShow(pu: PortalUser): PortalUserShow {
 
 const userId = (raw: string): number => parseNumericId(raw, 'User');
 
+const InviteBody = Type.Object(
+  {
+    Email: Type.String({ format: 'email', maxLength: 254, description: 'Where the registration link goes' }),
+    OrganisationID: Id({ description: 'The organisation the person joins on registering' }),
+    TeamID: Type.Optional(Id({ description: "One of that organisation's teams; its default team when absent" })),
+    Role: Type.Optional(Type.Union([Type.Literal('consumer-admin'), Type.Literal('consumer-team-member')], { description: 'consumer-team-member when absent' })),
+  },
+  { additionalProperties: false },
+);
+
 /** Portal users — API Owners (Settings > Admin users) and API consumers (API Consumers > Users): /portal-api/users. */
 export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
   const { portalUsers } = services;
@@ -66,6 +76,23 @@ export const portalUsersRoutes: FastifyPluginAsyncTypebox<{ services: Services }
     '/users',
     { schema: { operationId: 'createPortalUser', tags, summary: 'Create a user: a consumer (default) or, by an administrator, a provider-admin or dashboard-user', body: PortalUserCreate, response: { 200: PortalUserShow } } },
     async (req) => portalUserShow(await portalUsers.create(actorOf(req), req.body)),
+  );
+
+  app.post(
+    '/invites',
+    {
+      schema: {
+        operationId: 'invitePortalConsumer',
+        tags,
+        summary: 'Email someone a registration link into an organisation (valid 7 days); an address that already has an account is told to sign in instead, and the answer is the same',
+        body: InviteBody,
+        response: { 200: StatusOk },
+      },
+    },
+    async (req) => {
+      await services.orgMembers.inviteAsAdmin(actorOf(req), req.body);
+      return { status: 'ok' as const };
+    },
   );
 
   app.get(

@@ -18,6 +18,7 @@ const AuditLogRoutes = lazy(() => import('./screens/audit-log/routes.js').then((
 const KeysRoutes = lazy(() => import('./screens/keys/routes.js').then((m) => ({ default: m.KeysRoutes })));
 const PoliciesRoutes = lazy(() => import('./screens/policies/routes.js').then((m) => ({ default: m.PoliciesRoutes })));
 const PortalConsumersRoutes = lazy(() => import('./screens/portal-consumers/routes.js').then((m) => ({ default: m.PortalConsumersRoutes })));
+const PortalOverviewRoutes = lazy(() => import('./screens/portal-overview/routes.js').then((m) => ({ default: m.PortalOverviewRoutes })));
 const PortalOrganisationsRoutes = lazy(() => import('./screens/portal-organisations/routes.js').then((m) => ({ default: m.PortalOrganisationsRoutes })));
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
@@ -87,6 +88,7 @@ function SignedIn() {
           <Route path="/users/*" element={<UsersRoutes user={me.data} />} />
           <Route path="/user-groups/*" element={<UserGroupsRoutes user={me.data} />} />
           <Route path="/audit-log/*" element={<AuditLogRoutes user={me.data} />} />
+          <Route path="/portal/*" element={<PortalOverviewRoutes user={me.data} />} />
           <Route path="/portal/consumers/*" element={<PortalConsumersRoutes user={me.data} />} />
           <Route path="/portal/organisations/*" element={<PortalOrganisationsRoutes user={me.data} />} />
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />

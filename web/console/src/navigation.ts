@@ -26,6 +26,7 @@ export const DASHBOARD_SECTIONS: readonly NavItem[] = [
 
 /** The Admin Portal's sections (the Developer Portal's administration), for admins and users with `portal`. */
 export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
+  { label: 'Overview', to: '/portal', summary: 'What waits for a decision, and the first steps of setting up the portal.', visible: (u) => can(u, 'portal') },
   { label: 'API consumers', to: '/portal/consumers', summary: 'Consumer admins and team members; approve registrations.', visible: (u) => can(u, 'portal') },
   { label: 'Organisations', to: '/portal/organisations', summary: 'API consumers’ organisations and their teams.', visible: (u) => can(u, 'portal') },
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },

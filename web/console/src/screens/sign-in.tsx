@@ -2,6 +2,7 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { CONSOLE_PREFIX } from '@portcullis/web-shared';
 import { api, ensureOk } from '../api.js';
 import { meKey } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
@@ -29,7 +30,8 @@ export function SignInPage() {
         return;
       }
       queryClient.removeQueries({ queryKey: meKey });
-      await navigate('/', { replace: true });
+      // The server says where: API Owners land in the Admin Portal, other staff on the console's home.
+      await navigate(redirectTo.slice(CONSOLE_PREFIX.length) || '/', { replace: true });
     },
   });
 

@@ -10,6 +10,7 @@ import type { CurrentUser } from '../../session.js';
 import { RowMenu } from '../../components/row-menu.js';
 import { useAllOrganisations, useOrganisation } from '../portal-organisations/queries.js';
 import { ConsumerConfirm, ConsumerStatus } from './consumer-dialogs.js';
+import { InviteDialog } from './invite-dialog.js';
 import { consumerName, PER_PAGE, roleLabel, useConsumersPage, usePendingConsumers, useSetActive, type ConsumerFilters, type ConsumerRole, type ConsumerSummary } from './queries.js';
 
 const noFilters: ConsumerFilters = { q: '', organisation: null, team: null, role: null, active: null };
@@ -22,6 +23,7 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<SortState | null>(null);
   const [confirm, setConfirm] = useState<{ action: 'deactivate' | 'delete'; user: ConsumerSummary } | null>(null);
+  const [inviting, setInviting] = useState(false);
   const consumers = useConsumersPage({ ...filters, q: debouncedQ }, page);
   const pending = usePendingConsumers();
   const orgs = useAllOrganisations();
@@ -113,14 +115,20 @@ export function ConsumersListPage({ user }: { user: CurrentUser }) {
 
   return (
     <>
+      <InviteDialog opened={inviting} onClose={() => setInviting(false)} />
       <PageHeader
         title="API consumers"
         description="Consumer admins and team members of every organisation. Self-registered consumers stay inactive until approved."
         actions={
           writable ? (
-            <Button component={Link} to="/portal/consumers/new">
-              Add user
-            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={() => setInviting(true)}>
+                Invite by email
+              </Button>
+              <Button component={Link} to="/portal/consumers/new">
+                Add user
+              </Button>
+            </Group>
           ) : undefined
         }
       />
