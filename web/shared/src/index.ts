@@ -2,3 +2,6 @@ export { CONSOLE_PREFIX, pages, pageUrl, type PagePath } from '../../../src/link
 export { PlaceholderPage } from './placeholder-page.js';
 export { createApiClient, type ApiClient, type paths } from './api/client.js';
 export { Markdown, type MarkdownProps } from './markdown.js';
+export { ApiError, ensureOk, messageOf } from './api/errors.js';
+export { errorFor, isFieldError, splitFieldError, type FieldError } from './field-errors.js';
+export { cssVariablesResolver, theme } from './theme.js';

@@ -1,6 +1,6 @@
 import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
-/** The console's look; the Live Portal is to share it (issue 11). */
+/** The look of the console and the Live Portal (whose own colours, from Settings > Appearance, come on top). */
 export const theme = createTheme({
   primaryColor: 'indigo',
   // Indigo 7 on white keeps button and link text above 4.5:1 contrast.
