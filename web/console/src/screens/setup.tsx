@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { api, ensureOk } from '../api.js';
 import { bootstrapKey, meKey } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
-import { signIn } from './sign-in.js';
+import { signIn } from '@portcullis/web-shared';
 
 /** First run: creates the first administrator (POST /portal-api/bootstrap), then signs them in. */
 export function SetupPage() {
@@ -23,7 +23,7 @@ export function SetupPage() {
         body: { username: form.email.trim(), password: form.password, first_name: form.firstName.trim(), last_name: form.lastName.trim() },
       });
       ensureOk(response, error);
-      await signIn(form.email.trim(), form.password);
+      await signIn(api, form.email.trim(), form.password);
     },
     onSuccess: async () => {
       queryClient.setQueryData(bootstrapKey, true);

@@ -2,18 +2,10 @@ import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CONSOLE_PREFIX } from '@portcullis/web-shared';
-import { api, ensureOk } from '../api.js';
+import { CONSOLE_PREFIX, signIn } from '@portcullis/web-shared';
+import { api } from '../api.js';
 import { meKey } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
-
-/** Signs in with a session cookie; returns where the server says the user belongs. */
-export async function signIn(email: string, password: string): Promise<string> {
-  const { data, error, response } = await api.POST('/auth/password/login', { body: { email, password } });
-  ensureOk(response, error);
-  const meta = data?.Meta as { redirect_to?: unknown } | null | undefined;
-  return typeof meta?.redirect_to === 'string' ? meta.redirect_to : '/admin/';
-}
 
 export function SignInPage() {
   const navigate = useNavigate();
@@ -22,7 +14,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
 
   const mutation = useMutation({
-    mutationFn: () => signIn(email.trim(), password),
+    mutationFn: () => signIn(api, email.trim(), password),
     onSuccess: async (redirectTo) => {
       // API consumers belong in the Live Portal, not here.
       if (!redirectTo.startsWith('/admin')) {
