@@ -69,7 +69,6 @@ function CatalogueForm({ user, saved }: { user: CurrentUser; saved: Catalogue | 
   const orgs = useOrganisationsWithTeams();
   const products = useAllProducts();
   const plans = useAllPlans();
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
 
   // Teams name their organisation: "Globex: Ops", grouped by organisation.
   const teamOrg = new Map(orgs.data.flatMap((o) => o.Teams.map((t) => [String(t.ID), o.ID] as const)));
@@ -104,6 +103,11 @@ function CatalogueForm({ user, saved }: { user: CurrentUser; saved: Catalogue | 
     },
   });
   const error = save.error;
+  // An edit answers the server's objection: it goes until the next save.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    if (save.error) save.reset();
+    setD((prev) => ({ ...prev, [key]: value }));
+  };
   // An audience entry's error names its index: organisations come first, then teams.
   const audienceError = (which: 'organisations' | 'teams') => {
     for (let i = 0; i < audience.length; i++) {

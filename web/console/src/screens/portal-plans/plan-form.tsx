@@ -161,7 +161,6 @@ function PlanForm({ user, saved }: { user: CurrentUser; saved: Plan | null }) {
   const [d, setD] = useState<Draft>(() => (saved ? draftOf(saved) : EMPTY));
   const [deleting, setDeleting] = useState(false);
   const [expiryMissing, setExpiryMissing] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD((prev) => ({ ...prev, [key]: value }));
 
   const save = useMutation({
     mutationFn: async () => {
@@ -195,6 +194,11 @@ function PlanForm({ user, saved }: { user: CurrentUser; saved: Plan | null }) {
     },
   });
   const error = save.error;
+  // An edit answers the server's objection: it goes until the next save.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    if (save.error) save.reset();
+    setD((prev) => ({ ...prev, [key]: value }));
+  };
   const fieldError = (...names: string[]) => plainFieldError(errorFor(error, ...names));
 
   const submit = (e: FormEvent) => {
