@@ -77,6 +77,13 @@ async function openMenu(page: Page, name: string, item: string): Promise<void> {
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
+/** Closes the "saved" notifications so that the screenshots show the screen. */
+async function dismissNotifications(page: Page): Promise<void> {
+  const buttons = page.getByRole('button', { name: 'Dismiss notification' });
+  for (const button of await buttons.all()) await button.click();
+  await buttons.first().waitFor({ state: 'detached' });
+}
+
 const GOLD_WORDS = '1,000 requests per minute · 100,000 requests per month · credentials expire after 30 days · approval required';
 
 describe('Admin Portal > Catalogues and Plans', () => {
@@ -167,6 +174,7 @@ describe('Admin Portal > Catalogues and Plans', () => {
     await catalogueTable.getByRole('row', { name: /Partners.*Private.*Acme: team Mobile.*1.*1/ }).waitFor();
     const everyone = await catalogueNamed('Everyone');
     expect(everyone).toMatchObject({ VisibilityStatus: 'Public', ProductIDs: [stock.ID], PlanIDs: [], OrgCatalogues: [] });
+    await dismissNotifications(page);
     await capture(page, 'console-portal-catalogues');
 
     // Attach the free plan to the public catalogue from the plan's page.
@@ -192,6 +200,7 @@ describe('Admin Portal > Catalogues and Plans', () => {
     await heading(page, 'Plans');
     await planTable.getByRole('row', { name: /Gold.*50 requests per second · credentials expire after 30 days · approval required.*Partners/ }).waitFor();
     expect(await planNamed('gold')).toMatchObject({ RateLimit: 50, Per: 1, Quota: -1, QuotaRenewalRate: -1, KeyExpiresIn: 2_592_000 });
+    await dismissNotifications(page);
     await capture(page, 'console-portal-plans');
 
     // Edit the private catalogue: rename it and open it to the whole of Acme.

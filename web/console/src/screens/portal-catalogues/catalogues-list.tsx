@@ -135,7 +135,7 @@ export function CataloguesListPage({ user }: { user: CurrentUser }) {
     <>
       <PageHeader
         title="Catalogues"
-        description="A catalogue offers API products with plans on the Live Portal. A public one is seen by every visitor; a private one only by the organisations and teams you choose."
+        description="What the Live Portal offers, and to whom: public catalogues are seen by every visitor, private ones by the organisations and teams you choose."
         actions={
           writable ? (
             <Button component={Link} to="/portal/catalogues/new">

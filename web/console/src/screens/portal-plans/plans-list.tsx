@@ -90,6 +90,9 @@ export function PlansListPage({ user }: { user: CurrentUser }) {
               {p.Name}
             </Text>
           )}
+          <Text size="xs" c="dimmed" hiddenFrom="sm">
+            {p.Catalogues.length === 0 ? 'No catalogue yet' : `Offered in ${offeredIn(p)}`}
+          </Text>
         </Stack>
       ),
     },
@@ -135,7 +138,7 @@ export function PlansListPage({ user }: { user: CurrentUser }) {
     <>
       <PageHeader
         title="Plans"
-        description="A plan sets the limits of the credentials consumers get: how many requests, how long the credentials live, and whether an API Owner approves each access request. Catalogues offer plans with their products."
+        description="The limits consumers choose from when they ask for access to a product, in the words they will read."
         actions={
           writable ? (
             <Button component={Link} to="/portal/plans/new">
