@@ -23,6 +23,8 @@ const PortalOrganisationsRoutes = lazy(() => import('./screens/portal-organisati
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
+const PortalCataloguesRoutes = lazy(() => import('./screens/portal-catalogues/routes.js').then((m) => ({ default: m.PortalCataloguesRoutes })));
+const PortalPlansRoutes = lazy(() => import('./screens/portal-plans/routes.js').then((m) => ({ default: m.PortalPlansRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
@@ -93,6 +95,8 @@ function SignedIn() {
           <Route path="/portal/organisations/*" element={<PortalOrganisationsRoutes user={me.data} />} />
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
+          <Route path="/portal/catalogues/*" element={<PortalCataloguesRoutes user={me.data} />} />
+          <Route path="/portal/plans/*" element={<PortalPlansRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />

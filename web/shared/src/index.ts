@@ -6,3 +6,16 @@ export { ApiError, ensureOk, messageOf } from './api/errors.js';
 export { errorFor, isFieldError, splitFieldError, type FieldError } from './field-errors.js';
 export { cssVariablesResolver, theme } from './theme.js';
 export { signIn } from './api/sign-in.js';
+export {
+  durationWords,
+  expiryWords,
+  formatCount,
+  periodWords,
+  planWordParts,
+  planWords,
+  quotaIsUnlimited,
+  quotaWords,
+  rateIsUnlimited,
+  rateLimitWords,
+  type PlanLimits,
+} from './plan-words.js';
