@@ -192,6 +192,14 @@ describe('products', () => {
     expect((await req('GET', '/products')).json().map((p: { Name: string }) => p.Name)).toEqual(['Unique']);
   });
 
+  it('lists each product with the catalogues it is published in', async () => {
+    const cat = (await req('POST', '/catalogues', { Name: 'Partners', VisibilityStatus: 'Private' })).json();
+    const listedIn = (await req('POST', '/products', { Name: 'listed', Catalogues: [cat.ID] })).json();
+    const rows = (await req('GET', '/products?per_page=100')).json() as { ID: number; Catalogues: string[]; CatalogueIDs: number[] }[];
+    expect(rows.find((r) => r.ID === listedIn.ID)).toMatchObject({ Catalogues: ['Partners'], CatalogueIDs: [cat.ID] });
+    expect(rows.filter((r) => r.ID !== listedIn.ID).every((r) => r.Catalogues.length === 0 && r.CatalogueIDs.length === 0)).toBe(true);
+  });
+
   it('serves an uploaded OpenAPI document, or the OAS API’s own, and refuses what is not one', async () => {
     const oas = await t.request('POST', '/api/apis/oas', { key: root, body: oasApi('Stock', '/stock/', 'stock-api') });
     expect(oas.statusCode, oas.body).toBe(200);

@@ -79,7 +79,7 @@ function productShow({ product: p, apis, catalogues }: ProductWithLinks): Static
   };
 }
 
-function productIndexElem({ product: p, apis }: ProductWithLinks): Static<typeof ProductIndexElem> {
+function productIndexElem({ product: p, apis, catalogues }: ProductWithLinks): Static<typeof ProductIndexElem> {
   return {
     ID: p.id,
     Name: p.name,
@@ -87,6 +87,8 @@ function productIndexElem({ product: p, apis }: ProductWithLinks): Static<typeof
     Description: p.description,
     APIDetails: apis.map((a) => ({ APIID: a.api_id, Name: a.name, Status: a.active === 1 })),
     Tags: JSON.parse(p.tags) as string[],
+    Catalogues: catalogues.map((c) => c.name),
+    CatalogueIDs: catalogues.map((c) => c.id),
     IsDocumentationOnly: false,
   };
 }

@@ -90,6 +90,8 @@ export const ProductIndexElem = named('ProductSummary', Type.Object({
   Description: Type.String(),
   APIDetails: Type.Array(Type.Object({ APIID: Type.String(), Name: Type.String(), Status: Type.Boolean() })),
   Tags: Type.Array(Type.String()),
+  Catalogues: Type.Array(Type.String(), { description: 'Names of the catalogues listing the product (as in Product)' }),
+  CatalogueIDs: Type.Array(Type.Integer()),
   IsDocumentationOnly: Type.Literal(false),
 }));
 

@@ -2483,6 +2483,9 @@ export interface components {
                 Status: boolean;
             }[];
             Tags: string[];
+            /** @description Names of the catalogues listing the product (as in Product) */
+            Catalogues: string[];
+            CatalogueIDs: number[];
             /** @enum {boolean} */
             IsDocumentationOnly: false;
         };
