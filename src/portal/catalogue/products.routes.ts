@@ -44,6 +44,7 @@ export function apiDetailView(a: ProductApiRow, oasBase: string): Static<typeof 
     TargetURL: a.target_url,
     Status: a.active === 1,
     OASUrl: a.has_document === 1 ? `${oasBase}/api-details/${encodeURIComponent(a.api_id)}/oas` : '',
+    DocumentSource: a.has_upload === 1 ? 'uploaded' : a.has_document === 1 ? 'api' : 'none',
   };
 }
 

@@ -66,6 +66,9 @@ export const ApiDetailView = named('ApiDetail', Type.Object({
   TargetURL: Type.String(),
   Status: Type.Boolean({ description: 'Whether the API is active' }),
   OASUrl: Type.String({ description: "Where this API's OpenAPI document is served; empty when it has none" }),
+  DocumentSource: Type.Union([Type.Literal('uploaded'), Type.Literal('api'), Type.Literal('none')], {
+    description: "uploaded: a document uploaded for this product; api: the OAS API's own document; none: no document",
+  }),
 }));
 
 export const ProductShow = named('Product', Type.Object({

@@ -1663,6 +1663,8 @@ export interface components {
             Status: boolean;
             /** @description Where this API's OpenAPI document is served; empty when it has none */
             OASUrl: string;
+            /** @description uploaded: a document uploaded for this product; api: the OAS API's own document; none: no document */
+            DocumentSource: "uploaded" | "api" | "none";
         };
         ApiDetailInput: {
             /** @description The api_id of an API (as in /api/apis) the caller can see */
