@@ -164,7 +164,7 @@ function ApiDocumentation({ productId, a, writable }: { productId: number; a: Pr
               </Button>
             )}
             {writable && a.DocumentSource === 'uploaded' && (
-              <Button variant="subtle" color="red.9" size="xs" onClick={() => setRemoving(true)}>
+              <Button variant="light" color="red" size="xs" onClick={() => setRemoving(true)}>
                 Remove the uploaded document
               </Button>
             )}

@@ -89,7 +89,7 @@ export function GuidesSection({ product, writable }: { product: Product; writabl
                         <ActionIcon variant="default" aria-label={`Move “${g.Title}” down`} disabled={i === list.length - 1 || reorder.isPending} onClick={() => move(list, i, 1)}>
                           <span aria-hidden>↓</span>
                         </ActionIcon>
-                        <Button variant="subtle" color="red.9" size="xs" onClick={() => setDeleting(g)}>
+                        <Button variant="light" color="red" size="xs" onClick={() => setDeleting(g)}>
                           Delete<VisuallyHidden> “{g.Title}”</VisuallyHidden>
                         </Button>
                       </Group>
@@ -181,7 +181,7 @@ function GuideEditor({ product, guide, writable }: { product: Product; guide?: G
           description={
             <>
               A guide of{' '}
-              <Anchor component={Link} to={productPath} inherit>
+              <Anchor component={Link} to={productPath} inherit underline="always">
                 {product.Name}
               </Anchor>
               , shown with the product on the Live Portal.
