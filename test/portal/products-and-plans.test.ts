@@ -192,13 +192,21 @@ describe('products', () => {
     expect((await req('GET', '/products')).json().map((p: { Name: string }) => p.Name)).toEqual(['Unique']);
   });
 
+  it('lists each product with the catalogues it is published in', async () => {
+    const cat = (await req('POST', '/catalogues', { Name: 'Partners', VisibilityStatus: 'Private' })).json();
+    const listedIn = (await req('POST', '/products', { Name: 'listed', Catalogues: [cat.ID] })).json();
+    const rows = (await req('GET', '/products?per_page=100')).json() as { ID: number; Catalogues: string[]; CatalogueIDs: number[] }[];
+    expect(rows.find((r) => r.ID === listedIn.ID)).toMatchObject({ Catalogues: ['Partners'], CatalogueIDs: [cat.ID] });
+    expect(rows.filter((r) => r.ID !== listedIn.ID).every((r) => r.Catalogues.length === 0 && r.CatalogueIDs.length === 0)).toBe(true);
+  });
+
   it('serves an uploaded OpenAPI document, or the OAS API’s own, and refuses what is not one', async () => {
     const oas = await t.request('POST', '/api/apis/oas', { key: root, body: oasApi('Stock', '/stock/', 'stock-api') });
     expect(oas.statusCode, oas.body).toBe(200);
     const p = (await req('POST', '/products', { Name: 'docs', APIDetails: [{ APIID: api1.apiId }, { APIID: 'stock-api' }] })).json();
     const [classic, own] = p.APIDetails as { APIID: string; OASUrl: string }[];
-    expect(classic!.OASUrl).toBe('');
-    expect(own!.OASUrl).toBe(`/portal-api/products/${p.ID}/api-details/stock-api/oas`);
+    expect(classic).toMatchObject({ OASUrl: '', DocumentSource: 'none' });
+    expect(own).toMatchObject({ OASUrl: `/portal-api/products/${p.ID}/api-details/stock-api/oas`, DocumentSource: 'api' });
     const fromApi = await req('GET', own!.OASUrl.replace('/portal-api', ''));
     expect(fromApi.statusCode).toBe(200);
     expect(fromApi.json()).toMatchObject({ openapi: '3.0.3', info: { title: 'Stock' } });
@@ -212,7 +220,14 @@ describe('products', () => {
     const doc = { openapi: '3.1.0', info: { title: 'Payments', version: '2' }, paths: { '/pay': {} } };
     expect((await req('PUT', `/products/${p.ID}/api-details/${api1.apiId}/oas`, doc)).statusCode).toBe(200);
     expect((await req('GET', `/products/${p.ID}/api-details/${api1.apiId}/oas`)).json()).toEqual(doc);
-    expect((await req('GET', `/products/${p.ID}`)).json().APIDetails[0].OASUrl).toBe(`/portal-api/products/${p.ID}/api-details/${api1.apiId}/oas`);
+    expect((await req('GET', `/products/${p.ID}`)).json().APIDetails[0]).toMatchObject({ OASUrl: `/portal-api/products/${p.ID}/api-details/${api1.apiId}/oas`, DocumentSource: 'uploaded' });
+    // An upload for the OAS API replaces its own document until it is dropped.
+    expect((await req('PUT', `/products/${p.ID}/api-details/stock-api/oas`, doc)).statusCode).toBe(200);
+    expect((await req('GET', `/products/${p.ID}/api-details/stock-api`)).json()).toMatchObject({ DocumentSource: 'uploaded' });
+    expect((await req('GET', `/products/${p.ID}/api-details/stock-api/oas`)).json()).toEqual(doc);
+    expect((await req('DELETE', `/products/${p.ID}/api-details/stock-api/oas`)).statusCode).toBe(200);
+    expect((await req('GET', `/products/${p.ID}/api-details/stock-api`)).json()).toMatchObject({ DocumentSource: 'api' });
+    expect((await req('GET', `/products/${p.ID}/api-details/stock-api/oas`)).json()).toMatchObject({ info: { title: 'Stock' } });
     // An API the product does not expose has no document here.
     expect((await req('PUT', `/products/${p.ID}/api-details/${api2.apiId}/oas`, doc)).statusCode).toBe(404);
     // Dropping the upload falls back to nothing for a Classic API.

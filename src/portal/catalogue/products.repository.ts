@@ -80,6 +80,8 @@ export interface ProductApiRow {
   description: string;
   /** Whether an uploaded document or the OAS API's own exists. */
   has_document: number;
+  /** Whether a document was uploaded for the API in this product (it replaces the OAS API's own). */
+  has_upload: number;
   position: number;
 }
 
@@ -102,10 +104,11 @@ export async function apisOfProducts(ex: Executor, productIds: number[], visible
       'pa.description',
       'pa.position',
       eb.case().when(eb.or([eb('pa.oas_document', 'is not', null), eb('a.oas', 'is not', null)])).then(1).else(0).end().as('has_document'),
+      eb.case().when('pa.oas_document', 'is not', null).then(1).else(0).end().as('has_upload'),
     ])
     .where('pa.product_id', 'in', productIds);
   if (visibleApis.kind === 'restricted') q = q.where(visibleApis.where);
-  for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) out.get(r.product_id)?.push({ ...r, has_document: Number(r.has_document) });
+  for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) out.get(r.product_id)?.push({ ...r, has_document: Number(r.has_document), has_upload: Number(r.has_upload) });
   return out;
 }
 

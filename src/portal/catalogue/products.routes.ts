@@ -44,6 +44,7 @@ export function apiDetailView(a: ProductApiRow, oasBase: string): Static<typeof 
     TargetURL: a.target_url,
     Status: a.active === 1,
     OASUrl: a.has_document === 1 ? `${oasBase}/api-details/${encodeURIComponent(a.api_id)}/oas` : '',
+    DocumentSource: a.has_upload === 1 ? 'uploaded' : a.has_document === 1 ? 'api' : 'none',
   };
 }
 
@@ -79,7 +80,7 @@ function productShow({ product: p, apis, catalogues }: ProductWithLinks): Static
   };
 }
 
-function productIndexElem({ product: p, apis }: ProductWithLinks): Static<typeof ProductIndexElem> {
+function productIndexElem({ product: p, apis, catalogues }: ProductWithLinks): Static<typeof ProductIndexElem> {
   return {
     ID: p.id,
     Name: p.name,
@@ -87,6 +88,8 @@ function productIndexElem({ product: p, apis }: ProductWithLinks): Static<typeof
     Description: p.description,
     APIDetails: apis.map((a) => ({ APIID: a.api_id, Name: a.name, Status: a.active === 1 })),
     Tags: JSON.parse(p.tags) as string[],
+    Catalogues: catalogues.map((c) => c.name),
+    CatalogueIDs: catalogues.map((c) => c.id),
     IsDocumentationOnly: false,
   };
 }

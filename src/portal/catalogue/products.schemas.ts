@@ -66,6 +66,9 @@ export const ApiDetailView = named('ApiDetail', Type.Object({
   TargetURL: Type.String(),
   Status: Type.Boolean({ description: 'Whether the API is active' }),
   OASUrl: Type.String({ description: "Where this API's OpenAPI document is served; empty when it has none" }),
+  DocumentSource: Type.Union([Type.Literal('uploaded'), Type.Literal('api'), Type.Literal('none')], {
+    description: "uploaded: a document uploaded for this product; api: the OAS API's own document; none: no document",
+  }),
 }));
 
 export const ProductShow = named('Product', Type.Object({
@@ -90,6 +93,8 @@ export const ProductIndexElem = named('ProductSummary', Type.Object({
   Description: Type.String(),
   APIDetails: Type.Array(Type.Object({ APIID: Type.String(), Name: Type.String(), Status: Type.Boolean() })),
   Tags: Type.Array(Type.String()),
+  Catalogues: Type.Array(Type.String(), { description: 'Names of the catalogues listing the product (as in Product)' }),
+  CatalogueIDs: Type.Array(Type.Integer()),
   IsDocumentationOnly: Type.Literal(false),
 }));
 

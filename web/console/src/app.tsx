@@ -26,6 +26,7 @@ const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes
 const PortalCataloguesRoutes = lazy(() => import('./screens/portal-catalogues/routes.js').then((m) => ({ default: m.PortalCataloguesRoutes })));
 const PortalPlansRoutes = lazy(() => import('./screens/portal-plans/routes.js').then((m) => ({ default: m.PortalPlansRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
+const PortalProductsRoutes = lazy(() => import('./screens/portal-products/routes.js').then((m) => ({ default: m.PortalProductsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
 export function Loading({ label }: { label: string }) {
@@ -98,6 +99,7 @@ function SignedIn() {
           <Route path="/portal/catalogues/*" element={<PortalCataloguesRoutes user={me.data} />} />
           <Route path="/portal/plans/*" element={<PortalPlansRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
+          <Route path="/portal/products/*" element={<PortalProductsRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -34,6 +34,7 @@ export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
   { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
   { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
+  { label: 'Products', to: '/portal/products', summary: 'APIs packaged for consumers: description, documentation and guides.', visible: (u) => can(u, 'portal') },
 ];
 
 export function visibleSections(user: CurrentUser): NavItem[] {

@@ -1680,6 +1680,8 @@ export interface components {
             Status: boolean;
             /** @description Where this API's OpenAPI document is served; empty when it has none */
             OASUrl: string;
+            /** @description uploaded: a document uploaded for this product; api: the OAS API's own document; none: no document */
+            DocumentSource: "uploaded" | "api" | "none";
         };
         ApiDetailInput: {
             /** @description The api_id of an API (as in /api/apis) the caller can see */
@@ -2500,6 +2502,9 @@ export interface components {
                 Status: boolean;
             }[];
             Tags: string[];
+            /** @description Names of the catalogues listing the product (as in Product) */
+            Catalogues: string[];
+            CatalogueIDs: number[];
             /** @enum {boolean} */
             IsDocumentationOnly: false;
         };
