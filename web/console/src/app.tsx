@@ -22,6 +22,7 @@ const PortalOrganisationsRoutes = lazy(() => import('./screens/portal-organisati
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
+const PortalContentRoutes = lazy(() => import('./screens/portal-content/routes.js').then((m) => ({ default: m.PortalContentRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
@@ -91,6 +92,7 @@ function SignedIn() {
           <Route path="/portal/organisations/*" element={<PortalOrganisationsRoutes user={me.data} />} />
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
+          <Route path="/portal/content/*" element={<PortalContentRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
