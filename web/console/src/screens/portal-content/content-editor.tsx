@@ -94,7 +94,7 @@ function ContentForm({
           onChange={(e) => {
             const title = e.currentTarget.value;
             setV((prev) => ({ ...prev, title, path: pathTouched ? prev.path : pathFromTitle(title) }));
-            setLocal((prev) => ({ ...prev, title: undefined }));
+            setLocal((prev) => ({ title: undefined, path: pathTouched ? prev.path : undefined }));
           }}
           error={local.title ?? errorFor(error, 'Title')}
           autoComplete="off"
@@ -132,7 +132,7 @@ function ContentForm({
           error={errorFor(error, 'Lede')}
         />
         <Tabs value={mode} onChange={(m) => m && setMode(m)}>
-          <Tabs.List aria-label="Content: edit or preview" mb="xs">
+          <Tabs.List aria-label="Edit or preview the content" mb="xs">
             <Tabs.Tab value="edit">Edit</Tabs.Tab>
             <Tabs.Tab value="preview">Preview</Tabs.Tab>
           </Tabs.List>
