@@ -36,6 +36,13 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   return last;
 }
 
+/** Closes the "done" notifications, so that the screenshots show the screen under them. */
+async function dismissNotifications(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss notification' });
+  for (const button of await close.all()) await button.click();
+  await expect.poll(() => close.count()).toBe(0);
+}
+
 async function openMenu(page: Page, name: string, item: string): Promise<void> {
   await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
@@ -109,6 +116,10 @@ describe('Admin Portal > Content', () => {
     const live = page.getByRole('link', { name: 'View in the Live Portal' });
     await live.waitFor();
     expect(await live.getAttribute('href')).toBe('/blog/getting-started');
+    // The form shows what was saved.
+    expect(await page.getByRole('radio', { name: 'Published', exact: true }).isChecked()).toBe(true);
+    await dismissNotifications(page);
+    await capture(page, 'console-portal-content-edit');
     const listed = await eventually(
       () => publicGet('/posts'),
       (r) => (r.body as PublicItem[]).length > 0,
@@ -138,6 +149,7 @@ describe('Admin Portal > Content', () => {
     const posts = page.getByRole('table', { name: 'Blog posts' });
     await posts.getByRole('row', { name: /Getting started.*\/blog\/getting-started.*Published/ }).waitFor();
     await posts.getByRole('row', { name: /Changelog.*\/blog\/changelog.*Draft/ }).waitFor();
+    await dismissNotifications(page);
     await capture(page, 'console-portal-content-posts');
     await page.getByLabel('Search blog posts').fill('change');
     await posts.getByRole('link', { name: 'Getting started' }).waitFor({ state: 'detached' });
@@ -186,6 +198,7 @@ describe('Admin Portal > Content', () => {
     await page.getByRole('link', { name: 'Back to pages' }).click();
     const pagesTable = page.getByRole('table', { name: 'Pages' });
     await pagesTable.getByRole('row', { name: /About the team.*\/about-us.*Published/ }).waitFor();
+    await dismissNotifications(page);
     await capture(page, 'console-portal-content-pages');
 
     // Deleting from the list asks first, and says the page leaves the Live Portal; Cancel keeps it.

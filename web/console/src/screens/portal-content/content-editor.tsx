@@ -153,13 +153,10 @@ function ContentForm({
           </Tabs.Panel>
           <Tabs.Panel value="preview">
             <Stack gap={4}>
-              <Text size="sm" fw={500} id="content-preview-label">
-                Preview
-              </Text>
               <Text size="xs" c="dimmed">
-                How the content looks in the Live Portal.
+                The content as the Live Portal shows it. Switch back to Edit to change it.
               </Text>
-              <Paper withBorder p="md" mih={200} role="region" aria-labelledby="content-preview-label" data-testid="content-preview">
+              <Paper withBorder p="md" mih={200} role="region" aria-label="Preview">
                 {v.content.trim() === '' ? (
                   <Text c="dimmed" size="sm">
                     Nothing to preview yet: write the content under Edit.
@@ -234,8 +231,9 @@ function ContentEdit({ user, kind, item }: { user: CurrentUser; kind: ContentKin
   const navigate = useNavigate();
   const update = useUpdateContent(kind, item.id);
   const [deleting, setDeleting] = useState(false);
-  // Each save starts the form afresh from what the server stored (e.g. "/about-us" is stored as "about-us").
-  const [version, setVersion] = useState(0);
+  // Each save starts the form afresh from what the server answered it stored (e.g. "/about-us" is stored as "about-us").
+  const [saved, setSaved] = useState<{ version: number; item: ContentItem }>({ version: 0, item });
+  const form = saved.item;
   const writable = can(user, 'portal', 'write');
   const dates = [`Created ${item.createdAt} UTC`, `updated ${item.updatedAt} UTC`, item.publishedAt ? `first published ${item.publishedAt} UTC` : 'never published'].join(' · ');
   return (
@@ -263,19 +261,19 @@ function ContentEdit({ user, kind, item }: { user: CurrentUser; kind: ContentKin
         }
       />
       <ContentForm
-        key={version}
+        key={saved.version}
         kind={kind}
         isNew={false}
         readOnly={!writable}
-        initial={{ title: item.title, path: item.path, lede: item.lede, content: item.content, status: item.status }}
+        initial={{ title: form.title, path: form.path, lede: form.lede, content: form.content, status: form.status }}
         pending={update.isPending}
         error={update.error}
         onSubmit={(v) =>
           update.mutate(asBody(v), {
-            onSuccess: (saved) => {
-              setVersion((n) => n + 1);
-              const change = saved.status === item.status ? '' : saved.status === 'published' ? ': published' : ': back to draft';
-              notifyDone(`${w.One} “${saved.title}” saved${change}`);
+            onSuccess: (stored) => {
+              setSaved((prev) => ({ version: prev.version + 1, item: stored }));
+              const change = stored.status === form.status ? '' : stored.status === 'published' ? ': published' : ': back to draft';
+              notifyDone(`${w.One} “${stored.title}” saved${change}`);
             },
           })
         }
