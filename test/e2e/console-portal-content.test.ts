@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -220,5 +220,22 @@ describe('Admin Portal > Content', () => {
     await page.goto('/admin/portal/content/posts/not-a-number');
     await heading(page, 'Not found');
     await page.getByRole('link', { name: 'Back to blog posts' }).waitFor();
+
+    // With `portal: read` only: the content can be read, not changed.
+    const reader = { first: 'Rita', last: 'Reader', email: 'rita@example.com', password: 'reads-content-only-1' };
+    await createUser(h!, adminKey, { ...reader, permissions: { portal: 'read' } });
+    const readerPage = await h!.newPage();
+    await signIn(readerPage, reader.email, reader.password);
+    await openSection(readerPage, 'Content');
+    await readerPage.getByRole('table', { name: 'Blog posts' }).getByRole('link', { name: 'Getting started' }).waitFor();
+    expect(await readerPage.getByRole('link', { name: 'Add blog post' }).count()).toBe(0);
+    await openMenu(readerPage, 'Getting started', 'Open');
+    await heading(readerPage, 'Getting started');
+    expect(await readerPage.getByLabel(/^Title/).getAttribute('readonly')).not.toBeNull();
+    expect(await readerPage.getByRole('radio', { name: 'Draft', exact: true }).isDisabled()).toBe(true);
+    expect(await readerPage.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    expect(await readerPage.getByRole('button', { name: 'Delete', exact: true }).count()).toBe(0);
+    await readerPage.goto('/admin/portal/content/posts/new');
+    await heading(readerPage, 'Not found');
   });
 });
