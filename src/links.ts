@@ -22,6 +22,10 @@ export const pages = {
   consumerDashboard: () => '/portal/dashboard',
   /** Live Portal: one of the consumer's apps. */
   consumerApp: (appId: number) => `/portal/apps/${appId}`,
+  /** Live Portal: a published blog post, by its Path (already URL-safe: lowercase letters, digits, -, _ and /). */
+  portalPost: (path: string) => `/blog/${path}`,
+  /** Live Portal: a published page, by its Path (already URL-safe), at the root. */
+  portalPage: (path: string) => `/${path}`,
   /** Console: home (Dashboard and Admin Portal). */
   consoleHome: () => '/admin/',
   /** Console: the Admin Portal's overview, where API Owners land after signing in. */

@@ -25,6 +25,7 @@ const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/r
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
 const PortalCataloguesRoutes = lazy(() => import('./screens/portal-catalogues/routes.js').then((m) => ({ default: m.PortalCataloguesRoutes })));
 const PortalPlansRoutes = lazy(() => import('./screens/portal-plans/routes.js').then((m) => ({ default: m.PortalPlansRoutes })));
+const PortalContentRoutes = lazy(() => import('./screens/portal-content/routes.js').then((m) => ({ default: m.PortalContentRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const PortalProductsRoutes = lazy(() => import('./screens/portal-products/routes.js').then((m) => ({ default: m.PortalProductsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
@@ -98,6 +99,7 @@ function SignedIn() {
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
           <Route path="/portal/catalogues/*" element={<PortalCataloguesRoutes user={me.data} />} />
           <Route path="/portal/plans/*" element={<PortalPlansRoutes user={me.data} />} />
+          <Route path="/portal/content/*" element={<PortalContentRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
           <Route path="/portal/products/*" element={<PortalProductsRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />

@@ -27,14 +27,15 @@ export const DASHBOARD_SECTIONS: readonly NavItem[] = [
 /** The Admin Portal's sections (the Developer Portal's administration), for admins and users with `portal`. */
 export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
   { label: 'Overview', to: '/portal', summary: 'What waits for a decision, and the first steps of setting up the portal.', visible: (u) => can(u, 'portal') },
+  { label: 'Products', to: '/portal/products', summary: 'APIs packaged for consumers: description, documentation and guides.', visible: (u) => can(u, 'portal') },
+  { label: 'Plans', to: '/portal/plans', summary: 'Rate limits, quotas and credential expiry consumers may choose.', visible: (u) => can(u, 'portal') },
+  { label: 'Catalogues', to: '/portal/catalogues', summary: 'Which products and plans are offered, and to whom.', visible: (u) => can(u, 'portal') },
   { label: 'API consumers', to: '/portal/consumers', summary: 'Consumer admins and team members; approve registrations.', visible: (u) => can(u, 'portal') },
   { label: 'Organisations', to: '/portal/organisations', summary: 'API consumers’ organisations and their teams.', visible: (u) => can(u, 'portal') },
-  { label: 'Catalogues', to: '/portal/catalogues', summary: 'Which products and plans are offered, and to whom.', visible: (u) => can(u, 'portal') },
-  { label: 'Plans', to: '/portal/plans', summary: 'Rate limits, quotas and credential expiry consumers may choose.', visible: (u) => can(u, 'portal') },
+  { label: 'Content', to: '/portal/content', summary: 'Blog posts and pages of the Live Portal, in Markdown; draft or published.', visible: (u) => can(u, 'portal') },
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
   { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
   { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
-  { label: 'Products', to: '/portal/products', summary: 'APIs packaged for consumers: description, documentation and guides.', visible: (u) => can(u, 'portal') },
 ];
 
 export function visibleSections(user: CurrentUser): NavItem[] {
