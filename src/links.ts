@@ -18,6 +18,10 @@ export const pages = {
   forgotPassword: () => '/auth/password/new',
   /** Live Portal: choose a new password through a reset link. */
   resetPassword: (token: string) => `/auth/password/reset?token=${enc(token)}`,
+  /** Live Portal: a product of a catalogue the visitor may see, with its plans, APIs and guides. */
+  product: (productId: number) => `/portal/catalogue-products/${productId}`,
+  /** Live Portal: one of a product's Markdown guides. */
+  productGuide: (productId: number, guideId: number) => `/portal/catalogue-products/${productId}/guides/${guideId}`,
   /** Live Portal: a signed-in consumer's dashboard (apps, requests, credentials). */
   consumerDashboard: () => '/portal/dashboard',
   /** Live Portal: one of the consumer's apps. */

@@ -1,37 +1,34 @@
-import { PlaceholderPage, pages } from '@portcullis/web-shared';
+import { Route, Routes } from 'react-router';
+import { Layout } from './layout.js';
+import { ForgotPasswordPage } from './screens/auth/forgot-password.js';
+import { RegisterPage } from './screens/auth/register.js';
+import { ResetPasswordPage } from './screens/auth/reset-password.js';
+import { SignInPage } from './screens/auth/sign-in.js';
+import { GuidePage } from './screens/catalogue/guide.js';
+import { HomePage } from './screens/catalogue/home.js';
+import { ProductPage } from './screens/catalogue/product.js';
+import { NotFoundPage } from './screens/page-state.js';
+import { DashboardToCome } from './screens/dashboard-to-come.js';
 
-const TITLES: Record<string, string> = {
-  [pages.portalHome()]: 'Developer portal',
-  [pages.signIn()]: 'Sign in',
-  [pages.register()]: 'Create an account',
-  [pages.forgotPassword()]: 'Forgot your password?',
-  '/auth/password/reset': 'Choose a new password',
-  [pages.consumerDashboard()]: 'My dashboard',
-};
-
-function titleFor(path: string): string | undefined {
-  if (/^\/portal\/apps\/\d+$/.test(path)) return 'My app';
-  return TITLES[path];
-}
-
-/** The Live Portal's pages come with their own issue; until then each known page says what it will be. */
+/**
+ * The Live Portal's pages, at the addresses of the map of pages (src/links.ts):
+ * what visitors browse, and the sign-in, registration and password pages.
+ */
 export function App() {
-  const title = titleFor(window.location.pathname);
   return (
-    <PlaceholderPage face="Developer portal" title={title ?? 'Page not found'}>
-      {title === undefined ? (
-        <p>There is no page at this address.</p>
-      ) : (
-        <p>This page is being built. The portal's API is described in the API reference.</p>
-      )}
-      <ul>
-        <li>
-          <a href={pages.portalHome()}>Home</a>
-        </li>
-        <li>
-          <a href="/api/docs">API reference</a>
-        </li>
-      </ul>
-    </PlaceholderPage>
+    <Layout>
+      <Routes>
+        <Route path="/" element={<HomePage />} />
+        <Route path="/portal/catalogue-products/:id" element={<ProductPage />} />
+        <Route path="/portal/catalogue-products/:id/guides/:guideId" element={<GuidePage />} />
+        <Route path="/auth/password/login" element={<SignInPage />} />
+        <Route path="/auth/password/register" element={<RegisterPage />} />
+        <Route path="/auth/password/new" element={<ForgotPasswordPage />} />
+        <Route path="/auth/password/reset" element={<ResetPasswordPage />} />
+        <Route path="/portal/dashboard" element={<DashboardToCome />} />
+        <Route path="/portal/apps/:id" element={<DashboardToCome />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
   );
 }

@@ -1,5 +1,4 @@
 export { CONSOLE_PREFIX, pages, pageUrl, type PagePath } from '../../../src/links.js';
-export { PlaceholderPage } from './placeholder-page.js';
 export { createApiClient, type ApiClient, type paths } from './api/client.js';
 export { Markdown, type MarkdownProps } from './markdown.js';
 export { ApiError, ensureOk, messageOf } from './api/errors.js';

@@ -1,0 +1,80 @@
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { pages } from '@portcullis/web-shared';
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { useMe, useSignOut } from './session.js';
+
+/** The Live Portal's frame: the portal's name, its menu, who is signed in, the page, a footer. */
+export function Layout({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const signOut = useSignOut();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const signedIn = me.data ?? null;
+  const links = [
+    { to: pages.portalHome(), label: 'APIs' },
+    ...(signedIn ? [{ to: pages.consumerDashboard(), label: 'My dashboard' }] : []),
+  ];
+  const account = signedIn ? (
+    <>
+      <Text size="sm" fw={500}>
+        {`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}
+      </Text>
+      <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
+        Sign out
+      </Button>
+    </>
+  ) : (
+    <>
+      <Button component={Link} to={pages.signIn()} variant="default" size="xs" onClick={close}>
+        Sign in
+      </Button>
+      <Button component={Link} to={pages.register()} size="xs" onClick={close}>
+        Register
+      </Button>
+    </>
+  );
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'sm', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close the menu' : 'Open the menu'} />
+            <Anchor component={Link} to={pages.portalHome()} fw={700} size="lg" underline="never">
+              Developer portal
+            </Anchor>
+            <Box component="nav" aria-label="Portal" visibleFrom="sm">
+              <Group gap="md">
+                {links.map((l) => (
+                  <Anchor key={l.to} component={NavLink} to={l.to} end size="sm" c="dark">
+                    {l.label}
+                  </Anchor>
+                ))}
+              </Group>
+            </Box>
+          </Group>
+          <Group gap="xs" wrap="nowrap" visibleFrom="sm">
+            {account}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" hiddenFrom="sm">
+        <Stack gap="sm" component="nav" aria-label="Portal menu">
+          {links.map((l) => (
+            <Anchor key={l.to} component={NavLink} to={l.to} end onClick={close}>
+              {l.label}
+            </Anchor>
+          ))}
+          <Stack gap="xs" mt="md">
+            {account}
+          </Stack>
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Container size="lg" px={0}>
+          {children}
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
