@@ -1209,7 +1209,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Approve a pending request: issues a credential whose key the consumer reveals once */
+        /** Approve a pending request, with an optional comment for the consumer: issues a credential whose key the consumer reveals once */
         put: operations["approveAccessRequest"];
         post?: never;
         delete?: never;
@@ -1226,7 +1226,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Reject a pending request */
+        /** Reject a pending request, with an optional comment for the consumer */
         put: operations["rejectAccessRequest"];
         post?: never;
         delete?: never;
@@ -1551,6 +1551,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessDecision: {
+            /** @description Shown to the consumer with the decision (their app's page, the email) */
+            Comment?: string;
+        };
         AccessRequest: {
             ID: number;
             Status: "pending" | "approved" | "rejected";
@@ -1573,6 +1577,16 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
+            /** @description The app owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The app owner's organisation; empty when none */
+            Organisation: string;
+            DecidedAt: string | null;
+            /** @description Who approved or rejected it (email); empty when undecided or approved at once by the plan */
+            DecidedBy: string;
             Products: string;
             Credentials: components["schemas"]["Credential"][];
         };
@@ -1603,7 +1617,64 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
+            /** @description The app owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The app owner's organisation; empty when none */
+            Organisation: string;
+            DecidedAt: string | null;
+            /** @description Who approved or rejected it (email); empty when undecided or approved at once by the plan */
+            DecidedBy: string;
             Products: string;
+        };
+        AdminApp: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description The owner's email */
+            UserEmail: string;
+            /** @description The owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The owner's organisation; empty when none */
+            Organisation: string;
+            AccessRequests: components["schemas"]["AppAccessRequest"][];
+        };
+        AdminAppSummary: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description The owner's email */
+            UserEmail: string;
+            /** @description The owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The owner's organisation; empty when none */
+            Organisation: string;
+            /** @description The products and plans of its approved access requests (those the reader may see) */
+            Access: components["schemas"]["AppAccessSummary"][];
+            /** @description Credentials of those requests */
+            CredentialCount: number;
         };
         AdminAppUpdate: {
             Name?: string;
@@ -1735,8 +1806,17 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
             Products: string[];
             Credentials: components["schemas"]["Credential"][];
+        };
+        AppAccessSummary: {
+            AccessRequestID: number;
+            ProductID: number;
+            Product: string;
+            PlanID: number;
+            Plan: string;
         };
         AppSummary: {
             ID: number;
@@ -1853,6 +1933,8 @@ export interface components {
             Expires?: string;
             /** @description The key was minted and shown once */
             Revealed: boolean;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
         };
         /** @description An error of the Dashboard API (Tyk `ApiResponse`) */
         DashboardError: {
@@ -7994,7 +8076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppSummary"][];
+                    "application/json": components["schemas"]["AdminAppSummary"][];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8034,7 +8116,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["App"];
+                    "application/json": components["schemas"]["AdminApp"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8078,7 +8160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["App"];
+                    "application/json": components["schemas"]["AdminApp"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8315,7 +8397,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessDecision"];
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8355,7 +8441,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessDecision"];
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
