@@ -292,6 +292,12 @@ describe('apps, access requests and credentials', () => {
     const other = await newApp('owner', { Name: 'Commented too' });
     const no = await request('owner', other.ID, gold);
     const listed = await ok<Record<string, unknown>[]>(await admin('GET', '/access_requests?status=pending'));
+    // A reviewer's order: pending first (newest first), then the decided ones.
+    const reviewed = await ok<{ ID: number; Status: string }[]>(await admin('GET', '/access_requests?pending_first=true&per_page=100'));
+    const firstDecided = reviewed.findIndex((r) => r.Status !== 'pending');
+    expect(reviewed.slice(firstDecided).every((r) => r.Status !== 'pending')).toBe(true);
+    expect(reviewed[0]!.ID).toBe(no.ID);
+    expect(reviewed.findIndex((r) => r.ID === yes.ID)).toBeGreaterThanOrEqual(firstDecided);
     expect(listed.find((r) => r.ID === no.ID)).toMatchObject({ DecisionComment: '', DecidedAt: null, DecidedBy: '', Organisation: 'Acme', UserName: 'owner Consumer' });
     expect((await admin('PUT', `/access_requests/${no.ID}/reject`, { Comment: 'Use the Free plan' })).statusCode).toBe(200);
     const rejectedMail = await mail.find('owner@example.com', 'Access request declined: Payments for Commented too');

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
@@ -60,6 +60,8 @@ function detailed(ex: Executor) {
 export interface AccessRequestFilter {
   status?: AccessRequestStatus;
   appIds?: number[];
+  /** Pending ones first, then the others, newest first in each (for a reviewer's list). */
+  pendingFirst?: boolean;
 }
 
 /** `visible`: the reader's filter from src/access on `ar` (and its joins), ANDed into the query. */
@@ -74,7 +76,7 @@ export async function listAccessRequests(
   if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
   if (filter.appIds !== undefined) q = q.where('ar.app_id', 'in', filter.appIds);
-  let ordered = q.orderBy('ar.id');
+  let ordered = filter.pendingFirst ? q.orderBy(sql`case when ar.status = 'pending' then 0 else 1 end`).orderBy('ar.id', 'desc') : q.orderBy('ar.id');
   if (page) ordered = ordered.limit(page.limit).offset(page.offset);
   return ordered.execute();
 }

@@ -174,9 +174,9 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
 
     // --- Admin Portal (/portal-api/access_requests) ---
 
-    async list(actor: Actor, q: { status?: AccessRequestStatus; page?: number; per_page?: number }): Promise<AccessRequestDetail[]> {
+    async list(actor: Actor, q: { status?: AccessRequestStatus; pending_first?: boolean; page?: number; per_page?: number }): Promise<AccessRequestDetail[]> {
       requireSection(actor, 'portal', 'read');
-      return listAccessRequests(db, { status: q.status }, visibleTo(db, actor), portalWindow(q.page, q.per_page));
+      return listAccessRequests(db, { status: q.status, pendingFirst: q.pending_first }, visibleTo(db, actor), portalWindow(q.page, q.per_page));
     },
 
     async get(actor: Actor, id: number): Promise<AccessRequestView> {

@@ -160,6 +160,7 @@ export const AccessRequestQuery = Type.Object(
     page: Type.Optional(PortalPage),
     per_page: Type.Optional(PortalPerPage),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])),
+    pending_first: Type.Optional(Type.Boolean({ description: 'Pending requests first, then the others, newest first in each (default: oldest first)' })),
   },
   { additionalProperties: false },
 );

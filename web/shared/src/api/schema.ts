@@ -8272,6 +8272,8 @@ export interface operations {
                 /** @description Items per page (default 20) */
                 per_page?: number;
                 status?: "pending" | "approved" | "rejected";
+                /** @description Pending requests first, then the others, newest first in each (default: oldest first) */
+                pending_first?: boolean;
             };
             header?: never;
             path?: never;
