@@ -23,6 +23,8 @@ const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').th
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
+const PortalAccessRequestsRoutes = lazy(() => import('./screens/portal-access-requests/routes.js').then((m) => ({ default: m.PortalAccessRequestsRoutes })));
+const PortalAppsRoutes = lazy(() => import('./screens/portal-apps/routes.js').then((m) => ({ default: m.PortalAppsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
 export function Loading({ label }: { label: string }) {
@@ -92,6 +94,8 @@ function SignedIn() {
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
+          <Route path="/portal/access-requests/*" element={<PortalAccessRequestsRoutes user={me.data} />} />
+          <Route path="/portal/apps/*" element={<PortalAppsRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -30,6 +30,8 @@ export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
   { label: 'Organisations', to: '/portal/organisations', summary: 'API consumers’ organisations and their teams.', visible: (u) => can(u, 'portal') },
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
   { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
+  { label: 'Access requests', to: '/portal/access-requests', summary: 'Consumers’ requests for a product on a plan: approve or reject.', visible: (u) => can(u, 'portal') },
+  { label: 'Apps', to: '/portal/apps', summary: 'Consumers’ apps, what they may call, their credentials: rotate, revoke.', visible: (u) => can(u, 'portal') },
   { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
 ];
 
