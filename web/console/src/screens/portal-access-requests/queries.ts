@@ -88,7 +88,7 @@ export function credentialStatus(c: Credential, now = Date.now()): { label: stri
   if (c.CredentialHash === '') {
     return c.Revealed
       ? { label: 'No key', color: 'gray.7', help: 'Its key was deleted.' }
-      : { label: 'Waiting for the owner', color: 'orange.9', help: 'The key is made when the app’s owner opens the app in the Developer Portal; only they see it.' };
+      : { label: 'Waiting for the owner', color: 'yellow.4', help: 'The key is made when the app’s owner opens the app in the Developer Portal; only they see it.' };
   }
   if (c.Expires && Date.parse(`${c.Expires.replace(' ', 'T')}:00Z`) < now) return { label: 'Expired', color: 'gray.7', help: 'Callers using it are refused.' };
   return { label: 'Active', color: 'teal.9', help: 'Callers using its key are let through, within the plan’s limits.' };

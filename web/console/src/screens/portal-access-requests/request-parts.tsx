@@ -7,9 +7,10 @@ import { EmptyState } from '../../components/query-states.js';
 import { credentialHint, credentialStatus, requesterName, STATUS_LABEL, useDecide, type Credential, type Decision, type RequestStatus } from './queries.js';
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
-  const color = status === 'pending' ? 'orange.9' : status === 'approved' ? 'teal.9' : 'gray.7';
+  // Pending is yellow with black text: orange with white text is below 4.5:1.
+  const color = status === 'pending' ? 'yellow.4' : status === 'approved' ? 'teal.9' : 'gray.7';
   return (
-    <Badge color={color} variant="filled">
+    <Badge color={color} c={status === 'pending' ? 'black' : undefined} variant="filled">
       {STATUS_LABEL[status]}
     </Badge>
   );
@@ -103,7 +104,7 @@ export function CredentialsTable({ credentials, caption, actions, extra }: { cre
         const status = credentialStatus(c);
         return (
           <Stack gap={2} align="flex-start">
-            <Badge color={status.color} variant="filled">
+            <Badge color={status.color} c={status.color === 'yellow.4' ? 'black' : undefined} variant="filled">
               {status.label}
             </Badge>
             <Text size="xs" c="dimmed" maw={260}>
