@@ -117,7 +117,7 @@ describe('Admin Portal: access requests and apps', () => {
     await table.getByRole('link', { name: `Access request ${goldRequest.ID} by Casey Consumer` }).click();
     await heading(page, `Access request ${goldRequest.ID}`);
     const credentials = page.getByRole('table', { name: `Credentials of access request ${goldRequest.ID}` });
-    await credentials.getByRole('row', { name: new RegExp(`Credential ${credential.ID} \\(key id …${hash.slice(-8)}\\).*Active`) }).waitFor();
+    await credentials.getByRole('row', { name: new RegExp(`Credential ${credential.ID}.*Key id …${hash.slice(-8)}.*Active`) }).waitFor();
     await page.getByText('Welcome aboard').waitFor();
     await page.getByText(`Approved by ${ADMIN.email}`).waitFor();
     expect(await page.content()).not.toContain(secret);

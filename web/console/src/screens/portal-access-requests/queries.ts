@@ -93,8 +93,3 @@ export function credentialStatus(c: Credential, now = Date.now()): { label: stri
   if (c.Expires && Date.parse(`${c.Expires.replace(' ', 'T')}:00Z`) < now) return { label: 'Expired', color: 'gray.7', help: 'Callers using it are refused.' };
   return { label: 'Active', color: 'teal.9', help: 'Callers using its key are let through, within the plan’s limits.' };
 }
-
-/** A credential's public name: its number and the last characters of its key's hash (never the key). */
-export function credentialHint(c: Credential): string {
-  return c.CredentialHash === '' ? `Credential ${c.ID}` : `Credential ${c.ID} (key id …${c.CredentialHash.slice(-8)})`;
-}

@@ -53,7 +53,7 @@ function RequestDetails({ r, writable }: { r: AccessRequest; writable: boolean }
           <Group gap="xs" component="span">
             <RequestStatusBadge status={r.Status} />
             <span>
-              {requesterName(r)} asks for {offering(r)}.
+              {requesterName(r)} {r.Status === 'pending' ? 'asks' : 'asked'} for {offering(r)}.
             </span>
           </Group>
         }
@@ -93,7 +93,11 @@ function RequestDetails({ r, writable }: { r: AccessRequest; writable: boolean }
         Credentials
       </Title>
       <Text size="sm" c="dimmed">
-        The API keys this approval produced. Keys are never shown here: only the app’s owner sees theirs, once. Rotate or revoke them on the app’s page.
+        The API keys this approval produced. Keys are never shown here: only the app’s owner sees theirs, once. Rotate or revoke them on{' '}
+        <Anchor component={Link} to={`/portal/apps/${r.AppID}`} c="indigo.9" size="sm" underline="always">
+          the app’s page
+        </Anchor>
+        .
       </Text>
       {r.Status === 'approved' ? (
         <CredentialsTable credentials={r.Credentials} caption={`Credentials of access request ${r.ID}`} />

@@ -4,13 +4,13 @@ import { ConfirmDialog } from '../../components/confirm.js';
 import { errorFor } from '../../components/field-errors.js';
 import { ListTable, type Column } from '../../components/list-table.js';
 import { EmptyState } from '../../components/query-states.js';
-import { credentialHint, credentialStatus, requesterName, STATUS_LABEL, useDecide, type Credential, type Decision, type RequestStatus } from './queries.js';
+import { credentialStatus, requesterName, STATUS_LABEL, useDecide, type Credential, type Decision, type RequestStatus } from './queries.js';
 
 export function RequestStatusBadge({ status }: { status: RequestStatus }) {
   // Pending is yellow with black text: orange with white text is below 4.5:1.
   const color = status === 'pending' ? 'yellow.4' : status === 'approved' ? 'teal.9' : 'gray.7';
   return (
-    <Badge color={color} c={status === 'pending' ? 'black' : undefined} variant="filled">
+    <Badge color={color} c={status === 'pending' ? 'black' : undefined} variant="filled" miw="max-content">
       {STATUS_LABEL[status]}
     </Badge>
   );
@@ -86,15 +86,23 @@ export function CredentialsTable({ credentials, caption, actions, extra }: { cre
       render: (c) => (
         <Stack gap={0}>
           <Text size="sm" fw={600}>
-            {credentialHint(c)}
+            Credential {c.ID}
           </Text>
+          <Text size="xs" c="dimmed">
+            {c.CredentialHash === '' ? 'No key yet' : `Key id …${c.CredentialHash.slice(-8)}`}
+          </Text>
+          {extra && (
+            <Text size="xs" hiddenFrom="sm">
+              {extra.render(c)}
+            </Text>
+          )}
           <Text size="xs" c="dimmed" hiddenFrom="sm">
             Created {c.CreatedAt} UTC · {expiry(c)}
           </Text>
         </Stack>
       ),
     },
-    ...(extra ? [extra] : []),
+    ...(extra ? [{ ...extra, visibleFrom: 'sm' as const }] : []),
     { key: 'created', header: 'Created', visibleFrom: 'sm', render: (c) => `${c.CreatedAt} UTC` },
     { key: 'expires', header: 'Expires', visibleFrom: 'sm', render: (c) => expiry(c) },
     {
@@ -104,10 +112,10 @@ export function CredentialsTable({ credentials, caption, actions, extra }: { cre
         const status = credentialStatus(c);
         return (
           <Stack gap={2} align="flex-start">
-            <Badge color={status.color} c={status.color === 'yellow.4' ? 'black' : undefined} variant="filled">
+            <Badge color={status.color} c={status.color === 'yellow.4' ? 'black' : undefined} variant="filled" miw="max-content">
               {status.label}
             </Badge>
-            <Text size="xs" c="dimmed" maw={260}>
+            <Text size="xs" c="dimmed" maw={260} visibleFrom="sm">
               {status.help}
             </Text>
           </Stack>

@@ -59,8 +59,7 @@ function AppDetails({ app, writable }: { app: App; writable: boolean }) {
         </Anchor>
       ),
     },
-    { key: 'product', header: 'Product', render: (r) => r.Products.join(', ') },
-    { key: 'plan', header: 'Plan', render: (r) => r.Plan },
+    { key: 'offering', header: 'Product and plan', render: (r) => `${r.Products.join(', ')} (${r.Plan} plan)` },
     { key: 'when', header: 'Requested', visibleFrom: 'sm', render: (r) => `${r.CreatedAt} UTC` },
     { key: 'status', header: 'Status', render: (r) => <RequestStatusBadge status={r.Status} /> },
   ];
