@@ -73,7 +73,7 @@ export function AccessRequestsListPage({ user }: { user: CurrentUser }) {
             header: 'Actions',
             render: (r: AccessRequestSummary) =>
               r.Status === 'pending' ? (
-                <Group gap={4} wrap="nowrap">
+                <Group gap={4} wrap="wrap" maw={{ base: 90, sm: 'none' }}>
                   <Button size="compact-sm" color="teal.9" aria-label={`Approve access request ${r.ID}`} onClick={() => setDeciding({ request: r, decision: 'approve' })}>
                     Approve
                   </Button>
