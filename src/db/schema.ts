@@ -431,6 +431,8 @@ export interface AccessRequestsTable {
   updated_at: string;
   decided_at: string | null;
   decided_by: number | null;
+  /** The administrator's comment on the decision; empty when none. */
+  decision_comment: Generated<string>;
 }
 
 /** An approved request's credential; its gateway key is minted when the consumer first views it. */

@@ -50,3 +50,14 @@ export function refuseBodiesOnBodilessRoutes(app: FastifyInstance, prefixes: rea
     route.preValidation = withHook(route.preValidation, refuseBody);
   });
 }
+
+const noBodyIsEmpty: preValidationAsyncHookHandler = async (request: FastifyRequest) => {
+  if (request.body === undefined || request.body === null) request.body = {};
+};
+
+/**
+ * Hooks for a route whose body is optional (an object whose fields are all
+ * optional): no body, an empty one, or `{}` are the same, so that clients that
+ * send nothing (Tyk's) keep working when a route gains optional fields.
+ */
+export const optionalBody = { preParsing: [emptyBodyIsNone], preValidation: [noBodyIsEmpty] };

@@ -15,10 +15,10 @@ export interface EmailEvents {
   'registration-existing-account': { name: string; login_url: string; reset_url: string };
   /** To the administrators' notification address: a consumer asked for access. */
   'access-request-submitted': { name: string; email: string; app: string; product: string; plan: string; review_url: string };
-  /** To the consumer: their access request was approved. */
-  'access-request-approved': { name: string; app: string; product: string; plan: string; app_url: string };
-  /** To the consumer: their access request was rejected. */
-  'access-request-rejected': { name: string; app: string; product: string; plan: string };
+  /** To the consumer: their access request was approved (`comment`: the administrator's, "Comment: …", or empty). */
+  'access-request-approved': { name: string; app: string; product: string; plan: string; app_url: string; comment: string };
+  /** To the consumer: their access request was rejected (`comment`: the administrator's, "Comment: …", or empty). */
+  'access-request-rejected': { name: string; app: string; product: string; plan: string; comment: string };
   /** To the account's address: a single-use link, valid 30 minutes. */
   'password-reset': { name: string; reset_url: string; expires_minutes: string };
   /** To an invited address: a registration link into an organisation. */

@@ -57,13 +57,13 @@ export const BUILT_IN: Record<EmailEvent, Template> = {
   },
   'access-request-approved': {
     subject: 'Access approved: {{product}} for {{app}}',
-    text: 'Hello {{name}},\n\nyour request for {{product}} on the {{plan}} plan for "{{app}}" was approved. Your credential is waiting at {{app_url}}' + SIGN_OFF_TEXT,
-    html: html('Hello {{name}},', 'your request for <b>{{product}}</b> on the <b>{{plan}}</b> plan for "{{app}}" was approved.', '<a href="{{app_url}}">Get your credential</a>'),
+    text: 'Hello {{name}},\n\nyour request for {{product}} on the {{plan}} plan for "{{app}}" was approved. Your credential is waiting at {{app_url}}\n\n{{comment}}' + SIGN_OFF_TEXT,
+    html: html('Hello {{name}},', 'your request for <b>{{product}}</b> on the <b>{{plan}}</b> plan for "{{app}}" was approved.', '{{comment}}', '<a href="{{app_url}}">Get your credential</a>'),
   },
   'access-request-rejected': {
     subject: 'Access request declined: {{product}} for {{app}}',
-    text: 'Hello {{name}},\n\nyour request for {{product}} on the {{plan}} plan for "{{app}}" was declined.' + SIGN_OFF_TEXT,
-    html: html('Hello {{name}},', 'your request for <b>{{product}}</b> on the <b>{{plan}}</b> plan for "{{app}}" was declined.'),
+    text: 'Hello {{name}},\n\nyour request for {{product}} on the {{plan}} plan for "{{app}}" was declined.\n\n{{comment}}' + SIGN_OFF_TEXT,
+    html: html('Hello {{name}},', 'your request for <b>{{product}}</b> on the <b>{{plan}}</b> plan for "{{app}}" was declined.', '{{comment}}'),
   },
   'password-reset': {
     subject: 'Reset your portal password',

@@ -270,6 +270,56 @@ describe('apps, access requests and credentials', () => {
     expect((await request('owner', app.ID, gold)).Status).toBe('pending');
   });
 
+  it('takes an optional comment with a decision: the consumer reads it on their app and in the email; administrators see who decided', async () => {
+    const app = await newApp('owner', { Name: 'Commented' });
+    const yes = await request('owner', app.ID, gold);
+    expect((await admin('PUT', `/access_requests/${yes.ID}/approve`, { Comment: 'x'.repeat(2001) })).statusCode).toBe(400);
+    expect((await admin('PUT', `/access_requests/${yes.ID}/approve`, { Comment: '  Welcome aboard  ' })).statusCode).toBe(200);
+    const approvedMail = await mail.find('owner@example.com', 'Access approved: Payments for Commented');
+    expect(approvedMail.text).toContain('Comment from the API team: Welcome aboard');
+    const shown = await ok<Record<string, unknown>>(await admin('GET', `/access_requests/${yes.ID}`));
+    expect(shown).toMatchObject({
+      Status: 'approved',
+      DecisionComment: 'Welcome aboard',
+      DecidedBy: 'root@example.com',
+      UserName: 'owner Consumer',
+      OrganisationID: acme.ID,
+      Organisation: 'Acme',
+      Credentials: [expect.objectContaining({ Credential: '', CreatedAt: expect.any(String) })],
+    });
+    expect(shown.DecidedAt).toEqual(expect.any(String));
+
+    const other = await newApp('owner', { Name: 'Commented too' });
+    const no = await request('owner', other.ID, gold);
+    const listed = await ok<Record<string, unknown>[]>(await admin('GET', '/access_requests?status=pending'));
+    // A reviewer's order: pending first (newest first), then the decided ones.
+    const reviewed = await ok<{ ID: number; Status: string }[]>(await admin('GET', '/access_requests?pending_first=true&per_page=100'));
+    const firstDecided = reviewed.findIndex((r) => r.Status !== 'pending');
+    expect(reviewed.slice(firstDecided).every((r) => r.Status !== 'pending')).toBe(true);
+    expect(reviewed[0]!.ID).toBe(no.ID);
+    expect(reviewed.findIndex((r) => r.ID === yes.ID)).toBeGreaterThanOrEqual(firstDecided);
+    expect(listed.find((r) => r.ID === no.ID)).toMatchObject({ DecisionComment: '', DecidedAt: null, DecidedBy: '', Organisation: 'Acme', UserName: 'owner Consumer' });
+    expect((await admin('PUT', `/access_requests/${no.ID}/reject`, { Comment: 'Use the Free plan' })).statusCode).toBe(200);
+    const rejectedMail = await mail.find('owner@example.com', 'Access request declined: Payments for Commented too');
+    expect(rejectedMail.text).toContain('Comment from the API team: Use the Free plan');
+    const mine = await ok<App>(await as('owner', 'GET', `/apps/${other.ID}`));
+    expect(mine.AccessRequests).toEqual([expect.objectContaining({ Status: 'rejected', DecisionComment: 'Use the Free plan' })]);
+    // The consumer does not see who decided.
+    expect(mine.AccessRequests[0]).not.toHaveProperty('DecidedBy');
+
+    // The admin list of apps names the owner and what the app may call.
+    const apps = await ok<Record<string, unknown>[]>(await admin('GET', '/apps?q=Commented'));
+    expect(apps.find((a) => a.ID === app.ID)).toMatchObject({
+      UserEmail: 'owner@example.com',
+      UserName: 'owner Consumer',
+      Organisation: 'Acme',
+      Access: [{ AccessRequestID: yes.ID, ProductID: productId, Product: 'Payments', PlanID: gold, Plan: 'Gold' }],
+      CredentialCount: 1,
+    });
+    expect(apps.find((a) => a.ID === other.ID)).toMatchObject({ Access: [], CredentialCount: 0 });
+    expect(await ok(await admin('GET', `/apps/${app.ID}`))).toMatchObject({ UserEmail: 'owner@example.com', Organisation: 'Acme' });
+  });
+
   it('shares apps by visibility: team members and organisation members read, the owner and a consumer-admin change', async () => {
     const app = await newApp('owner', { Name: 'Shared', Visibility: 'team' });
     const r = await request('owner', app.ID, free);

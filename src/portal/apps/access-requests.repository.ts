@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
@@ -20,6 +20,9 @@ export interface AccessRequestDetail extends AccessRequestRow {
   user_active: number;
   user_created_at: string;
   user_organisation_id: number | null;
+  user_organisation_name: string | null;
+  /** Who decided (approved or rejected), when someone did. */
+  decided_by_email: string | null;
   policy_id: number | null;
 }
 
@@ -31,6 +34,8 @@ function detailed(ex: Executor) {
     .innerJoin('plans as pl', 'pl.id', 'ar.plan_id')
     .innerJoin('users as u', 'u.id', 'ar.user_id')
     .leftJoin('catalogues as c', 'c.id', 'ar.catalogue_id')
+    .leftJoin('organisations as org', 'org.id', 'u.organisation_id')
+    .leftJoin('users as decider', 'decider.id', 'ar.decided_by')
     .leftJoin('product_plan_policies as ppp', (j) => j.onRef('ppp.product_id', '=', 'ar.product_id').onRef('ppp.plan_id', '=', 'ar.plan_id'))
     .selectAll('ar')
     .select([
@@ -46,6 +51,8 @@ function detailed(ex: Executor) {
       'u.active as user_active',
       'u.created_at as user_created_at',
       'u.organisation_id as user_organisation_id',
+      'org.name as user_organisation_name',
+      'decider.email as decided_by_email',
       'ppp.policy_id as policy_id',
     ]);
 }
@@ -53,6 +60,8 @@ function detailed(ex: Executor) {
 export interface AccessRequestFilter {
   status?: AccessRequestStatus;
   appIds?: number[];
+  /** Pending ones first, then the others, newest first in each (for a reviewer's list). */
+  pendingFirst?: boolean;
 }
 
 /** `visible`: the reader's filter from src/access on `ar` (and its joins), ANDed into the query. */
@@ -67,7 +76,7 @@ export async function listAccessRequests(
   if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
   if (filter.appIds !== undefined) q = q.where('ar.app_id', 'in', filter.appIds);
-  let ordered = q.orderBy('ar.id');
+  let ordered = filter.pendingFirst ? q.orderBy(sql`case when ar.status = 'pending' then 0 else 1 end`).orderBy('ar.id', 'desc') : q.orderBy('ar.id');
   if (page) ordered = ordered.limit(page.limit).offset(page.offset);
   return ordered.execute();
 }
@@ -122,10 +131,10 @@ export async function findOpenDuplicate(ex: Executor, appId: number, productId: 
  * Decides a pending request; false when it was no longer pending (someone else
  * decided first), so that two deciders never both win.
  */
-export async function decidePending(ex: Executor, id: number, status: 'approved' | 'rejected', decidedBy: number | null, at: string): Promise<boolean> {
+export async function decidePending(ex: Executor, id: number, status: 'approved' | 'rejected', decidedBy: number | null, at: string, comment = ''): Promise<boolean> {
   const res = await ex
     .updateTable('access_requests')
-    .set({ status, decided_by: decidedBy, decided_at: at, updated_at: at })
+    .set({ status, decided_by: decidedBy, decided_at: at, updated_at: at, decision_comment: comment })
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .executeTakeFirst();

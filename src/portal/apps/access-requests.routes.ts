@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../../http/authenticate.js';
 import { parseNumericId } from '../../http/ids.js';
+import { optionalBody } from '../../http/no-body.js';
 import type { Services } from '../../services.js';
 import { StatusOk } from '../accounts/organisations.schemas.js';
-import { AccessRequestElem, AccessRequestParams, AccessRequestQuery, AccessRequestShow, StatusWithMessage } from './apps.schemas.js';
+import { AccessDecision, AccessRequestElem, AccessRequestParams, AccessRequestQuery, AccessRequestShow, StatusWithMessage } from './apps.schemas.js';
 import { accessRequestElem, accessRequestShow } from './apps.views.js';
 
 export const requestId = (raw: string): number => parseNumericId(raw, 'Access request');
@@ -37,18 +38,18 @@ export const accessRequestsRoutes: FastifyPluginAsyncTypebox<{ services: Service
 
   app.put(
     '/access_requests/:requestId/approve',
-    { schema: { operationId: 'approveAccessRequest', tags, summary: "Approve a pending request: issues a credential whose key the consumer reveals once", params: AccessRequestParams, response: { 200: StatusWithMessage } } },
+    { schema: { operationId: 'approveAccessRequest', tags, summary: "Approve a pending request, with an optional comment for the consumer: issues a credential whose key the consumer reveals once", params: AccessRequestParams, body: AccessDecision, response: { 200: StatusWithMessage } }, ...optionalBody },
     async (req) => {
-      await accessRequests.approve(actorOf(req), requestId(req.params.requestId));
+      await accessRequests.approve(actorOf(req), requestId(req.params.requestId), req.body.Comment?.trim() ?? '');
       return { status: 'ok' as const, message: 'Access request approved' };
     },
   );
 
   app.put(
     '/access_requests/:requestId/reject',
-    { schema: { operationId: 'rejectAccessRequest', tags, summary: 'Reject a pending request', params: AccessRequestParams, response: { 200: StatusWithMessage } } },
+    { schema: { operationId: 'rejectAccessRequest', tags, summary: 'Reject a pending request, with an optional comment for the consumer', params: AccessRequestParams, body: AccessDecision, response: { 200: StatusWithMessage } }, ...optionalBody },
     async (req) => {
-      await accessRequests.reject(actorOf(req), requestId(req.params.requestId));
+      await accessRequests.reject(actorOf(req), requestId(req.params.requestId), req.body.Comment?.trim() ?? '');
       return { status: 'ok' as const, message: 'Access request rejected' };
     },
   );

@@ -32,6 +32,7 @@ export interface AccessRequestView {
 }
 
 const now = (): string => new Date().toISOString();
+const commentLine = (comment: string): string => (comment === '' ? '' : `Comment from the API team: ${comment}`);
 const nameOf = (r: Pick<AccessRequestDetail, 'user_first_name' | 'user_last_name' | 'user_email'>): string =>
   `${r.user_first_name} ${r.user_last_name}`.trim() || r.user_email;
 
@@ -61,17 +62,19 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
     return r;
   }
 
-  async function mailApproved(ex: Executor, r: AccessRequestDetail): Promise<boolean> {
+  async function mailApproved(ex: Executor, r: AccessRequestDetail, comment = ''): Promise<boolean> {
     return deps.email.enqueue(ex, 'access-request-approved', r.user_email, {
       name: nameOf(r),
       app: r.app_name,
       product: r.product_display_name || r.product_name,
       plan: r.plan_name,
       app_url: appUrl(r.app_id),
+      comment: commentLine(comment),
     });
   }
 
-  async function approve(actor: Actor, id: number): Promise<AccessRequestView> {
+  /** The administrator's comment (optional), shown to the consumer with the decision. */
+  async function approve(actor: Actor, id: number, comment = ''): Promise<AccessRequestView> {
     requireSection(actor, 'portal', 'write');
     let mailed = false;
     const out = await db.transaction().execute(async (trx) => {
@@ -81,10 +84,15 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
       // Approving hands out every API of the product: only who sees them all may.
       requireHolds(actor, await access.holds(trx, access.scope(actor), 'product', r.product_id), 'product');
       const at = now();
-      if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at))) throw new Conflict('The access request was decided meanwhile');
+      if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at, comment))) throw new Conflict('The access request was decided meanwhile');
       const credentialId = await issueCredential(trx, actor, id, r.app_id);
-      await recordAudit(trx, actor, { action: 'access_request.approve', targetType: 'access_request', targetId: id, changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, credential_id: credentialId } });
-      mailed = await mailApproved(trx, r);
+      await recordAudit(trx, actor, {
+        action: 'access_request.approve',
+        targetType: 'access_request',
+        targetId: id,
+        changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, credential_id: credentialId, ...(comment ? { comment } : {}) },
+      });
+      mailed = await mailApproved(trx, r, comment);
       return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
     });
     if (mailed) deps.email.kick();
@@ -166,9 +174,9 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
 
     // --- Admin Portal (/portal-api/access_requests) ---
 
-    async list(actor: Actor, q: { status?: AccessRequestStatus; page?: number; per_page?: number }): Promise<AccessRequestDetail[]> {
+    async list(actor: Actor, q: { status?: AccessRequestStatus; pending_first?: boolean; page?: number; per_page?: number }): Promise<AccessRequestDetail[]> {
       requireSection(actor, 'portal', 'read');
-      return listAccessRequests(db, { status: q.status }, visibleTo(db, actor), portalWindow(q.page, q.per_page));
+      return listAccessRequests(db, { status: q.status, pendingFirst: q.pending_first }, visibleTo(db, actor), portalWindow(q.page, q.per_page));
     },
 
     async get(actor: Actor, id: number): Promise<AccessRequestView> {
@@ -178,19 +186,25 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
 
     approve,
 
-    async reject(actor: Actor, id: number): Promise<AccessRequestView> {
+    async reject(actor: Actor, id: number, comment = ''): Promise<AccessRequestView> {
       requireSection(actor, 'portal', 'write');
       let mailed = false;
       const out = await db.transaction().execute(async (trx) => {
         const r = await mustFind(trx, actor, id);
         if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
-        if (!(await decidePending(trx, id, 'rejected', actor.kind === 'user' ? actor.userId : null, now()))) throw new Conflict('The access request was decided meanwhile');
-        await recordAudit(trx, actor, { action: 'access_request.reject', targetType: 'access_request', targetId: id, changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id } });
+        if (!(await decidePending(trx, id, 'rejected', actor.kind === 'user' ? actor.userId : null, now(), comment))) throw new Conflict('The access request was decided meanwhile');
+        await recordAudit(trx, actor, {
+          action: 'access_request.reject',
+          targetType: 'access_request',
+          targetId: id,
+          changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, ...(comment ? { comment } : {}) },
+        });
         mailed = await deps.email.enqueue(trx, 'access-request-rejected', r.user_email, {
           name: nameOf(r),
           app: r.app_name,
           product: r.product_display_name || r.product_name,
           plan: r.plan_name,
+          comment: commentLine(comment),
         });
         return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
       });

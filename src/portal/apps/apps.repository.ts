@@ -12,6 +12,7 @@ export interface AppWithOwner extends AppRow {
   owner_first_name: string;
   owner_last_name: string;
   owner_organisation_id: number | null;
+  owner_organisation_name: string | null;
 }
 
 export interface AppFilter {
@@ -30,8 +31,15 @@ function withOwner(ex: Executor) {
   return ex
     .selectFrom('apps')
     .innerJoin('users as owner', 'owner.id', 'apps.user_id')
+    .leftJoin('organisations as owner_org', 'owner_org.id', 'owner.organisation_id')
     .selectAll('apps')
-    .select(['owner.email as owner_email', 'owner.first_name as owner_first_name', 'owner.last_name as owner_last_name', 'owner.organisation_id as owner_organisation_id']);
+    .select([
+      'owner.email as owner_email',
+      'owner.first_name as owner_first_name',
+      'owner.last_name as owner_last_name',
+      'owner.organisation_id as owner_organisation_id',
+      'owner_org.name as owner_organisation_name',
+    ]);
 }
 
 /** `visible`: the reader's filter from src/access, ANDed into the query. */

@@ -4,8 +4,8 @@ import { actorOf } from '../../http/authenticate.js';
 import { parseNumericId } from '../../http/ids.js';
 import type { Services } from '../../services.js';
 import { StatusOk } from '../accounts/organisations.schemas.js';
-import { AdminAppQuery, AdminAppUpdate, AppElem, AppParams, AppShow, CredentialParams, RotatedCredential } from './apps.schemas.js';
-import { appElem, appShow, credentialView } from './apps.views.js';
+import { AdminAppElem, AdminAppQuery, AdminAppShow, AdminAppUpdate, AppParams, CredentialParams, RotatedCredential } from './apps.schemas.js';
+import { adminAppElem, adminAppShow, credentialView } from './apps.views.js';
 
 export const appId = (raw: string): number => parseNumericId(raw, 'App');
 export const credentialId = (raw: string): number => parseNumericId(raw, 'Credential');
@@ -17,20 +17,23 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/apps',
-    { schema: { operationId: 'listApps', tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AppElem) } } },
-    async (req) => (await apps.list(actorOf(req), req.query)).map(appElem),
+    { schema: { operationId: 'listApps', tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AdminAppElem) } } },
+    async (req) => {
+      const { apps: page, requests, credentials } = await apps.list(actorOf(req), req.query);
+      return page.map((a) => adminAppElem(a, requests, credentials));
+    },
   );
 
   app.get(
     '/apps/:appId',
-    { schema: { operationId: 'getApp', tags, summary: 'An app with its access requests and credentials (keys always redacted)', params: AppParams, response: { 200: AppShow } } },
-    async (req) => appShow(await apps.get(actorOf(req), appId(req.params.appId))),
+    { schema: { operationId: 'getApp', tags, summary: 'An app with its access requests and credentials (keys always redacted)', params: AppParams, response: { 200: AdminAppShow } } },
+    async (req) => adminAppShow(await apps.get(actorOf(req), appId(req.params.appId))),
   );
 
   app.put(
     '/apps/:appId',
-    { schema: { operationId: 'updateApp', tags, summary: 'Change an app: name, description, visibility, or owner (its requests and keys follow)', params: AppParams, body: AdminAppUpdate, response: { 200: AppShow } } },
-    async (req) => appShow(await apps.update(actorOf(req), appId(req.params.appId), req.body)),
+    { schema: { operationId: 'updateApp', tags, summary: 'Change an app: name, description, visibility, or owner (its requests and keys follow)', params: AppParams, body: AdminAppUpdate, response: { 200: AdminAppShow } } },
+    async (req) => adminAppShow(await apps.update(actorOf(req), appId(req.params.appId), req.body)),
   );
 
   app.delete(

@@ -65,6 +65,7 @@ export const CredentialView = named('Credential', Type.Object({
   CredentialHash: Type.String({ description: "The key's hash, its id in /api/keys; empty while no key was minted" }),
   Expires: Type.Optional(PortalDate),
   Revealed: Type.Boolean({ description: 'The key was minted and shown once' }),
+  CreatedAt: PortalDate,
 }));
 export type CredentialView = Static<typeof CredentialView>;
 
@@ -85,6 +86,16 @@ const requestFields = {
   PlanID: Type.Integer(),
   UserID: Type.Integer(),
   CatalogueID: Type.Union([Type.Integer(), Type.Null()]),
+  DecisionComment: Type.String({ description: "The administrator's comment on the approval or rejection; empty when none" }),
+};
+
+/** What only administrators see of a request: the owner's name and organisation, who decided and when. */
+const adminRequestFields = {
+  UserName: Type.String({ description: "The app owner's first and last name" }),
+  OrganisationID: Type.Union([Type.Integer(), Type.Null()]),
+  Organisation: Type.String({ description: "The app owner's organisation; empty when none" }),
+  DecidedAt: Type.Union([PortalDate, Type.Null()]),
+  DecidedBy: Type.String({ description: 'Who approved or rejected it (email); empty when undecided or approved at once by the plan' }),
 };
 
 /** An access request inside an app (`Client-AccessRequest-elem`): Products is a list. */
@@ -92,11 +103,11 @@ export const AppAccessRequest = named('AppAccessRequest', Type.Object({ ...reque
 export type AppAccessRequest = Static<typeof AppAccessRequest>;
 
 /** An access request in the admin list (`AccessRequest-basic-elem`): Products is a string. */
-export const AccessRequestElem = named('AccessRequestSummary', Type.Object({ ...requestFields, Products: Type.String() }));
+export const AccessRequestElem = named('AccessRequestSummary', Type.Object({ ...requestFields, ...adminRequestFields, Products: Type.String() }));
 export type AccessRequestElem = Static<typeof AccessRequestElem>;
 
 /** One access request (`AccessRequest-index-elem`), with its credentials. */
-export const AccessRequestShow = named('AccessRequest', Type.Object({ ...requestFields, Products: Type.String(), Credentials: Type.Array(CredentialView) }));
+export const AccessRequestShow = named('AccessRequest', Type.Object({ ...requestFields, ...adminRequestFields, Products: Type.String(), Credentials: Type.Array(CredentialView) }));
 export type AccessRequestShow = Static<typeof AccessRequestShow>;
 
 const appFields = {
@@ -116,11 +127,40 @@ export type AppElem = Static<typeof AppElem>;
 export const AppShow = named('App', Type.Object({ ...appFields, AccessRequests: Type.Array(AppAccessRequest) }));
 export type AppShow = Static<typeof AppShow>;
 
+/** What administrators see of an app's owner. */
+const ownerFields = {
+  UserEmail: Type.String({ description: "The owner's email" }),
+  UserName: Type.String({ description: "The owner's first and last name" }),
+  OrganisationID: Type.Union([Type.Integer(), Type.Null()]),
+  Organisation: Type.String({ description: "The owner's organisation; empty when none" }),
+};
+
+export const AppAccessSummary = named('AppAccessSummary', Type.Object({
+  AccessRequestID: Type.Integer(),
+  ProductID: Type.Integer(),
+  Product: Type.String(),
+  PlanID: Type.Integer(),
+  Plan: Type.String(),
+}));
+
+/** An app in the Admin Portal's list: its owner, what it may call (approved requests) and how many credentials it holds. */
+export const AdminAppElem = named('AdminAppSummary', Type.Object({
+  ...appFields,
+  ...ownerFields,
+  Access: Type.Array(AppAccessSummary, { description: 'The products and plans of its approved access requests (those the reader may see)' }),
+  CredentialCount: Type.Integer({ description: 'Credentials of those requests' }),
+}));
+export type AdminAppElem = Static<typeof AdminAppElem>;
+
+export const AdminAppShow = named('AdminApp', Type.Object({ ...appFields, ...ownerFields, AccessRequests: Type.Array(AppAccessRequest) }));
+export type AdminAppShow = Static<typeof AdminAppShow>;
+
 export const AccessRequestQuery = Type.Object(
   {
     page: Type.Optional(PortalPage),
     per_page: Type.Optional(PortalPerPage),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')])),
+    pending_first: Type.Optional(Type.Boolean({ description: 'Pending requests first, then the others, newest first in each (default: oldest first)' })),
   },
   { additionalProperties: false },
 );
@@ -133,6 +173,12 @@ export const AccessRequestCreate = named('AccessRequestCreate', Type.Object(
   { additionalProperties: false },
 ));
 export type AccessRequestCreate = Static<typeof AccessRequestCreate>;
+
+export const AccessDecision = named('AccessDecision', Type.Object(
+  { Comment: Type.Optional(Type.String({ maxLength: 2000, description: "Shown to the consumer with the decision (their app's page, the email)" })) },
+  { additionalProperties: false },
+));
+export type AccessDecision = Static<typeof AccessDecision>;
 
 export const StatusWithMessage = named('StatusWithMessage', Type.Object({ status: Type.Literal('ok'), message: Type.String() }));
 

@@ -98,10 +98,13 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
   return {
     // --- Admin Portal (/portal-api/apps) ---
 
-    async list(actor: Actor, q: AdminAppQuery): Promise<AppWithOwner[]> {
+    /** The page of apps, with their requests the reader may see and those requests' credentials. */
+    async list(actor: Actor, q: AdminAppQuery): Promise<{ apps: AppWithOwner[]; requests: AccessRequestDetail[]; credentials: Map<number, CredentialDetail[]> }> {
       requireSection(actor, 'portal', 'read');
       const filter: AppFilter = { userId: q.user, organisationId: q.organisation, visibility: q.visibility, q: q.q };
-      return listApps(db, filter, staffApps(db, actor), portalWindow(q.page, q.per_page));
+      const page = await listApps(db, filter, staffApps(db, actor), portalWindow(q.page, q.per_page));
+      const requests = await listAccessRequests(db, { appIds: page.map((a) => a.id) }, staffRequests(db, actor));
+      return { apps: page, requests, credentials: await credentialsOfRequests(db, requests.map((r) => r.id)) };
     },
 
     /** Staff never see a key: credentials show redacted, and viewing mints nothing. */

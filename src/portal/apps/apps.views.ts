@@ -1,7 +1,7 @@
 import type { AccessRequestDetail } from './access-requests.repository.js';
 import type { AccessRequestView } from './access-requests.service.js';
 import type { AppWithOwner } from './apps.repository.js';
-import type { AccessRequestElem, AccessRequestShow, AppAccessRequest, AppElem, AppShow, CredentialView } from './apps.schemas.js';
+import type { AccessRequestElem, AccessRequestShow, AdminAppElem, AdminAppShow, AppAccessRequest, AppElem, AppShow, CredentialView } from './apps.schemas.js';
 import type { AppView } from './apps.service.js';
 import type { CredentialDetail } from './credentials.repository.js';
 import { portalDate } from '../portal-date.js';
@@ -19,6 +19,7 @@ export function credentialView(c: CredentialDetail, secret?: string): Credential
     CredentialHash: c.key_hash ?? '',
     ...(minted && c.key_expires !== null && c.key_expires > 0 ? { Expires: portalDate(new Date(c.key_expires * 1000).toISOString()) } : {}),
     Revealed: c.revealed === 1,
+    CreatedAt: portalDate(c.created_at),
   };
 }
 
@@ -41,6 +42,19 @@ function requestFields(r: AccessRequestDetail) {
     PlanID: r.plan_id,
     UserID: r.user_id,
     CatalogueID: r.catalogue_id,
+    DecisionComment: r.decision_comment,
+  };
+}
+
+const fullName = (first: string, last: string): string => `${first} ${last}`.trim();
+
+function adminRequestFields(r: AccessRequestDetail) {
+  return {
+    UserName: fullName(r.user_first_name, r.user_last_name),
+    OrganisationID: r.user_organisation_id,
+    Organisation: r.user_organisation_name ?? '',
+    DecidedAt: r.decided_at === null ? null : portalDate(r.decided_at),
+    DecidedBy: r.decided_by_email ?? '',
   };
 }
 
@@ -49,11 +63,11 @@ export function appAccessRequest(r: AccessRequestDetail, creds: CredentialDetail
 }
 
 export function accessRequestElem(r: AccessRequestDetail): AccessRequestElem {
-  return { ...requestFields(r), Products: r.product_name };
+  return { ...requestFields(r), ...adminRequestFields(r), Products: r.product_name };
 }
 
 export function accessRequestShow({ request, credentials }: AccessRequestView): AccessRequestShow {
-  return { ...requestFields(request), Products: request.product_name, Credentials: credentials.map((c) => credentialView(c)) };
+  return { ...requestFields(request), ...adminRequestFields(request), Products: request.product_name, Credentials: credentials.map((c) => credentialView(c)) };
 }
 
 export function appElem(a: AppWithOwner): AppElem {
@@ -71,4 +85,28 @@ export function appElem(a: AppWithOwner): AppElem {
 
 export function appShow(v: AppView): AppShow {
   return { ...appElem(v.app), AccessRequests: v.requests.map((r) => appAccessRequest(r, v.credentials.get(r.id) ?? [], v.secrets)) };
+}
+
+function ownerFields(a: AppWithOwner) {
+  return {
+    UserEmail: a.owner_email,
+    UserName: fullName(a.owner_first_name, a.owner_last_name),
+    OrganisationID: a.owner_organisation_id,
+    Organisation: a.owner_organisation_name ?? '',
+  };
+}
+
+/** An app in the Admin Portal's list, with its approved requests (those the reader sees) and their credentials. */
+export function adminAppElem(a: AppWithOwner, requests: AccessRequestDetail[], credentials: Map<number, CredentialDetail[]>): AdminAppElem {
+  const approved = requests.filter((r) => r.app_id === a.id && r.status === 'approved');
+  return {
+    ...appElem(a),
+    ...ownerFields(a),
+    Access: approved.map((r) => ({ AccessRequestID: r.id, ProductID: r.product_id, Product: r.product_name, PlanID: r.plan_id, Plan: r.plan_name })),
+    CredentialCount: approved.reduce((n, r) => n + (credentials.get(r.id)?.length ?? 0), 0),
+  };
+}
+
+export function adminAppShow(v: AppView): AdminAppShow {
+  return { ...appShow(v), ...ownerFields(v.app) };
 }

@@ -28,6 +28,8 @@ const PortalPlansRoutes = lazy(() => import('./screens/portal-plans/routes.js').
 const PortalContentRoutes = lazy(() => import('./screens/portal-content/routes.js').then((m) => ({ default: m.PortalContentRoutes })));
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const PortalProductsRoutes = lazy(() => import('./screens/portal-products/routes.js').then((m) => ({ default: m.PortalProductsRoutes })));
+const PortalAccessRequestsRoutes = lazy(() => import('./screens/portal-access-requests/routes.js').then((m) => ({ default: m.PortalAccessRequestsRoutes })));
+const PortalAppsRoutes = lazy(() => import('./screens/portal-apps/routes.js').then((m) => ({ default: m.PortalAppsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
 export function Loading({ label }: { label: string }) {
@@ -102,6 +104,8 @@ function SignedIn() {
           <Route path="/portal/content/*" element={<PortalContentRoutes user={me.data} />} />
           <Route path="/portal/access-review/*" element={<PortalAccessReviewRoutes user={me.data} />} />
           <Route path="/portal/products/*" element={<PortalProductsRoutes user={me.data} />} />
+          <Route path="/portal/access-requests/*" element={<PortalAccessRequestsRoutes user={me.data} />} />
+          <Route path="/portal/apps/*" element={<PortalAppsRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

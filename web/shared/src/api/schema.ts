@@ -1226,7 +1226,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Approve a pending request: issues a credential whose key the consumer reveals once */
+        /** Approve a pending request, with an optional comment for the consumer: issues a credential whose key the consumer reveals once */
         put: operations["approveAccessRequest"];
         post?: never;
         delete?: never;
@@ -1243,7 +1243,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Reject a pending request */
+        /** Reject a pending request, with an optional comment for the consumer */
         put: operations["rejectAccessRequest"];
         post?: never;
         delete?: never;
@@ -1568,6 +1568,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessDecision: {
+            /** @description Shown to the consumer with the decision (their app's page, the email) */
+            Comment?: string;
+        };
         AccessRequest: {
             ID: number;
             Status: "pending" | "approved" | "rejected";
@@ -1590,6 +1594,16 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
+            /** @description The app owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The app owner's organisation; empty when none */
+            Organisation: string;
+            DecidedAt: string | null;
+            /** @description Who approved or rejected it (email); empty when undecided or approved at once by the plan */
+            DecidedBy: string;
             Products: string;
             Credentials: components["schemas"]["Credential"][];
         };
@@ -1620,7 +1634,64 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
+            /** @description The app owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The app owner's organisation; empty when none */
+            Organisation: string;
+            DecidedAt: string | null;
+            /** @description Who approved or rejected it (email); empty when undecided or approved at once by the plan */
+            DecidedBy: string;
             Products: string;
+        };
+        AdminApp: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description The owner's email */
+            UserEmail: string;
+            /** @description The owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The owner's organisation; empty when none */
+            Organisation: string;
+            AccessRequests: components["schemas"]["AppAccessRequest"][];
+        };
+        AdminAppSummary: {
+            ID: number;
+            Name: string;
+            Description: string;
+            /** @description OAuth2 is not offered: always empty */
+            RedirectURLs: string;
+            UserID: number;
+            /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
+            Visibility: "personal" | "team" | "organisation";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            /** @description The owner's email */
+            UserEmail: string;
+            /** @description The owner's first and last name */
+            UserName: string;
+            OrganisationID: number | null;
+            /** @description The owner's organisation; empty when none */
+            Organisation: string;
+            /** @description The products and plans of its approved access requests (those the reader may see) */
+            Access: components["schemas"]["AppAccessSummary"][];
+            /** @description Credentials of those requests */
+            CredentialCount: number;
         };
         AdminAppUpdate: {
             Name?: string;
@@ -1754,8 +1825,17 @@ export interface components {
             PlanID: number;
             UserID: number;
             CatalogueID: number | null;
+            /** @description The administrator's comment on the approval or rejection; empty when none */
+            DecisionComment: string;
             Products: string[];
             Credentials: components["schemas"]["Credential"][];
+        };
+        AppAccessSummary: {
+            AccessRequestID: number;
+            ProductID: number;
+            Product: string;
+            PlanID: number;
+            Plan: string;
         };
         AppSummary: {
             ID: number;
@@ -1872,6 +1952,8 @@ export interface components {
             Expires?: string;
             /** @description The key was minted and shown once */
             Revealed: boolean;
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            CreatedAt: string;
         };
         /** @description An error of the Dashboard API (Tyk `ApiResponse`) */
         DashboardError: {
@@ -8070,7 +8152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AppSummary"][];
+                    "application/json": components["schemas"]["AdminAppSummary"][];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8110,7 +8192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["App"];
+                    "application/json": components["schemas"]["AdminApp"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8154,7 +8236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["App"];
+                    "application/json": components["schemas"]["AdminApp"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -8266,6 +8348,8 @@ export interface operations {
                 /** @description Items per page (default 20) */
                 per_page?: number;
                 status?: "pending" | "approved" | "rejected";
+                /** @description Pending requests first, then the others, newest first in each (default: oldest first) */
+                pending_first?: boolean;
             };
             header?: never;
             path?: never;
@@ -8391,7 +8475,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessDecision"];
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
@@ -8431,7 +8519,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccessDecision"];
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
