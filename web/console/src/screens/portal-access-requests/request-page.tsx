@@ -6,6 +6,8 @@ import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
 import { requesterName, useAccessRequest, type AccessRequest, type Decision } from './queries.js';
+import { usePlan } from '../portal-plans/queries.js';
+import { planWords } from '@portcullis/web-shared';
 import { CredentialsTable, DecisionDialog, offering, RequestStatusBadge } from './request-parts.js';
 
 const BACK = { backTo: '/portal/access-requests', backLabel: 'Back to access requests' };
@@ -82,7 +84,9 @@ function RequestDetails({ r, writable }: { r: AccessRequest; writable: boolean }
             </Anchor>
           </Detail>
           <Detail label="Product">{r.Products}</Detail>
-          <Detail label="Plan">{r.Plan}</Detail>
+          <Detail label="Plan">
+            <PlanTerms planId={r.PlanID} name={r.Plan} />
+          </Detail>
           <Detail label="Catalogue">{r.Catalogue || '—'}</Detail>
           <Detail label="Requested">{r.CreatedAt} UTC</Detail>
           <Detail label="Decision">{decision(r)}</Detail>
@@ -109,5 +113,20 @@ function RequestDetails({ r, writable }: { r: AccessRequest; writable: boolean }
       </Anchor>
       <DecisionDialog target={deciding ? { request: r, decision: deciding } : null} onClose={() => setDeciding(null)} />
     </Stack>
+  );
+}
+
+/** The plan's name and, once loaded, its terms in the words consumers read (a deleted plan keeps its name only). */
+function PlanTerms({ planId, name }: { planId: number; name: string }) {
+  const plan = usePlan(planId);
+  return (
+    <>
+      {name}
+      {plan.data && (
+        <Text span size="sm" c="dimmed" display="block">
+          {planWords(plan.data)}
+        </Text>
+      )}
+    </>
   );
 }
