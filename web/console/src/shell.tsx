@@ -74,6 +74,8 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
 /** One titled group of the navigation (Dashboard, Admin Portal); nothing when the user may see none of it. */
 function NavGroup({ id, title, items, pathname, onNavigate }: { id: string; title: string; items: NavItem[]; pathname: string; onNavigate: () => void }) {
   if (items.length === 0) return null;
+  // The deepest matching entry is the current one: /portal/apps/3 is Apps, not the Overview at /portal.
+  const current = items.filter((s) => isCurrent(pathname, s.to)).reduce<NavItem | null>((best, s) => (best === null || s.to.length > best.to.length ? s : best), null);
   return (
     <Box pt="md">
       <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pb={4} id={id}>
@@ -82,7 +84,7 @@ function NavGroup({ id, title, items, pathname, onNavigate }: { id: string; titl
       <Box component="ul" aria-labelledby={id} p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((s) => (
           <li key={s.to}>
-            <NavLink component={Link} to={s.to} label={s.label} active={isCurrent(pathname, s.to)} aria-current={isCurrent(pathname, s.to) ? 'page' : undefined} onClick={onNavigate} />
+            <NavLink component={Link} to={s.to} label={s.label} active={s === current} aria-current={s === current ? 'page' : undefined} onClick={onNavigate} />
           </li>
         ))}
       </Box>

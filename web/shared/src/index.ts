@@ -18,3 +18,4 @@ export {
   rateLimitWords,
   type PlanLimits,
 } from './plan-words.js';
+export { PasswordField } from './password-field.js';

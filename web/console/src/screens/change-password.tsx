@@ -1,4 +1,5 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ensureOk } from '../api.js';
@@ -55,7 +56,7 @@ export function ChangePasswordPage({ user }: { user: CurrentUser }) {
               {mutation.error.message}
             </Alert>
           )}
-          <PasswordInput
+          <PasswordField
             label="Current password"
             required
             autoComplete="current-password"
@@ -64,7 +65,7 @@ export function ChangePasswordPage({ user }: { user: CurrentUser }) {
             error={errorFor(mutation.error, 'current_password')}
               aria-invalid={errorFor(mutation.error, 'current_password') !== undefined}
           />
-          <PasswordInput
+          <PasswordField
             label="New password"
             description="At least 8 characters, not your email address, not a recent password"
             required
@@ -74,7 +75,7 @@ export function ChangePasswordPage({ user }: { user: CurrentUser }) {
             error={errorFor(mutation.error, 'new_password')}
               aria-invalid={errorFor(mutation.error, 'new_password') !== undefined}
           />
-          <PasswordInput
+          <PasswordField
             label="Repeat the new password"
             required
             autoComplete="new-password"

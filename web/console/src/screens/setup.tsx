@@ -1,11 +1,11 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ensureOk } from '../api.js';
 import { bootstrapKey, meKey } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
-import { signIn } from '@portcullis/web-shared';
+import { PasswordField, signIn } from '@portcullis/web-shared';
 
 /** First run: creates the first administrator (POST /portal-api/bootstrap), then signs them in. */
 export function SetupPage() {
@@ -52,7 +52,7 @@ export function SetupPage() {
           <TextInput label="First name" required autoComplete="given-name" value={form.firstName} onChange={set('firstName')} />
           <TextInput label="Last name" required autoComplete="family-name" value={form.lastName} onChange={set('lastName')} />
           <TextInput label="Email" type="email" required autoComplete="email" value={form.email} onChange={set('email')} />
-          <PasswordInput
+          <PasswordField
             label="Password"
             description="At least 8 characters, not your email address"
             required

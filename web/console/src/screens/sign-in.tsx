@@ -1,8 +1,8 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { CONSOLE_PREFIX, signIn } from '@portcullis/web-shared';
+import { CONSOLE_PREFIX, PasswordField, signIn } from '@portcullis/web-shared';
 import { api } from '../api.js';
 import { meKey } from '../session.js';
 import { AuthLayout } from './auth-layout.js';
@@ -42,7 +42,7 @@ export function SignInPage() {
             </Alert>
           )}
           <TextInput label="Email" type="email" required autoComplete="username" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label="Password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label="Password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           <Button type="submit" loading={mutation.isPending} mt="xs">
             Sign in
           </Button>

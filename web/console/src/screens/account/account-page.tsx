@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ensureOk } from '../../api.js';
@@ -143,9 +144,9 @@ function PasswordSection({ user, onChanged }: { user: CurrentUser; onChanged: (k
               {change.error.message}
             </Alert>
           )}
-          <PasswordInput label="Current password" required autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(change.error, 'current_password')}
+          <PasswordField label="Current password" required autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.currentTarget.value)} error={errorFor(change.error, 'current_password')}
               aria-invalid={errorFor(change.error, 'current_password') !== undefined} />
-          <PasswordInput
+          <PasswordField
               label="New password"
               description="At least 8 characters, not your email address, not a recent password"
               required
@@ -155,7 +156,7 @@ function PasswordSection({ user, onChanged }: { user: CurrentUser; onChanged: (k
               error={errorFor(change.error, 'new_password')}
               aria-invalid={errorFor(change.error, 'new_password') !== undefined}
             />
-            <PasswordInput label="Repeat the new password" required autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(change.error, 'repeat_password')}
+            <PasswordField label="Repeat the new password" required autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={errorFor(change.error, 'repeat_password')}
               aria-invalid={errorFor(change.error, 'repeat_password') !== undefined} />
           
           <Text size="sm" c="dimmed">

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Group, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
@@ -73,7 +74,7 @@ function AdminUserForm({ initial, isNew, pending, error, onSubmit }: { initial: 
           error={errorFor(error, 'ResetPassword')}
         />
         {isNew && (
-          <PasswordInput
+          <PasswordField
             label="Initial password"
             description="For their first sign-in; at least 8 characters."
             required

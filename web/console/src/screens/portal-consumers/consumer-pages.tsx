@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -104,7 +105,7 @@ function ConsumerFields({ draft, setDraft, error, creating }: { draft: Draft; se
           error={errorFor(error, 'ResetPassword')}
         />
         {creating && (
-          <PasswordInput
+          <PasswordField
             label="Initial password"
             description="For their first sign-in. Leave empty to let them choose one with “Forgot password” on the sign-in page."
             value={draft.password}

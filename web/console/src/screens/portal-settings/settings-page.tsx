@@ -1,4 +1,5 @@
-import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Paper, PasswordInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from '../../components/notify.js';
@@ -338,7 +339,7 @@ function SettingsForm({ user, saved }: { user: CurrentUser; saved: PortalSetting
                 </Text>
                 {writable && (
                   <>
-                    <PasswordInput
+                    <PasswordField
                       label={saved.SMTPPasswordSet ? 'New SMTP password' : 'SMTP password'}
                       description={saved.SMTPPasswordSet ? 'Leave empty to keep the stored one.' : 'Stored write-only: it is never shown again.'}
                       value={d.newPassword}

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { PasswordField } from '@portcullis/web-shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -69,7 +70,7 @@ function UserFields({ actor, draft, setDraft, error, creating }: { actor: Curren
           </SimpleGrid>
           <TextInput label="Email" type="email" required value={draft.email} onChange={text('email')} error={errorFor(error, 'email_address')} autoComplete="off" />
           {creating && (
-            <PasswordInput
+            <PasswordField
               label="Initial password"
               description="At least 8 characters. Leave empty to let the user sign in only with their access key."
               value={draft.password}

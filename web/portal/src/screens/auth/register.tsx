@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ensureOk, errorFor, isFieldError, pages } from '@portcullis/web-shared';
+import { ensureOk, errorFor, isFieldError, pages, PasswordField } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.js';
@@ -72,8 +72,8 @@ export function RegisterPage() {
             <TextInput label="Last name" autoComplete="family-name" required value={form.last} onChange={set('last')} error={errorFor(error, 'last')} />
           </SimpleGrid>
           <TextInput label="Email" type="email" autoComplete="email" required value={form.email} onChange={set('email')} error={errorFor(error, 'email')} />
-          <PasswordInput label="Password" autoComplete="new-password" required value={form.password} onChange={set('password')} error={errorFor(error, 'password')} />
-          <PasswordInput label="Repeat the password" autoComplete="new-password" required value={form.password_confirmation} onChange={set('password_confirmation')} error={errorFor(error, 'password_confirmation')} />
+          <PasswordField label="Password" autoComplete="new-password" required value={form.password} onChange={set('password')} error={errorFor(error, 'password')} />
+          <PasswordField label="Repeat the password" autoComplete="new-password" required value={form.password_confirmation} onChange={set('password_confirmation')} error={errorFor(error, 'password_confirmation')} />
           {error && !isFieldError(error, FIELDS) && (
             <Alert color="red" role="alert" title="Not registered">
               {inviteError ? `The invitation cannot be used: ${inviteError}.` : error.message}

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { ensureOk, errorFor, isFieldError, pages } from '@portcullis/web-shared';
+import { ensureOk, errorFor, isFieldError, pages, PasswordField } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api.js';
@@ -48,8 +48,8 @@ export function ResetPasswordPage() {
     <AuthCard title="Choose a new password" description="Every session of your account ends when the password changes." footer={forgot}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <PasswordInput label="New password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorFor(error, 'password')} />
-          <PasswordInput label="Repeat the new password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errorFor(error, 'password_confirmation')} />
+          <PasswordField label="New password" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errorFor(error, 'password')} />
+          <PasswordField label="Repeat the new password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.currentTarget.value)} error={errorFor(error, 'password_confirmation')} />
           {error && !isFieldError(error, ['password', 'password_confirmation']) && (
             <Alert color="red" role="alert" title="Password not changed">
               {error.message}

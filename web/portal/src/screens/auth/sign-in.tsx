@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { CONSOLE_PREFIX, pages, signIn } from '@portcullis/web-shared';
+import { CONSOLE_PREFIX, pages, PasswordField, signIn } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api.js';
@@ -44,7 +44,7 @@ export function SignInPage() {
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <PasswordInput label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordField label="Password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
           {mutation.error && (
             <Alert color="red" role="alert" title="Not signed in">
               {mutation.error.message}

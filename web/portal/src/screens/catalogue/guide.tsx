@@ -30,7 +30,7 @@ function GuideView({ productId, productName, title, content, updatedAt }: { prod
       <Text size="xs" c="dimmed">
         Updated {new Date(updatedAt).toLocaleDateString()}
       </Text>
-      <Markdown source={content} />
+      <Markdown source={content} headingOffset={1} />
     </Stack>
   );
 }

@@ -38,7 +38,7 @@ function ProductView({ product: p }: { product: LiveProduct }) {
             ))}
           </Group>
         )}
-        {p.Description && <Markdown source={p.Description} />}
+        {p.Description && <Markdown source={p.Description} headingOffset={1} />}
       </Stack>
 
       <Stack component="section" aria-labelledby="plans" gap="sm">
