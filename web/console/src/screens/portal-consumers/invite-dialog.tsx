@@ -47,7 +47,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="md">
         <Text size="sm">
-          They get an email with a registration link, valid 7 days. Registering with it places them in the organisation and team below, active at once. If the address already has an account, its owner is told to sign in instead.
+          They get an email with a registration link, valid 7 days. Registering with it places them in the organisation, team and role below; the account is then approved like any registration. If the address already has an account, its owner is told to sign in instead.
         </Text>
         <TextInput label="Email" type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={errorFor(invite.error, 'Email')} data-autofocus autoComplete="off" />
         <NativeSelect
