@@ -26,6 +26,16 @@ export const pages = {
   consumerDashboard: () => '/portal/dashboard',
   /** Live Portal: one of the consumer's apps. */
   consumerApp: (appId: number) => `/portal/apps/${appId}`,
+  /** Live Portal: the usage (calls, errors, latency over time) of one of the consumer's apps. */
+  consumerAppUsage: (appId: number) => `/portal/apps/${appId}/usage`,
+  /** Live Portal: the signed-in consumer's name and password. */
+  profile: () => '/portal/profile',
+  /** Live Portal: a consumer-admin's organisation (members, invitations). */
+  organisation: () => '/portal/organisation',
+  /** Live Portal: the API reference of one API of a product, rendered from its OpenAPI document. */
+  apiReference: (productId: number, apiId: string) => `/portal/catalogue-products/${productId}/apis/${enc(apiId)}/reference`,
+  /** Live Portal: the blog. */
+  blog: () => '/blog',
   /** Live Portal: a published blog post, by its Path (already URL-safe: lowercase letters, digits, -, _ and /). */
   portalPost: (path: string) => `/blog/${path}`,
   /** Live Portal: a published page, by its Path (already URL-safe), at the root. */

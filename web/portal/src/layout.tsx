@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Box, Burger, Button, Container, Group, Stack, Text } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { pages } from '@portcullis/web-shared';
 import type { ReactNode } from 'react';
@@ -13,13 +13,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const signedIn = me.data ?? null;
   const links = [
     { to: pages.portalHome(), label: 'APIs' },
+    { to: pages.blog(), label: 'Blog' },
     ...(signedIn ? [{ to: pages.consumerDashboard(), label: 'My dashboard' }] : []),
+    ...(signedIn?.Role === 'consumer-admin' ? [{ to: pages.organisation(), label: 'My organisation' }] : []),
   ];
   const account = signedIn ? (
     <>
-      <Text size="sm" fw={500}>
+      <Anchor component={Link} to={pages.profile()} size="sm" fw={500} c="dark" onClick={close} aria-label={`My profile (${`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email})`}>
         {`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}
-      </Text>
+      </Anchor>
       <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>
         Sign out
       </Button>
