@@ -111,10 +111,23 @@ export async function checkAccessibility(page: Page, screen = page.url()): Promi
   }
 }
 
-/** Writes test-results/screenshots/<name>.png (the whole page). */
+/**
+ * Writes test-results/screenshots/<name>.png (the whole page). The window is
+ * made as tall as the page for the shot, rather than Chromium's full-page
+ * stitching, which paints fixed parts (the header, the navigation) in the
+ * middle of long pages.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = `${SCREENSHOTS}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  const viewport = page.viewportSize();
+  const height = (await page.evaluate('Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)')) as number;
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height: Math.min(height, 6000) });
+    await page.screenshot({ path });
+    await page.setViewportSize(viewport);
+  } else {
+    await page.screenshot({ path });
+  }
   return path;
 }
