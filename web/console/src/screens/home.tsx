@@ -28,7 +28,7 @@ export function HomePage({ user }: { user: CurrentUser }) {
 }
 
 /** One group of sections as cards with a line each; nothing when the user may see none of them. */
-function SectionCards({ title, items }: { title: string; items: NavItem[] }) {
+export function SectionCards({ title, items }: { title: string; items: NavItem[] }) {
   if (items.length === 0) return null;
   return (
     <Stack gap="xs">

@@ -1,6 +1,8 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { idFrom } from '../../route-params.js';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Detail } from '../../components/detail.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
@@ -12,23 +14,10 @@ import { CredentialsTable, DecisionDialog, offering, RequestStatusBadge } from '
 
 const BACK = { backTo: '/portal/access-requests', backLabel: 'Back to access requests' };
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** /portal/access-requests/:id: who asks for what, the decision, and the credentials it produced. */
 export function AccessRequestPage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const request = useAccessRequest(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (

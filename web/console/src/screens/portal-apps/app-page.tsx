@@ -1,7 +1,9 @@
 import { Anchor, Button, Menu, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { idFrom } from '../../route-params.js';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ListTable, type Column } from '../../components/list-table.js';
+import { Detail } from '../../components/detail.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { EmptyState, QueryView } from '../../components/query-states.js';
 import { RowMenu } from '../../components/row-menu.js';
@@ -13,23 +15,10 @@ import { ownerName, useApp, VISIBILITY, type App, type AppCredential, type AppRe
 
 const BACK = { backTo: '/portal/apps', backLabel: 'Back to apps' };
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 /** /portal/apps/:id: the app, its owner, its access requests and credentials (rotate, revoke). */
 export function AppPage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const app = useApp(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Group, List, MultiSelect, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { idFrom } from '../../route-params.js';
 import { useMutation } from '@tanstack/react-query';
 import { planWords } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
@@ -50,7 +51,7 @@ export function CatalogueCreatePage({ user }: { user: CurrentUser }) {
 /** /portal/catalogues/:id: the catalogue's settings, products and plans; read-only without `portal: write`. */
 export function CataloguePage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const catalogue = useCatalogue(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (

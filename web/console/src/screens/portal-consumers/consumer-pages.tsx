@@ -1,11 +1,13 @@
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { idFrom } from '../../route-params.js';
 import { PasswordField } from '@portcullis/web-shared';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from '../../components/notify.js';
+import { Detail } from '../../components/detail.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
@@ -175,7 +177,7 @@ export function ConsumerCreatePage({ user }: { user: CurrentUser }) {
 /** /portal/consumers/:id: the consumer's details; editable with `portal: write`, read-only otherwise. */
 export function ConsumerPage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const consumer = useConsumer(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (
@@ -185,19 +187,6 @@ export function ConsumerPage({ user }: { user: CurrentUser }) {
         c.OrganisationID === 0 ? <NotFoundPage {...BACK} /> : can(user, 'portal', 'write') ? <ConsumerEditor key={`${c.ID}-${c.UpdatedAt}-${String(c.Active)}`} target={c} /> : <ConsumerDetails target={c} />
       }
     </QueryView>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Menu, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { idFrom } from '../../route-params.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -20,7 +21,7 @@ const BACK = { backTo: '/portal/organisations', backLabel: 'Back to organisation
 /** /portal/organisations/:id: rename the organisation, manage its teams, delete it. */
 export function OrganisationPage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const org = useOrganisation(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (

@@ -1,8 +1,9 @@
-import { Alert, Anchor, List, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Alert, Anchor, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { visibleAdminPortalSections } from '../../navigation.js';
+import { SectionCards } from '../home.js';
 import type { CurrentUser } from '../../session.js';
 import { usePortalCounts, type PortalCounts } from './queries.js';
 
@@ -33,23 +34,7 @@ export function AdminPortalOverviewPage({ user }: { user: CurrentUser }) {
           </>
         )}
       </QueryView>
-      <Stack gap="xs">
-        <Title order={2} size="h4">
-          Sections
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {sections.map((s) => (
-            <Paper key={s.to} withBorder p="md" radius="md">
-              <Anchor component={Link} to={s.to} fw={600}>
-                {s.label}
-              </Anchor>
-              <Text size="sm" c="dimmed" mt={4}>
-                {s.summary}
-              </Text>
-            </Paper>
-          ))}
-        </SimpleGrid>
-      </Stack>
+      <SectionCards title="Sections" items={sections} />
     </Stack>
   );
 }

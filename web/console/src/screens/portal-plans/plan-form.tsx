@@ -1,4 +1,5 @@
 import { Alert, Button, Group, MultiSelect, NativeSelect, NumberInput, Paper, Stack, Switch, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { idFrom } from '../../route-params.js';
 import { useMutation } from '@tanstack/react-query';
 import { planWordParts } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
@@ -111,7 +112,7 @@ export function PlanCreatePage({ user }: { user: CurrentUser }) {
 /** /portal/plans/:id: the plan's terms; read-only without `portal: write`. */
 export function PlanPage({ user }: { user: CurrentUser }) {
   const { id = '' } = useParams();
-  const numeric = /^[1-9]\d{0,9}$/.test(id) ? Number(id) : null;
+  const numeric = idFrom(id);
   const plan = usePlan(numeric);
   if (numeric === null) return <NotFoundPage {...BACK} />;
   return (

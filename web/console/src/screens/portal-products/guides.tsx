@@ -11,7 +11,8 @@ import { EmptyState, QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
 import { MarkdownField } from './markdown-field.js';
-import { idFrom, useGuide, useGuides, useProduct, useRefreshProducts, type Guide, type Product } from './queries.js';
+import { useGuide, useGuides, useProduct, useRefreshProducts, type Guide, type Product } from './queries.js';
+import { idFrom } from '../../route-params.js';
 
 /** The product's guides in their order: move up and down, edit, delete. */
 export function GuidesSection({ product, writable }: { product: Product; writable: boolean }) {

@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Markdown } from '@portcullis/web-shared';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
 import { notifyDone } from '../../components/notify.js';
+import { Detail } from '../../components/detail.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
@@ -13,7 +14,8 @@ import { DocumentationSection } from './api-docs.js';
 import { GuidesSection } from './guides.js';
 import { DeleteProductDialog } from './product-dialogs.js';
 import { bodyOf, draftOf, EMPTY_DRAFT, FormError, ProductFields, type ProductDraft } from './product-form.js';
-import { countOf, idFrom, useProduct, useRefreshProducts, type Product } from './queries.js';
+import { countOf, useProduct, useRefreshProducts, type Product } from './queries.js';
+import { idFrom } from '../../route-params.js';
 
 const BACK = { backTo: '/portal/products', backLabel: 'Back to products' };
 
@@ -148,19 +150,6 @@ function ProductEditor({ product }: { product: Product }) {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }
 

@@ -133,10 +133,6 @@ export function useRefreshProducts() {
   };
 }
 
-/** A numeric id from the address, or null (which shows the "not found" page). */
-export function idFrom(raw: string | undefined): number | null {
-  return raw !== undefined && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : null;
-}
 
 export function isNotFound(error: unknown): boolean {
   return error instanceof ApiError && error.status === 404;

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { PasswordField } from '@portcullis/web-shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ensureOk } from '../../api.js';
 import { ConfirmDialog } from '../../components/confirm.js';
 import { errorFor, isFieldError } from '../../components/field-errors.js';
 import { notifyDone } from '../../components/notify.js';
+import { Detail } from '../../components/detail.js';
 import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { SecretOnce } from '../../components/secret-once.js';
@@ -208,19 +209,6 @@ export function UserPage({ user: actor }: { user: CurrentUser }) {
     <QueryView query={user} label="Loading the user" notFound={{ backTo: '/users', backLabel: 'Back to users' }}>
       {(u) => (can(actor, 'users', 'write') ? <UserEditor key={u.id} actor={actor} target={u} /> : <UserDetails actor={actor} target={u} />)}
     </QueryView>
-  );
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="sm" c="dimmed">
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }
 
