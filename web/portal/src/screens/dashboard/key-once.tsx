@@ -13,7 +13,7 @@ export function KeyOnce({ value, onDone }: { value: string; onDone: () => void }
         <Group gap="xs">
           <CopyButton value={value}>
             {({ copied, copy }) => (
-              <Button size="xs" onClick={copy} color={copied ? 'teal.9' : undefined}>
+              <Button size="xs" onClick={copy}>
                 {copied ? 'Copied' : 'Copy key'}
               </Button>
             )}
