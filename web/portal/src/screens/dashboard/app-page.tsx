@@ -7,7 +7,7 @@ import { useProduct } from '../catalogue/queries.js';
 import { PageState } from '../page-state.js';
 import { ConfirmDialog } from './confirm.js';
 import { KeyOnce } from './key-once.js';
-import { useDeleteApp, useMyApp, useRevealKey, useRevokeKey, useRotateKey, useUpdateApp, type MyAccessRequest, type MyApp, type MyCredential } from './queries.js';
+import { useDeleteApp, useMyApp, useRevealKey, useRevokeKey, useRotateKey, useUpdateApp, useOfferNames, type MyAccessRequest, type MyApp, type MyCredential } from './queries.js';
 import { dateWords, SignedInOnly, StatusBadge } from './status.js';
 
 /** /portal/apps/:id: one of my apps: edit, delete, its access requests and credentials (reveal once, rotate, revoke). */
@@ -34,6 +34,7 @@ type Action = { kind: 'rotate' | 'revoke'; credential: MyCredential; request: My
 function AppView({ app }: { app: MyApp }) {
   usePageMeta(app.Name, `Your app “${app.Name}”: its access to APIs and its keys.`);
   const navigate = useNavigate();
+  const names = useOfferNames();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [action, setAction] = useState<Action | null>(null);
@@ -113,12 +114,12 @@ function AppView({ app }: { app: MyApp }) {
           </Text>
         ) : (
           app.AccessRequests.map((r) => (
-            <Card key={r.ID} withBorder radius="md" component="article" aria-label={`${r.Products[0] ?? 'Product'} on the ${r.Plan} plan`}>
+            <Card key={r.ID} withBorder radius="md" component="article" aria-label={`${names.product(r)} on the ${names.plan(r)} plan`}>
               <Stack gap="sm">
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <Stack gap={2} style={{ minWidth: 0 }}>
                     <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {r.Products[0] ?? 'Product'} · {r.Plan} plan
+                      {names.product(r)} · {names.plan(r)} plan
                     </Text>
                     <Text size="sm" c="dimmed">
                       Asked on {dateWords(r.CreatedAt)}
@@ -182,7 +183,7 @@ function AppView({ app }: { app: MyApp }) {
       >
         <Stack gap="xs">
           <Text size="sm">
-            The current key for {action?.request.Products[0]} stops working at once: every program calling with it is refused from now on.
+            The current key for {action ? names.product(action.request) : ''} stops working at once: every program calling with it is refused from now on.
           </Text>
           <Text size="sm">A new key is shown to you once, right after; put it in those programs.</Text>
         </Stack>
@@ -199,7 +200,7 @@ function AppView({ app }: { app: MyApp }) {
         <Stack gap="xs">
           <Text size="sm">The key stops working at once: every program calling with it is refused, and no new key replaces it.</Text>
           <Text size="sm">
-            The app’s access to {action?.request.Products[0]} on the {action?.request.Plan} plan ends too. To call it again, request access anew from the API’s page.
+            The app’s access to {action ? names.product(action.request) : ''} on the {action ? names.plan(action.request) : ''} plan ends too. To call it again, request access anew from the API’s page.
           </Text>
         </Stack>
       </ConfirmDialog>

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { usePageMeta } from '../../page-meta.js';
 import { PageState } from '../page-state.js';
-import { useCreateApp, useMyAppDetails, useMyAppList, type MyApp, type MyAppSummary } from './queries.js';
+import { useCreateApp, useMyAppDetails, useMyAppList, useOfferNames, type MyApp, type MyAppSummary } from './queries.js';
 import { dateWords, SignedInOnly, StatusBadge } from './status.js';
 
 /** /portal/dashboard: my apps (what each may call, how many credentials) and my access requests with their status. */
@@ -67,6 +67,7 @@ function FirstSteps({ onCreate }: { onCreate: () => void }) {
 
 function Overview({ apps, onCreate }: { apps: MyAppSummary[]; onCreate: () => void }) {
   const details = useMyAppDetails(apps.map((a) => a.ID));
+  const names = useOfferNames();
   const loaded = details.map((d) => d.data).filter((d): d is MyApp => d !== undefined);
   const failed = details.find((d) => d.isError)?.error;
   const requests = loaded
@@ -110,11 +111,11 @@ function Overview({ apps, onCreate }: { apps: MyAppSummary[]; onCreate: () => vo
         ) : (
           <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="My access requests">
             {requests.map(({ app, r }) => (
-              <Card key={r.ID} withBorder radius="md" padding="sm" component="li" aria-label={`${r.Products[0] ?? 'Product'} on the ${r.Plan} plan for ${app.Name}: ${r.Status}`}>
+              <Card key={r.ID} withBorder radius="md" padding="sm" component="li" aria-label={`${names.product(r)} on the ${names.plan(r)} plan for ${app.Name}: ${r.Status}`}>
                 <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
                   <Stack gap={2} style={{ minWidth: 0 }}>
                     <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                      {r.Products[0] ?? 'Product'} · {r.Plan} plan
+                      {names.product(r)} · {names.plan(r)} plan
                     </Text>
                     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                       For{' '}
@@ -142,6 +143,7 @@ function Overview({ apps, onCreate }: { apps: MyAppSummary[]; onCreate: () => vo
 }
 
 function AppCard({ summary, app }: { summary: MyAppSummary; app: MyApp | undefined }) {
+  const names = useOfferNames();
   const approved = app?.AccessRequests.filter((r) => r.Status === 'approved') ?? [];
   const credentials = approved.reduce((n, r) => n + r.Credentials.length, 0);
   return (
@@ -160,7 +162,7 @@ function AppCard({ summary, app }: { summary: MyAppSummary; app: MyApp | undefin
         ) : (
           <>
             <Text size="sm">
-              {approved.length === 0 ? 'May call: nothing yet' : `May call: ${approved.map((r) => `${r.Products[0] ?? 'a product'} (${r.Plan} plan)`).join(', ')}`}
+              {approved.length === 0 ? 'May call: nothing yet' : `May call: ${approved.map((r) => `${names.product(r)} (${names.plan(r)} plan)`).join(', ')}`}
             </Text>
             <Text size="sm">{credentials === 1 ? '1 credential' : `${credentials} credentials`}</Text>
           </>

@@ -1,6 +1,7 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, ensureOk } from '@portcullis/web-shared';
 import { api } from '../../api.js';
+import { useCatalogues } from '../catalogue/queries.js';
 
 export const myAppsKey = ['my-apps'] as const;
 const appKey = (id: number) => ['my-apps', 'one', id] as const;
@@ -151,4 +152,23 @@ export function useRequestAccess() {
     },
     onSettled: () => refresh(),
   });
+}
+
+/**
+ * The names consumers read for a request's product and plan (their display
+ * names, from the catalogues I may see); the stored name when the offer is no
+ * longer shown to me.
+ */
+export function useOfferNames() {
+  const catalogues = useCatalogues();
+  const products = new Map<number, string>();
+  const plans = new Map<number, string>();
+  for (const c of catalogues.data ?? []) {
+    for (const p of c.Products) products.set(p.ID, p.DisplayName || p.Name);
+    for (const p of c.Plans) plans.set(p.ID, p.DisplayName || p.Name);
+  }
+  return {
+    product: (r: { ProductID: number; Products: string[] }) => products.get(r.ProductID) ?? r.Products[0] ?? 'Product',
+    plan: (r: { PlanID: number; Plan: string }) => plans.get(r.PlanID) ?? r.Plan,
+  };
 }
