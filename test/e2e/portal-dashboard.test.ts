@@ -114,7 +114,7 @@ describe('My dashboard', () => {
     await page.getByText('curl -H "Authorization: YOUR_KEY" https://GATEWAY_ADDRESS/weather/').waitFor();
 
     // The key is made and shown once, by an explicit action; Copy puts it on the clipboard.
-    const freeCard = page.getByRole('article', { name: 'Weather on the Free plan' });
+    const freeCard = page.getByRole('article', { name: 'Weather on the Free plan', exact: true });
     await freeCard.getByRole('button', { name: 'Reveal key' }).click();
     const shown = page.getByTestId('key-value');
     await shown.waitFor();
@@ -146,15 +146,15 @@ describe('My dashboard', () => {
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'My dashboard' }).click();
     await heading(page, 'My dashboard');
     const requests = page.getByRole('list', { name: 'My access requests' });
-    await requests.getByRole('listitem', { name: 'Weather on the Pro plan for Forecast widget: pending' }).getByText('Pending approval').waitFor();
-    await page.getByRole('article', { name: 'Forecast widget' }).getByText('May call: Weather (Free plan)').waitFor();
+    await requests.getByRole('listitem', { name: 'Weather on the Pro plan for Forecast widget: pending', exact: true }).getByText('Pending approval').waitFor();
+    await page.getByRole('article', { name: 'Forecast widget' }).getByText('May call: Weather (Free plan)', { exact: true }).waitFor();
 
     const pending = (await appOf(page, appId)).app!.AccessRequests.find((r) => r.Plan === 'pro')!;
     expect(pending.Status).toBe('pending');
     await admin('PUT', `/portal-api/access_requests/${pending.ID}/approve`, { Comment: 'Welcome aboard: mind the rate limit.' });
     await page.reload();
     await heading(page, 'My dashboard');
-    const approved = requests.getByRole('listitem', { name: 'Weather on the Pro plan for Forecast widget: approved' });
+    const approved = requests.getByRole('listitem', { name: 'Weather on the Pro plan for Forecast widget: approved', exact: true });
     await approved.getByText('Approved', { exact: true }).waitFor();
     await approved.getByText('Administrator’s comment: “Welcome aboard: mind the rate limit.”').waitFor();
     await page.getByRole('article', { name: 'Forecast widget' }).getByText('2 credentials').waitFor();

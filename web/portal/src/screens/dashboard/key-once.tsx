@@ -7,7 +7,7 @@ export function KeyOnce({ value, onDone }: { value: string; onDone: () => void }
     <Alert color="yellow" title="Your key" role="status" styles={{ title: { color: 'var(--mantine-color-text)' } }}>
       <Stack gap="xs">
         <Text size="sm">Copy it now and keep it somewhere safe: it is shown only this once. If you lose it, rotate the credential for a new one.</Text>
-        <Code block aria-label="Your key" data-testid="key-value" style={{ wordBreak: 'break-all' }}>
+        <Code block aria-label="Your key" data-testid="key-value" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
           {value}
         </Code>
         <Group gap="xs">
