@@ -255,6 +255,31 @@ describe('apps, access requests and credentials', () => {
     expect((await admin('GET', `/access_requests/${r.ID}`)).statusCode).toBe(404);
   });
 
+  it("lets the app's owner revoke a credential: the key stops working and the request is removed; readers may not, strangers see nothing", async () => {
+    const app = await newApp('owner', { Name: 'Revocable', Visibility: 'team' });
+    const r = await request('owner', app.ID, free);
+    const cid = r.Credentials[0]!.ID;
+    const cred = await reveal('owner', app.ID, cid);
+    expect(await keyStatus(cred.CredentialHash)).toBe(200);
+
+    expect((await as('teammate', 'DELETE', `/apps/${app.ID}/credentials/${cid}`)).statusCode).toBe(403);
+    expect((await as('outsider', 'DELETE', `/apps/${app.ID}/credentials/${cid}`)).statusCode).toBe(404);
+    expect((await as('owner', 'DELETE', `/apps/${app.ID}/credentials/999999`)).statusCode).toBe(404);
+    expect((await as('owner', 'DELETE', `/apps/${app.ID}/credentials/abc`)).statusCode).toBe(404);
+    expect(await keyStatus(cred.CredentialHash)).toBe(200);
+
+    expect(await ok(await as('owner', 'DELETE', `/apps/${app.ID}/credentials/${cid}`))).toEqual({ status: 'ok' });
+    expect(await keyStatus(cred.CredentialHash)).toBe(404);
+    expect((await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`))).AccessRequests).toEqual([]);
+    expect((await admin('GET', `/access_requests/${r.ID}`)).statusCode).toBe(404);
+    expect((await as('owner', 'DELETE', `/apps/${app.ID}/credentials/${cid}`)).statusCode).toBe(404);
+
+    // A credential never revealed (no key yet) is revoked too.
+    const again = await request('owner', app.ID, free);
+    expect(await ok(await as('owner', 'DELETE', `/apps/${app.ID}/credentials/${again.Credentials[0]!.ID}`))).toEqual({ status: 'ok' });
+    expect((await ok<App>(await as('owner', 'GET', `/apps/${app.ID}`))).AccessRequests).toEqual([]);
+  });
+
   it('rejects a pending request, tells the consumer, and never issues a credential', async () => {
     const app = await newApp('owner', { Name: 'Declined' });
     const r = await request('owner', app.ID, gold);

@@ -7,7 +7,7 @@ import type { Executor } from '../../db/database.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.js';
 import { transferPortalKeys } from '../../keys/portal-keys.js';
 import { portalWindow } from '../../pagination.js';
-import { listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';
+import { deleteAccessRequestRow, listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';
 import {
   deleteAppRow,
   findApp,
@@ -191,6 +191,28 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
 
     async consumerRotate(consumer: UserActor, appId: number, credentialId: number): Promise<CredentialReply> {
       return rotate(consumer, (trx) => mustFindChangeable(trx, consumer, appId), credentialId);
+    },
+
+    /**
+     * Revokes a credential (owner or consumer-admin): its key is deleted and the
+     * access request that produced it is removed with it, as in the Admin Portal;
+     * to call the product again the consumer asks for access anew.
+     */
+    async consumerRevoke(consumer: UserActor, appId: number, credentialId: number): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const app = await mustFindChangeable(trx, consumer, appId);
+        const cred = await findCredential(trx, app.id, credentialId);
+        if (!cred) throw new NotFound('Credential');
+        const requestId = cred.access_request_id;
+        const revoked = await revokeCredentials(trx, consumer, { requestId }, `credential ${cred.id} revoked by the app's owner`);
+        await deleteAccessRequestRow(trx, requestId);
+        await recordAudit(trx, consumer, {
+          action: 'credential.revoke',
+          targetType: 'credential',
+          targetId: cred.id,
+          changes: { app_id: app.id, access_request_id: requestId, key: cred.key_hash ?? null, credentials_revoked: revoked },
+        });
+      });
     },
 
     /** One credential, its key redacted; like the app's view, it mints nothing. */

@@ -95,6 +95,23 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     },
   );
 
+  app.delete(
+    '/apps/:appId/credentials/:credentialId',
+    {
+      schema: {
+        operationId: 'revokeMyAppCredential',
+        tags,
+        summary: 'Revoke a credential (owner or consumer-admin): its key stops working at once and the access request that produced it is removed; ask for access anew to call the product again',
+        params: CredentialParams,
+        response: { 200: StatusOk },
+      },
+    },
+    async (req) => {
+      await apps.consumerRevoke(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
+      return { status: 'ok' as const };
+    },
+  );
+
   app.post(
     '/access-requests',
     { schema: { operationId: 'createMyAccessRequest', tags, summary: 'Ask for a product on a plan for one of my apps', body: AccessRequestCreate, response: { 200: AppAccessRequest } } },

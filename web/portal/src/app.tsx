@@ -8,7 +8,8 @@ import { GuidePage } from './screens/catalogue/guide.js';
 import { HomePage } from './screens/catalogue/home.js';
 import { ProductPage } from './screens/catalogue/product.js';
 import { NotFoundPage } from './screens/page-state.js';
-import { DashboardToCome } from './screens/dashboard-to-come.js';
+import { AppPage } from './screens/dashboard/app-page.js';
+import { DashboardPage } from './screens/dashboard/dashboard.js';
 
 /**
  * The Live Portal's pages, at the addresses of the map of pages (src/links.ts):
@@ -25,8 +26,8 @@ export function App() {
         <Route path="/auth/password/register" element={<RegisterPage />} />
         <Route path="/auth/password/new" element={<ForgotPasswordPage />} />
         <Route path="/auth/password/reset" element={<ResetPasswordPage />} />
-        <Route path="/portal/dashboard" element={<DashboardToCome />} />
-        <Route path="/portal/apps/:id" element={<DashboardToCome />} />
+        <Route path="/portal/dashboard" element={<DashboardPage />} />
+        <Route path="/portal/apps/:id" element={<AppPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>

@@ -1507,7 +1507,8 @@ export interface paths {
         get: operations["getMyAppCredential"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Revoke a credential (owner or consumer-admin): its key stops working at once and the access request that produced it is removed; ask for access anew to call the product again */
+        delete: operations["revokeMyAppCredential"];
         options?: never;
         head?: never;
         patch?: never;
@@ -9417,6 +9418,47 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Credential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    revokeMyAppCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */

@@ -1,11 +1,13 @@
-import { Anchor, Badge, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Markdown, pages, planWords } from '@portcullis/web-shared';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePageMeta } from '../../page-meta.js';
 import { useMe } from '../../session.js';
 import { PageState } from '../page-state.js';
 import { summaryOf } from './home.js';
 import { useProduct, type LiveProduct } from './queries.js';
+import { RequestAccessDialog } from './request-access.js';
 
 /** /portal/catalogue-products/:id: a product's description, plans in plain words, APIs and guides. */
 export function ProductPage() {
@@ -22,6 +24,7 @@ function ProductView({ product: p }: { product: LiveProduct }) {
   const name = p.DisplayName || p.Name;
   usePageMeta(name, summaryOf(p.Description) || `${name}: plans, API reference and guides.`);
   const me = useMe();
+  const [requesting, setRequesting] = useState<LiveProduct['Plans'][number] | null>(null);
   return (
     <Stack gap="xl">
       <Stack gap="xs">
@@ -58,6 +61,11 @@ function ProductView({ product: p }: { product: LiveProduct }) {
                     <Text size="sm" c="dimmed">
                       {plan.Description}
                     </Text>
+                  )}
+                  {me.data && (
+                    <Button size="sm" mt="xs" style={{ alignSelf: 'flex-start' }} onClick={() => setRequesting(plan)} aria-label={`Request access with the ${plan.DisplayName || plan.Name} plan`}>
+                      Request access
+                    </Button>
                   )}
                 </Stack>
               </Card>
@@ -101,6 +109,8 @@ function ProductView({ product: p }: { product: LiveProduct }) {
           ))}
         </List>
       </Stack>
+
+      {me.data && <RequestAccessDialog product={p} plan={requesting} onClose={() => setRequesting(null)} />}
 
       {p.Guides.length > 0 && (
         <Stack component="section" aria-labelledby="guides" gap="sm">
