@@ -1921,7 +1921,7 @@ export interface components {
         ContentInput: {
             /** @description Title */
             Title: string;
-            /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+            /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
             Path: string;
             /** @description Only published content is public */
             Status: "published" | "draft";
@@ -6563,7 +6563,7 @@ export interface operations {
                 "application/json": {
                     /** @description Title */
                     Title?: string;
-                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
                     Path?: string;
                     /** @description Only published content is public */
                     Status?: "published" | "draft";
@@ -6785,7 +6785,7 @@ export interface operations {
                 "application/json": {
                     /** @description Title */
                     Title?: string;
-                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
                     Path?: string;
                     /** @description Only published content is public */
                     Status?: "published" | "draft";
