@@ -7,7 +7,9 @@ import { SignInPage } from './screens/auth/sign-in.js';
 import { GuidePage } from './screens/catalogue/guide.js';
 import { HomePage } from './screens/catalogue/home.js';
 import { ProductPage } from './screens/catalogue/product.js';
-import { NotFoundPage } from './screens/page-state.js';
+import { BlogPage, PostPage } from './screens/content/blog.js';
+import { ContentPage } from './screens/content/page.js';
+import { ApiReferencePage } from './screens/reference/api-reference.js';
 import { DashboardToCome } from './screens/dashboard-to-come.js';
 
 /**
@@ -21,13 +23,17 @@ export function App() {
         <Route path="/" element={<HomePage />} />
         <Route path="/portal/catalogue-products/:id" element={<ProductPage />} />
         <Route path="/portal/catalogue-products/:id/guides/:guideId" element={<GuidePage />} />
+        <Route path="/portal/catalogue-products/:id/apis/:apiId/reference" element={<ApiReferencePage />} />
+        <Route path="/blog" element={<BlogPage />} />
+        <Route path="/blog/*" element={<PostPage />} />
         <Route path="/auth/password/login" element={<SignInPage />} />
         <Route path="/auth/password/register" element={<RegisterPage />} />
         <Route path="/auth/password/new" element={<ForgotPasswordPage />} />
         <Route path="/auth/password/reset" element={<ResetPasswordPage />} />
         <Route path="/portal/dashboard" element={<DashboardToCome />} />
         <Route path="/portal/apps/:id" element={<DashboardToCome />} />
-        <Route path="*" element={<NotFoundPage />} />
+        {/* Last: a published content page at any address no other page takes; otherwise "Page not found". */}
+        <Route path="*" element={<ContentPage />} />
       </Routes>
     </Layout>
   );
