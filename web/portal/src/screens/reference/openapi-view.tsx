@@ -27,15 +27,16 @@ import {
  * Loaded on its own (React.lazy) so that the other public pages stay light.
  */
 
+// Dark enough for white text at badge size (contrast above 4.5:1).
 const METHOD_COLOURS: Record<Method, string> = {
-  get: 'blue.9',
-  post: 'green.9',
-  put: 'orange.9',
-  patch: 'grape.9',
-  delete: 'red.9',
-  head: 'gray.8',
-  options: 'gray.8',
-  trace: 'gray.8',
+  get: '#1864ab',
+  post: '#1b5e20',
+  put: '#9a3c00',
+  patch: '#6a1b9a',
+  delete: '#b02020',
+  head: '#495057',
+  options: '#495057',
+  trace: '#495057',
 };
 
 const MAX_DEPTH = 6;
@@ -146,7 +147,7 @@ function OperationView({ doc, op }: { doc: JsonObject; op: Operation }) {
       <Stack gap="sm">
         <Title order={3} id={headingId}>
           <Group gap="xs" wrap="nowrap" align="center">
-            <MethodBadge method={op.method} />
+            <MethodBadge method={op.method} />{' '}
             <Text span ff="monospace" fw={600} size="lg" style={{ overflowWrap: 'anywhere' }}>
               {op.path}
             </Text>
