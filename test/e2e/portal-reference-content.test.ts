@@ -114,6 +114,7 @@ describe('Live Portal: API reference, blog and pages', () => {
     expect(new URL(visitor.url()).hash).toBe('#op-post-reservations');
     expect(await pwned(visitor)).toBeUndefined();
     expect(await visitor.locator('main script, main img[onerror]').count()).toBe(0);
+    await visitor.evaluate('window.scrollTo(0, 0)');
     await capture(visitor, 'portal-api-reference');
     // An API the product does not offer has no reference page.
     await visitor.goto(pages.apiReference(product.ID, 'no-such-api'));

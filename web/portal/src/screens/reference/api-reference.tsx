@@ -66,7 +66,7 @@ function Reference({ product, apiId, apiName, listenPath }: { product: LiveProdu
                 </Center>
               }
             >
-              <OpenApiView document={doc} listenPath={listenPath} />
+              <OpenApiView document={doc} apiName={apiName} listenPath={listenPath} />
             </Suspense>
           </RenderError>
         )}

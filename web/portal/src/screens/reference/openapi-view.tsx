@@ -43,11 +43,13 @@ const MAX_DEPTH = 6;
 
 export interface OpenApiViewProps {
   document: JsonObject;
+  /** The API's name in the portal (the document's own title is shown when it differs). */
+  apiName: string;
   /** Where consumers call the API: its base path on the gateway. */
   listenPath: string;
 }
 
-export default function OpenApiView({ document: doc, listenPath }: OpenApiViewProps) {
+export default function OpenApiView({ document: doc, apiName, listenPath }: OpenApiViewProps) {
   const model = readDocument(doc);
   return (
     <Stack gap="xl">
@@ -55,7 +57,7 @@ export default function OpenApiView({ document: doc, listenPath }: OpenApiViewPr
         {model.version && (
           <Text size="sm" c="dimmed">
             Version {model.version}
-            {model.title ? ` of “${model.title}”` : ''}
+            {model.title && model.title !== apiName ? ` of “${model.title}”` : ''}
           </Text>
         )}
         {model.description && <Markdown source={model.description} headingOffset={1} />}
