@@ -98,6 +98,7 @@ describe('Live Portal: API reference, blog and pages', () => {
     const visitor = await h!.newPage();
     await visitor.goto(pages.product(product.ID));
     await heading(visitor, 'Warehouse');
+    await capture(visitor, 'portal-product-api-reference-link');
     await visitor.getByRole('region', { name: 'APIs' }).getByRole('link', { name: 'API reference of Stock' }).click();
     await heading(visitor, 'Stock — API reference');
     expect(new URL(visitor.url()).pathname).toBe(pages.apiReference(product.ID, 'stock-api'));
