@@ -63,6 +63,19 @@ export const CONSOLE_PREFIX = '/admin';
 /** Path prefixes that belong to the HTTP APIs: unknown paths there answer JSON 404, never a page. */
 export const API_PREFIXES = ['/api/', '/portal-api/', '/portal/api/', '/gateway/'] as const;
 
+/**
+ * First path segments a content page may not take: the portal's own pages
+ * (auth, portal, blog), the console, the HTTP APIs, the web apps' assets and
+ * the server's health and metrics. A page at /<path> never hides any of them.
+ */
+export const RESERVED_PAGE_ROOTS = ['admin', 'api', 'assets', 'auth', 'blog', 'gateway', 'health', 'metrics', 'portal', 'portal-api'] as const;
+
+/** Whether a content page's Path (already normalised, no leading /) would collide with one of the product's own addresses. */
+export function isReservedPagePath(path: string): boolean {
+  const root = path.split('/', 1)[0]!;
+  return (RESERVED_PAGE_ROOTS as readonly string[]).includes(root);
+}
+
 /** Whether a request path (without query) names an HTTP API rather than a page. */
 export function isApiPath(path: string): boolean {
   if (path === '/api' || path === '/portal-api' || path === '/portal/api' || path === '/health' || path === '/metrics') return true;

@@ -206,6 +206,29 @@ describe('portal blog posts and pages', () => {
       expect(before).not.toBe(afterSetup); // The one page made for the PUT cases shows up: the snapshot sees writes.
     });
 
+    it("refuses a page path that would take one of the portal's own addresses (400 naming Path); a post may use it under /blog/", async () => {
+      const page = await newPageOnce();
+      const before = await snapshot();
+      const reserved = ['admin', 'api', 'assets', 'auth', 'blog', 'gateway', 'health', 'metrics', 'portal', 'portal-api'];
+      for (const root of reserved) {
+        for (const path of [root, `/${root}`, `${root}/about`]) {
+          for (const [method, url, body] of [
+            ['POST', '/pages', { Title: 'Clash', Status: 'published', Path: path }],
+            ['PUT', `/pages/${page.ID}`, { Path: path }],
+          ] as const) {
+            const res = await admin(method, url, body);
+            expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(400);
+            expect(res.json().errors[0], path).toMatch(/^Path: a page cannot start with .*"portal-api".*belong to the portal itself/);
+          }
+        }
+      }
+      expect(await snapshot()).toBe(before);
+      // Only the whole first segment counts: lookalikes are fine, and a post lives under /blog/ anyway.
+      for (const path of [unique('portals'), unique('blogging/first'), unique('about/api')]) expect((await newPage({ Path: path })).Path).toBe(path);
+      expect((await newPost({ Path: unique('portal') })).Path).toMatch(/^portal-\d+$/);
+      expect((await newPost({ Path: 'api' })).Path).toBe('api');
+    });
+
     let onePage: Item | undefined;
     async function newPageOnce(): Promise<Item> {
       onePage ??= await newPage({ Path: unique('validation-page') });

@@ -19,7 +19,7 @@ const Status = Type.Union([Type.Literal('published'), Type.Literal('draft')], { 
 const Path = Type.String({
   minLength: 1,
   maxLength: 200,
-  description: 'URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped',
+  description: 'URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal\'s own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api',
 });
 const MarkdownEnabled = Type.Boolean({ description: 'Accepted for Tyk compatibility: content is always Markdown, so only true is accepted' });
 

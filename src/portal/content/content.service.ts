@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/transactions.js';
 import { Conflict, Invalid, NotFound } from '../../errors.js';
+import { isReservedPagePath, RESERVED_PAGE_ROOTS } from '../../links.js';
 import { portalWindow } from '../../pagination.js';
 import {
   deleteContent,
@@ -38,6 +39,15 @@ const PATH = new RegExp(`^${SEGMENT}(?:/${SEGMENT})*$`);
 export function normalisePath(raw: string): string {
   const path = raw.startsWith('/') ? raw.slice(1) : raw;
   if (!PATH.test(path)) throw new Invalid('Path', 'use lowercase letters, digits, - and _, in segments separated by / (e.g. "getting-started" or "guides/first-call")');
+  return path;
+}
+
+/** A post lives under /blog/; a page lives at the root, so it may not take an address of the product's own. */
+function pathFor(kind: ContentKind, raw: string): string {
+  const path = normalisePath(raw);
+  if (kind === 'page' && isReservedPagePath(path)) {
+    throw new Invalid('Path', `a page cannot start with ${RESERVED_PAGE_ROOTS.map((r) => `"${r}"`).join(', ')}: those addresses belong to the portal itself`);
+  }
   return path;
 }
 
@@ -87,7 +97,7 @@ export function contentService({ store }: AppContext) {
     async create(actor: Actor, kind: ContentKind, input: ContentCreate): Promise<ContentRow> {
       requireSection(actor, 'portal', 'write');
       markdownOnly(input.MarkdownEnabled);
-      const path = normalisePath(input.Path);
+      const path = pathFor(kind, input.Path);
       return uniquePath(kind, () =>
         db.transaction().execute(async (trx) => {
           if (await findContentByPath(trx, kind, path)) throw pathTaken(kind);
@@ -120,7 +130,7 @@ export function contentService({ store }: AppContext) {
     async update(actor: Actor, kind: ContentKind, id: number, patch: ContentUpdate): Promise<ContentRow> {
       requireSection(actor, 'portal', 'write');
       markdownOnly(patch.MarkdownEnabled);
-      const path = patch.Path === undefined ? undefined : normalisePath(patch.Path);
+      const path = patch.Path === undefined ? undefined : pathFor(kind, patch.Path);
       return uniquePath(kind, () =>
         db.transaction().execute(async (trx) => {
           const row = await mustFind(trx, kind, id);

@@ -1,4 +1,4 @@
-export { CONSOLE_PREFIX, pages, pageUrl, type PagePath } from '../../../src/links.js';
+export { CONSOLE_PREFIX, isReservedPagePath, pages, pageUrl, type PagePath } from '../../../src/links.js';
 export { createApiClient, type ApiClient, type paths } from './api/client.js';
 export { Markdown, type MarkdownProps } from './markdown.js';
 export { ApiError, ensureOk, messageOf } from './api/errors.js';

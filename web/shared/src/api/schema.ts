@@ -1922,7 +1922,7 @@ export interface components {
         ContentInput: {
             /** @description Title */
             Title: string;
-            /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+            /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
             Path: string;
             /** @description Only published content is public */
             Status: "published" | "draft";
@@ -6564,7 +6564,7 @@ export interface operations {
                 "application/json": {
                     /** @description Title */
                     Title?: string;
-                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
                     Path?: string;
                     /** @description Only published content is public */
                     Status?: "published" | "draft";
@@ -6786,7 +6786,7 @@ export interface operations {
                 "application/json": {
                     /** @description Title */
                     Title?: string;
-                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped */
+                    /** @description URL path, unique per kind: lowercase letters, digits, - and _, in segments separated by /; one leading / is dropped. A page (served at /<path>) cannot start with a segment of the portal's own addresses: admin, api, assets, auth, blog, gateway, health, metrics, portal, portal-api */
                     Path?: string;
                     /** @description Only published content is public */
                     Status?: "published" | "draft";

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Markdown, pages, planWords } from '@portcullis/web-shared';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -101,8 +101,8 @@ function ProductView({ product: p }: { product: LiveProduct }) {
               </Text>
               {a.Description && <Text size="sm">{a.Description}</Text>}
               {a.OASUrl && (
-                <Anchor href={a.OASUrl} size="sm" underline="always">
-                  OpenAPI document of {a.Name}
+                <Anchor component={Link} to={pages.apiReference(p.ID, a.APIID)} size="sm" underline="always" display="block">
+                  API reference<VisuallyHidden> of {a.Name}</VisuallyHidden>
                 </Anchor>
               )}
             </List.Item>
