@@ -9,6 +9,9 @@ import { HomePage } from './screens/catalogue/home.js';
 import { ProductPage } from './screens/catalogue/product.js';
 import { NotFoundPage } from './screens/page-state.js';
 import { DashboardToCome } from './screens/dashboard-to-come.js';
+import { AppUsagePage } from './screens/account/app-usage.js';
+import { OrganisationPage } from './screens/account/organisation.js';
+import { ProfilePage } from './screens/account/profile.js';
 
 /**
  * The Live Portal's pages, at the addresses of the map of pages (src/links.ts):
@@ -27,6 +30,9 @@ export function App() {
         <Route path="/auth/password/reset" element={<ResetPasswordPage />} />
         <Route path="/portal/dashboard" element={<DashboardToCome />} />
         <Route path="/portal/apps/:id" element={<DashboardToCome />} />
+        <Route path="/portal/apps/:id/usage" element={<AppUsagePage />} />
+        <Route path="/portal/profile" element={<ProfilePage />} />
+        <Route path="/portal/organisation" element={<OrganisationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Layout>
