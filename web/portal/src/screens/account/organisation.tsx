@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Center, Checkbox, Group, Loader, Modal, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Checkbox, Group, Loader, Modal, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ensureOk, errorFor, isFieldError } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
@@ -83,8 +83,16 @@ function Organisation({ me }: { me: Me }) {
                     <Stack gap={4} miw={0}>
                       <Group gap="xs">
                         <Text fw={600}>{fullName(m)}</Text>
-                        {m.ID === me.ID && <Badge variant="light" color="gray.7">You</Badge>}
-                        {!m.Active && <Badge variant="light" color="yellow.9">Not active</Badge>}
+                        {m.ID === me.ID && (
+                          <Text size="sm" c="dimmed">
+                            (you)
+                          </Text>
+                        )}
+                        {!m.Active && (
+                          <Text size="sm" c="dimmed">
+                            (not active yet)
+                          </Text>
+                        )}
                       </Group>
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                         {m.Email}
@@ -166,7 +174,7 @@ function InviteForm({ teams }: { teams: Team[] }) {
             </Alert>
           )}
           {sentTo && (
-            <Text size="sm" role="status" c="green.9">
+            <Text size="sm" role="status" fw={500}>
               Invitation sent to {sentTo}. (If that address already has an account, its owner is told instead.)
             </Text>
           )}

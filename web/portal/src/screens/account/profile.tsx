@@ -84,7 +84,7 @@ function NameForm({ me }: { me: Me }) {
             </Alert>
           )}
           {mutation.isSuccess && (
-            <Text size="sm" role="status" c="green.9">
+            <Text size="sm" role="status" fw={500}>
               Your name is saved.
             </Text>
           )}
@@ -149,7 +149,7 @@ function PasswordForm() {
             </Alert>
           )}
           {mutation.isSuccess && (
-            <Text size="sm" role="status" c="green.9">
+            <Text size="sm" role="status" fw={500}>
               Your password is changed. Your other sessions have ended.
             </Text>
           )}
