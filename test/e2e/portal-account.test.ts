@@ -231,12 +231,13 @@ describe('Live Portal: my profile, my organisation, my app’s usage', () => {
     expect(await page.title()).toBe('Usage of Forecast widget · Developer portal');
     const calls = page.getByRole('region', { name: 'Calls and errors' });
     await calls.getByText(/^1 call from .*, 0 errors among them/).waitFor();
+    await capture(page, 'portal-app-usage');
     await calls.getByRole('switch', { name: 'Show as table' }).click();
     const table = calls.getByRole('table');
     const todayLabel = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }).format(new Date());
     await table.getByRole('row', { name: `${todayLabel} 1 0`, exact: true }).waitFor();
     expect(await table.getByRole('row').count()).toBe(8);
-    await capture(page, 'portal-app-usage');
+    await capture(page, 'portal-app-usage-table');
     // Tom's app is not Carol's to see (a personal app): the 404 page.
     await page.goto(pages.consumerAppUsage(theirs.id));
     await heading(page, 'Page not found');

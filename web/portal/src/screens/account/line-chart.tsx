@@ -51,7 +51,7 @@ export function LineChart({ labels, series, format }: { labels: string[]; series
             ))}
             {labels.map((l, i) =>
               i % labelEvery === 0 ? (
-                <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor={i === 0 && labels.length > 1 ? 'start' : 'middle'} fontSize={11} fill="var(--mantine-color-gray-7)">
+                <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor={labels.length === 1 ? 'middle' : i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle'} fontSize={11} fill="var(--mantine-color-gray-7)">
                   {l}
                 </text>
               ) : null,
