@@ -163,6 +163,7 @@ function UsageFigures({ usage: u }: { usage: AppUsage }) {
         chart={
           <LineChart
             labels={labels}
+            whole
             format={(n) => count.format(n)}
             series={[
               { name: 'Calls', color: 'var(--mantine-color-blue-7)', values: u.Series.map((p) => p.Requests) },

@@ -25,9 +25,11 @@ function niceCeil(n: number): number {
  * picture only (hidden from screen readers): the page gives the same numbers in
  * words and as a table.
  */
-export function LineChart({ labels, series, format }: { labels: string[]; series: ChartSeries[]; format: (n: number) => string }) {
+export function LineChart({ labels, series, format, whole = false }: { labels: string[]; series: ChartSeries[]; format: (n: number) => string; whole?: boolean }) {
   const { ref, width } = useElementSize();
-  const max = niceCeil(Math.max(0, ...series.flatMap((s) => s.values)));
+  const highest = niceCeil(Math.max(0, ...series.flatMap((s) => s.values)));
+  // Whole numbers (counts of calls) get whole gridlines: a multiple of 4, at least 4.
+  const max = whole ? Math.max(4, Math.ceil(highest / 4) * 4) : highest;
   const w = Math.max(width, 200);
   const plotW = w - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
