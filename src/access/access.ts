@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { Actor, UserActor } from './actor.js';
-import { identifiableKeyFilter } from './analytics-visibility.js';
+import { consumerAppKeyFilter, identifiableKeyFilter } from './analytics-visibility.js';
 import { consumerAppChangeableFilter, consumerAppFilter, staffAccessRequestFilter, staffAppFilter } from './app-visibility.js';
 import { auditFilter } from './audit-visibility.js';
 import { catalogueFilter, listedProductFilter } from './catalogue-visibility.js';
@@ -87,6 +87,8 @@ export function createAccess(config: AccessConfig) {
       consumerApps: (ex: Executor, consumer: UserActor, table = 'apps'): Restricted => consumerAppFilter(ex, consumer, table),
       /** Live Portal: apps a consumer may change. */
       changeableApps: (ex: Executor, consumer: UserActor, table = 'apps'): Restricted => consumerAppChangeableFilter(ex, consumer, table),
+      /** Live Portal: per-key analytics counted as one app's usage (its credentials' keys, if the consumer reads the app), by key hash. */
+      consumerAppKeys: (ex: Executor, consumer: UserActor, appId: number, column = 'h.api_key'): Restricted => consumerAppKeyFilter(ex, consumer, appId, column),
     },
 
     /** Of these internal API ids (named in a request), those in scope. */

@@ -1,6 +1,8 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { restricted, type Filter } from './filter.js';
+import type { UserActor } from './actor.js';
+import { consumerAppFilter } from './app-visibility.js';
+import { restricted, type Filter, type Restricted } from './filter.js';
 import { keyFilter, type Scope } from './ownership.js';
 
 /** The name given to the one row that gathers the traffic of keys the viewer cannot see. */
@@ -17,4 +19,19 @@ export function identifiableKeyFilter(ex: Executor, scope: Scope, keyHashColumn:
   if (visible.kind === 'unrestricted') return visible;
   const hashes = ex.selectFrom('keys').select('keys.key_hash').where(visible.where);
   return restricted(sql<SqlBool>`${sql.ref(keyHashColumn)} in (${hashes})`);
+}
+
+/**
+ * Live Portal: the per-key traffic a consumer may read as one app's usage, by a
+ * column holding the key hash — the keys of that app's credentials, and only if
+ * the consumer may read the app (see app-visibility.ts). Every other key's
+ * traffic (another app's, a Dashboard key, a key since rotated away) is left out.
+ */
+export function consumerAppKeyFilter(_ex: Executor, consumer: UserActor, appId: number, keyHashColumn: string): Restricted {
+  const readable = consumerAppFilter(_ex, consumer, 'usage_app').where;
+  return restricted(sql<SqlBool>`${sql.ref(keyHashColumn)} in (
+    select usage_key.key_hash from credentials usage_cred
+    join keys usage_key on usage_key.id = usage_cred.key_id
+    join apps usage_app on usage_app.id = usage_cred.app_id
+    where usage_cred.app_id = ${appId} and ${readable})`);
 }

@@ -175,8 +175,26 @@ export async function usageByApi(ex: Executor, range: Range, visible: Filter, b:
 
 /** Counters per hour or per day over the range (optionally for one API). */
 export async function usageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', visible: Filter, apiId?: string) {
+  return countersOverTime(ex, 'analytics_hourly_api as h', range, res, visible, apiId);
+}
+
+/** Counters per hour or per day over the range of the keys `keys` (a filter on `h.api_key`) lets through, all APIs together. */
+export async function keyUsageOverTime(ex: Executor, range: Range, res: 'hour' | 'day', keys: Filter) {
+  return countersOverTime(ex, 'analytics_hourly_key as h', range, res, keys);
+}
+
+/** The one time-series query of both roll-ups that carry an API id (per API, per key). */
+async function countersOverTime(
+  ex: Executor,
+  from: 'analytics_hourly_api as h' | 'analytics_hourly_key as h',
+  range: Range,
+  res: 'hour' | 'day',
+  visible: Filter,
+  apiId?: string,
+) {
   const bucket = bucketOf(res);
-  let q = ex.selectFrom('analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  // Both roll-ups have the columns used here (hour, api_id, the counters): typed as one of them.
+  let q = ex.selectFrom(from as 'analytics_hourly_api as h').where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
   if (visible.kind === 'restricted') q = q.where(visible.where);
   if (apiId !== undefined) q = q.where('h.api_id', '=', apiId);
   const rows = await q

@@ -1,14 +1,16 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
-import { unrestricted, type Access } from '../access/access.js';
+import { unrestricted, type Access, type Filter } from '../access/access.js';
 import { OTHER_KEYS } from '../access/analytics-visibility.js';
 import { requireAdmin } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import type { AppContext } from '../context.js';
+import type { Executor } from '../db/database.js';
 import { Invalid } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import {
   insertRecords,
+  keyUsageOverTime,
   usageByApi,
   usageByEndpoint,
   usageByKey,
@@ -68,11 +70,74 @@ function day(y: number, m: number, d: number, field: string): Date {
 
 /** Whole UTC days, both ends included. */
 export function hoursOf(r: DayRange): Range {
-  const from = day(r.startYear, r.startMonth, r.startDay, 'start date');
-  const to = day(r.endYear, r.endMonth, r.endDay, 'end date');
-  if (to < from) throw new Invalid('end date', 'is before the start date');
+  return hoursBetween(day(r.startYear, r.startMonth, r.startDay, 'start date'), day(r.endYear, r.endMonth, r.endDay, 'end date'), 'end date');
+}
+
+/** From the first day's first hour to the hour after the last day; `endField` names the end in a 400. */
+function hoursBetween(from: Date, last: Date, endField: string): Range {
+  if (last < from) throw new Invalid(endField, 'is before the start date');
+  const to = new Date(last);
   to.setUTCDate(to.getUTCDate() + 1);
   return { from: from.toISOString().slice(0, 13), to: to.toISOString().slice(0, 13) };
+}
+
+/** A whole UTC day written YYYY-MM-DD; a 400 naming `field` otherwise. */
+function isoDay(text: string, field: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) throw new Invalid(field, `"${text.slice(0, 20)}" is not a date written YYYY-MM-DD`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1970) throw new Invalid(field, `${text} is before 1970`);
+  return day(y, mo, d, field);
+}
+
+/** The longest period a series covers, in days, by resolution. */
+export const MAX_SERIES_DAYS: Record<Resolution, number> = { hour: 31, day: 366 };
+
+/**
+ * Whole UTC days `from`..`to` (YYYY-MM-DD, both included), as a range of hours
+ * a series at `res` may cover; bad input is a 400 naming `from` or `to`.
+ */
+export function seriesRange(from: string, to: string, res: Resolution): Range {
+  const first = isoDay(from, 'from');
+  const last = isoDay(to, 'to');
+  const range = hoursBetween(first, last, 'to');
+  const days = (last.getTime() - first.getTime()) / 86_400_000 + 1;
+  if (days > MAX_SERIES_DAYS[res]) throw new Invalid('to', `a period ${res === 'hour' ? 'by hour' : 'by day'} covers at most ${MAX_SERIES_DAYS[res]} days`);
+  return range;
+}
+
+/** Every bucket of the range at `res`, in order, as the roll-ups' queries name them ("2026-11-22" or "2026-11-22T10"). */
+function bucketsOf(range: Range, res: Resolution): string[] {
+  const out: string[] = [];
+  const step = res === 'hour' ? 3_600_000 : 86_400_000;
+  const end = new Date(`${range.to}:00:00.000Z`).getTime();
+  for (let t = new Date(`${range.from}:00:00.000Z`).getTime(); t < end; t += step) {
+    const iso = new Date(t).toISOString();
+    out.push(res === 'hour' ? iso.slice(0, 13) : iso.slice(0, 10));
+  }
+  return out;
+}
+
+const ZERO: Totals = { hits: 0, success: 0, errors: 0, status_2xx: 0, status_3xx: 0, status_4xx: 0, status_5xx: 0, request_time_sum: 0, upstream_time_sum: 0 };
+
+function sum(rows: Totals[]): Totals {
+  const t = { ...ZERO };
+  for (const r of rows) for (const k of Object.keys(t) as (keyof Totals)[]) t[k] += Number(r[k]);
+  return t;
+}
+
+/**
+ * The traffic of the keys `keys` lets through (a filter on the per-key
+ * roll-up's `h.api_key`), all APIs together: totals over the range, and one
+ * point per hour or day of the range, quiet ones included (zero).
+ */
+export async function keyUsageSeries(ex: Executor, range: Range, res: Resolution, keys: Filter) {
+  const rows = await keyUsageOverTime(ex, range, res, keys);
+  const byBucket = new Map(rows.map((r) => [r.bucket, r]));
+  return {
+    totals: counts(sum(rows)),
+    series: bucketsOf(range, res).map((b) => ({ time: bucketTime(b, res), ...counts(byBucket.get(b) ?? ZERO) })),
+  };
 }
 
 export function analyticsService({ store, config }: AppContext, deps: { access: Access; apis: ApisService }) {

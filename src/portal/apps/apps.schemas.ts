@@ -184,3 +184,27 @@ export const StatusWithMessage = named('StatusWithMessage', Type.Object({ status
 
 /** A rotation's or a reveal's reply: the status, and the credential with its key (shown this once). */
 export const RotatedCredential = named('RotatedCredential', Type.Object({ status: Type.Literal('ok'), message: Type.String(), Credential: CredentialView }));
+
+export const AppUsageQuery = Type.Object(
+  {
+    from: Type.String({ maxLength: 32, description: 'First day, YYYY-MM-DD (UTC), included' }),
+    to: Type.String({ maxLength: 32, description: 'Last day, YYYY-MM-DD (UTC), included' }),
+    res: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('hour')], { description: 'One point per day (default; at most 366 days) or per hour (at most 31 days)' })),
+  },
+  { additionalProperties: false },
+);
+
+const UsageFigures = {
+  Requests: Type.Integer({ description: 'Calls through the gateway' }),
+  Errors: Type.Integer({ description: 'Calls answered with a status of 400 or more' }),
+  AverageLatency: Type.Number({ description: 'Mean time to answer, ms (0 without calls)' }),
+};
+
+export const AppUsage = named('AppUsage', Type.Object({
+  AppID: Type.Integer(),
+  From: Type.String({ description: 'YYYY-MM-DD' }),
+  To: Type.String({ description: 'YYYY-MM-DD' }),
+  Resolution: Type.Union([Type.Literal('day'), Type.Literal('hour')]),
+  Totals: Type.Object(UsageFigures),
+  Series: Type.Array(Type.Object({ Time: Type.String({ description: 'Start of the hour or day, ISO 8601 (UTC)' }), ...UsageFigures })),
+}));

@@ -1,6 +1,7 @@
 import { unrestricted, type Access, type Filter } from '../../access/access.js';
 import { CONSUMER_ROLES, type Actor, type UserActor } from '../../access/actor.js';
 import { requireSection } from '../../access/policy.js';
+import { keyUsageSeries, seriesRange, type Resolution } from '../../analytics/analytics.service.js';
 import { recordAudit } from '../../audit/audit.service.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
@@ -213,6 +214,18 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
           changes: { app_id: app.id, access_request_id: requestId, key: cred.key_hash ?? null, credentials_revoked: revoked },
         });
       });
+    },
+
+    /**
+     * The app's traffic through the gateway over whole UTC days `from`..`to`
+     * (YYYY-MM-DD), by hour or day: the keys of its credentials only. An app
+     * the consumer cannot read answers like a missing one.
+     */
+    async consumerUsage(consumer: UserActor, id: number, q: { from: string; to: string; res: Resolution }) {
+      const app = await findApp(db, id, access.filters.consumerApps(db, consumer));
+      if (!app) throw new NotFound('App');
+      const range = seriesRange(q.from, q.to, q.res);
+      return { app, ...(await keyUsageSeries(db, range, q.res, access.filters.consumerAppKeys(db, consumer, app.id))) };
     },
 
     /** One credential, its key redacted; like the app's view, it mints nothing. */

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../../http/authenticate.js';
 import type { Services } from '../../services.js';
 import { PortalPageQuery, StatusOk } from '../accounts/organisations.schemas.js';
-import { AccessRequestCreate, AppAccessRequest, AppElem, AppParams, AppShow, ConsumerAppCreate, ConsumerAppUpdate, CredentialParams, CredentialView, RotatedCredential } from '../apps/apps.schemas.js';
+import { AccessRequestCreate, AppAccessRequest, AppElem, AppParams, AppShow, AppUsage, AppUsageQuery, ConsumerAppCreate, ConsumerAppUpdate, CredentialParams, CredentialView, RotatedCredential } from '../apps/apps.schemas.js';
 import { appId, credentialId } from '../apps/apps.routes.js';
 import { appAccessRequest, appElem, appShow, credentialView } from '../apps/apps.views.js';
 
@@ -55,6 +55,33 @@ export const consumerAppsRoutes: FastifyPluginAsyncTypebox<{ services: Services 
     async (req) => {
       await apps.consumerRemove(actorOf(req), appId(req.params.appId));
       return { status: 'ok' as const };
+    },
+  );
+
+  app.get(
+    '/apps/:appId/usage',
+    {
+      schema: {
+        operationId: 'getMyAppUsage',
+        tags,
+        summary: "An app's calls, errors and latency through the gateway over whole UTC days, by day or hour: its credentials' keys only",
+        params: AppParams,
+        querystring: AppUsageQuery,
+        response: { 200: AppUsage },
+      },
+    },
+    async (req) => {
+      const res = req.query.res ?? 'day';
+      const u = await apps.consumerUsage(actorOf(req), appId(req.params.appId), { from: req.query.from, to: req.query.to, res });
+      const figures = (c: { hits: number; error: number; latency: number }) => ({ Requests: c.hits, Errors: c.error, AverageLatency: c.latency });
+      return {
+        AppID: u.app.id,
+        From: req.query.from,
+        To: req.query.to,
+        Resolution: res,
+        Totals: figures(u.totals),
+        Series: u.series.map((p) => ({ Time: p.time, ...figures(p) })),
+      };
     },
   );
 

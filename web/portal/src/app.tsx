@@ -12,6 +12,9 @@ import { DashboardPage } from './screens/dashboard/dashboard.js';
 import { BlogPage, PostPage } from './screens/content/blog.js';
 import { ContentPage } from './screens/content/page.js';
 import { ApiReferencePage } from './screens/reference/api-reference.js';
+import { AppUsagePage } from './screens/account/app-usage.js';
+import { OrganisationPage } from './screens/account/organisation.js';
+import { ProfilePage } from './screens/account/profile.js';
 
 /**
  * The Live Portal's pages, at the addresses of the map of pages (src/links.ts):
@@ -33,6 +36,9 @@ export function App() {
         <Route path="/auth/password/reset" element={<ResetPasswordPage />} />
         <Route path="/portal/dashboard" element={<DashboardPage />} />
         <Route path="/portal/apps/:id" element={<AppPage />} />
+        <Route path="/portal/apps/:id/usage" element={<AppUsagePage />} />
+        <Route path="/portal/profile" element={<ProfilePage />} />
+        <Route path="/portal/organisation" element={<OrganisationPage />} />
         {/* Last: a published content page at any address no other page takes; otherwise "Page not found". */}
         <Route path="*" element={<ContentPage />} />
       </Routes>

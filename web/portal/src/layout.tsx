@@ -19,7 +19,7 @@ export function Layout({ children }: { children: ReactNode }) {
   ];
   const account = signedIn ? (
     <>
-      <Anchor component={Link} to={pages.profile()} size="sm" fw={500} c="dark" onClick={close} aria-label={`${`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}: my profile`}>
+      <Anchor component={Link} to={pages.profile()} size="sm" fw={500} c="dark" onClick={close} aria-label={`My profile: ${`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}`}>
         {`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}
       </Anchor>
       <Button variant="default" size="xs" onClick={() => signOut.mutate()} loading={signOut.isPending}>

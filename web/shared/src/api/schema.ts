@@ -1496,6 +1496,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal/api/apps/{appId}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An app's calls, errors and latency through the gateway over whole UTC days, by day or hour: its credentials' keys only */
+        get: operations["getMyAppUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal/api/apps/{appId}/credentials/{credentialId}": {
         parameters: {
             query?: never;
@@ -1851,6 +1868,32 @@ export interface components {
             CreatedAt: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             UpdatedAt: string;
+        };
+        AppUsage: {
+            AppID: number;
+            /** @description YYYY-MM-DD */
+            From: string;
+            /** @description YYYY-MM-DD */
+            To: string;
+            Resolution: "day" | "hour";
+            Totals: {
+                /** @description Calls through the gateway */
+                Requests: number;
+                /** @description Calls answered with a status of 400 or more */
+                Errors: number;
+                /** @description Mean time to answer, ms (0 without calls) */
+                AverageLatency: number;
+            };
+            Series: {
+                /** @description Start of the hour or day, ISO 8601 (UTC) */
+                Time: string;
+                /** @description Calls through the gateway */
+                Requests: number;
+                /** @description Calls answered with a status of 400 or more */
+                Errors: number;
+                /** @description Mean time to answer, ms (0 without calls) */
+                AverageLatency: number;
+            }[];
         };
         Audience: {
             /** @description The catalogue's name */
@@ -9377,6 +9420,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getMyAppUsage: {
+        parameters: {
+            query: {
+                /** @description First day, YYYY-MM-DD (UTC), included */
+                from: string;
+                /** @description Last day, YYYY-MM-DD (UTC), included */
+                to: string;
+                /** @description One point per day (default; at most 366 days) or per hour (at most 31 days) */
+                res?: "day" | "hour";
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppUsage"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
