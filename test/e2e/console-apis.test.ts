@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, pick, signIn } from './console.js';
 import { chromiumAvailable, DESKTOP, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -42,14 +42,6 @@ async function descriptionOf(page: Page, control: Locator): Promise<string> {
 /** A text field by its accessible name. */
 function field(page: Page, name: string): Locator {
   return page.getByRole('textbox', { name, exact: true });
-}
-
-/** Picks an option of a searchable multi-select by typing part of its name. */
-async function pick(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
-  const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
 }
 
 beforeAll(async () => {

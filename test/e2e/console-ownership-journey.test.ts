@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, pick, signIn } from './console.js';
 import { chromiumAvailable, DESKTOP, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 /**
@@ -46,13 +46,6 @@ afterAll(async () => {
 /** Chooses a section's level in the permission editor. */
 async function setPermission(page: Page, section: string, level: string): Promise<void> {
   await page.getByRole('radiogroup', { name: section, exact: true }).getByRole('radio', { name: level, exact: true }).check();
-}
-
-/** Picks an option of a searchable multi-select by typing part of its name. */
-async function pick(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
 }
 
 /** The link texts in a table's rows. */

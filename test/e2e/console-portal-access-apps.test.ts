@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, heading, openMenu, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -47,11 +46,6 @@ async function asConsumer<T>(cookie: string, method: string, path: string, body?
   const text = await res.text();
   expect(res.status, `${method} ${path}: ${text}`).toBe(200);
   return JSON.parse(text) as T;
-}
-
-async function openMenu(page: Page, name: string, item: string): Promise<void> {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 describe('Admin Portal: access requests and apps', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailServer, type MailServer } from '../helpers/smtp.js';
-import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, createUser, eventually, heading, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -37,16 +37,6 @@ async function adminUserByEmail(email: string): Promise<PortalUser | undefined> 
   const summary = (res.body as PortalUser[]).find((u) => u.Email === email);
   if (!summary) return undefined;
   return (await callApi(h!, adminKey, 'GET', `/portal-api/users/${summary.ID}`)).body as PortalUser;
-}
-
-/** Waits until the API says so (the UI saves asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 50 && !check(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
 }
 
 async function openAdminPortal(page: Page, label: string, h1: string): Promise<void> {

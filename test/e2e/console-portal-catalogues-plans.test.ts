@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, dismissNotifications, eventually, heading, openMenu, openSection, pick, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -42,16 +41,6 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return res.body as T;
 }
 
-/** Waits until the API says so (the UI saves asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 50 && !check(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
-
 const catalogues = () => call<{ ID: number; Name: string }[]>('GET', '/portal-api/catalogues');
 const plans = async () => (await call<{ data: { ID: number; Name: string }[] }>('GET', '/portal-api/plans')).data;
 async function catalogueNamed(name: string): Promise<Catalogue> {
@@ -63,25 +52,6 @@ async function planNamed(name: string): Promise<Plan> {
   const found = (await eventually(plans, (list) => list.some((p) => p.Name === name))).find((p) => p.Name === name);
   expect(found, name).toBeDefined();
   return call<Plan>('GET', `/portal-api/plans/${found!.ID}`);
-}
-
-/** Chooses an option in a searchable multi-select. */
-async function pick(page: Page, label: string, typed: string, option: string | RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
-}
-
-async function openMenu(page: Page, name: string, item: string): Promise<void> {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
-}
-
-/** Closes the "saved" notifications so that the screenshots show the screen. */
-async function dismissNotifications(page: Page): Promise<void> {
-  const buttons = page.getByRole('button', { name: 'Dismiss notification' });
-  for (const button of await buttons.all()) await button.click();
-  await buttons.first().waitFor({ state: 'detached' });
 }
 
 const GOLD_WORDS = '1,000 requests per minute · 100,000 requests per month · credentials expire after 30 days · approval required';

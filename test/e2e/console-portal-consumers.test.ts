@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
-import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, createUser, eventually, heading, openMenu, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -48,21 +47,6 @@ async function consumerByEmail(email: string): Promise<PortalUser> {
   expect(found, email).toBeDefined();
   const one = await callApi(h!, adminKey, 'GET', `/portal-api/users/${found!.ID}`);
   return one.body as PortalUser;
-}
-
-/** Waits until the API says so (the UI saves asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 50 && !check(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
-
-async function openMenu(page: Page, name: string, item: string): Promise<void> {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
 
 describe('API Consumers > Users, Organisations and teams', () => {

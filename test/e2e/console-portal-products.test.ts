@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, eventually, heading, openSection, pick, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -22,23 +21,6 @@ interface Product {
   Tags: string[];
   CatalogueIDs: number[];
   APIDetails: { APIID: string; Name: string; DocumentSource: string }[];
-}
-
-async function pick(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
-  const input = page.getByRole('combobox', { name: label, exact: true });
-  await input.fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
-}
-
-/** Waits until the API says so (the UI saves asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 50 && !check(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
 }
 
 const DESCRIPTION = ['# Take payments', '', 'Charge **cards** and refund them.', '', '<script>window.__injected = true</script>', '<b id="raw-html">raw</b>'].join('\n');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, bootstrapAdmin, callApi, capture, createUser, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, createUser, eventually, heading, openSection, signIn } from './console.js';
 import { checkAccessibility, chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 let h: BrowserHarness | undefined;
@@ -67,16 +67,6 @@ async function owners(apiId: string): Promise<{ userIds: string[]; userGroupIds:
   const res = await callApi(h!, adminKey, 'GET', `/api/apis/${apiId}/access`);
   expect(res.status).toBe(200);
   return res.body as { userIds: string[]; userGroupIds: string[] };
-}
-
-/** Waits until the API says so (the UI saves asynchronously). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  let last = await read();
-  for (let i = 0; i < 50 && !check(last); i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
 }
 
 describe('the Users and User groups screens', () => {

@@ -102,3 +102,33 @@ export async function createUser(
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return (res.body as { Meta: { id: string } }).Meta.id;
 }
+
+/** Waits until the API says so (the UI saves asynchronously): reads until `check` holds, at most 5 s, and returns the last reading. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  let last = await read();
+  for (let i = 0; i < 50 && !check(last); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+/** Picks an option of a searchable multi-select by typing part of its name. */
+export async function pick(page: Page, label: string, typed: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
+  await page.getByRole('option', { name: option }).click();
+  await page.keyboard.press('Escape');
+}
+
+/** Chooses an item of a row's three-dot menu ("Actions for <name>"). */
+export async function openMenu(page: Page, name: string, item: string): Promise<void> {
+  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Closes the "saved" notifications, so that screenshots show the screen under them. */
+export async function dismissNotifications(page: Page): Promise<void> {
+  const close = page.getByRole('button', { name: 'Dismiss notification' });
+  for (const button of await close.all()) await button.click();
+  await expect.poll(() => close.count()).toBe(0);
+}

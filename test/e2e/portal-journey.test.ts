@@ -1,8 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
-import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
+import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, pick, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 /*
@@ -42,13 +41,6 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
   const res = await callApi(h!, adminKey, method, path, body);
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
   return res.body as T;
-}
-
-/** Picks an option of a searchable multi-select by typing part of its name. */
-async function pick(page: Page, label: string, typed: string, option: RegExp): Promise<void> {
-  await page.getByRole('combobox', { name: label, exact: true }).fill(typed);
-  await page.getByRole('option', { name: option }).click();
-  await page.keyboard.press('Escape');
 }
 
 /** The Live Portal's API as the consumer's browser calls it (session cookie, same origin). */
