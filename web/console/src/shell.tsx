@@ -53,7 +53,7 @@ export function Shell({ user, children }: { user: CurrentUser; children: ReactNo
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label="Console">
+      <AppShell.Navbar p="sm" component="nav" aria-label="Console" style={{ overflowY: 'auto' }}>
         <NavLink component={Link} to="/" label="Home" active={isCurrent(location.pathname, '/')} aria-current={isCurrent(location.pathname, '/') ? 'page' : undefined} onClick={close} />
         <NavGroup id="dashboard-sections" title="Dashboard" items={sections} pathname={location.pathname} onNavigate={close} />
         <NavGroup id="admin-portal-sections" title="Admin Portal" items={portalSections} pathname={location.pathname} onNavigate={close} />

@@ -268,7 +268,7 @@ function AppearanceForm({ user, saved }: { user: CurrentUser; saved: Appearance 
               <Tabs.Panel value="edit">
                 <Textarea
                   label="Introduction"
-                  description="Shown on the home page above the catalogues. Markdown: ## for a heading, **bold**, [a link](https://example.com), - for a list. HTML in the text is not shown."
+                  description="Shown on the home page above the catalogues. Markdown: # for a heading, **bold**, [a link](https://example.com), - for a list. HTML in the text is not shown."
                   autosize
                   minRows={5}
                   maxRows={20}
@@ -410,7 +410,7 @@ export function AppearancePage({ user }: { user: CurrentUser }) {
         description={
           <>
             Settings &gt; Appearance: how the Live Portal looks to API consumers. Saved changes show on a visitor’s next page load;{' '}
-            <Anchor href="/" target="_blank" rel="noopener" size="sm">
+            <Anchor href="/" target="_blank" rel="noopener" size="sm" underline="always">
               open the Live Portal
             </Anchor>{' '}
             to see them.
