@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
@@ -19,6 +20,11 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** A computed style of the first element a selector finds (a string, evaluated in the page: the tests are type-checked without the DOM's types). */
+async function computed(page: Page, selector: string, property: string): Promise<string> {
+  return page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}]`);
+}
+
 const LOGO = Buffer.from(
   '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#0b7a3e"/><path d="M18 48 L32 14 L46 48 M24 36 H40" stroke="#fff" stroke-width="6" fill="none" stroke-linecap="round" stroke-linejoin="round"/></svg>',
 );
@@ -26,7 +32,8 @@ const LOGO = Buffer.from(
 describe('Live Portal appearance', () => {
   it('applies the name, logo, colour, introduction, menu link and CSS set in the console on the next page load, and shows field errors at their field', async (ctx) => {
     requireChromium(ctx);
-    await callApi(h!, adminKey, 'POST', '/portal-api/products', { Name: 'weather', DisplayName: 'Weather' });
+    const product = (await callApi(h!, adminKey, 'POST', '/portal-api/products', { Name: 'weather', DisplayName: 'Weather', Description: 'Forecasts and observations for any place on Earth.' })).body as { ID: number };
+    expect((await callApi(h!, adminKey, 'POST', '/portal-api/catalogues', { Name: 'Public APIs', VisibilityStatus: 'Public', Products: [product.ID] })).status).toBeLessThan(300);
 
     const owner = await h!.newPage();
     await signIn(owner, ADMIN.email, ADMIN.password);
@@ -80,6 +87,7 @@ describe('Live Portal appearance', () => {
     const visitor = await h!.newPage();
     await visitor.goto('/');
     await heading(visitor, 'APIs on offer');
+    await visitor.getByRole('link', { name: 'Weather' }).waitFor();
     const banner = visitor.getByRole('banner');
     const logo = banner.getByRole('img', { name: 'Acme APIs' });
     await logo.waitFor();
@@ -93,10 +101,11 @@ describe('Live Portal appearance', () => {
     const status = visitor.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Status' });
     expect(await status.getAttribute('href')).toBe('https://status.acme.example/');
     // The custom stylesheet, the colour and the font.
-    const h1 = visitor.getByRole('heading', { level: 1, name: 'APIs on offer' });
-    await expect.poll(() => h1.evaluate((el) => getComputedStyle(el as never).letterSpacing)).toBe('3px');
-    expect(await visitor.getByRole('link', { name: 'Register' }).evaluate((el) => getComputedStyle(el as never).backgroundColor)).toBe('rgb(11, 122, 62)');
-    expect(await visitor.locator('body').evaluate((el) => getComputedStyle(el as never).fontFamily)).toContain('Georgia');
+    expect(await visitor.locator('main h1').textContent()).toBe('APIs on offer');
+    await expect.poll(() => computed(visitor, 'main h1', 'letterSpacing')).toBe('3px');
+    expect(await visitor.getByRole('link', { name: 'Register' }).getAttribute('href')).toBe('/auth/password/register');
+    expect(await computed(visitor, 'header a[href="/auth/password/register"]', 'backgroundColor')).toBe('rgb(11, 122, 62)');
+    expect(await computed(visitor, 'body', 'fontFamily')).toContain('Georgia');
     await capture(visitor, 'portal-appearance-home');
 
     // The pages a visitor opens next carry the name too.
