@@ -59,8 +59,8 @@ export function Layout({ children }: { children: ReactNode }) {
                     {l.label}
                   </Anchor>
                 ))}
-                {appearance.MenuLinks.map((l) => (
-                  <Anchor key={l.URL} href={l.URL} size="sm" c="dark">
+                {appearance.MenuLinks.map((l, i) => (
+                  <Anchor key={`${i}:${l.URL}`} href={l.URL} size="sm" c="dark">
                     {l.Label}
                   </Anchor>
                 ))}
@@ -79,8 +79,8 @@ export function Layout({ children }: { children: ReactNode }) {
               {l.label}
             </Anchor>
           ))}
-          {appearance.MenuLinks.map((l) => (
-            <Anchor key={l.URL} href={l.URL}>
+          {appearance.MenuLinks.map((l, i) => (
+            <Anchor key={`${i}:${l.URL}`} href={l.URL}>
               {l.Label}
             </Anchor>
           ))}
