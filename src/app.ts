@@ -29,6 +29,7 @@ import { policiesRoutes } from './policies/policies.routes.js';
 import { adminReviewRoutes } from './portal/accounts/admin-review.routes.js';
 import { organisationsRoutes } from './portal/accounts/organisations.routes.js';
 import { settingsRoutes } from './portal/settings/settings.routes.js';
+import { appearanceAdminRoutes, appearancePublicRoutes } from './portal/appearance/appearance.routes.js';
 import { consumerAccountRoutes } from './portal/consumer/consumer-account.routes.js';
 import { portalUsersRoutes } from './portal/accounts/portal-users.routes.js';
 import { registrationRoutes } from './portal/accounts/registration.routes.js';
@@ -182,6 +183,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         await admin.register(organisationsRoutes, { services });
         await admin.register(adminReviewRoutes, { services });
         await admin.register(settingsRoutes, { services });
+        await admin.register(appearanceAdminRoutes, { services });
         await admin.register(portalUsersRoutes, { services });
         await admin.register(contentAdminRoutes, { services });
         await admin.register(cataloguesRoutes, { services });
@@ -204,6 +206,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         addOptionalConsumer(open, services.auth, config.allowedOrigins);
         await open.register(contentPublicRoutes, { services });
         await open.register(cataloguesPublicRoutes, { services });
+        await open.register(appearancePublicRoutes, { services });
         // Public Live Portal routes are registered here.
       });
       await live.register(async (consumer) => {

@@ -19,6 +19,7 @@ import { orgMembersService } from './portal/accounts/org-members.service.js';
 import { portalUsersService } from './portal/accounts/portal-users.service.js';
 import { registrationService } from './portal/accounts/registration.service.js';
 import { contentService } from './portal/content/content.service.js';
+import { appearanceService } from './portal/appearance/appearance.service.js';
 import { catalogueService } from './portal/catalogue/catalogues.service.js';
 import { appsService } from './portal/apps/apps.service.js';
 import { accessRequestsService } from './portal/apps/access-requests.service.js';
@@ -55,6 +56,7 @@ export function createServices(ctx: AppContext) {
     passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
     content: contentService(ctx),
+    appearance: appearanceService(ctx),
     catalogue,
     apps: appsService(ctx, { access }),
     accessRequests: accessRequestsService(ctx, { access, catalogue, email }),

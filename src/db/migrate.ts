@@ -13,6 +13,7 @@ import * as m0012 from './migrations/0012-portal-self-registration.js';
 import * as m0013 from './migrations/0013-gateway-changes-read-columns.js';
 import * as m0016 from './migrations/0016-audit-subjects.js';
 import * as m0017 from './migrations/0017-access-request-decision-comment.js';
+import * as m0018 from './migrations/0018-portal-appearance.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-gateway-changes-read-columns': m0013,
   '0016-audit-subjects': m0016,
   '0017-access-request-decision-comment': m0017,
+  '0018-portal-appearance': m0018,
 };
 
 const provider: MigrationProvider = {

@@ -251,6 +251,24 @@ export interface TeamsTable {
 }
 
 /** The single row of Developer Portal settings. */
+/** Settings > Appearance: one row (id 1); empty strings mean the default. */
+export interface PortalAppearanceTable {
+  id: number;
+  portal_name: string;
+  /** image/png, image/jpeg or image/svg+xml; '' when there is no logo. */
+  logo_media_type: string;
+  logo_base64: string;
+  /** #rrggbb, or '' for the portal's own colour. */
+  primary_colour: string;
+  font_family: string;
+  custom_css: string;
+  /** Markdown shown on the home page above the catalogues. */
+  introduction: string;
+  /** JSON array of { label, url }. */
+  menu_links: string;
+  updated_at: string;
+}
+
 export interface PortalSettingsTable {
   id: number;
   auto_approve_consumers: number;
@@ -492,6 +510,7 @@ export interface Database {
   organisations: OrganisationsTable;
   teams: TeamsTable;
   portal_settings: PortalSettingsTable;
+  portal_appearance: PortalAppearanceTable;
   registration_rules: RegistrationRulesTable;
   team_members: TeamMembersTable;
   password_reset_tokens: PasswordResetTokensTable;

@@ -29,6 +29,7 @@ const PortalContentRoutes = lazy(() => import('./screens/portal-content/routes.j
 const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-review/routes.js').then((m) => ({ default: m.PortalAccessReviewRoutes })));
 const PortalProductsRoutes = lazy(() => import('./screens/portal-products/routes.js').then((m) => ({ default: m.PortalProductsRoutes })));
 const PortalAccessRequestsRoutes = lazy(() => import('./screens/portal-access-requests/routes.js').then((m) => ({ default: m.PortalAccessRequestsRoutes })));
+const PortalAppearanceRoutes = lazy(() => import('./screens/portal-appearance/routes.js').then((m) => ({ default: m.PortalAppearanceRoutes })));
 const PortalAppsRoutes = lazy(() => import('./screens/portal-apps/routes.js').then((m) => ({ default: m.PortalAppsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
@@ -106,6 +107,7 @@ function SignedIn() {
           <Route path="/portal/products/*" element={<PortalProductsRoutes user={me.data} />} />
           <Route path="/portal/access-requests/*" element={<PortalAccessRequestsRoutes user={me.data} />} />
           <Route path="/portal/apps/*" element={<PortalAppsRoutes user={me.data} />} />
+          <Route path="/portal/appearance/*" element={<PortalAppearanceRoutes user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

@@ -1,8 +1,9 @@
-import { Anchor, AppShell, Box, Burger, Button, Container, Group, Stack } from '@mantine/core';
+import { Anchor, AppShell, Box, Burger, Button, Container, Group, Image, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { pages } from '@portcullis/web-shared';
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
+import { useAppearance } from './appearance.js';
 import { useMe, useSignOut } from './session.js';
 
 /** The Live Portal's frame: the portal's name, its menu, who is signed in, the page, a footer. */
@@ -10,6 +11,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const signOut = useSignOut();
   const [opened, { toggle, close }] = useDisclosure(false);
+  // Name, logo and extra menu links from Settings > Appearance (the links are plain addresses: http(s) or this site's).
+  const appearance = useAppearance();
   const signedIn = me.data ?? null;
   const links = [
     { to: pages.portalHome(), label: 'APIs' },
@@ -42,14 +45,23 @@ export function Layout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="lg" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={opened ? 'Close the menu' : 'Open the menu'} />
-            <Anchor component={Link} to={pages.portalHome()} fw={700} size="lg" underline="never">
-              Developer portal
+            <Anchor component={Link} to={pages.portalHome()} fw={700} size="lg" underline="never" style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
+              {appearance.LogoURL && <Image src={appearance.LogoURL} alt={appearance.Name} h={32} w="auto" maw={160} fit="contain" />}
+              {/* With a logo, its text alternative already names the link. */}
+              <Box component="span" aria-hidden={appearance.LogoURL ? true : undefined} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                {appearance.Name}
+              </Box>
             </Anchor>
             <Box component="nav" aria-label="Portal" visibleFrom="sm">
               <Group gap="md">
                 {links.map((l) => (
                   <Anchor key={l.to} component={NavLink} to={l.to} end size="sm" c="dark">
                     {l.label}
+                  </Anchor>
+                ))}
+                {appearance.MenuLinks.map((l, i) => (
+                  <Anchor key={`${i}:${l.URL}`} href={l.URL} size="sm" c="dark">
+                    {l.Label}
                   </Anchor>
                 ))}
               </Group>
@@ -65,6 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
           {links.map((l) => (
             <Anchor key={l.to} component={NavLink} to={l.to} end onClick={close}>
               {l.label}
+            </Anchor>
+          ))}
+          {appearance.MenuLinks.map((l, i) => (
+            <Anchor key={`${i}:${l.URL}`} href={l.URL}>
+              {l.Label}
             </Anchor>
           ))}
           <Stack gap="xs" mt="md">

@@ -782,6 +782,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal-api/settings/appearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Live Portal's appearance: name, logo, colour, font, custom CSS, home-page introduction, menu links */
+        get: operations["getPortalAppearance"];
+        /**
+         * Change the Live Portal's appearance; fields present are changed, visitors see it on their next page load
+         * @description A logo is sent base64-encoded with its media type (PNG, JPEG or SVG, at most 256 KB); `Logo: null` removes it. Menu link addresses must start with https://, http:// or /. 400 names the field that is wrong.
+         */
+        put: operations["updatePortalAppearance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal-api/users": {
         parameters: {
             query?: never;
@@ -1380,6 +1401,63 @@ export interface paths {
         };
         /** One guide of the product */
         get: operations["getLiveProductDoc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/appearance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The portal's name, logo, colour, font, home-page introduction and menu links */
+        get: operations["getLivePortalAppearance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/appearance/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The portal's logo (PNG, JPEG or SVG); 404 when there is none
+         * @description An SVG is served with a Content-Security-Policy that forbids scripts (and sandboxes it), so it can only ever be a picture.
+         */
+        get: operations["getLivePortalLogo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal/api/appearance.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The administrators' custom stylesheet (empty when there is none)
+         * @description Served as text/css, linked by every page of the Live Portal after its own styles.
+         */
+        get: operations["getLivePortalStylesheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2190,6 +2268,20 @@ export interface components {
             KeyExpiresIn: number;
             AutoApproveAccessRequests: boolean;
         };
+        LivePortalAppearance: {
+            Name: string;
+            LogoURL: string | null;
+            PrimaryColour: string | null;
+            /** @description One of a short list of fonts every device has (no web font is loaded) */
+            FontFamily: "system" | "helvetica" | "verdana" | "trebuchet" | "georgia" | "palatino";
+            /** @description The CSS font-family value */
+            FontStack: string;
+            /** @description Markdown */
+            Introduction: string;
+            MenuLinks: components["schemas"]["PortalMenuLink"][];
+            /** @description The custom stylesheet to link, when there is one */
+            StylesheetURL: string | null;
+        };
         LiveProduct: {
             ID: number;
             Name: string;
@@ -2449,11 +2541,46 @@ export interface components {
             Data: components["schemas"]["Policy"][];
             Pages: number;
         };
+        PortalAppearance: {
+            /** @description The portal name in the header and the home page title (1 to 60 characters) */
+            Name: string;
+            /** @description A colour such as #1a73e8 for buttons and links; "" for the default */
+            PrimaryColour: string;
+            /** @description One of a short list of fonts every device has (no web font is loaded) */
+            FontFamily: "system" | "helvetica" | "verdana" | "trebuchet" | "georgia" | "palatino";
+            /** @description A stylesheet applied to every page of the Live Portal (at most 50000 characters), served as text/css */
+            CustomCSS: string;
+            /** @description Markdown shown on the home page above the catalogues (at most 20000 characters) */
+            Introduction: string;
+            /** @description Extra links in the portal's menu (at most 8) */
+            MenuLinks: components["schemas"]["PortalMenuLink"][];
+            Logo: components["schemas"]["PortalLogo"] | null;
+            UpdatedAt: string;
+        };
         /** @description An error of the Developer Portal API (Tyk `StatusWithErrors`) */
         PortalError: {
             /** @enum {string} */
             status: "error";
             errors: string[];
+        };
+        PortalLogo: {
+            MediaType: string;
+            /** @description Bytes */
+            Size: number;
+            /** @description Where the Live Portal loads it */
+            URL: string;
+        };
+        PortalLogoUpload: {
+            /** @description image/png, image/jpeg or image/svg+xml */
+            MediaType: string;
+            /** @description The file, base64-encoded (at most 256 KB once decoded) */
+            Data: string;
+        };
+        PortalMenuLink: {
+            /** @description The link text (1 to 40 characters) */
+            Label: string;
+            /** @description http(s)://… or a path on this site starting with / */
+            URL: string;
         };
         PortalSettings: {
             /** @description Whether API consumers may register themselves (default true); invitations work either way */
@@ -6197,6 +6324,100 @@ export interface operations {
             };
         };
     };
+    getPortalAppearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAppearance"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updatePortalAppearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The portal name in the header and the home page title (1 to 60 characters) */
+                    Name?: string;
+                    /** @description A colour such as #1a73e8 for buttons and links; "" for the default */
+                    PrimaryColour?: string;
+                    /** @description One of a short list of fonts every device has (no web font is loaded) */
+                    FontFamily?: "system" | "helvetica" | "verdana" | "trebuchet" | "georgia" | "palatino";
+                    /** @description A stylesheet applied to every page of the Live Portal (at most 50000 characters), served as text/css */
+                    CustomCSS?: string;
+                    /** @description Markdown shown on the home page above the catalogues (at most 20000 characters) */
+                    Introduction?: string;
+                    /** @description Extra links in the portal's menu (at most 8) */
+                    MenuLinks?: components["schemas"]["PortalMenuLink"][];
+                    Logo?: components["schemas"]["PortalLogoUpload"] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAppearance"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
     listPortalUsers: {
         parameters: {
             query?: {
@@ -8906,6 +9127,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LiveGuide"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLivePortalAppearance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivePortalAppearance"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLivePortalLogo: {
+        parameters: {
+            query?: {
+                /** @description The version in the address the appearance gives; any other value is answered too */
+                v?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getLivePortalStylesheet: {
+        parameters: {
+            query?: {
+                /** @description The version in the address the appearance gives; any other value is answered too */
+                v?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stylesheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { pages, planWords } from '@portcullis/web-shared';
+import { Anchor, Badge, Box, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Markdown, pages, planWords } from '@portcullis/web-shared';
 import { Link } from 'react-router';
+import { useAppearance } from '../../appearance.js';
 import { usePageMeta } from '../../page-meta.js';
 import { PageState } from '../page-state.js';
 import { useCatalogues, type LiveCatalogue } from './queries.js';
@@ -13,7 +14,8 @@ export function summaryOf(markdown: string): string {
 
 /** /: what the portal offers this visitor, catalogue by catalogue. */
 export function HomePage() {
-  usePageMeta('Developer portal', 'Browse the APIs on offer, read their reference and guides, and request access.');
+  const appearance = useAppearance();
+  usePageMeta(appearance.Name, 'Browse the APIs on offer, read their reference and guides, and request access.');
   const catalogues = useCatalogues();
   return (
     <Stack gap="xl">
@@ -21,6 +23,12 @@ export function HomePage() {
         <Title order={1}>APIs on offer</Title>
         <Text c="dimmed">Browse the products below, read their documentation, then sign in to request access with the plan that suits you.</Text>
       </Stack>
+      {/* The administrators' introduction (Settings > Appearance), in Markdown: never HTML. */}
+      {appearance.Introduction.trim() !== '' && (
+        <Box component="section" aria-label="Introduction">
+          <Markdown source={appearance.Introduction} headingOffset={1} />
+        </Box>
+      )}
       <PageState query={catalogues} label="Loading the catalogues">
         {(list) =>
           list.length === 0 ? (
