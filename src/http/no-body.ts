@@ -51,8 +51,9 @@ export function refuseBodiesOnBodilessRoutes(app: FastifyInstance, prefixes: rea
   });
 }
 
+// Only an absent body is "none": a JSON `null` is a value of the wrong type, refused by the schema like any other.
 const noBodyIsEmpty: preValidationAsyncHookHandler = async (request: FastifyRequest) => {
-  if (request.body === undefined || request.body === null) request.body = {};
+  if (request.body === undefined) request.body = {};
 };
 
 /**
