@@ -74,6 +74,8 @@ export async function registerWebApps(app: FastifyInstance): Promise<WebApps> {
       decorateReply: !decorated,
       cacheControl: false,
       serveDotFiles: false,
+      // The .br and .gz copies scripts/compress-web.ts writes at build time, by the client's Accept-Encoding.
+      preCompressed: true,
       setHeaders(reply, path) {
         reply.header('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache');
       },

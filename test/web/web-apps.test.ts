@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.js';
@@ -58,6 +59,22 @@ describe('the web apps', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toMatch(/application\/json/);
     }
+  });
+
+  it('send assets compressed, Brotli or gzip as the client accepts, and plain to a client that accepts neither', async () => {
+    const script = scriptOf((await t.request('GET', '/')).body);
+    const plain = await t.request('GET', script);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const br = await t.request('GET', script, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const gz = await t.request('GET', script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).equals(plain.rawPayload)).toBe(true);
   });
 
   it('leave the HTTP APIs their JSON 404s', async () => {
