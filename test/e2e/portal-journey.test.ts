@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
 import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, pick, signIn } from './console.js';
+import { linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
 
 /*
@@ -16,6 +17,7 @@ let h: BrowserHarness | undefined;
 let adminKey = '';
 let upstream: Server | undefined;
 let upstreamUrl = '';
+let mail: MailServer | undefined;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
@@ -26,14 +28,17 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
   const address = upstream.address();
   upstreamUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  h = await startBrowserHarness({}, { gateway: true });
+  mail = await startMailServer();
+  h = await startBrowserHarness({ PORTCULLIS_OUTBOX_POLL_MS: '100' }, { gateway: true });
   adminKey = await bootstrapAdmin(h);
 });
 afterAll(async () => {
   await h?.close();
+  await mail?.stop();
   await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve(undefined)));
 });
 
+const OWNERS = 'owners@example.com';
 const DANA = { first: 'Dana', last: 'Developer', email: 'dana@consumer.example', password: 'dana-password-1' } as const;
 const STARTER_WORDS = '100 requests per minute · approval required';
 
@@ -55,9 +60,17 @@ async function asConsumer<T>(cookie: string, method: string, path: string, body?
   return JSON.parse(text) as T;
 }
 
+/** The path and query of an emailed link, opened on the test's server (emails carry the configured public URL). */
+function onServer(link: string): string {
+  const u = new URL(link);
+  return `${u.pathname}${u.search}`;
+}
+
 describe('Developer Portal journey', () => {
   it('publishes a product with a plan in a catalogue, lets a visitor find it, register and get approved, approves the access request and lists its credential; the key works through the gateway', async (ctx) => {
     requireChromium(ctx);
+    // A real SMTP server started by the test receives the portal's emails.
+    await admin('PUT', '/portal-api/settings/general', { SMTPHost: '127.0.0.1', SMTPPort: mail!.port, SenderEmail: 'portal@example.com', AdminNotificationEmail: OWNERS });
     await admin('POST', '/api/apis', {
       api_definition: { name: 'Weather API', active: true, proxy: { listen_path: '/weather/', target_url: upstreamUrl, strip_listen_path: true } },
     });
@@ -65,6 +78,8 @@ describe('Developer Portal journey', () => {
     const acme = await admin<{ ID: number }>('POST', '/portal-api/organisations', { Name: 'Acme' });
     const secret = await admin<{ ID: number }>('POST', '/portal-api/products', { Name: 'partner-ledger', DisplayName: 'Partner ledger' });
     await admin('POST', '/portal-api/catalogues', { Name: 'Partners only', VisibilityStatus: 'Private', OrgCatalogues: [{ OrganisationID: acme.ID }], Products: [secret.ID] });
+    const PAT = { email: 'pat@acme.example', password: 'pat-password-12' };
+    await admin('POST', '/portal-api/users', { First: 'Pat', Last: 'Partner', Email: PAT.email, Password: PAT.password, Active: true, OrganisationID: acme.ID });
 
     // The API Owner lands in the Admin Portal and publishes: a product, a plan, a public catalogue holding both.
     const owner = await h!.newPage();
@@ -153,6 +168,11 @@ describe('Developer Portal journey', () => {
     await visitor.getByRole('alert').filter({ hasText: 'an administrator must activate it' }).waitFor();
     await capture(visitor, 'portal-sign-in-pending');
 
+    // The API Owners are told by email; its link opens the registration in the console.
+    const review = await mail!.find(OWNERS, `New registration awaiting approval: ${DANA.email}`);
+    await owner.goto(onServer(linkIn(review.text, 'http')));
+    await heading(owner, `${DANA.first} ${DANA.last}`);
+
     // The API Owner sees it waiting on the overview and approves in one click.
     await openSection(owner, 'Overview', 'Admin Portal');
     await owner.getByRole('link', { name: '1 consumer waits for approval' }).click();
@@ -160,11 +180,32 @@ describe('Developer Portal journey', () => {
     await owner.getByRole('button', { name: `Approve ${DANA.first} ${DANA.last}` }).click();
     await owner.getByRole('button', { name: `Approve ${DANA.first} ${DANA.last}` }).waitFor({ state: 'detached' });
 
-    // Now Dana signs in and lands on her dashboard, signed in as herself.
+    // Dana's email says so; its link opens the sign-in page, where she now gets in and lands on her dashboard.
+    const active = await mail!.find(DANA.email, 'Your portal account is active');
+    await visitor.goto(onServer(linkIn(active.text, 'http')));
+    await heading(visitor, 'Sign in');
+    await visitor.getByLabel(/^Email/).fill(DANA.email);
+    await visitor.getByLabel(/^Password/).fill(DANA.password);
     await visitor.getByRole('button', { name: 'Sign in' }).click();
     await heading(visitor, 'My dashboard');
     expect(new URL(visitor.url()).pathname).toBe(pages.consumerDashboard());
     await visitor.getByText(`${DANA.first} ${DANA.last}`).first().waitFor();
+
+    // Dana is not in the private catalogue's audience: still nothing of it. Pat, of Acme, sees it once signed in.
+    await visitor.goto('/');
+    await visitor.getByRole('region', { name: 'Public APIs' }).waitFor();
+    expect(await visitor.getByText('Partners only').count()).toBe(0);
+    const pat = await h!.newPage();
+    await pat.goto(pages.signIn());
+    await pat.getByLabel(/^Email/).fill(PAT.email);
+    await pat.getByLabel(/^Password/).fill(PAT.password);
+    await pat.getByRole('button', { name: 'Sign in' }).click();
+    await heading(pat, 'My dashboard');
+    await pat.goto('/');
+    await pat.getByRole('region', { name: 'Partners only' }).getByRole('link', { name: 'Partner ledger' }).waitFor();
+    await pat.getByRole('region', { name: 'Public APIs' }).waitFor();
+    await capture(pat, 'portal-home-private-catalogue');
+    await pat.close();
 
     // Her app asks for Weather on the Starter plan (through the portal's API until the dashboard's pages exist).
     const cookie = (await visitor.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');

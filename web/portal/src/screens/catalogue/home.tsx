@@ -51,7 +51,7 @@ function CatalogueSection({ catalogue }: { catalogue: LiveCatalogue }) {
           {catalogue.Name}
         </Title>
         {catalogue.VisibilityStatus === 'Private' && (
-          <Badge variant="light" color="gray.7">
+          <Badge variant="outline" color="gray.9">
             Private to your organisation
           </Badge>
         )}

@@ -35,7 +35,7 @@ function ProductView({ product: p }: { product: LiveProduct }) {
         {p.Tags.length > 0 && (
           <Group gap={6}>
             {p.Tags.map((t) => (
-              <Badge key={t} variant="light" color="gray.7">
+              <Badge key={t} variant="outline" color="gray.9">
                 {t}
               </Badge>
             ))}
