@@ -26,6 +26,20 @@ const SHOWN = [
   'console-audit-log-desktop',
   'console-account-desktop',
   'console-api-classic-phone',
+  'console-admin-portal-overview-desktop',
+  'console-portal-consumers-desktop',
+  'console-portal-product-desktop',
+  'console-portal-plan-edit-desktop',
+  'console-portal-catalogue-edit-desktop',
+  'console-portal-access-request-credential-desktop',
+  'console-portal-content-preview-desktop',
+  'portal-appearance-desktop',
+  'portal-home-desktop',
+  'portal-product-desktop',
+  'portal-api-reference-desktop',
+  'portal-app-key-revealed-phone',
+  'portal-app-usage-desktop',
+  'portal-appearance-home-desktop',
 ] as const;
 
 mkdirSync(TO, { recursive: true });
