@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, bootstrapAdmin, callApi, capture, heading, openMenu, openSection, signIn } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { consumerOk } from './portal.js';
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
@@ -36,17 +37,7 @@ async function admin<T = Record<string, unknown>>(method: string, path: string, 
   return res.body as T;
 }
 
-/** The Live Portal's API, as the consumer's browser calls it: the session cookie and the portal's own origin. */
-async function asConsumer<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${h!.url}/portal/api${path}`, {
-    method,
-    headers: { cookie, origin: h!.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBe(200);
-  return JSON.parse(text) as T;
-}
+const asConsumer = <T>(cookie: string, method: string, path: string, body?: unknown) => consumerOk<T>(h!, cookie, method, path, body);
 
 describe('Admin Portal: access requests and apps', () => {
   it('approves and rejects requests with a comment, lists credentials without their keys, rotates and revokes them', async (ctx) => {

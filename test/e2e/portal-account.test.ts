@@ -1,8 +1,8 @@
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
 import { bootstrapAdmin, callApi, capture, heading } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { asConsumer as asConsumerOf, consumerOk, startUpstream } from './portal.js';
 
 /*
  * A consumer's own pages in the Live Portal: My profile (name, password; the
@@ -14,24 +14,19 @@ import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHa
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
-let upstream: Server | undefined;
+let upstream: Awaited<ReturnType<typeof startUpstream>> | undefined;
 let upstreamUrl = '';
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  upstream = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ forecast: 'sunny', path: req.url }));
-  });
-  await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
-  const address = upstream.address();
-  upstreamUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  upstream = await startUpstream();
+  upstreamUrl = upstream.url;
   h = await startBrowserHarness({}, { gateway: true });
   adminKey = await bootstrapAdmin(h);
 });
 afterAll(async () => {
   await h?.close();
-  await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve(undefined)));
+  await upstream?.close();
 });
 
 const CAROL = { first: 'Carol', last: 'Chen', email: 'carol@acme.example', password: 'carol-password-1' } as const;
@@ -52,21 +47,8 @@ async function sessionOf(email: string, password: string): Promise<string> {
   return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 }
 
-/** The Live Portal's API as a consumer's browser calls it (session cookie, same origin): status and body. */
-async function asConsumer<T>(cookie: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${h!.url}/portal/api${path}`, {
-    method,
-    headers: { cookie, origin: h!.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
-}
-async function ok<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await asConsumer<T>(cookie, method, path, body);
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBe(200);
-  return res.body;
-}
+const asConsumer = <T>(cookie: string, method: string, path: string, body?: unknown) => asConsumerOf<T>(h!, cookie, method, path, body);
+const ok = <T>(cookie: string, method: string, path: string, body?: unknown) => consumerOk<T>(h!, cookie, method, path, body);
 
 /** An app with an auto-approved access request, its credential's key revealed. */
 async function appWithKey(cookie: string, name: string, productId: number, planId: number): Promise<{ id: number; key: string }> {

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
 import { bootstrapAdmin, callApi, capture, heading } from './console.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { startUpstream } from './portal.js';
 
 /*
  * My dashboard: a consumer signs in to the Live Portal, requests access from a
@@ -15,24 +15,19 @@ import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHa
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
-let upstream: Server | undefined;
+let upstream: Awaited<ReturnType<typeof startUpstream>> | undefined;
 let upstreamUrl = '';
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  upstream = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ forecast: 'sunny', path: req.url }));
-  });
-  await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
-  const address = upstream.address();
-  upstreamUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  upstream = await startUpstream();
+  upstreamUrl = upstream.url;
   h = await startBrowserHarness({}, { gateway: true });
   adminKey = await bootstrapAdmin(h);
 });
 afterAll(async () => {
   await h?.close();
-  await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve(undefined)));
+  await upstream?.close();
 });
 
 const DANA = { first: 'Dana', last: 'Developer', email: 'dana@consumer.example', password: 'dana-password-1' } as const;

@@ -1,9 +1,9 @@
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pages } from '../../src/links.js';
 import { ADMIN, bootstrapAdmin, callApi, capture, heading, openSection, pick, signIn } from './console.js';
 import { linkIn, startMailServer, type MailServer } from '../helpers/smtp.js';
 import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHarness } from './harness.js';
+import { consumerOk, startUpstream } from './portal.js';
 
 /*
  * From a published product to a working key: an API Owner publishes a product
@@ -15,19 +15,14 @@ import { chromiumAvailable, requireChromium, startBrowserHarness, type BrowserHa
 
 let h: BrowserHarness | undefined;
 let adminKey = '';
-let upstream: Server | undefined;
+let upstream: Awaited<ReturnType<typeof startUpstream>> | undefined;
 let upstreamUrl = '';
 let mail: MailServer | undefined;
 
 beforeAll(async () => {
   if (!chromiumAvailable()) return;
-  upstream = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ forecast: 'sunny', path: req.url }));
-  });
-  await new Promise<void>((resolve) => upstream!.listen(0, '127.0.0.1', resolve));
-  const address = upstream.address();
-  upstreamUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  upstream = await startUpstream();
+  upstreamUrl = upstream.url;
   mail = await startMailServer();
   h = await startBrowserHarness({ PORTCULLIS_OUTBOX_POLL_MS: '100' }, { gateway: true });
   adminKey = await bootstrapAdmin(h);
@@ -35,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
   await mail?.stop();
-  await new Promise((resolve) => (upstream ? upstream.close(resolve) : resolve(undefined)));
+  await upstream?.close();
 });
 
 const OWNERS = 'owners@example.com';
@@ -48,17 +43,7 @@ async function admin<T>(method: string, path: string, body?: unknown): Promise<T
   return res.body as T;
 }
 
-/** The Live Portal's API as the consumer's browser calls it (session cookie, same origin). */
-async function asConsumer<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${h!.url}/portal/api${path}`, {
-    method,
-    headers: { cookie, origin: h!.url, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.status, `${method} ${path}: ${text}`).toBe(200);
-  return JSON.parse(text) as T;
-}
+const asConsumer = <T>(cookie: string, method: string, path: string, body?: unknown) => consumerOk<T>(h!, cookie, method, path, body);
 
 /** The path and query of an emailed link, opened on the test's server (emails carry the configured public URL). */
 function onServer(link: string): string {
