@@ -319,7 +319,7 @@ function AppearanceForm({ user, saved }: { user: CurrentUser; saved: Appearance 
                   />
                   <TextInput
                     label="Address"
-                    description="https://… or a page of this site, such as /pages/terms"
+                    description="https://… or a page of this site, such as /legal/terms"
                     required
                     readOnly={!writable}
                     value={l.URL}
