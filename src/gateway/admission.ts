@@ -19,7 +19,8 @@ function refusal(status: number, message: string): Refusal {
 
 // Fixed refusals, built once: refusing allocates nothing.
 export const MISSING_CREDENTIAL = refusal(401, 'Authorization field missing');
-export const UNKNOWN_KEY = refusal(403, 'Key not authorised');
+// Tyk's gateway answers an unknown key as it answers a key without access to the API.
+export const UNKNOWN_KEY = refusal(403, 'Access to this API has been disallowed');
 export const EXPIRED_KEY = refusal(403, 'Key has expired, please renew');
 export const API_DISALLOWED = refusal(403, 'Access to this API has been disallowed');
 export const RESOURCE_DISALLOWED = refusal(403, 'Access to this resource has been disallowed');
@@ -79,7 +80,8 @@ export function limitRefusal(o: Outcome, rateLimit: number, nowMs: number): Refu
       headers['retry-after'] = o.retryAfter;
       headers['x-quota-renews'] = o.quotaRenews;
     }
-    return { status: 403, body: errorBody(renews ? `Quota exceeded; it renews at ${renews}` : 'Quota exceeded', { quota_renews: renews }), headers };
+    // Tyk's message, unchanged: the renewal time goes in headers (and a field of its own), not in the message.
+    return { status: 403, body: errorBody('Quota exceeded', { quota_renews: renews }), headers };
   }
   return null;
 }

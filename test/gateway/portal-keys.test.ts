@@ -111,6 +111,6 @@ describe('portal credentials at the gateway', () => {
     expect((await send(gw.url, '/ledger/x', { headers: h })).status).toBe(403);
     await ok(await as('bob', 'DELETE', `/apps/${appId}`));
     expect(await eventually(async () => (await send(gw.url, '/payments/x', { headers: h })).status === 403, WITHIN)).toBeGreaterThanOrEqual(0);
-    expect((await send(gw.url, '/payments/x', { headers: h })).json()).toEqual({ error: 'Key not authorised' });
+    expect((await send(gw.url, '/payments/x', { headers: h })).json()).toEqual({ error: 'Access to this API has been disallowed' });
   });
 });
