@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { oasAuthLocation } from '../gateway/auth-location.js';
 import { urlPatternError } from '../gateway/url-patterns.js';
 import { Invalid } from '../errors.js';
 
@@ -147,7 +148,7 @@ export function fromOas(doc: Json, existingApiId?: string): ApiSpec {
   const strip = bool(lp, 'strip', `${xf}.server.listenPath.strip`) ?? true;
   const authn = obj(server, 'authentication', `${xf}.server.authentication`, false);
   const authEnabled = bool(authn, 'enabled', `${xf}.server.authentication.enabled`) ?? false;
-  const headerName = authHeaderFromOas(authn);
+  const location = oasAuthLocation(doc);
   const stored: Json = { ...doc, 'x-tyk-api-gateway': { ...x, info: { ...info, id: apiId, name, state: { ...state, active } } } };
   const definition: Json = {
     api_id: apiId,
@@ -156,19 +157,14 @@ export function fromOas(doc: Json, existingApiId?: string): ApiSpec {
     is_oas: true,
     use_keyless: !authEnabled,
     proxy: { listen_path: listenPath, target_url: targetUrl, strip_listen_path: strip },
-    auth: { auth_header_name: headerName },
+    // Where the key is, as the document says (components.securitySchemes and x-tyk-api-gateway), in Tyk Classic's terms.
+    auth: {
+      auth_header_name: location.header ?? 'Authorization',
+      ...(location.header === undefined ? { disable_header: true } : {}),
+      ...(location.param === undefined ? {} : { use_param: true, param_name: location.param }),
+      ...(location.cookie === undefined ? {} : { use_cookie: true, cookie_name: location.cookie }),
+    },
   };
   return { apiId, name, active, listenPath, targetUrl, useKeyless: !authEnabled, definition, oas: stored };
 }
 
-function authHeaderFromOas(authn: Json): string {
-  const schemes = authn.securitySchemes;
-  if (isObject(schemes)) {
-    for (const scheme of Object.values(schemes)) {
-      if (isObject(scheme) && isObject(scheme.header) && typeof scheme.header.name === 'string' && scheme.header.name !== '') {
-        return scheme.header.name;
-      }
-    }
-  }
-  return 'Authorization';
-}

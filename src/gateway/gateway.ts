@@ -10,7 +10,7 @@ import type { Limits } from '../keys/limits.js';
 import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
 import { counterMetricLines, memoryCounters, redisCounters, type Counters, type Outcome, type QuotaLeft } from './counters.js';
-import { credentialFromHeader, credentialFromQuery } from './credential.js';
+import { credentialFromCookie, credentialFromHeader, credentialFromQuery, withoutCookie } from './credential.js';
 import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
 import { forwarder } from './forwarder.js';
 import { readRequestHeaders } from './headers.js';
@@ -235,6 +235,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       credential = fromQuery.credential;
       x.search = fromQuery.search;
     }
+    if (credential === undefined && api.cookieName !== undefined) {
+      credential = credentialFromCookie(x.req.headers.cookie, api.cookieName);
+      if (credential !== undefined && api.stripAuth) stripCookie(x, api.cookieName);
+    }
     if (credential === undefined) return refuse(x, MISSING_CREDENTIAL);
     const hash = hashSecret(credential);
     const cached = state.keys.get(hash);
@@ -243,6 +247,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (key) => withKey(x, key),
       (err: unknown) => fail(x, err),
     );
+  }
+
+  /** Removes the credential cookie from the headers forwarded (`strip_auth_data`). */
+  function stripCookie(x: Exchange, name: string): void {
+    const kept: string[] = [];
+    for (let i = 0; i < x.headers.length; i += 2) {
+      const header = x.headers[i]!;
+      if (header.toLowerCase() !== 'cookie') {
+        kept.push(header, x.headers[i + 1]!);
+        continue;
+      }
+      const rest = withoutCookie(x.headers[i + 1]!, name);
+      if (rest !== undefined) kept.push(header, rest);
+    }
+    x.headers = kept;
   }
 
   /** The normalised path of the request `locate` last found an API for (no object per request). */

@@ -3,6 +3,7 @@
  * change (never per request), and the listen-path routing table.
  */
 
+import { classicAuthLocation, oasAuthLocation } from './auth-location.js';
 import { segmentCount } from './path.js';
 import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
@@ -30,10 +31,12 @@ export interface GatewayApi {
   origin: string;
   basePath: string;
   keyless: boolean;
-  /** Lower-case header that carries the key. */
+  /** Lower-case header that carries the key; '' when the API takes it from no header. */
   authHeader: string;
   /** Query parameter that may carry the key instead, when the API enables one. */
   queryParam: string | undefined;
+  /** Cookie that may carry the key instead, when the API enables one. */
+  cookieName: string | undefined;
   /** Remove the credential before forwarding (Tyk `strip_auth_data`). */
   stripAuth: boolean;
   timeouts: HardTimeout[];
@@ -112,15 +115,18 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
   const proxy = objectAt(def, 'proxy');
   // Tyk Classic keeps the key's location in `auth`, newer definitions in `auth_configs.authToken`.
-  const auth = { ...objectAt(def, 'auth_configs', 'authToken'), ...objectAt(def, 'auth') };
-  const header = typeof auth.auth_header_name === 'string' && auth.auth_header_name !== '' ? auth.auth_header_name : 'Authorization';
-  const param = auth.use_param === true ? (typeof auth.param_name === 'string' && auth.param_name !== '' ? auth.param_name : header) : undefined;
+  let location = classicAuthLocation({ ...objectAt(def, 'auth_configs', 'authToken'), ...objectAt(def, 'auth') });
+  let stripAuth = def.strip_auth_data === true;
   let timeouts = classicTimeouts(def, onInvalid);
   if (row.kind === 'oas' && row.oas) {
     try {
-      timeouts = timeouts.concat(oasTimeouts(JSON.parse(row.oas) as Json));
+      const doc = JSON.parse(row.oas) as Json;
+      // An OAS API says where its key is in the document itself (securitySchemes), as Tyk reads it.
+      location = oasAuthLocation(doc);
+      stripAuth ||= objectAt(doc, 'x-tyk-api-gateway', 'server', 'authentication').stripAuthorizationData === true;
+      timeouts = timeouts.concat(oasTimeouts(doc));
     } catch {
-      // The control plane validated the document; a broken one only loses its timeouts.
+      // The control plane validated the document; a broken one only loses its timeouts and takes the derived `auth`.
     }
   }
   const prefix = trimSlashes(row.listen_path);
@@ -133,9 +139,10 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     origin: target.origin,
     basePath: trimSlashes(target.pathname),
     keyless: row.use_keyless === 1,
-    authHeader: header.toLowerCase(),
-    queryParam: param,
-    stripAuth: def.strip_auth_data === true,
+    authHeader: location.header === undefined ? '' : location.header.toLowerCase(),
+    queryParam: location.param,
+    cookieName: location.cookie,
+    stripAuth,
     timeouts,
     websockets: def.enable_websockets === true,
   };

@@ -1,7 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { createKey, createProxiedApi, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
+import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
+
+/** An OAS API as Tyk's Dashboard takes it, its key where `security` says. */
+function oasApi(id: string, listenPath: string, target: string, schemes: Record<string, unknown>, tyk: Record<string, unknown>, strip = false) {
+  return {
+    openapi: '3.0.3',
+    info: { title: id, version: '1.0.0' },
+    paths: {},
+    components: { securitySchemes: schemes },
+    security: Object.keys(schemes).map((name) => ({ [name]: [] })),
+    'x-tyk-api-gateway': {
+      info: { id, name: id, state: { active: true } },
+      upstream: { url: target },
+      server: { listenPath: { value: listenPath, strip: true }, authentication: { enabled: true, ...(strip ? { stripAuthorizationData: true } : {}), securitySchemes: tyk } },
+    },
+  };
+}
 
 /** Issue 14, gateway items: what Tyk's gateway answers, and how it reads a definition. */
 describe('the gateway as Tyk clients expect it', () => {
@@ -48,6 +64,71 @@ describe('the gateway as Tyk clients expect it', () => {
       expect(over.json().error).toBe('Quota exceeded');
       expect(Number(over.headers['x-quota-renews'])).toBeGreaterThan(Date.now() / 1000 + 3500);
       expect(Number(over.headers['retry-after'])).toBeGreaterThan(3500);
+    });
+  });
+
+  describe('OAS APIs take the key where their security schemes say (item 14)', () => {
+    async function create(body: unknown): Promise<void> {
+      const res = await t.request('POST', '/api/apis/oas', { key: admin, body });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    async function keyFor(...apis: string[]): Promise<string> {
+      return (await createKey(t, admin, { access_rights: Object.fromEntries(apis.map((a) => [a, rights(a)])) })).key;
+    }
+    /** Waits until the gateway serves `path` (a new API reaches it within a poll). */
+    async function served(path: string): Promise<void> {
+      expect(await eventually(async () => (await send(gw.url, path)).status !== 404, 2000)).toBeGreaterThanOrEqual(0);
+    }
+
+    it('reads the header name of an apiKey scheme in components.securitySchemes', async () => {
+      await create(oasApi('oas-header', '/oas-header/', up.url, { api_key: { type: 'apiKey', in: 'header', name: 'x-api-key' } }, { api_key: { enabled: true } }));
+      await served('/oas-header/x');
+      const key = await keyFor('oas-header');
+      const ok = await send(gw.url, '/oas-header/x', { headers: { 'x-api-key': key } });
+      expect(ok.status).toBe(200);
+      // Not in Authorization: that is not where this API takes its key.
+      const wrong = await send(gw.url, '/oas-header/x', { headers: { authorization: key } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.json().error).toBe('Authorization field missing');
+      // The Dashboard shows the same place in the Classic view.
+      const def = await t.request('GET', '/api/apis/oas-header', { key: admin });
+      expect(def.json().api_definition.auth).toMatchObject({ auth_header_name: 'x-api-key' });
+    });
+
+    it('lets x-tyk-api-gateway rename the header, and add a query parameter and a cookie', async () => {
+      await create(
+        oasApi('oas-places', '/oas-places/', up.url, { token: { type: 'apiKey', in: 'header', name: 'x-api-key' } }, {
+          token: { enabled: true, header: { enabled: true, name: 'X-Tenant-Key' }, query: { enabled: true, name: 'api_key' }, cookie: { enabled: true, name: 'tenant_key' } },
+        }),
+      );
+      await served('/oas-places/x');
+      const key = await keyFor('oas-places');
+      expect((await send(gw.url, '/oas-places/x', { headers: { 'x-tenant-key': key } })).status).toBe(200);
+      expect((await send(gw.url, '/oas-places/x', { headers: { 'x-api-key': key } })).status).toBe(401);
+      const byQuery = await send(gw.url, `/oas-places/x?api_key=${encodeURIComponent(key)}&y=1`);
+      expect(byQuery.status).toBe(200);
+      const byCookie = await send(gw.url, '/oas-places/x', { headers: { cookie: `theme=dark; tenant_key=${encodeURIComponent(key)}` } });
+      expect(byCookie.status).toBe(200);
+      expect(byCookie.json<{ headers: Record<string, string> }>().headers.cookie).toContain('tenant_key=');
+      expect((await send(gw.url, '/oas-places/x', { headers: { cookie: 'tenant_key=nope' } })).status).toBe(403);
+    });
+
+    it('takes the key from a query or cookie scheme alone when x-tyk-api-gateway turns the header off', async () => {
+      await create(oasApi('oas-query', '/oas-query/', up.url, { q: { type: 'apiKey', in: 'query', name: 'key' } }, { q: { enabled: true, header: { enabled: false } } }, true));
+      await create(oasApi('oas-cookie', '/oas-cookie/', up.url, { c: { type: 'apiKey', in: 'cookie', name: 'sid' } }, { c: { enabled: true } }, true));
+      await served('/oas-query/x');
+      await served('/oas-cookie/x');
+      const key = await keyFor('oas-query', 'oas-cookie');
+      const byQuery = await send(gw.url, `/oas-query/x?key=${encodeURIComponent(key)}&y=1`);
+      expect(byQuery.status).toBe(200);
+      // stripAuthorizationData: the key does not go upstream.
+      expect(byQuery.json().url).toBe('/x?y=1');
+      expect((await send(gw.url, '/oas-query/x', { headers: { authorization: key } })).status).toBe(401);
+      const byCookie = await send(gw.url, '/oas-cookie/x', { headers: { cookie: `sid=${key}; theme=dark` } });
+      expect(byCookie.status).toBe(200);
+      expect(byCookie.json<{ headers: Record<string, string> }>().headers.cookie).toBe('theme=dark');
+      // The header stays on for a cookie scheme unless turned off, as in Tyk.
+      expect((await send(gw.url, '/oas-cookie/x', { headers: { authorization: key } })).status).toBe(200);
     });
   });
 });
