@@ -84,18 +84,20 @@ function checkApiId(apiId: string, field: string): string {
   return apiId;
 }
 
-/** `hard_timeouts[].path` are RE2 patterns the gateway matches on every request: refuse one RE2 cannot compile. */
-function checkHardTimeouts(input: Json, f: string): void {
+/** The `path` of `hard_timeouts`, `ignored`, `white_list` and `black_list` entries are RE2 patterns the gateway matches: refuse one RE2 cannot compile. */
+function checkPathPatterns(input: Json, f: string): void {
   const versions = isObject(input.version_data) ? input.version_data.versions : undefined;
   if (!isObject(versions)) return;
   for (const [name, version] of Object.entries(versions)) {
     const paths = isObject(version) && isObject(version.extended_paths) ? version.extended_paths : undefined;
-    const list = paths?.hard_timeouts;
-    if (!Array.isArray(list)) continue;
-    for (const [i, t] of list.entries()) {
-      if (!isObject(t) || typeof t.path !== 'string') continue;
-      const invalid = urlPatternError(t.path);
-      if (invalid !== null) throw new Invalid(`${f}.version_data.versions.${name}.extended_paths.hard_timeouts.${i}.path`, invalid);
+    for (const kind of ['hard_timeouts', 'ignored', 'white_list', 'black_list']) {
+      const list = paths?.[kind];
+      if (!Array.isArray(list)) continue;
+      for (const [i, t] of list.entries()) {
+        if (!isObject(t) || typeof t.path !== 'string') continue;
+        const invalid = urlPatternError(t.path);
+        if (invalid !== null) throw new Invalid(`${f}.version_data.versions.${name}.extended_paths.${kind}.${i}.path`, invalid);
+      }
     }
   }
 }
@@ -118,7 +120,7 @@ export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   str(auth, 'auth_header_name', `${f}.auth.auth_header_name`, false);
   const active = bool(input, 'active', `${f}.active`) ?? true;
   const useKeyless = bool(input, 'use_keyless', `${f}.use_keyless`) ?? false;
-  checkHardTimeouts(input, f);
+  checkPathPatterns(input, f);
   const definition: Json = { ...input, api_id: apiId, name, active, use_keyless: useKeyless };
   return { apiId, name, active, listenPath, targetUrl, useKeyless, definition, oas: null };
 }

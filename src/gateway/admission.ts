@@ -24,6 +24,8 @@ export const UNKNOWN_KEY = refusal(403, 'Access to this API has been disallowed'
 export const EXPIRED_KEY = refusal(403, 'Key has expired, please renew');
 export const API_DISALLOWED = refusal(403, 'Access to this API has been disallowed');
 export const RESOURCE_DISALLOWED = refusal(403, 'Access to this resource has been disallowed');
+/** A path the API's black list names, or its white list does not (Tyk's answer). */
+export const ENDPOINT_FORBIDDEN = refusal(403, 'Requested endpoint is forbidden');
 const INACTIVE = new Map<string, Refusal>();
 
 /**

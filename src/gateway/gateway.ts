@@ -7,9 +7,10 @@ import { openStore, type Store } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { hashSecret } from '../identity/tokens.js';
 import type { Limits } from '../keys/limits.js';
-import { admitKey, bucketOf, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
+import { admitKey, bucketOf, ENDPOINT_FORBIDDEN, isRefusal, limitRefusal, limitsOf, MISSING_CREDENTIAL, UNKNOWN_KEY, type Refusal } from './admission.js';
 import { analyticsBuffer, type AnalyticsBuffer } from './analytics-buffer.js';
 import { counterMetricLines, memoryCounters, redisCounters, type Counters, type Outcome, type QuotaLeft } from './counters.js';
+import { endpointVerdict, type MockReply } from './endpoint-lists.js';
 import { credentialFromCookie, credentialFromHeader, credentialFromQuery, withoutCookie } from './credential.js';
 import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
 import { forwarder } from './forwarder.js';
@@ -228,6 +229,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function admit(x: Exchange): void {
     const api = x.api;
     readRequestHeaders(x.req.rawHeaders, api.authHeader, api.stripAuth, x.ip, x);
+    if (api.lists !== null) {
+      // Tyk checks its endpoint lists before the key: a black-listed path is refused, an ignored one needs none.
+      const verdict = endpointVerdict(api.lists, x.method, innerPath(api, x.pathname));
+      if (verdict.status === 'forbidden') return refuse(x, ENDPOINT_FORBIDDEN);
+      const reply = verdict.reply;
+      if (reply !== undefined) x.next = (admitted) => mock(admitted, reply);
+      if (verdict.status === 'ignored') return x.next(x);
+    }
     if (api.keyless) return x.next(x);
     let credential = credentialFromHeader(x.credential);
     if (credential === undefined && api.queryParam !== undefined) {
@@ -247,6 +256,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (key) => withKey(x, key),
       (err: unknown) => fail(x, err),
     );
+  }
+
+  /** A `reply` method action: its code, body and headers instead of the upstream's answer. */
+  function mock(x: Exchange, reply: MockReply): void {
+    x.req.resume();
+    record(x, reply.code);
+    if (x.res.destroyed) return;
+    x.res.writeHead(reply.code, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body) });
+    x.res.end(reply.body);
   }
 
   /** Removes the credential cookie from the headers forwarded (`strip_auth_data`). */

@@ -4,6 +4,7 @@
  */
 
 import { classicAuthLocation, oasAuthLocation } from './auth-location.js';
+import { endpointListsOf, type EndpointLists } from './endpoint-lists.js';
 import { segmentCount } from './path.js';
 import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
@@ -40,6 +41,8 @@ export interface GatewayApi {
   /** Remove the credential before forwarding (Tyk `strip_auth_data`). */
   stripAuth: boolean;
   timeouts: HardTimeout[];
+  /** Tyk's `ignored`, `white_list` and `black_list` endpoint lists; null when the API has none. */
+  lists: EndpointLists | null;
   /** Tyk `enable_websockets`: a WebSocket handshake may become a tunnel (off by default, as in Tyk). */
   websockets: boolean;
 }
@@ -144,6 +147,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     cookieName: location.cookie,
     stripAuth,
     timeouts,
+    lists: endpointListsOf(def, onInvalid),
     websockets: def.enable_websockets === true,
   };
 }

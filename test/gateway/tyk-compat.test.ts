@@ -131,4 +131,84 @@ describe('the gateway as Tyk clients expect it', () => {
       expect((await send(gw.url, '/oas-cookie/x', { headers: { authorization: key } })).status).toBe(200);
     });
   });
+
+  describe("version_data's extended_paths: ignored, white_list, black_list (item 13)", () => {
+    function lists(extended: Record<string, unknown>, use = true) {
+      return { version_data: { not_versioned: true, versions: { Default: { name: 'Default', use_extended_paths: use, extended_paths: extended } } } };
+    }
+    const noAction = { action: 'no_action', code: 200, data: '', headers: {} };
+
+    it('lets ignored paths through without a key, for the methods they name', async () => {
+      const api = await createProxiedApi(
+        t,
+        admin,
+        'Ignored',
+        '/ign/',
+        up.url,
+        lists({
+          ignored: [
+            { path: '/health', method_actions: { GET: noAction } },
+            { path: '/public/{id}', method: 'GET', ignore_case: true },
+            { path: '/hello', method_actions: { GET: { action: 'reply', code: 202, data: '{"hello":"tyk"}', headers: { 'content-type': 'application/json', 'x-mock': 'yes' } } } },
+          ],
+        }),
+      );
+      expect(await eventually(async () => (await send(gw.url, '/ign/health')).status === 200, 2000)).toBeGreaterThanOrEqual(0);
+      expect((await send(gw.url, '/ign/health')).json().url).toBe('/health');
+      expect((await send(gw.url, '/ign/PUBLIC/7')).status).toBe(200);
+      // Another method, or a path the list does not name, needs a key as usual.
+      expect((await send(gw.url, '/ign/health', { method: 'POST' })).status).toBe(401);
+      expect((await send(gw.url, '/ign/private')).status).toBe(401);
+      const key = (await createKey(t, admin, { access_rights: { [api]: rights(api) } })).key;
+      expect((await send(gw.url, '/ign/private', { headers: { authorization: key } })).status).toBe(200);
+      // A reply action answers for the upstream.
+      const seen = up.seen.length;
+      const mocked = await send(gw.url, '/ign/hello');
+      expect(mocked.status).toBe(202);
+      expect(mocked.headers['x-mock']).toBe('yes');
+      expect(mocked.json()).toEqual({ hello: 'tyk' });
+      expect(up.seen.length).toBe(seen);
+    });
+
+    it('refuses what the white list does not name and what the black list names, before the key', async () => {
+      const white = await createProxiedApi(
+        t,
+        admin,
+        'White',
+        '/white/',
+        up.url,
+        lists({ white_list: [{ path: '/items', method_actions: { GET: noAction } }, { path: '/items/{id}', method_actions: { GET: noAction, DELETE: noAction } }] }),
+      );
+      const black = await createProxiedApi(t, admin, 'Black', '/black/', up.url, lists({ black_list: [{ path: '/admin', method_actions: { DELETE: noAction } }, { path: '/secret', method: 'GET' }] }));
+      const key = (await createKey(t, admin, { access_rights: { [white]: rights(white), [black]: rights(black) } })).key;
+      const h = { authorization: key };
+      expect(await eventually(async () => (await send(gw.url, '/black/x', { headers: h })).status === 200, 2000)).toBeGreaterThanOrEqual(0);
+
+      expect((await send(gw.url, '/white/items', { headers: h })).status).toBe(200);
+      expect((await send(gw.url, '/white/items/3', { method: 'DELETE', headers: h })).status).toBe(200);
+      const other = await send(gw.url, '/white/orders', { headers: h });
+      expect(other.status).toBe(403);
+      expect(other.json().error).toBe('Requested endpoint is forbidden');
+      expect((await send(gw.url, '/white/items', { method: 'POST', headers: h })).status).toBe(403);
+      // Checked before the credential, as Tyk does.
+      expect((await send(gw.url, '/white/orders')).status).toBe(403);
+      expect((await send(gw.url, '/white/items')).status).toBe(401);
+
+      const blocked = await send(gw.url, '/black/admin/users', { method: 'DELETE', headers: h });
+      expect(blocked.status).toBe(403);
+      expect(blocked.json().error).toBe('Requested endpoint is forbidden');
+      expect((await send(gw.url, '/black/admin/users', { headers: h })).status).toBe(200);
+      expect((await send(gw.url, '/black/secret', { headers: h })).status).toBe(403);
+      expect((await send(gw.url, '/black/secret', { method: 'POST', headers: h })).status).toBe(200);
+    });
+
+    it('refuses a list pattern RE2 cannot compile, naming the field', async () => {
+      const res = await t.request('POST', '/api/apis', {
+        key: admin,
+        body: { api_definition: { name: 'Bad', proxy: { listen_path: '/bad/', target_url: up.url }, ...lists({ black_list: [{ path: '/(?=x)', method: 'GET' }] }) } },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain('api_definition.version_data.versions.Default.extended_paths.black_list.0.path');
+    });
+  });
 });
