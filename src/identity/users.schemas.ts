@@ -51,6 +51,7 @@ export const User = named('User', Type.Object({
   user_permissions: PermissionMap,
   group_id: Type.String({ description: 'The user group id, or "" for none' }),
   role: Type.String({ description: 'super-admin, provider-admin or dashboard-user' }),
+  org_id: Type.String({ description: "The Dashboard organisation's id: an installation is one organisation, so it is the same for every user" }),
   access_key: Type.Optional(
     Type.String({
       description:

@@ -40,6 +40,26 @@ describe('Dashboard users, groups and permissions', () => {
     expect((await me(plain.key)).json().role).toBe('dashboard-user');
   });
 
+  it('shows every user with the org_id of the one Dashboard organisation, as Tyk users carry it', async () => {
+    const u = await createUser(t, root, 'org@example.com', { perms: { users: 'read' } });
+    const created = await t.request('POST', '/api/users', { key: root, body: { first_name: 'O', last_name: 'Rg', email_address: 'org2@example.com', org_id: 'ignored' } });
+    expect(created.statusCode).toBe(200);
+    expect(created.json().Meta.org_id).toBe('1');
+    const views: { org_id?: unknown }[] = [
+      (await me(root)).json(),
+      (await me(u.key)).json(),
+      (await t.request('GET', `/api/users/${u.id}`, { key: root })).json(),
+      ...(await t.request('GET', '/api/users', { key: root })).json().users,
+      ...(await t.request('POST', '/api/users/search', { key: root, body: { filters: { query: 'org' } } })).json().users,
+    ];
+    expect(views.length).toBeGreaterThan(4);
+    for (const v of views) expect(v.org_id).toBe('1');
+    // Sent back unchanged in a read–modify–write, it is accepted.
+    const echoed = await t.request('PUT', `/api/users/${u.id}`, { key: root, body: { first_name: 'Orgo', org_id: '1' } });
+    expect(echoed.statusCode).toBe(200);
+    expect(echoed.json().Meta.org_id).toBe('1');
+  });
+
   it('creates, reads, updates, searches, pages and deletes users', async () => {
     const u = await createUser(t, root, 'Mixed.Case@Example.com', { perms: { users: 'read' } });
     const got = await t.request('GET', `/api/users/${u.id}`, { key: root });

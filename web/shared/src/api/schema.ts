@@ -2836,6 +2836,8 @@ export interface components {
             group_id: string;
             /** @description super-admin, provider-admin or dashboard-user */
             role: string;
+            /** @description The Dashboard organisation's id: an installation is one organisation, so it is the same for every user */
+            org_id: string;
             /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
             access_key?: string;
             password_change_required: boolean;
