@@ -83,6 +83,7 @@ export const PasswordBody = named('PasswordInput', Type.Object(
   {
     current_password: Type.Optional(Type.String({ maxLength: 1024 })),
     new_password: Type.String({ maxLength: 1024 }),
+    user_permissions: Type.Optional({ ...PermissionMap, description: 'Sent by Tyk provisioning scripts: set as by PUT /api/users/{id} (users: write, nobody grants more than they hold)' }),
     api_model: Type.Optional(Type.Object({})),
   },
   { additionalProperties: false },

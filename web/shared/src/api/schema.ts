@@ -2389,6 +2389,10 @@ export interface components {
         PasswordInput: {
             current_password?: string;
             new_password: string;
+            /** @description Sent by Tyk provisioning scripts: set as by PUT /api/users/{id} (users: write, nobody grants more than they hold) */
+            user_permissions?: {
+                [key: string]: string;
+            };
             api_model?: Record<string, never>;
         };
         Plan: {
