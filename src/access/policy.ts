@@ -150,6 +150,17 @@ export function requireMaySetPassword(actor: Actor, userId: number, target?: Man
   if (target?.permissions.isAdmin) requireMayRemoveAdmin(actor, target, 'set the password of');
 }
 
+/**
+ * Whether setting this user's password needs their current one: only for
+ * oneself, and not for an administrator — Tyk's provisioning scripts set a new
+ * administrator's password with that administrator's own key and no current
+ * password (an administrator could set it through another account anyway).
+ * A current password that is sent is checked all the same.
+ */
+export function mustProveCurrentPassword(actor: Actor, userId: number): boolean {
+  return isSelf(actor, userId) && !isAdmin(actor);
+}
+
 /** A consumer-admin manages the users of their own organisation; team members do not. */
 export function requireConsumerAdmin(actor: Actor): void {
   if (actor.kind === 'user' && actor.role === 'consumer-admin') return;

@@ -59,6 +59,16 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
   );
 
+  // Tyk's name search: the list above with `q` (and `p`), under its own path.
+  app.get(
+    '/apis/search',
+    { schema: { operationId: 'searchApis', tags, summary: 'Search the APIs you can see by name (q: substring, case-insensitive; none: all)', querystring: ApiListQuery, response: { 200: ApiList } } },
+    async (req) => {
+      const { apis: rows, pages } = await apis.list(actorOf(req), { p: req.query.p, q: req.query.q, sort: req.query.sort });
+      return { apis: rows.map(toWrapper), pages };
+    },
+  );
+
   app.post(
     '/apis',
     { schema: { operationId: 'createApi', tags, summary: 'Create a Tyk Classic API', body: ApiWrapperBody, response: { 200: ApiResponse } } },

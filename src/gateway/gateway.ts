@@ -315,6 +315,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       void health(res);
       return;
     }
+    if (rawPath === '/hello') {
+      void hello(res);
+      return;
+    }
     if (rawPath === '/metrics') {
       const body = metrics.render({
         analyticsDropped: analytics.dropped,
@@ -346,6 +350,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       JSON_TYPE,
       JSON.stringify({ status, database: db ? 'ok' : 'unavailable', ...(redis === undefined ? {} : { redis }), apis: state.routes.size }),
     );
+  }
+
+  /**
+   * Tyk's gateway health check, `/hello`, in Tyk's shape: `status` pass, warn
+   * (Redis does not answer: the gateway still serves, counting in memory) or
+   * fail (the database does not answer: 503), with a `details` entry per
+   * datastore.
+   */
+  async function hello(res: ServerResponse): Promise<void> {
+    const db = await store.ping();
+    const time = new Date().toISOString();
+    const redisUp = opened.redis === undefined ? undefined : !(counters.degraded || opened.redis.status !== 'ready');
+    const details: Record<string, { status: string; componentType: string; time: string }> = {
+      database: { status: db ? 'pass' : 'fail', componentType: 'datastore', time },
+    };
+    if (redisUp !== undefined) details.redis = { status: redisUp ? 'pass' : 'warn', componentType: 'datastore', time };
+    const status = !db ? 'fail' : redisUp === false ? 'warn' : 'pass';
+    plain(res, db ? 200 : 503, JSON_TYPE, JSON.stringify({ status, description: 'Portcullis Gateway', details }));
   }
 
   /**

@@ -36,6 +36,8 @@ export function installJsonBodyParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body: string, done) => {
+    // An empty chunked body sent to a route that takes none is no body (see no-body.ts), not "empty JSON".
+    if (body === '' && request.routeOptions.schema?.body === undefined) return done(null, undefined);
     void parse(request, body, (err: Error | null, value?: unknown) => {
       if (err) return done(err, undefined);
       const deep = tooDeep(value);

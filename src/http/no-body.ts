@@ -22,13 +22,16 @@ const refuseBody: preValidationAsyncHookHandler = async (request: FastifyRequest
 };
 
 /**
- * Some HTTP libraries send `Content-Type: application/json` with an empty body
- * on every request; on a route that takes no body that is no body at all, not
- * the "empty JSON" error a route that needs one gives. Without the type Fastify
+ * Some HTTP libraries send `Content-Type: application/json` on every request,
+ * with an empty body (`Content-Length: 0`) or with none at all (no
+ * `Content-Length` and no `Transfer-Encoding`: HTTP/1.1 says such a request has
+ * no body). On a route that takes no body that is no body at all, not the
+ * "empty JSON" error a route that needs one gives. Without the type Fastify
  * does not parse.
  */
 const emptyBodyIsNone: preParsingAsyncHookHandler = async (request, _reply, payload) => {
-  if (request.headers['content-length'] === '0' && request.headers['transfer-encoding'] === undefined) delete request.headers['content-type'];
+  const length = request.headers['content-length'];
+  if ((length === undefined || length.trim() === '0') && request.headers['transfer-encoding'] === undefined) delete request.headers['content-type'];
   return payload;
 };
 

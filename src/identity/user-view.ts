@@ -1,6 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { renderPermissions } from '../access/permissions.js';
 import { mayKnowAccessKeyOf } from '../access/policy.js';
+import { DASHBOARD_ORG_ID } from './organisation.js';
 import type { User } from './users.schemas.js';
 import type { UserRecord } from './users.repository.js';
 import { userPermissions } from './users.service.js';
@@ -20,6 +21,7 @@ export function toUserView(u: UserRecord, viewer: Actor | 'self', issuedKey?: st
     user_permissions: renderPermissions(userPermissions(u)),
     group_id: u.groupId === null ? '' : String(u.groupId),
     role: u.role,
+    org_id: DASHBOARD_ORG_ID,
     password_change_required: u.passwordChangeRequired,
     created_at: u.createdAt,
   };

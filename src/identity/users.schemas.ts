@@ -51,6 +51,7 @@ export const User = named('User', Type.Object({
   user_permissions: PermissionMap,
   group_id: Type.String({ description: 'The user group id, or "" for none' }),
   role: Type.String({ description: 'super-admin, provider-admin or dashboard-user' }),
+  org_id: Type.String({ description: "The Dashboard organisation's id: an installation is one organisation, so it is the same for every user" }),
   access_key: Type.Optional(
     Type.String({
       description:
@@ -82,6 +83,7 @@ export const PasswordBody = named('PasswordInput', Type.Object(
   {
     current_password: Type.Optional(Type.String({ maxLength: 1024 })),
     new_password: Type.String({ maxLength: 1024 }),
+    user_permissions: Type.Optional({ ...PermissionMap, description: 'Sent by Tyk provisioning scripts: set as by PUT /api/users/{id} (users: write, nobody grants more than they hold)' }),
     api_model: Type.Optional(Type.Object({})),
   },
   { additionalProperties: false },

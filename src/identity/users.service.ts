@@ -8,6 +8,7 @@ import {
 import type { Access } from '../access/access.js';
 import {
   isSelf,
+  mustProveCurrentPassword,
   requireAdmin,
   requireMayGrant,
   requireMayRemoveAdmin,
@@ -553,24 +554,32 @@ export function usersService({ store, config }: AppContext, { access }: { access
     },
 
     /**
-     * Changes a password. Oneself: the current password is required. Another
-     * user: administrators only, without the current password. Either way every
-     * other session and the access key end; a new key is returned once.
+     * Changes a password. Oneself: the current password is required, except
+     * for an administrator. Another user: administrators only, without the
+     * current password. `user_permissions` (Tyk's provisioning scripts send it)
+     * are set in the same transaction, by the rules of an update. Either way
+     * every other session and the access key end; a new key is returned once.
      */
-    async changePassword(actor: Actor, id: number, input: { current_password?: string; new_password: string }): Promise<string> {
+    async changePassword(actor: Actor, id: number, input: { current_password?: string; new_password: string; user_permissions?: Record<string, string> }): Promise<string> {
       const self = isSelf(actor, id);
       requireMaySetPassword(actor, id);
+      if (input.user_permissions !== undefined) {
+        requireMayUpdateUser(actor, id, ['user_permissions']);
+        requireMayGrant(actor, parsePermissions(input.user_permissions, 'user_permissions', true), 'user_permissions');
+      }
       return db.transaction().execute(async (trx) => {
         await lockAdministrators(trx, store.dialect);
-        const target = self ? await mustFind(trx, id) : await mustFindStaff(trx, id);
+        const find = () => (self ? mustFind(trx, id) : mustFindStaff(trx, id));
+        let target = await find();
         requireMaySetPassword(actor, id, managed(target));
-        if (self) {
+        if (self && (input.current_password !== undefined || mustProveCurrentPassword(actor, id))) {
           if (input.current_password === undefined) throw new Invalid('current_password', 'is required');
           const hash = await findPasswordHash(trx, id);
           if (!hash || !(await verifyPassword(input.current_password, hash))) {
             throw new Invalid('current_password', 'does not match your current password');
           }
         }
+        if (input.user_permissions !== undefined) target = await applyUpdate(trx, actor, find, { user_permissions: input.user_permissions });
         await setPassword(trx, target, input.new_password, 'new_password');
         if (self) await updateUserRow(trx, id, { password_change_required: 0 });
         // Consumers work only through the Live Portal: they never hold a Dashboard access key.

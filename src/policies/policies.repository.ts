@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
 import type { PoliciesTable } from '../db/schema.js';
@@ -7,13 +7,29 @@ import type { Grant, GrantView, StoredRights } from './access-rights.js';
 export type PolicyRow = Selectable<PoliciesTable>;
 export type NewPolicyRow = Omit<PolicyRow, 'id'>;
 
+/** Tyk's policy search: these ids only, or (`q`) the policy with that id or those whose name holds it; `active`: active ones only. */
+export interface PolicyMatch {
+  ids?: number[];
+  q?: string;
+  active?: boolean;
+}
+
 export async function listPolicies(
   ex: Executor,
   visible: Filter,
   page?: { offset: number; limit: number },
+  match: PolicyMatch = {},
 ): Promise<{ rows: PolicyRow[]; total: number }> {
   let base = ex.selectFrom('policies');
   if (visible.kind === 'restricted') base = base.where(visible.where);
+  if (match.ids !== undefined) base = base.where('policies.id', 'in', match.ids.length > 0 ? match.ids : [-1]);
+  else if (match.q !== undefined && match.q !== '') {
+    const q = match.q;
+    const id = /^\d{1,15}$/.test(q) ? Number(q) : undefined;
+    const like = sql<boolean>`lower(policies.name) like ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+    base = base.where((eb) => (id === undefined ? like : eb.or([eb('policies.id', '=', id), like])));
+  }
+  if (match.active) base = base.where('policies.active', '=', 1);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let q = base.selectAll('policies').orderBy('policies.id');
   if (page) q = q.limit(page.limit).offset(page.offset);

@@ -1,4 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Invalid } from '../errors.js';
+import { TykPage } from '../pagination.js';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import { parseNumericId } from '../http/ids.js';
@@ -7,6 +10,13 @@ import { IdParams, PageQuery } from '../identity/users.schemas.js';
 import { PolicyBody, PolicyList, PolicyView } from './policies.schemas.js';
 
 const policyId = (raw: string): number => parseNumericId(raw, 'Policy');
+
+const PolicySearchQuery = Type.Object({
+  p: Type.Optional(TykPage),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'A policy id, or a substring of the name (case-insensitive)' })),
+  policy_ids: Type.Optional(Type.String({ maxLength: 2000, description: 'Comma-separated policy ids' })),
+  active: Type.Optional(Type.String({ maxLength: 20, description: 'Any value: active policies only' })),
+}, { additionalProperties: false }); // Tyk's other filters (state, sort, api_id, auth_type) are refused, not silently ignored.
 
 /** Tyk-compatible policies: /api/portal/policies. */
 export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -18,6 +28,28 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     { schema: { operationId: 'listPolicies', tags, summary: 'List the policies you can see', querystring: PageQuery, response: { 200: PolicyList } } },
     async (req) => {
       const { policies: rows, pages } = await policies.list(actorOf(req), req.query.p);
+      return { Data: rows, Pages: pages };
+    },
+  );
+
+  app.get(
+    '/portal/policies/search',
+    {
+      schema: {
+        operationId: 'searchPolicies',
+        tags,
+        summary: 'Search the policies you can see: by id or name (q), by ids (policy_ids, which wins over q), active ones only (active)',
+        querystring: PolicySearchQuery,
+        response: { 200: PolicyList },
+      },
+    },
+    async (req) => {
+      const { q, policy_ids: list, active, p } = req.query;
+      const ids = list === undefined ? undefined : list.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => {
+        if (!/^\d{1,15}$/.test(s)) throw new Invalid('policy_ids', `"${s.slice(0, 40)}" is not a policy id`);
+        return Number(s);
+      });
+      const { policies: rows, pages } = await policies.list(actorOf(req), p, { ids, q, active: active !== undefined && active !== '' });
       return { Data: rows, Pages: pages };
     },
   );

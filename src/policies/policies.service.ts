@@ -13,6 +13,7 @@ import {
   findPolicy,
   insertPolicy,
   listPolicies,
+  type PolicyMatch,
   policyGrants,
   replacePolicyGrants,
   updatePolicyRow,
@@ -81,11 +82,11 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
       return visiblePolicyIds(ex, access.filters.policies(ex, scope), ids);
     },
 
-    async list(actor: Actor, p: number | undefined): Promise<{ policies: View[]; pages: number }> {
+    async list(actor: Actor, p: number | undefined, match: PolicyMatch = {}): Promise<{ policies: View[]; pages: number }> {
       requireSection(actor, 'policies', 'read');
       const scope = access.scope(actor);
       const req = { p, pageSize: config.pageSize };
-      const { rows, total } = await listPolicies(db, access.filters.policies(db, scope), pageWindow(req).page);
+      const { rows, total } = await listPolicies(db, access.filters.policies(db, scope), pageWindow(req).page, match);
       return { policies: await view(db, scope, rows), pages: pageCount(total, req) };
     },
 

@@ -50,6 +50,27 @@ describe('API ownership (enabled)', () => {
     expect(names((await t.request('GET', '/api/apis', { key: admin })).json())).toEqual(['API1', 'API2', 'Public']);
   });
 
+  it("searches by name with Tyk's GET /api/apis/search, scoped like the list", async () => {
+    const search = async (key: string, query: string) => {
+      const res = await t.request('GET', `/api/apis/search${query}`, { key });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { apis: Wrapper[]; pages: number };
+    };
+    // No q: every API the caller can see, as GET /api/apis.
+    expect(names(await search(teamA.key, ''))).toEqual(['API1', 'Public']);
+    expect(names(await search(admin, '?p=-1'))).toEqual(['API1', 'API2', 'Public']);
+    // A substring of the name, case-insensitively; a hidden API is not found.
+    expect(names(await search(teamA.key, '?q=api'))).toEqual(['API1']);
+    expect(names(await search(teamA.key, '?q=API2'))).toEqual([]);
+    expect(names(await search(teamB.key, '?q=API2&p=1'))).toEqual(['API2']);
+    expect((await search(teamB.key, '?q=API2')).pages).toBe(1);
+    expect(names(await search(bystander.key, '?q=API'))).toEqual([]);
+    expect((await t.request('GET', '/api/apis/search?q=API1', { key: analyst.key })).statusCode).toBe(403);
+    const bad = await t.request('GET', '/api/apis/search?p=x', { key: admin });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().Message).toMatch(/^p:/);
+  });
+
   it('answers a hidden API exactly like one that never existed', async () => {
     const hidden = await t.request('GET', `/api/apis/${api2.apiId}`, { key: teamA.key });
     const never = await t.request('GET', '/api/apis/does-not-exist', { key: teamA.key });

@@ -314,6 +314,16 @@ describe('the gateway', () => {
       expect(JSON.stringify((await t.request('GET', `/api/usage/keys/${day}/${day}?p=-1`, { key: admin })).json())).not.toContain(key);
     });
 
+    it("answers Tyk's health check, /hello, in Tyk's shape", async () => {
+      const hello = await send(gw.url, '/hello');
+      expect(hello.status).toBe(200);
+      expect(hello.headers['content-type']).toContain('application/json');
+      const body = hello.json() as { status: string; details: Record<string, { status: string; componentType: string; time: string }> };
+      expect(body.status).toBe('pass');
+      expect(body.details.database).toMatchObject({ status: 'pass', componentType: 'datastore' });
+      expect(Number.isNaN(Date.parse(body.details.database!.time))).toBe(false);
+    });
+
     it('answers /gateway/health and /metrics', async () => {
       const health = await send(gw.url, '/gateway/health');
       expect(health.status).toBe(200);

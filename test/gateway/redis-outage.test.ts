@@ -73,6 +73,7 @@ describe('gateways while their Redis is in trouble', () => {
     const healthy = await send(g1.url, '/gateway/health');
     expect(healthy.status).toBe(200);
     expect(JSON.parse(healthy.body)).toMatchObject({ status: 'ok', redis: 'ok' });
+    expect(JSON.parse((await send(g1.url, '/hello')).body)).toMatchObject({ status: 'pass', details: { redis: { status: 'pass' } } });
     expect((await send(g1.url, '/metrics')).body).toContain('portcullis_gateway_counters_degraded 0');
 
     server.freeze();
@@ -84,6 +85,10 @@ describe('gateways while their Redis is in trouble', () => {
     const degraded = await send(g1.url, '/gateway/health');
     expect(degraded.status).toBe(200);
     expect(JSON.parse(degraded.body)).toMatchObject({ status: 'degraded', database: 'ok', redis: 'degraded' });
+    // Tyk's health check says the same in its words.
+    const hello = await send(g1.url, '/hello');
+    expect(hello.status).toBe(200);
+    expect(JSON.parse(hello.body)).toMatchObject({ status: 'warn', details: { database: { status: 'pass' }, redis: { status: 'warn', componentType: 'datastore' } } });
     const metrics = (await send(g1.url, '/metrics')).body;
     expect(metrics).toContain('portcullis_gateway_counters_degraded 1');
     expect(metrics).toMatch(/portcullis_gateway_counters_fallbacks_total [1-9]/);

@@ -40,6 +40,26 @@ describe('Dashboard users, groups and permissions', () => {
     expect((await me(plain.key)).json().role).toBe('dashboard-user');
   });
 
+  it('shows every user with the org_id of the one Dashboard organisation, as Tyk users carry it', async () => {
+    const u = await createUser(t, root, 'org@example.com', { perms: { users: 'read' } });
+    const created = await t.request('POST', '/api/users', { key: root, body: { first_name: 'O', last_name: 'Rg', email_address: 'org2@example.com', org_id: 'ignored' } });
+    expect(created.statusCode).toBe(200);
+    expect(created.json().Meta.org_id).toBe('1');
+    const views: { org_id?: unknown }[] = [
+      (await me(root)).json(),
+      (await me(u.key)).json(),
+      (await t.request('GET', `/api/users/${u.id}`, { key: root })).json(),
+      ...(await t.request('GET', '/api/users', { key: root })).json().users,
+      ...(await t.request('POST', '/api/users/search', { key: root, body: { filters: { query: 'org' } } })).json().users,
+    ];
+    expect(views.length).toBeGreaterThan(4);
+    for (const v of views) expect(v.org_id).toBe('1');
+    // Sent back unchanged in a read–modify–write, it is accepted.
+    const echoed = await t.request('PUT', `/api/users/${u.id}`, { key: root, body: { first_name: 'Orgo', org_id: '1' } });
+    expect(echoed.statusCode).toBe(200);
+    expect(echoed.json().Meta.org_id).toBe('1');
+  });
+
   it('creates, reads, updates, searches, pages and deletes users', async () => {
     const u = await createUser(t, root, 'Mixed.Case@Example.com', { perms: { users: 'read' } });
     const got = await t.request('GET', `/api/users/${u.id}`, { key: root });
@@ -248,6 +268,56 @@ describe('Dashboard users, groups and permissions', () => {
     expect((await me(u5.key)).statusCode).toBe(401);
     expect((await t.request('GET', '/api/users/me', { session: s5 })).statusCode).toBe(401);
     await signIn('pw@example.com', 'second-password-2');
+  });
+
+  it("sets a password as Tyk's provisioning scripts do: an administrator, with new_password (and user_permissions), no current password", async () => {
+    const signIn = async (email: string, password: string) =>
+      (await t.request('POST', '/auth/password/login', { body: { email, password }, remoteAddress: '10.7.7.7' })).statusCode;
+    // The script creates an administrator, then sets its password with that administrator's own key.
+    const admin = await createUser(t, root, 'provisioned@example.com', { perms: { IsAdmin: 'admin' } });
+    const own = await t.request('POST', `/api/users/${admin.id}/actions/reset`, {
+      key: admin.key,
+      body: { new_password: 'provisioned-pass-1', user_permissions: { IsAdmin: 'admin' } },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toMatchObject({ Status: 'OK', Message: 'User password updated' });
+    expect(await signIn('provisioned@example.com', 'provisioned-pass-1')).toBe(200);
+    const adminKey = own.json().Meta.access_key as string;
+    expect((await me(adminKey)).json().user_permissions).toEqual({ IsAdmin: 'admin' });
+    // A current password that is sent is still checked.
+    const wrongCurrent = await t.request('POST', `/api/users/${admin.id}/actions/reset`, { key: adminKey, body: { current_password: 'not-it-at-all', new_password: 'provisioned-pass-2' } });
+    expect(wrongCurrent.statusCode).toBe(400);
+    expect(wrongCurrent.json().Message).toContain('current_password');
+    // Another user's password, with their permissions set in the same request.
+    const member = await createUser(t, root, 'provmember@example.com', { perms: { apis: 'read' } });
+    const other = await t.request('POST', `/api/users/${member.id}/actions/reset`, {
+      key: adminKey,
+      body: { new_password: 'member-pass-1', user_permissions: { apis: 'write', keys: 'read' }, api_model: {} },
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(await signIn('provmember@example.com', 'member-pass-1')).toBe(200);
+    expect((await t.request('GET', `/api/users/${member.id}`, { key: root })).json().user_permissions).toEqual({ apis: 'write', keys: 'read' });
+    // Bad permissions are refused naming the field, and nothing changes — not even the password.
+    const bad = await t.request('POST', `/api/users/${member.id}/actions/reset`, { key: adminKey, body: { new_password: 'member-pass-2', user_permissions: { nonsense: 'write' } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().Message).toContain('nonsense');
+    expect(await signIn('provmember@example.com', 'member-pass-2')).toBe(401);
+    expect(await signIn('provmember@example.com', 'member-pass-1')).toBe(200);
+    // A user who is not an administrator still proves their own current password, and grants themselves nothing.
+    const plain = await createUser(t, root, 'plainreset@example.com', { password: 'plain-pass-1', perms: { apis: 'read' } });
+    const noCurrent = await t.request('POST', `/api/users/${plain.id}/actions/reset`, { key: plain.key, body: { new_password: 'plain-pass-2' } });
+    expect(noCurrent.statusCode).toBe(400);
+    expect(noCurrent.json().Message).toContain('current_password');
+    const selfGrant = await t.request('POST', `/api/users/${plain.id}/actions/reset`, {
+      key: plain.key,
+      body: { current_password: 'plain-pass-1', new_password: 'plain-pass-2', user_permissions: { IsAdmin: 'admin' } },
+    });
+    expect(selfGrant.statusCode).toBe(403);
+    expect(await signIn('plainreset@example.com', 'plain-pass-1')).toBe(200);
+    expect((await me(plain.key)).json().user_permissions).toEqual({ apis: 'read' });
+    // Not an administrator: another user's password stays out of reach.
+    const byPlain = await t.request('POST', `/api/users/${member.id}/actions/reset`, { key: plain.key, body: { new_password: 'member-pass-3' } });
+    expect(byPlain.statusCode).toBe(403);
   });
 
   it('changes passwords by the rules: own needs the current one, others only for administrators', async () => {

@@ -229,6 +229,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/apis/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the APIs you can see by name (q: substring, case-insensitive; none: all) */
+        get: operations["searchApis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/apis/{apiId}": {
         parameters: {
             query?: never;
@@ -315,6 +332,23 @@ export interface paths {
         put?: never;
         /** Create a policy; answers with the stored policy */
         post: operations["createPolicy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/policies/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the policies you can see: by id or name (q), by ids (policy_ids, which wins over q), active ones only (active) */
+        get: operations["searchPolicies"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2389,6 +2423,10 @@ export interface components {
         PasswordInput: {
             current_password?: string;
             new_password: string;
+            /** @description Sent by Tyk provisioning scripts: set as by PUT /api/users/{id} (users: write, nobody grants more than they hold) */
+            user_permissions?: {
+                [key: string]: string;
+            };
             api_model?: Record<string, never>;
         };
         Plan: {
@@ -2836,6 +2874,8 @@ export interface components {
             group_id: string;
             /** @description super-admin, provider-admin or dashboard-user */
             role: string;
+            /** @description The Dashboard organisation's id: an installation is one organisation, so it is the same for every user */
+            org_id: string;
             /** @description In full only in the reply that issues it (create, key reset, password change); afterwards its owner and administrators see its last four characters */
             access_key?: string;
             password_change_required: boolean;
@@ -3848,6 +3888,51 @@ export interface operations {
             };
         };
     };
+    searchApis: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Substring of the name, case-insensitive */
+                q?: string;
+                /** @description Default -created_at */
+                sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     getApi: {
         parameters: {
             query?: never;
@@ -4328,6 +4413,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    searchPolicies: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description A policy id, or a substring of the name (case-insensitive) */
+                q?: string;
+                /** @description Comma-separated policy ids */
+                policy_ids?: string;
+                /** @description Any value: active policies only */
+                active?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
