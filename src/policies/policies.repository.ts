@@ -1,3 +1,4 @@
+import { storedId } from '../http/ids.js';
 import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
@@ -25,7 +26,8 @@ export async function listPolicies(
   if (match.ids !== undefined) base = base.where('policies.id', 'in', match.ids.length > 0 ? match.ids : [-1]);
   else if (match.q !== undefined && match.q !== '') {
     const q = match.q;
-    const id = /^\d{1,15}$/.test(q) ? Number(q) : undefined;
+    // Digits beyond the id columns' range name no policy (PostgreSQL would refuse to compare them).
+    const id = storedId(q);
     const like = sql<boolean>`lower(policies.name) like ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
     base = base.where((eb) => (id === undefined ? like : eb.or([eb('policies.id', '=', id), like])));
   }

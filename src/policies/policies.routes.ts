@@ -4,7 +4,7 @@ import { Invalid } from '../errors.js';
 import { TykPage } from '../pagination.js';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
-import { parseNumericId } from '../http/ids.js';
+import { parseNumericId, storedId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import { IdParams, PageQuery } from '../identity/users.schemas.js';
 import { PolicyBody, PolicyList, PolicyView } from './policies.schemas.js';
@@ -45,9 +45,11 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     },
     async (req) => {
       const { q, policy_ids: list, active, p } = req.query;
-      const ids = list === undefined ? undefined : list.split(',').map((s) => s.trim()).filter((s) => s !== '').map((s) => {
+      // Well-formed ids beyond the id columns' range name no policy: they are left out, not refused.
+      const ids = list === undefined ? undefined : list.split(',').map((s) => s.trim()).filter((s) => s !== '').flatMap((s) => {
         if (!/^\d{1,15}$/.test(s)) throw new Invalid('policy_ids', `"${s.slice(0, 40)}" is not a policy id`);
-        return Number(s);
+        const id = storedId(s);
+        return id === undefined ? [] : [id];
       });
       const { policies: rows, pages } = await policies.list(actorOf(req), p, { ids, q, active: active !== undefined && active !== '' });
       return { Data: rows, Pages: pages };
