@@ -19,3 +19,4 @@ export {
   type PlanLimits,
 } from './plan-words.js';
 export { PasswordField } from './password-field.js';
+export { ConfirmDialog } from './confirm-dialog.js';

@@ -5,7 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { usePageMeta } from '../../page-meta.js';
 import { useProduct } from '../catalogue/queries.js';
 import { PageState } from '../page-state.js';
-import { ConfirmDialog } from './confirm.js';
+import { ConfirmDialog } from '@portcullis/web-shared';
 import { KeyOnce } from './key-once.js';
 import { useDeleteApp, useMyApp, useRevealKey, useRevokeKey, useRotateKey, useUpdateApp, useOfferNames, type MyAccessRequest, type MyApp, type MyCredential } from './queries.js';
 import { dateWords, SignedInOnly, StatusBadge } from './status.js';

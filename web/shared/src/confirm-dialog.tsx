@@ -2,9 +2,9 @@ import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 /**
- * Asks before something that cannot be undone (red 9 keeps the button's text
- * above 4.5:1). The action runs only on the confirm button; its error stays in
- * the dialog.
+ * Asks before a destructive action (red 9 keeps the button's text above 4.5:1). The action runs only on the confirm
+ * button; while it runs the button shows progress, and its error stays in the
+ * dialog so the user can read it.
  */
 export function ConfirmDialog({
   opened,
@@ -15,6 +15,7 @@ export function ConfirmDialog({
   onClose,
   pending = false,
   error,
+  destructive = true,
 }: {
   opened: boolean;
   title: string;
@@ -24,6 +25,7 @@ export function ConfirmDialog({
   onClose: () => void;
   pending?: boolean;
   error?: Error | null;
+  destructive?: boolean;
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered closeButtonProps={{ 'aria-label': 'Close' }}>
@@ -38,7 +40,7 @@ export function ConfirmDialog({
           <Button variant="default" onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button color="red.9" onClick={onConfirm} loading={pending}>
+          <Button color={destructive ? 'red.9' : undefined} onClick={onConfirm} loading={pending}>
             {confirmLabel}
           </Button>
         </Group>
