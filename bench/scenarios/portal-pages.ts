@@ -10,7 +10,8 @@ import { startServer } from '../lib/server.js';
  * Each page is loaded cold (new browser context: nothing cached) and warm (the
  * same context again) under a "slow 4G" profile — 150 ms round trip, 1.6 Mbit/s
  * down, 750 kbit/s up, 4× slower CPU — measuring the bytes transferred and the
- * time until the page's heading shows. The baseline, measured in the same run
+ * time until the page's heading shows (for the API reference: until Swagger
+ * UI has drawn the document's first operation). The baseline, measured in the same run
  * and under the same profile: a bare HTML page with one heading served by
  * node:http, the floor any page pays for the round trips alone.
  *
@@ -27,8 +28,8 @@ interface Load {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Loads `url` in `page` under the slow profile; counts the bytes on the wire and the time until an h1 is visible. */
-async function measure(page: Page, url: string): Promise<Load> {
+/** Loads `url` in `page` under the slow profile; counts the bytes on the wire and the time until `ready` (an h1 by default) is visible. */
+async function measure(page: Page, url: string, ready?: string): Promise<Load> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
@@ -39,21 +40,21 @@ async function measure(page: Page, url: string): Promise<Load> {
   });
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 60_000 });
+  await (ready ? page.locator(ready) : page.getByRole('heading', { level: 1 })).first().waitFor({ timeout: 60_000 });
   const headingMs = performance.now() - started;
   await page.waitForLoadState('networkidle');
   await cdp.detach();
   return { bytes, headingMs };
 }
 
-async function coldAndWarm(browser: Browser, url: string, rounds: number): Promise<{ cold: Load; warm: Load }> {
+async function coldAndWarm(browser: Browser, url: string, rounds: number, ready?: string): Promise<{ cold: Load; warm: Load }> {
   const cold: Load[] = [];
   const warm: Load[] = [];
   for (let i = 0; i < rounds; i++) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    cold.push(await measure(page, url));
-    warm.push(await measure(page, url));
+    cold.push(await measure(page, url, ready));
+    warm.push(await measure(page, url, ready));
     await context.close();
   }
   const pick = (loads: Load[]): Load => ({ bytes: median(loads.map((l) => l.bytes)), headingMs: median(loads.map((l) => l.headingMs)) });
@@ -71,11 +72,38 @@ async function seed(base: string): Promise<{ product: number; key: string }> {
   const api = await post('/api/apis', key, { api_definition: { name: 'Weather API', active: true, proxy: { listen_path: '/weather/', target_url: 'http://127.0.0.1:9/', strip_listen_path: true } } });
   const plan = await post('/portal-api/plans', key, { Name: 'starter', DisplayName: 'Starter', RateLimit: 100, Per: 60, Quota: 100_000, QuotaRenewalRate: 2_592_000 });
   const description = '# Forecasts\n\nHourly **forecasts** for any place on Earth, with [examples](https://example.com).\n\n- current weather\n- 10-day forecast\n';
-  const product = await post('/portal-api/products', key, { Name: 'weather', DisplayName: 'Weather', Description: description, APIDetails: [{ APIID: api.ID }] });
+  await post('/api/apis/oas', key, FORECAST_DOC);
+  const product = await post('/portal-api/products', key, {
+    Name: 'weather',
+    DisplayName: 'Weather',
+    Description: description,
+    APIDetails: [{ APIID: api.ID }, { APIID: 'forecast-api' }],
+  });
   await post('/portal-api/catalogues', key, { Name: 'Public APIs', VisibilityStatus: 'Public', Products: [product.ID], Plans: [plan.ID] });
   await post('/portal-api/posts', key, { Title: 'Welcome', Path: 'welcome', Content: '# Welcome\n\nOur APIs are open.', Status: 'published' });
   return { product: product.ID as number, key };
 }
+
+/** A small OpenAPI document: what the API reference page renders. */
+const FORECAST_DOC = {
+  openapi: '3.0.3',
+  info: { title: 'Forecast', version: '1.0.0', description: 'Hourly **forecasts**.' },
+  paths: {
+    '/forecast/{place}': {
+      get: {
+        summary: 'Forecast for a place',
+        parameters: [{ name: 'place', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { '200': { description: 'The forecast', content: { 'application/json': { schema: { type: 'object', properties: { hours: { type: 'array', items: { type: 'number' } } } } } } } },
+      },
+    },
+  },
+  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
+  'x-tyk-api-gateway': {
+    info: { name: 'Forecast', id: 'forecast-api', state: { active: true } },
+    upstream: { url: 'http://127.0.0.1:9/' },
+    server: { listenPath: { value: '/forecast/', strip: true } },
+  },
+};
 
 function startBaseline(): Promise<{ url: string; server: Server }> {
   const html = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Baseline</title></head><body><h1>Baseline</h1><p>One heading, nothing else.</p></body></html>';
@@ -104,17 +132,18 @@ export async function run(): Promise<void> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   try {
     const { product } = await seed(server.url);
-    const pages: [string, string][] = [
+    const pages: [string, string, string?][] = [
       ['baseline: one-heading HTML page', baseline.url],
       ['home (/)', `${server.url}/`],
       ['product page', `${server.url}/portal/catalogue-products/${product}`],
+      ['API reference (Swagger UI), to its first operation', `${server.url}/portal/catalogue-products/${product}/apis/forecast-api/reference`, '.opblock'],
       ['blog', `${server.url}/blog`],
       ['sign in', `${server.url}/auth/password/login`],
     ];
     const rows: (string | number)[][] = [];
     let floor = 0;
-    for (const [label, url] of pages) {
-      const { cold, warm } = await coldAndWarm(browser, url, rounds);
+    for (const [label, url, ready] of pages) {
+      const { cold, warm } = await coldAndWarm(browser, url, rounds, ready);
       if (floor === 0) floor = cold.headingMs;
       rows.push([label, round(cold.bytes / 1024, 1), Math.round(cold.headingMs), round(cold.headingMs / floor), round(warm.bytes / 1024, 1), Math.round(warm.headingMs)]);
     }

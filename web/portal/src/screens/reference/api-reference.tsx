@@ -1,4 +1,4 @@
-import { Alert, Anchor, Center, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Anchor, Center, Code, List, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { ApiError, ensureOk, pages } from '@portcullis/web-shared';
 import { Component, lazy, Suspense, type ReactNode } from 'react';
@@ -8,10 +8,10 @@ import { usePageMeta } from '../../page-meta.js';
 import { summaryOf } from '../catalogue/home.js';
 import { useProduct, type LiveProduct } from '../catalogue/queries.js';
 import { NotFoundPage, PageState } from '../page-state.js';
-import { isObject, type JsonObject } from './openapi-model.js';
+import { descriptionOf, isObject, securitySchemesOf, type JsonObject } from './document-summary.js';
 
 // The reference renderer has a chunk of its own: the other public pages never load it.
-const OpenApiView = lazy(() => import('./openapi-view.js'));
+const SwaggerView = lazy(() => import('./swagger-view.js'));
 
 /** The OpenAPI document of one API of a product this visitor may see; a 404 otherwise. */
 function useApiDocument(productId: number, apiId: string) {
@@ -47,8 +47,7 @@ export function ApiReferencePage() {
 function Reference({ product, apiId, apiName, listenPath }: { product: LiveProduct; apiId: string; apiName: string; listenPath: string }) {
   const document = useApiDocument(product.ID, apiId);
   const productName = product.DisplayName || product.Name;
-  const info = document.data && isObject(document.data.info) ? document.data.info : undefined;
-  const about = typeof info?.description === 'string' ? summaryOf(info.description) : '';
+  const about = document.data ? summaryOf(descriptionOf(document.data)) : '';
   usePageMeta(`${apiName} — API reference`, about || `The operations of ${apiName} (${productName}): paths, parameters, request bodies and responses.`);
   return (
     <Stack gap="lg" maw={960}>
@@ -58,19 +57,46 @@ function Reference({ product, apiId, apiName, listenPath }: { product: LiveProdu
       <Title order={1}>{apiName} — API reference</Title>
       <PageState query={document} label="Loading the API reference">
         {(doc) => (
-          <RenderError>
-            <Suspense
-              fallback={
-                <Center py="xl">
-                  <Loader aria-label="Loading the API reference" role="status" />
-                </Center>
-              }
-            >
-              <OpenApiView document={doc} apiName={apiName} listenPath={listenPath} />
-            </Suspense>
-          </RenderError>
+          <>
+            <Calling document={doc} listenPath={listenPath} />
+            <RenderError>
+              <Suspense
+                fallback={
+                  <Center py="xl">
+                    <Loader aria-label="Loading the API reference" role="status" />
+                  </Center>
+                }
+              >
+                <SwaggerView document={doc} />
+              </Suspense>
+            </RenderError>
+          </>
         )}
       </PageState>
+    </Stack>
+  );
+}
+
+/** Where and how to call the API: its base path on the gateway, and the document's authentication in words. */
+function Calling({ document: doc, listenPath }: { document: JsonObject; listenPath: string }) {
+  const schemes = securitySchemesOf(doc);
+  return (
+    <Stack component="section" aria-labelledby="calling" gap="xs">
+      <Title order={2} size="h3" id="calling">
+        Calling this API
+      </Title>
+      <Text size="sm">
+        Send requests to the gateway, under the base path <Code>{listenPath}</Code>: an operation’s path below comes after it. Your app’s key for this API is on your dashboard once your access request is approved.
+      </Text>
+      {schemes.length > 0 && (
+        <List size="sm" spacing={4}>
+          {schemes.map((s) => (
+            <List.Item key={s.name}>
+              Authentication “{s.name}”: {s.words}.
+            </List.Item>
+          ))}
+        </List>
+      )}
     </Stack>
   );
 }
