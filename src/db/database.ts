@@ -16,9 +16,12 @@ export interface Store {
   /** Answers whether the database responds. */
   ping(): Promise<boolean>;
   /**
-   * A value that changes whenever any row of the database changes, from this
-   * process or another one; undefined where the store cannot tell cheaply
-   * (PostgreSQL). Lets hot paths reuse what they read until something changes.
+   * A value that changes whenever a row that signing in reads (users, user
+   * groups, sessions) changes, from this process or another one; undefined
+   * while the store cannot tell. SQLite: any row of the database (its change
+   * counters). PostgreSQL: counters moved by the notifications the tables'
+   * triggers send (migration 0023) and by this process's own writes as they
+   * complete; undefined while the listening connection is down. Lets hot paths reuse what they read until something changes.
    */
   changeMarker(): string | undefined;
   close(): Promise<void>;
@@ -97,11 +100,32 @@ function openPostgres(url: string): Store {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
+  // Writes of this process move the marker as soon as they complete (a COMMIT is a write):
+  // its own next request must not wait for the notification to come back.
+  let ownWrites = 0;
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    client.query = ((...args: unknown[]) => {
+      const result = query(...args);
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+      if (!(typeof text === 'string' && /^\s*select\b/i.test(text)) && result instanceof Promise) {
+        result.then(
+          () => ownWrites++,
+          () => ownWrites++,
+        );
+      }
+      return result;
+    }) as typeof client.query;
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const changes = listenForSignInChanges(url);
   return {
     db,
     dialect: 'postgres',
-    changeMarker: () => undefined,
+    changeMarker() {
+      const m = changes.marker();
+      return m === undefined ? undefined : `${m}:${ownWrites}`;
+    },
     async ping() {
       try {
         await sql`select 1`.execute(db);
@@ -111,7 +135,73 @@ function openPostgres(url: string): Store {
       }
     },
     async close() {
+      await changes.close();
       await db.destroy();
+    },
+  };
+}
+
+/** The channel migration 0023's triggers notify on every write to users, user_groups and sessions. */
+const SIGN_IN_CHANGES_CHANNEL = 'portcullis_sign_in_changes';
+const RELISTEN_MS = 1000;
+
+/**
+ * One connection of its own LISTENs for the triggers' notifications (opened on
+ * the first question); each one moves the marker. While that connection is not listening (starting, lost,
+ * reconnecting) the marker is undefined, so nothing is reused: a missed
+ * notification can never leave a revoked credential in use.
+ */
+function listenForSignInChanges(url: string): { marker(): string | undefined; close(): Promise<void> } {
+  let version = 0;
+  let listening = false;
+  let closed = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const lost = () => {
+    listening = false;
+    version++;
+    client = undefined;
+    if (!closed) retry ??= setTimeout(connect, RELISTEN_MS).unref();
+  };
+  async function connect(): Promise<void> {
+    retry = undefined;
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    client = c;
+    c.on('notification', () => version++);
+    c.on('error', () => c.end().catch(() => {}));
+    c.on('end', () => {
+      if (client === c) lost();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${SIGN_IN_CHANGES_CHANNEL}`);
+      if (closed) return void (await c.end());
+      // Whatever changed before the LISTEN took effect is behind the new version.
+      version++;
+      listening = true;
+    } catch {
+      if (client === c) {
+        await c.end().catch(() => {});
+        lost();
+      }
+    }
+  }
+  let started = false;
+  return {
+    // Only processes that sign people in ask: the first question starts listening (gateways never open the connection).
+    marker() {
+      if (!started && !closed) {
+        started = true;
+        void connect();
+      }
+      return listening ? `pg:${version}` : undefined;
+    },
+    async close() {
+      closed = true;
+      listening = false;
+      if (retry) clearTimeout(retry);
+      await client?.end().catch(() => {});
     },
   };
 }
