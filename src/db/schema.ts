@@ -145,6 +145,8 @@ export interface PoliciesTable {
   meta_data: string;
   created_at: string;
   updated_at: string;
+  /** The client's own `_id` when it is not a numeric id (migration 0020); null otherwise. */
+  custom_id: string | null;
 }
 
 /** One API granted by a policy or a key; `rights` holds versions, allowed_urls and an optional per-API limit (JSON). */

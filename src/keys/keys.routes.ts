@@ -4,7 +4,7 @@ import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import { PageQuery } from '../identity/users.schemas.js';
 import type { Services } from '../services.js';
-import { CreatedKey, KeyBody, KeyData, KeyIdParams, KeyList } from './keys.schemas.js';
+import { byHashOnly, CreatedKey, KeyBody, KeyData, KeyIdParams, KeyList, KeyLookupQuery, KeyUpdateQuery } from './keys.schemas.js';
 
 /** Tyk-compatible keys: /api/keys and /api/apis/{apiID}/keys. */
 export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -18,35 +18,57 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/keys',
-    { schema: { operationId: 'createKey', tags, summary: 'Create a key; the key itself is returned once, only its hash is stored', body: KeyBody, response: { 200: CreatedKey } } },
+    {
+      schema: {
+        operationId: 'createKey',
+        tags,
+        summary: 'Create a key; the key itself (key_id and key, as in Tyk) is returned once, only its hash (key_hash) is stored',
+        body: KeyBody,
+        response: { 200: CreatedKey },
+      },
+    },
     async (req) => {
       const created = await keys.create(actorOf(req), req.body);
-      return { key: created.key, key_id: created.keyHash, key_hash: created.keyHash, data: created.data };
+      return { key: created.key, key_id: created.key, key_hash: created.keyHash, data: created.data };
     },
   );
 
   app.get(
     '/keys/:keyId',
-    { schema: { operationId: 'getKey', tags, summary: 'Get a key by its hash (or by the key itself)', params: KeyIdParams, response: { 200: KeyData } } },
+    { schema: { operationId: 'getKey', tags, summary: 'Get a key by the key itself or its hash (hashed: by its hash only)', params: KeyIdParams, querystring: KeyLookupQuery, response: { 200: KeyData } } },
     async (req) => {
-      const k = await keys.get(actorOf(req), req.params.keyId);
+      const k = await keys.get(actorOf(req), req.params.keyId, byHashOnly(req.query));
       return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
     },
   );
 
   app.put(
     '/keys/:keyId',
-    { schema: { operationId: 'updateKey', tags, summary: 'Update a key', params: KeyIdParams, body: KeyBody, response: { 200: KeyData } } },
+    {
+      schema: {
+        operationId: 'updateKey',
+        tags,
+        summary: 'Update a key, named by the key itself or its hash (hashed: by its hash only)',
+        params: KeyIdParams,
+        querystring: KeyUpdateQuery,
+        body: KeyBody,
+        response: { 200: KeyData },
+      },
+    },
     async (req) => {
-      const k = await keys.update(actorOf(req), req.params.keyId, req.body);
+      const k = await keys.update(actorOf(req), req.params.keyId, req.body, byHashOnly(req.query));
       return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
     },
   );
 
-  app.delete('/keys/:keyId', { schema: { operationId: 'deleteKey', tags, summary: 'Delete (revoke) a key', params: KeyIdParams, response: { 200: ApiResponse } } }, async (req) => {
-    await keys.remove(actorOf(req), req.params.keyId);
-    return ok('Key deleted');
-  });
+  app.delete(
+    '/keys/:keyId',
+    { schema: { operationId: 'deleteKey', tags, summary: 'Delete (revoke) a key, named by the key itself or its hash (hashed: by its hash only)', params: KeyIdParams, querystring: KeyLookupQuery, response: { 200: ApiResponse } } },
+    async (req) => {
+      await keys.remove(actorOf(req), req.params.keyId, byHashOnly(req.query));
+      return ok('Key deleted');
+    },
+  );
 
   app.get(
     '/apis/:apiId/keys',

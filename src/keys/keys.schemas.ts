@@ -57,18 +57,33 @@ export const SessionView = named('KeySession', Type.Object({
 }));
 
 export const KeyData = named('KeyData', Type.Object({
-  key_id: Type.String({ description: 'The key hash: the id to use in /api/keys/{keyId}' }),
-  key_hash: Type.String(),
+  key_id: Type.String({ description: 'The key hash (the key itself is never shown again after its creation); /api/keys/{keyId} takes either' }),
+  key_hash: Type.String({ description: 'The key hash' }),
   data: SessionView,
 }));
 
 export const CreatedKey = named('CreatedKey', Type.Object({
-  key: Type.String({ description: 'The key itself, shown only in this reply' }),
-  key_id: Type.String(),
-  key_hash: Type.String(),
+  key: Type.String({ description: 'The key itself, shown only in this reply (the same as key_id)' }),
+  key_id: Type.String({ description: 'As in Tyk: the key itself, the credential a client sends to the gateway; shown only in this reply' }),
+  key_hash: Type.String({ description: 'The key hash: the id to link to, and the one later replies name the key by' }),
   data: SessionView,
 }));
 
 export const KeyList = named('KeyList', Type.Object({ data: Type.Object({ keys: Type.Array(Type.String()) }), pages: Type.Integer() }));
 
-export const KeyIdParams = Type.Object({ keyId: Type.String({ maxLength: 200 }) });
+export const KeyIdParams = Type.Object({ keyId: Type.String({ maxLength: 200, description: 'The key itself or its hash' }) });
+
+/** Tyk's way of saying which of the two `{keyId}` is. */
+export const KeyLookupQuery = Type.Object({
+  hashed: Type.Optional(Type.String({ maxLength: 20, description: "Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash" })),
+  auto_guess: Type.Optional(Type.String({ maxLength: 20, description: 'Accepted for Tyk clients: {keyId} is always tried as the key and as its hash' })),
+});
+
+/** With Tyk's `hashed` set (any non-empty value), `{keyId}` is a hash. */
+export const byHashOnly = (q: { hashed?: string }): boolean => q.hashed !== undefined && q.hashed !== '';
+
+/** PUT takes Tyk's `suppress_reset` too. */
+export const KeyUpdateQuery = Type.Object({
+  ...KeyLookupQuery.properties,
+  suppress_reset: Type.Optional(Type.String({ maxLength: 20, description: 'Accepted for Tyk clients; a key change never resets its quota counter here' })),
+});

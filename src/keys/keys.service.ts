@@ -27,7 +27,6 @@ import {
 } from './keys.repository.js';
 import type { KeyBody, SessionView } from './keys.schemas.js';
 import { effectiveLimits, type Limits } from './limits.js';
-import { storedId } from '../http/ids.js';
 
 type Input = Static<typeof KeyBody>;
 
@@ -54,7 +53,7 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
   async function resolvePolicies(ex: Executor, actor: Actor, scope: Scope, input: Input): Promise<number[] | undefined> {
     const raw = input.apply_policies ?? (input.apply_policy_id ? [input.apply_policy_id] : undefined);
     if (raw === undefined || raw === null) return undefined;
-    const ids = raw.map((x) => storedId(x) ?? -1);
+    const ids = (await deps.policies.rowIdsOf(ex, raw)).map((id) => id ?? -1);
     const visible = await visiblePolicyIds(ex, scope, ids.filter((i) => i > 0));
     const unknown = raw.filter((_, i) => !visible.has(ids[i]!));
     if (unknown.length > 0) throw new Invalid('apply_policies', `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
@@ -94,10 +93,11 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
     const policies = await policyLimits(ex, await keyPolicyIds(ex, row.id, unrestricted('limits in force: every policy of the key counts')));
     const limits = effectiveLimits(row, policies);
     const shownPolicies = await keyPolicyIds(ex, row.id, access.filters.policies(ex, scope, 'key_policies.policy_id'));
+    const publicIds = await deps.policies.publicIds(ex, shownPolicies);
     const { own, viaPolicies } = await effectiveGrants(ex, row.id, access.filters.apis(ex, scope, 'a.id'));
     return {
       access_rights: renderAccessRights([...own, ...viaPolicies]),
-      apply_policies: shownPolicies.map(String),
+      apply_policies: shownPolicies.map((id) => publicIds.get(id) ?? String(id)),
       ...limits,
       expires: row.expires,
       is_inactive: row.is_inactive === 1,
@@ -109,9 +109,13 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
     };
   }
 
-  async function mustFind(ex: Executor, scope: Scope, keyId: string): Promise<KeyRow> {
+  /**
+   * The key `keyId` names: the key itself or its hash, as Tyk's `{keyId}` takes
+   * either; with `hashed` (Tyk's query parameter), its hash only.
+   */
+  async function mustFind(ex: Executor, scope: Scope, keyId: string, hashed = false): Promise<KeyRow> {
     const visible = access.filters.keys(ex, scope);
-    const row = (await findKeyByHash(ex, keyId, visible)) ?? (await findKeyByHash(ex, hashSecret(keyId), visible));
+    const row = (await findKeyByHash(ex, keyId, visible)) ?? (hashed ? undefined : await findKeyByHash(ex, hashSecret(keyId), visible));
     if (!row) throw new NotFound('Key');
     return row;
   }
@@ -145,10 +149,10 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       counters = source;
     },
 
-    async get(actor: Actor, keyId: string): Promise<{ keyHash: string; data: Session }> {
+    async get(actor: Actor, keyId: string, hashed = false): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'read');
       const scope = access.scope(actor);
-      const row = await mustFind(db, scope, keyId);
+      const row = await mustFind(db, scope, keyId, hashed);
       const data = await session(db, scope, row);
       if (counters) {
         // The key's own bucket, as the gateway counts it (an access right with its own limit counts apart).
@@ -187,7 +191,7 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
           action: 'key.create',
           targetType: 'key',
           targetId: keyHash,
-          changes: { alias: input.alias ?? '', apis: Object.keys(input.access_rights ?? {}), apply_policies: policyIds.map(String) },
+          changes: { alias: input.alias ?? '', apis: Object.keys(input.access_rights ?? {}), apply_policies: [...(await deps.policies.publicIds(trx, policyIds)).values()] },
         });
         const row = (await findKeyByHash(trx, keyHash, justWritten))!;
         return { key, keyHash, data: await session(trx, scope, row) };
@@ -198,11 +202,11 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
      * Replaces the key's settings. Only a key whose every API the caller sees
      * (directly and through its policies) may be changed: see access/ownership.ts, holding.
      */
-    async update(actor: Actor, keyId: string, input: Input): Promise<{ keyHash: string; data: Session }> {
+    async update(actor: Actor, keyId: string, input: Input, hashed = false): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'write');
       const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
-        const row = await mustFind(trx, scope, keyId);
+        const row = await mustFind(trx, scope, keyId, hashed);
         requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         const policyIds = await resolvePolicies(trx, actor, scope, input);
         if (policyIds !== undefined) {
@@ -231,11 +235,11 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       });
     },
 
-    async remove(actor: Actor, keyId: string): Promise<void> {
+    async remove(actor: Actor, keyId: string, hashed = false): Promise<void> {
       requireSection(actor, 'keys', 'write');
       const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
-        const row = await mustFind(trx, scope, keyId);
+        const row = await mustFind(trx, scope, keyId, hashed);
         requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         await deleteKeyRow(trx, row.id);
         await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash });

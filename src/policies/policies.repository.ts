@@ -1,18 +1,36 @@
-import { storedId } from '../http/ids.js';
-import { sql, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
-import type { Executor } from '../db/database.js';
-import type { PoliciesTable } from '../db/schema.js';
+import type { Dialect, Executor } from '../db/database.js';
+import type { Database, PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
 export type PolicyRow = Selectable<PoliciesTable>;
-export type NewPolicyRow = Omit<PolicyRow, 'id'>;
+export type NewPolicyRow = Omit<PolicyRow, 'id' | 'custom_id'> & { custom_id?: string | null };
+
+/**
+ * A policy id as clients write it: a numeric id (the row's), or a client's own
+ * `_id` (`custom_id`). Ids made of digits are always numeric ones, so the two never meet.
+ */
+export type PolicyRef = { rowId: number } | { customId: string };
 
 /** Tyk's policy search: these ids only, or (`q`) the policy with that id or those whose name holds it; `active`: active ones only. */
 export interface PolicyMatch {
-  ids?: number[];
+  ids?: PolicyRef[];
   q?: string;
+  /** `q` read as an id (numeric or a client's own), if it can be one. */
+  qRef?: PolicyRef;
   active?: boolean;
+}
+
+/** The condition "this row is named by one of `refs`": a policy with its own `_id` answers to that id only. */
+function namedBy(refs: PolicyRef[]) {
+  const rowIds = refs.flatMap((r) => ('rowId' in r ? [r.rowId] : []));
+  const customIds = refs.flatMap((r) => ('customId' in r ? [r.customId] : []));
+  return (eb: ExpressionBuilder<Database, 'policies'>) =>
+    eb.or([
+      eb.and([eb('policies.id', 'in', rowIds.length > 0 ? rowIds : [-1]), eb('policies.custom_id', 'is', null)]),
+      eb('policies.custom_id', 'in', customIds.length > 0 ? customIds : ['']),
+    ]);
 }
 
 export async function listPolicies(
@@ -23,13 +41,12 @@ export async function listPolicies(
 ): Promise<{ rows: PolicyRow[]; total: number }> {
   let base = ex.selectFrom('policies');
   if (visible.kind === 'restricted') base = base.where(visible.where);
-  if (match.ids !== undefined) base = base.where('policies.id', 'in', match.ids.length > 0 ? match.ids : [-1]);
+  if (match.ids !== undefined) base = base.where(namedBy(match.ids));
   else if (match.q !== undefined && match.q !== '') {
     const q = match.q;
-    // Digits beyond the id columns' range name no policy (PostgreSQL would refuse to compare them).
-    const id = storedId(q);
     const like = sql<boolean>`lower(policies.name) like ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
-    base = base.where((eb) => (id === undefined ? like : eb.or([eb('policies.id', '=', id), like])));
+    const ref = match.qRef;
+    base = base.where((eb) => (ref === undefined ? like : eb.or([namedBy([ref])(eb), like])));
   }
   if (match.active) base = base.where('policies.active', '=', 1);
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
@@ -47,6 +64,45 @@ export async function findPolicy(ex: Executor, id: number, visible: Filter): Pro
 export async function insertPolicy(ex: Executor, row: NewPolicyRow): Promise<number> {
   const { id } = await ex.insertInto('policies').values(row).returning('id').executeTakeFirstOrThrow();
   return id;
+}
+
+/**
+ * Inserts a policy under the numeric id its client chose. PostgreSQL's sequence
+ * does not see explicit ids, so it is moved past this one (never back); SQLite's
+ * AUTOINCREMENT follows the largest id by itself.
+ */
+export async function insertPolicyWithId(ex: Executor, dialect: Dialect, rowId: number, row: NewPolicyRow): Promise<void> {
+  await ex.insertInto('policies').values({ ...row, id: rowId }).execute();
+  if (dialect === 'postgres') {
+    await sql`select setval(s.seq, greatest(${rowId}::bigint, coalesce(pg_sequence_last_value(s.seq::regclass), 0)))
+              from (select pg_get_serial_sequence('policies', 'id') as seq) s`.execute(ex);
+  }
+}
+
+/** The row ids of the policies `refs` name, whoever may see them (ids are one space for every policy). */
+export async function policyRowIds(ex: Executor, refs: PolicyRef[]): Promise<Map<PolicyRef, number>> {
+  const out = new Map<PolicyRef, number>();
+  if (refs.length === 0) return out;
+  const rows = await ex.selectFrom('policies').select(['id', 'custom_id']).where(namedBy(refs)).execute();
+  for (const ref of refs) {
+    const row = rows.find((r) => ('rowId' in ref ? r.custom_id === null && r.id === ref.rowId : r.custom_id === ref.customId));
+    if (row) out.set(ref, row.id);
+  }
+  return out;
+}
+
+/** Whether a new policy may not take this id: a row holds it, as its numeric or its own id. */
+export async function policyIdTaken(ex: Executor, ref: PolicyRef): Promise<boolean> {
+  const q = ex.selectFrom('policies').select('id');
+  const row = await ('rowId' in ref ? q.where('id', '=', ref.rowId) : q.where('custom_id', '=', ref.customId)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How clients know these policies: their own `_id`, else the numeric id. */
+export async function publicPolicyIds(ex: Executor, rowIds: number[]): Promise<Map<number, string>> {
+  if (rowIds.length === 0) return new Map();
+  const rows = await ex.selectFrom('policies').select(['id', 'custom_id']).where('id', 'in', rowIds).execute();
+  return new Map(rows.map((r) => [r.id, r.custom_id ?? String(r.id)]));
 }
 
 export async function updatePolicyRow(ex: Executor, id: number, row: Partial<NewPolicyRow>): Promise<void> {

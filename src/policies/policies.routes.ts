@@ -4,12 +4,10 @@ import { Invalid } from '../errors.js';
 import { TykPage } from '../pagination.js';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
-import { parseNumericId, storedId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import { IdParams, PageQuery } from '../identity/users.schemas.js';
 import { PolicyBody, PolicyList, PolicyView } from './policies.schemas.js';
-
-const policyId = (raw: string): number => parseNumericId(raw, 'Policy');
+import { POLICY_ID_SHAPE } from './policy-ids.js';
 
 const PolicySearchQuery = Type.Object({
   p: Type.Optional(TykPage),
@@ -45,12 +43,9 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     },
     async (req) => {
       const { q, policy_ids: list, active, p } = req.query;
-      // Well-formed ids beyond the id columns' range name no policy: they are left out, not refused.
-      const ids = list === undefined ? undefined : list.split(',').map((s) => s.trim()).filter((s) => s !== '').flatMap((s) => {
-        if (!/^\d{1,15}$/.test(s)) throw new Invalid('policy_ids', `"${s.slice(0, 40)}" is not a policy id`);
-        const id = storedId(s);
-        return id === undefined ? [] : [id];
-      });
+      // Well-formed ids that name no policy (e.g. beyond the id columns' range) are left out, not refused.
+      const ids = list === undefined ? undefined : list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      for (const s of ids ?? []) if (!POLICY_ID_SHAPE.test(s)) throw new Invalid('policy_ids', `"${s.slice(0, 40)}" is not a policy id`);
       const { policies: rows, pages } = await policies.list(actorOf(req), p, { ids, q, active: active !== undefined && active !== '' });
       return { Data: rows, Pages: pages };
     },
@@ -58,14 +53,22 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
 
   app.post(
     '/portal/policies',
-    { schema: { operationId: 'createPolicy', tags, summary: 'Create a policy; answers with the stored policy', body: PolicyBody, response: { 200: PolicyView } } },
-    async (req) => policies.create(actorOf(req), req.body),
+    {
+      schema: {
+        operationId: 'createPolicy',
+        tags,
+        summary: "Create a policy (under the client's own _id when it sends a free one); answers as Tyk does, the new policy's id in Message",
+        body: PolicyBody,
+        response: { 200: ApiResponse },
+      },
+    },
+    async (req) => ok((await policies.create(actorOf(req), req.body))._id),
   );
 
   app.get(
     '/portal/policies/:id',
     { schema: { operationId: 'getPolicy', tags, summary: 'Get a policy (APIs you cannot see are left out of access_rights)', params: IdParams, response: { 200: PolicyView } } },
-    async (req) => policies.get(actorOf(req), policyId(req.params.id)),
+    async (req) => policies.get(actorOf(req), req.params.id),
   );
 
   app.put(
@@ -74,20 +77,23 @@ export const policiesRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       schema: {
         operationId: 'updatePolicy',
         tags,
-        summary: 'Replace a policy; access_rights entries for APIs you cannot see are kept untouched',
+        summary: 'Replace a policy (its id stays; an _id in the body is ignored); access_rights entries for APIs you cannot see are kept untouched. Answers as Tyk does: Message "Data updated"',
         params: IdParams,
         body: PolicyBody,
-        response: { 200: PolicyView },
+        response: { 200: ApiResponse },
       },
     },
-    async (req) => policies.update(actorOf(req), policyId(req.params.id), req.body),
+    async (req) => {
+      await policies.update(actorOf(req), req.params.id, req.body);
+      return ok('Data updated');
+    },
   );
 
   app.delete(
     '/portal/policies/:id',
     { schema: { operationId: 'deletePolicy', tags, summary: 'Delete a policy', params: IdParams, response: { 200: ApiResponse } } },
     async (req) => {
-      await policies.remove(actorOf(req), policyId(req.params.id));
+      await policies.remove(actorOf(req), req.params.id);
       return ok('Policy deleted');
     },
   );

@@ -5,22 +5,28 @@ import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
-import { NotFound } from '../errors.js';
+import { Conflict, NotFound } from '../errors.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { renderAccessRights, resolveAccessRights } from './access-rights.js';
 import {
   deletePolicyRow,
   findPolicy,
   insertPolicy,
+  insertPolicyWithId,
   listPolicies,
   type PolicyMatch,
   policyGrants,
+  policyIdTaken,
+  policyRowIds,
+  publicPolicyIds,
+  type PolicyRef,
   replacePolicyGrants,
   updatePolicyRow,
   visiblePolicyIds,
   type PolicyRow,
 } from './policies.repository.js';
 import type { PolicyBody, PolicyView } from './policies.schemas.js';
+import { chosenPolicyRef, policyRef, publicPolicyId } from './policy-ids.js';
 
 type Input = Static<typeof PolicyBody>;
 type View = Static<typeof PolicyView>;
@@ -41,6 +47,13 @@ function columns(input: Input) {
   };
 }
 
+/** Tyk's policy search as clients write it: ids and `q` as strings. */
+export interface PolicySearch {
+  ids?: string[];
+  q?: string;
+  active?: boolean;
+}
+
 export function policiesService({ store, config }: AppContext, { access }: { access: Access }) {
   const { db } = store;
   const justWritten = unrestricted('read back the policy this call just wrote');
@@ -51,8 +64,8 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
     const out: View[] = [];
     for (const r of rows) {
       out.push({
-        _id: String(r.id),
-        id: String(r.id),
+        _id: publicPolicyId(r),
+        id: publicPolicyId(r),
         name: r.name,
         active: r.active === 1,
         rate: r.rate,
@@ -76,33 +89,74 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
     return row;
   }
 
+  /** The row of the policy `raw` names (a numeric id or a client's own `_id`) that `scope` sees; else 404. */
+  async function mustFindRef(ex: Executor, scope: Scope, raw: string): Promise<PolicyRow> {
+    const ref = policyRef(raw);
+    const rowId = ref === undefined ? undefined : (await policyRowIds(ex, [ref])).get(ref);
+    if (rowId === undefined) throw new NotFound('Policy');
+    return mustFind(ex, scope, rowId);
+  }
+
   return {
     /** Of these policy ids, those in scope; for other domains (keys), no section check. */
     visibleIds(ex: Executor, scope: Scope, ids: number[]): Promise<Set<number>> {
       return visiblePolicyIds(ex, access.filters.policies(ex, scope), ids);
     },
 
-    async list(actor: Actor, p: number | undefined, match: PolicyMatch = {}): Promise<{ policies: View[]; pages: number }> {
+    /** The row ids of the policies these client-written ids name (undefined: none), whoever may see them; for keys. */
+    async rowIdsOf(ex: Executor, raws: string[]): Promise<(number | undefined)[]> {
+      const refs = raws.map(policyRef);
+      const found = await policyRowIds(ex, refs.filter((r): r is PolicyRef => r !== undefined));
+      return refs.map((r) => (r === undefined ? undefined : found.get(r)));
+    },
+
+    /** How clients know these policies (their `_id`); for keys. */
+    publicIds(ex: Executor, rowIds: number[]): Promise<Map<number, string>> {
+      return publicPolicyIds(ex, rowIds);
+    },
+
+    async list(actor: Actor, p: number | undefined, search: PolicySearch = {}): Promise<{ policies: View[]; pages: number }> {
       requireSection(actor, 'policies', 'read');
       const scope = access.scope(actor);
+      const match: PolicyMatch = {
+        // Ids that cannot name a policy (e.g. digits beyond the id columns' range) are left out, not refused.
+        ids: search.ids?.map(policyRef).filter((r): r is PolicyRef => r !== undefined),
+        q: search.q,
+        qRef: search.q === undefined ? undefined : policyRef(search.q),
+        active: search.active,
+      };
       const req = { p, pageSize: config.pageSize };
       const { rows, total } = await listPolicies(db, access.filters.policies(db, scope), pageWindow(req).page, match);
       return { policies: await view(db, scope, rows), pages: pageCount(total, req) };
     },
 
-    async get(actor: Actor, id: number): Promise<View> {
+    async get(actor: Actor, id: string): Promise<View> {
       requireSection(actor, 'policies', 'read');
       const scope = access.scope(actor);
-      return (await view(db, scope, [await mustFind(db, scope, id)]))[0]!;
+      return (await view(db, scope, [await mustFindRef(db, scope, id)]))[0]!;
     },
 
+    /**
+     * Creates a policy, under the client's own `_id` when it sends one. Ids are one
+     * space for every policy: a taken id is refused with the same answer whether
+     * or not the caller may see the policy that holds it.
+     */
     async create(actor: Actor, input: Input): Promise<View> {
       requireSection(actor, 'policies', 'write');
       const scope = access.scope(actor);
+      const chosen = input._id === undefined || input._id === '' ? undefined : chosenPolicyRef(input._id);
       return db.transaction().execute(async (trx) => {
         const grants = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         const at = now();
-        const id = await insertPolicy(trx, { ...columns(input), created_at: at, updated_at: at });
+        const row = { ...columns(input), created_at: at, updated_at: at };
+        if (chosen !== undefined && (await policyIdTaken(trx, chosen))) throw new Conflict('_id: this policy id is already in use');
+        let id: number;
+        if (chosen !== undefined && 'rowId' in chosen) {
+          id = chosen.rowId;
+          await insertPolicyWithId(trx, store.dialect, id, row);
+        } else {
+          id = await insertPolicy(trx, { ...row, custom_id: chosen?.customId ?? null });
+        }
         await replacePolicyGrants(trx, id, grants);
         await recordAudit(trx, actor, {
           action: 'policy.create',
@@ -115,11 +169,11 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
     },
 
     /** Replaces the policy; only a policy whose every API the caller sees (see access/ownership.ts, holding). */
-    async update(actor: Actor, id: number, input: Input): Promise<View> {
+    async update(actor: Actor, ref: string, input: Input): Promise<View> {
       requireSection(actor, 'policies', 'write');
       const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
-        await mustFind(trx, scope, id);
+        const { id } = await mustFindRef(trx, scope, ref);
         requireHolds(actor, await access.holds(trx, scope, 'policy', id), 'policy');
         const incoming = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         // The caller's entries replace those of the APIs they see; the others stay.
@@ -137,11 +191,12 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
       });
     },
 
-    async remove(actor: Actor, id: number): Promise<void> {
+    async remove(actor: Actor, ref: string): Promise<void> {
       requireSection(actor, 'policies', 'write');
       const scope = access.scope(actor);
       await db.transaction().execute(async (trx) => {
-        const row = await mustFind(trx, scope, id);
+        const row = await mustFindRef(trx, scope, ref);
+        const { id } = row;
         requireHolds(actor, await access.holds(trx, scope, 'policy', id), 'policy');
         await deletePolicyRow(trx, id);
         await recordAudit(trx, actor, { action: 'policy.delete', targetType: 'policy', targetId: id, changes: { name: row.name } });

@@ -51,10 +51,10 @@ describe('nobody gives more than they can see and hold (ownership on)', () => {
     await setOwners(t, root, apiB, [], [teamB]);
     const both = await as(root, 'POST', '/api/portal/policies', { name: 'A+B', access_rights: { [apiA]: rights(apiA), [apiB]: rights(apiB) } });
     status(both, 200, 'policy A+B');
-    policyAB = both.json()._id as string;
+    policyAB = both.json().Message as string;
     const onlyB = await as(root, 'POST', '/api/portal/policies', { name: 'B only', access_rights: { [apiB]: rights(apiB) } });
     status(onlyB, 200, 'policy B');
-    policyB = onlyB.json()._id as string;
+    policyB = onlyB.json().Message as string;
     gw = await gatewayFor(t);
   });
   afterAll(async () => {

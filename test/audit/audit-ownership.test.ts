@@ -73,14 +73,14 @@ describe('audit log under API ownership', () => {
     // Policies: one on API2 only, one on both (visible to TeamA through API1, but its entries name API2).
     await ok(admin('POST', '/api/portal/policies', { name: 'Policy Of B', access_rights: { [api2.apiId]: right(api2.apiId) } }));
     await ok(admin('POST', '/api/portal/policies', { name: 'Policy Of Both', access_rights: { [api1.apiId]: right(api1.apiId), [api2.apiId]: right(api2.apiId) } }));
-    const policyA = await ok<{ _id: string }>(admin('POST', '/api/portal/policies', { name: 'Policy Of A', access_rights: { [api1.apiId]: right(api1.apiId) } }));
+    const policyA = await ok<{ Message: string }>(admin('POST', '/api/portal/policies', { name: 'Policy Of A', access_rights: { [api1.apiId]: right(api1.apiId) } }));
     secrets.push('Policy Of B', 'Policy Of Both');
     mine.push('Policy Of A');
 
     // Keys: one on API2 (its hash is its id), one of TeamA's, one through a policy on API2 that later loses it.
     const keyB = await ok<{ key_hash: string }>(admin('POST', '/api/keys', { alias: 'key-of-b', access_rights: { [api2.apiId]: right(api2.apiId) } }));
     await ok(admin('PUT', `/api/keys/${keyB.key_hash}`, { alias: 'key-of-b-renamed', access_rights: { [api2.apiId]: right(api2.apiId) } }));
-    const keyA = await ok<{ key_hash: string }>(admin('POST', '/api/keys', { alias: 'key-of-a', apply_policies: [policyA._id] }));
+    const keyA = await ok<{ key_hash: string }>(admin('POST', '/api/keys', { alias: 'key-of-a', apply_policies: [policyA.Message] }));
     secrets.push(keyB.key_hash, 'key-of-b');
     mine.push(keyA.key_hash, 'key-of-a');
 

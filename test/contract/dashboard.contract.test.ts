@@ -95,7 +95,7 @@ describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
       key: root,
       body: { name: 'P', rate: 10, per: 60, access_rights: { [apiId]: { api_id: apiId, versions: ['Default'], allowed_urls: [{ url: '/x', methods: ['GET'] }] } } },
     });
-    policyId = policy.json()._id as string;
+    policyId = policy.json().Message as string;
     const key = await t.request('POST', '/api/keys', { key: root, body: { alias: 'k', apply_policies: [policyId] } });
     keyHash = key.json().key_hash as string;
   });

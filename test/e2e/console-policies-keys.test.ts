@@ -79,7 +79,7 @@ describe('the Policies and Keys screens', () => {
     const billingId = (billing.body as { ID: string }).ID;
     const billingPolicy = await callApi(h!, adminKey, 'POST', '/api/portal/policies', { name: 'Billing only', access_rights: { [billingId]: { api_id: billingId, versions: ['Default'] } } });
     expect(billingPolicy.status).toBe(200);
-    const billingPolicyId = (billingPolicy.body as { _id: string })._id;
+    const billingPolicyId = (billingPolicy.body as { Message: string }).Message;
     const billingKey = await callApi(h!, adminKey, 'POST', '/api/keys', { alias: 'Billing robot', access_rights: { [billingId]: { api_id: billingId, versions: ['Default'] } } });
     expect(billingKey.status).toBe(200);
     const billingKeyHash = (billingKey.body as { key_hash: string }).key_hash;

@@ -173,7 +173,7 @@ describe('the gateway', () => {
     it('grants access through policies', async () => {
       const res = await t.request('POST', '/api/portal/policies', { key: admin, body: { name: 'Other only', access_rights: { [other]: rights(other) } } });
       expect(res.statusCode).toBe(200);
-      const { key } = await createKey(t, admin, { apply_policies: [res.json()._id as string] });
+      const { key } = await createKey(t, admin, { apply_policies: [res.json().Message as string] });
       expect((await send(gw.url, '/other/x', { headers: { authorization: key } })).status).toBe(200);
       expect((await send(gw.url, '/keyed/x', { headers: { authorization: key } })).status).toBe(403);
     });
@@ -231,7 +231,7 @@ describe('the gateway', () => {
 
     it('takes the limits of the key\'s policy when the key sets none', async () => {
       const res = await t.request('POST', '/api/portal/policies', { key: admin, body: { name: 'Two a minute', rate: 2, per: 60, access_rights: { [keyed]: rights(keyed) } } });
-      const { key } = await createKey(t, admin, { apply_policies: [res.json()._id as string] });
+      const { key } = await createKey(t, admin, { apply_policies: [res.json().Message as string] });
       const h = { authorization: key };
       expect((await send(gw.url, '/keyed/p', { headers: h })).status).toBe(200);
       expect((await send(gw.url, '/keyed/p', { headers: h })).status).toBe(200);
@@ -250,7 +250,7 @@ describe('the gateway', () => {
     it('follows a key made inactive, an edited API, a changed policy and a deactivated API', async () => {
       const api = await createProxiedApi(t, admin, 'Moving', '/moving/', a.url);
       const pol = await t.request('POST', '/api/portal/policies', { key: admin, body: { name: 'Moving', access_rights: { [api]: rights(api) } } });
-      const policyId = pol.json()._id as string;
+      const policyId = pol.json().Message as string;
       const viaPolicy = await createKey(t, admin, { apply_policies: [policyId] });
       const direct = await createKey(t, admin, { access_rights: { [api]: rights(api) } });
       const get = (key: string) => send(gw.url, '/moving/x', { headers: { authorization: key } });

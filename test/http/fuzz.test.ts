@@ -47,8 +47,8 @@ const oasApi = await ok<{ ID: string }>(
   }),
   'OAS API',
 );
-const policy = await ok<{ _id: string }>(await admin('POST', '/api/portal/policies', { name: 'Fuzz policy', access_rights: { [api.apiId]: { api_id: api.apiId } } }), 'policy');
-const key = await ok<{ key_hash: string }>(await admin('POST', '/api/keys', { apply_policies: [policy._id] }), 'key');
+const policy = await ok<{ Message: string }>(await admin('POST', '/api/portal/policies', { name: 'Fuzz policy', access_rights: { [api.apiId]: { api_id: api.apiId } } }), 'policy');
+const key = await ok<{ key_hash: string }>(await admin('POST', '/api/keys', { apply_policies: [policy.Message] }), 'key');
 const catalogue = await ok<{ ID: number }>(await admin('POST', '/portal-api/catalogues', { Name: 'Fuzz catalogue', VisibilityStatus: 'Public' }), 'catalogue');
 const plan = await ok<{ ID: number }>(await admin('POST', '/portal-api/plans', { Name: 'Fuzz plan', RateLimit: 5, Per: 1, Quota: 500, QuotaRenewalRate: 86400, Catalogues: [catalogue.ID] }), 'plan');
 const product = await ok<{ ID: number }>(await admin('POST', '/portal-api/products', { Name: 'Fuzz product', APIDetails: [{ APIID: api.apiId }], Catalogues: [catalogue.ID] }), 'product', 201);
@@ -115,7 +115,7 @@ function paramValue(op: Operation, name: string): string {
   const bySegment: Record<string, string | number> = {
     users: dashboardUser.id,
     usergroups: group,
-    policies: policy._id,
+    policies: policy.Message,
     posts: post.ID,
     pages: page.ID,
     requests: pendingRequest.ID,

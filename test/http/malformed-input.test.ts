@@ -78,7 +78,7 @@ describe('malformed input on every write route', () => {
   async function freshPolicy(): Promise<string> {
     const apiId = await freshApi();
     const body = await ok(await t.request('POST', '/api/portal/policies', { key: root, body: { name: unique('policy'), access_rights: { [apiId]: { api_id: apiId } } } }), 'policy');
-    return body._id as string;
+    return body.Message as string;
   }
   async function freshKey(): Promise<string> {
     const policyId = await freshPolicy();

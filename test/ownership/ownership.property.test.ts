@@ -222,7 +222,7 @@ async function build(t: TestApp, admin: string, w: WorldSpec, run: number): Prom
   const policyIds: string[] = [];
   for (const [i, p] of w.policies.entries()) {
     const created = await must('POST', '/api/portal/policies', { name: `p${run}-${i}`, access_rights: Object.fromEntries(p.apis.map((a) => [apiIds[a], right(a)])) });
-    policyIds.push(created._id as string);
+    policyIds.push(created.Message as string);
   }
   const keyHashes: (string | null)[] = [];
   for (const k of w.keys) {

@@ -27,7 +27,7 @@ describe('policies and keys under API ownership', () => {
       body: { name: 'Both', rate: 10, per: 1, quota_max: 100, quota_renewal_rate: 3600, access_rights: { [api1.apiId]: right(api1.apiId), [api2.apiId]: right(api2.apiId) } },
     });
     expect(res.statusCode).toBe(200);
-    policyBoth = res.json()._id as string;
+    policyBoth = res.json().Message as string;
     await t.request('POST', '/api/portal/policies', { key: admin, body: { name: 'OnlyB', access_rights: { [api2.apiId]: right(api2.apiId) } } });
   });
   afterAll(async () => {
@@ -68,7 +68,7 @@ describe('policies and keys under API ownership', () => {
     expect(await search(admin, '?q=2147483648')).toEqual([]);
     expect(await search(admin, `?policy_ids=2147483648,${idOf('OnlyB')}`)).toEqual(['OnlyB']);
     expect(await search(admin, '?policy_ids=99999999999')).toEqual([]);
-    const bad = await t.request('GET', '/api/portal/policies/search?policy_ids=1,abc', { key: admin });
+    const bad = await t.request('GET', '/api/portal/policies/search?policy_ids=1,a%20b', { key: admin });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().Message).toMatch(/^policy_ids:/);
     // A filter not supported yet is refused naming it, rather than ignored (which would answer with more than asked).

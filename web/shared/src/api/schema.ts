@@ -330,7 +330,7 @@ export interface paths {
         /** List the policies you can see */
         get: operations["listPolicies"];
         put?: never;
-        /** Create a policy; answers with the stored policy */
+        /** Create a policy (under the client's own _id when it sends a free one); answers as Tyk does, the new policy's id in Message */
         post: operations["createPolicy"];
         delete?: never;
         options?: never;
@@ -364,7 +364,7 @@ export interface paths {
         };
         /** Get a policy (APIs you cannot see are left out of access_rights) */
         get: operations["getPolicy"];
-        /** Replace a policy; access_rights entries for APIs you cannot see are kept untouched */
+        /** Replace a policy (its id stays; an _id in the body is ignored); access_rights entries for APIs you cannot see are kept untouched. Answers as Tyk does: Message "Data updated" */
         put: operations["updatePolicy"];
         post?: never;
         /** Delete a policy */
@@ -384,7 +384,7 @@ export interface paths {
         /** List the keys you can see (by key hash) */
         get: operations["listKeys"];
         put?: never;
-        /** Create a key; the key itself is returned once, only its hash is stored */
+        /** Create a key; the key itself (key_id and key, as in Tyk) is returned once, only its hash (key_hash) is stored */
         post: operations["createKey"];
         delete?: never;
         options?: never;
@@ -399,12 +399,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a key by its hash (or by the key itself) */
+        /** Get a key by the key itself or its hash (hashed: by its hash only) */
         get: operations["getKey"];
-        /** Update a key */
+        /** Update a key, named by the key itself or its hash (hashed: by its hash only) */
         put: operations["updateKey"];
         post?: never;
-        /** Delete (revoke) a key */
+        /** Delete (revoke) a key, named by the key itself or its hash (hashed: by its hash only) */
         delete: operations["deleteKey"];
         options?: never;
         head?: never;
@@ -2089,9 +2089,11 @@ export interface components {
             MarkdownEnabled?: boolean;
         };
         CreatedKey: {
-            /** @description The key itself, shown only in this reply */
+            /** @description The key itself, shown only in this reply (the same as key_id) */
             key: string;
+            /** @description As in Tyk: the key itself, the credential a client sends to the gateway; shown only in this reply */
             key_id: string;
+            /** @description The key hash: the id to link to, and the one later replies name the key by */
             key_hash: string;
             data: components["schemas"]["KeySession"];
         };
@@ -2151,8 +2153,9 @@ export interface components {
             MarkdownEnabled?: true;
         };
         KeyData: {
-            /** @description The key hash: the id to use in /api/keys/{keyId} */
+            /** @description The key hash (the key itself is never shown again after its creation); /api/keys/{keyId} takes either */
             key_id: string;
+            /** @description The key hash */
             key_hash: string;
             data: components["schemas"]["KeySession"];
         };
@@ -4412,7 +4415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Policy"];
+                    "application/json": components["schemas"]["ApiResponse"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -4543,7 +4546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Policy"];
+                    "application/json": components["schemas"]["ApiResponse"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -4691,9 +4694,15 @@ export interface operations {
     };
     getKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash */
+                hashed?: string;
+                /** @description Accepted for Tyk clients: {keyId} is always tried as the key and as its hash */
+                auto_guess?: string;
+            };
             header?: never;
             path: {
+                /** @description The key itself or its hash */
                 keyId: string;
             };
             cookie?: never;
@@ -4731,9 +4740,17 @@ export interface operations {
     };
     updateKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash */
+                hashed?: string;
+                /** @description Accepted for Tyk clients: {keyId} is always tried as the key and as its hash */
+                auto_guess?: string;
+                /** @description Accepted for Tyk clients; a key change never resets its quota counter here */
+                suppress_reset?: string;
+            };
             header?: never;
             path: {
+                /** @description The key itself or its hash */
                 keyId: string;
             };
             cookie?: never;
@@ -4775,9 +4792,15 @@ export interface operations {
     };
     deleteKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash */
+                hashed?: string;
+                /** @description Accepted for Tyk clients: {keyId} is always tried as the key and as its hash */
+                auto_guess?: string;
+            };
             header?: never;
             path: {
+                /** @description The key itself or its hash */
                 keyId: string;
             };
             cookie?: never;

@@ -212,14 +212,15 @@ export function KeyCreatePage({ canReadPolicies }: { canReadPolicies: boolean })
   const navigate = useNavigate();
   const [created, setCreated] = useState<CreatedKey | null>(null);
   if (created) {
-    const label = created.data.alias.trim() !== '' ? created.data.alias : `Key ${shortHash(created.key_id)}`;
+    // As in Tyk, key_id here is the key itself: the page is named and linked by its hash.
+    const label = created.data.alias.trim() !== '' ? created.data.alias : `Key ${shortHash(created.key_hash)}`;
     return (
       <>
         <PageHeader title="Key created" description={label} />
         <Stack gap="md" maw={820}>
           <SecretOnce label="API key" value={created.key} />
           <Group gap="xs">
-            <Button component={Link} to={`/keys/${encodeURIComponent(created.key_id)}`}>
+            <Button component={Link} to={`/keys/${encodeURIComponent(created.key_hash)}`}>
               Open the key
             </Button>
             <Button component={Link} to="/keys" variant="default">

@@ -145,9 +145,9 @@ export function PolicyEditPage() {
           <PageHeader title={`Edit ${p.name || 'policy'}`} />
           <PolicyForm
             policy={p}
-            onSaved={(saved) => {
+            onSaved={(savedId) => {
               notifyDone('Policy saved');
-              void navigate(`/policies/${encodeURIComponent(saved._id)}`);
+              void navigate(`/policies/${encodeURIComponent(savedId)}`);
             }}
             onCancel={() => void navigate(`/policies/${encodeURIComponent(p._id)}`)}
           />
@@ -167,9 +167,9 @@ export function PolicyCreatePage() {
       </Anchor>
       <PageHeader title="New policy" />
       <PolicyForm
-        onSaved={(saved) => {
+        onSaved={(createdId) => {
           notifyDone('Policy created');
-          void navigate(`/policies/${encodeURIComponent(saved._id)}`);
+          void navigate(`/policies/${encodeURIComponent(createdId)}`);
         }}
         onCancel={() => void navigate('/policies')}
       />

@@ -20,8 +20,8 @@ const CUSTOM = 'custom';
 
 const FIELDS = ['name', 'rate', 'per', 'quota_max', 'quota_renewal_rate', 'key_expires_in', 'access_rights'] as const;
 
-/** Creates a policy (no `policy`) or replaces one. */
-export function PolicyForm({ policy, onSaved, onCancel }: { policy?: Policy; onSaved: (saved: Policy) => void; onCancel: () => void }) {
+/** Creates a policy (no `policy`) or replaces one; `onSaved` gets the policy's id. */
+export function PolicyForm({ policy, onSaved, onCancel }: { policy?: Policy; onSaved: (id: string) => void; onCancel: () => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState(policy?.name ?? '');
   const [active, setActive] = useState(policy?.active ?? true);
@@ -34,7 +34,7 @@ export function PolicyForm({ policy, onSaved, onCancel }: { policy?: Policy; onS
   const [customExpiry, setCustomExpiry] = useState<number>(initialExpiry > 0 ? initialExpiry : 86_400);
 
   const save = useMutation({
-    mutationFn: async (): Promise<Policy> => {
+    mutationFn: async (): Promise<string> => {
       const body: PolicyInput = {
         ...(policy ? { tags: policy.tags, meta_data: policy.meta_data } : {}),
         name: name.trim(),
@@ -44,18 +44,18 @@ export function PolicyForm({ policy, onSaved, onCancel }: { policy?: Policy; onS
         access_rights: draftsToRights(rights),
       };
       if (policy) {
-        const { data, error, response } = await api.PUT('/api/portal/policies/{id}', { params: { path: { id: policy._id } }, body });
+        const { error, response } = await api.PUT('/api/portal/policies/{id}', { params: { path: { id: policy._id } }, body });
         ensureOk(response, error);
-        return data!;
+        return policy._id;
       }
+      // As in Tyk, the answer is {Status, Message: <the new policy's id>}.
       const { data, error, response } = await api.POST('/api/portal/policies', { body });
       ensureOk(response, error);
-      return data!;
+      return data!.Message;
     },
-    onSuccess: async (saved) => {
-      queryClient.setQueryData([...policiesKey, saved._id], saved);
+    onSuccess: async (id) => {
       await queryClient.invalidateQueries({ queryKey: policiesKey });
-      onSaved(saved);
+      onSaved(id);
     },
   });
 
