@@ -6,10 +6,12 @@ import { parseNumericId } from '../http/ids.js';
 import type { Services } from '../services.js';
 import type { AuditRow } from './audit.service.js';
 import { TykPage } from '../pagination.js';
+import { DASHBOARD_ORG_ID } from '../identity/organisation.js';
 
 const AuditLog = Type.Object({
   _id: Type.String(),
   req_id: Type.String(),
+  org_id: Type.String({ description: "The Dashboard organisation's id, the same for every entry" }),
   date: Type.String(),
   timestamp: Type.Integer(),
   ip: Type.String(),
@@ -42,6 +44,7 @@ function toView(r: AuditRow): AuditLog {
   return {
     _id: String(r.id),
     req_id: r.request_id,
+    org_id: DASHBOARD_ORG_ID,
     date: at.toUTCString(),
     timestamp: Math.floor(at.getTime() / 1000),
     ip: r.ip,

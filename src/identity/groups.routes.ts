@@ -7,6 +7,7 @@ import type { Services } from '../services.js';
 import type { GroupRecord } from './groups.service.js';
 import { CreateGroupBody, UpdateGroupBody, UserGroup, UserGroupList } from './groups.schemas.js';
 import { parseNumericId } from '../http/ids.js';
+import { DASHBOARD_ORG_ID, PASSWORD_MAX_DAYS } from './organisation.js';
 import { IdParams, PageQuery, SuccessorQuery } from './users.schemas.js';
 
 function toGroupView(g: GroupRecord): Static<typeof UserGroup> {
@@ -16,6 +17,8 @@ function toGroupView(g: GroupRecord): Static<typeof UserGroup> {
     description: g.description,
     active: g.active,
     user_permissions: renderPermissions({ isAdmin: false, sections: g.sections }),
+    org_id: DASHBOARD_ORG_ID,
+    password_max_days: PASSWORD_MAX_DAYS,
   };
 }
 

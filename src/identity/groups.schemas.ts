@@ -27,6 +27,8 @@ export const UserGroup = named('UserGroup', Type.Object({
   description: Type.String(),
   active: Type.Boolean(),
   user_permissions: PermissionMap,
+  org_id: Type.String({ description: "The Dashboard organisation's id, the same for every group" }),
+  password_max_days: Type.Integer({ description: "Tyk's password expiry in days; always 0 (passwords do not expire)" }),
 }));
 
 export const UserGroupList = named('UserGroupList', Type.Object({ groups: Type.Array(UserGroup), pages: Type.Integer() }));

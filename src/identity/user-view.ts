@@ -1,7 +1,7 @@
 import type { Actor } from '../access/actor.js';
 import { renderPermissions } from '../access/permissions.js';
 import { mayKnowAccessKeyOf } from '../access/policy.js';
-import { DASHBOARD_ORG_ID } from './organisation.js';
+import { DASHBOARD_ORG_ID, NEVER, PASSWORD_MAX_DAYS } from './organisation.js';
 import type { User } from './users.schemas.js';
 import type { UserRecord } from './users.repository.js';
 import { userPermissions } from './users.service.js';
@@ -24,11 +24,13 @@ export function toUserView(u: UserRecord, viewer: Actor | 'self', issuedKey?: st
     org_id: DASHBOARD_ORG_ID,
     password_change_required: u.passwordChangeRequired,
     created_at: u.createdAt,
+    last_login_date: u.lastLoginAt ?? NEVER,
+    password_updated: u.passwordUpdatedAt ?? NEVER,
+    password_max_days: PASSWORD_MAX_DAYS,
+    api_model: {},
   };
   const mayKnowKey = mayKnowAccessKeyOf(viewer, u.id);
   if (issuedKey !== undefined) view.access_key = issuedKey;
   else if (mayKnowKey && u.accessKeyHint !== null) view.access_key = `…${u.accessKeyHint}`;
-  if (u.lastLoginAt) view.last_login_date = u.lastLoginAt;
-  if (u.passwordUpdatedAt) view.password_updated = u.passwordUpdatedAt;
   return view;
 }

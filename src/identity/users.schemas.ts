@@ -60,8 +60,10 @@ export const User = named('User', Type.Object({
   ),
   password_change_required: Type.Boolean(),
   created_at: Type.String({ format: 'date-time' }),
-  last_login_date: Type.Optional(Type.String({ format: 'date-time' })),
-  password_updated: Type.Optional(Type.String({ format: 'date-time' })),
+  last_login_date: Type.String({ format: 'date-time', description: 'The last sign-in; 0001-01-01T00:00:00Z (as Tyk sends a time never set) for none yet' }),
+  password_updated: Type.String({ format: 'date-time', description: 'When the password was last set; 0001-01-01T00:00:00Z for never' }),
+  password_max_days: Type.Integer({ description: "Tyk's password expiry in days; always 0 (passwords do not expire)" }),
+  api_model: Type.Object({}, { description: 'Always empty, as Tyk sends it' }),
 }));
 export type User = Static<typeof User>;
 

@@ -34,6 +34,7 @@ export const PolicyBody = named('PolicyInput', Type.Object({ ...PolicyFields, ..
 export const PolicyView = named('Policy', Type.Object({
   _id: Type.String(),
   id: Type.String(),
+  org_id: Type.String({ description: "The Dashboard organisation's id, the same for every policy" }),
   name: Type.String(),
   active: Type.Boolean(),
   rate: Type.Number(),

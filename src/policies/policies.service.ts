@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
 import { Conflict, NotFound } from '../errors.js';
+import { DASHBOARD_ORG_ID } from '../identity/organisation.js';
 import { pageCount, pageWindow } from '../pagination.js';
 import { renderAccessRights, resolveAccessRights } from './access-rights.js';
 import {
@@ -66,6 +67,7 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
       out.push({
         _id: publicPolicyId(r),
         id: publicPolicyId(r),
+        org_id: DASHBOARD_ORG_ID,
         name: r.name,
         active: r.active === 1,
         rate: r.rate,

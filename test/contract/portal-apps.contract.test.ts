@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
 import { createApi } from '../helpers/fixtures.js';
+import { exampleChecks } from './tyk-examples.js';
 import { describeContract, problems } from './tyk-reference.js';
 
 /*
@@ -20,6 +21,7 @@ const FILE = 'enterprise-developer-portal-swagger.yaml';
 const PASSWORD = 'consumer-password-1';
 
 describeContract(FILE, 'portal apps and access requests contract', (ref) => {
+  const examples = exampleChecks(ref, 'portal apps and access requests contract');
   let t: TestApp;
   let root: string;
   let session: string;
@@ -37,6 +39,7 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
   async function valid(method: string, url: string, path: string, status = 200, body?: unknown): Promise<unknown> {
     const out = await json(await t.request(method, `/portal-api${url}`, { key: root, body }), status);
     expect(problems(ref.response(method, path, status), out), `${method} ${url}`).toEqual([]);
+    examples.check(method, path, status, out);
     return out;
   }
   /** An app (Client-show) validated as described above. */
@@ -89,6 +92,7 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
 
     const app = await json(await t.request('GET', `/portal-api/apps/${appId}`, { key: root }));
     validApp(app);
+    examples.check('GET', '/apps/{app_id}', 200, app);
     const shown = app as { AccessRequests: { ID: number; Products: string[]; Credentials: { CredentialHash: string; Expires?: string }[] }[] };
     expect(shown.AccessRequests.map((r) => r.ID)).toEqual([pendingId, approvedId]);
     expect(shown.AccessRequests[1]!.Products).toEqual(['Payments']);
@@ -96,6 +100,7 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
 
     const changed = await json(await t.request('PUT', `/portal-api/apps/${appId}`, { key: root, body: { Name: 'Renamed', Visibility: 'organisation' } }));
     validApp(changed);
+    examples.check('PUT', '/apps/{app_id}', 200, changed);
     expect(changed).toMatchObject({ Name: 'Renamed', Visibility: 'organisation' });
     expect(ref.documents('PUT', '/apps/{app_id}', 200)).toBe(true);
   });
@@ -124,8 +129,12 @@ describeContract(FILE, 'portal apps and access requests contract', (ref) => {
   });
 
   it('rotates a credential and deletes an app in the documented shapes', async () => {
-    const rotated = await json(await t.request('PUT', `/portal-api/apps/${appId}/credentials/${credentialId}/rotate`, { key: root }));
+    // Tyk's path names the access request too; another request's id finds no such credential.
+    const elsewhere = await t.request('PUT', `/portal-api/apps/${appId}/access-requests/${pendingId}/credentials/${credentialId}/rotate`, { key: root });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(404);
+    const rotated = await json(await t.request('PUT', `/portal-api/apps/${appId}/access-requests/${approvedId}/credentials/${credentialId}/rotate`, { key: root }));
     expect(problems(ref.response('PUT', '/apps/{app_id}/access-requests/{access-request_id}/credentials/{credential_id}/rotate', 200), rotated)).toEqual([]);
+    examples.check('PUT', '/apps/{app_id}/access-requests/{access-request_id}/credentials/{credential_id}/rotate', 200, rotated);
     const { Credential } = rotated as { Credential: unknown };
     expect(problems(ref.schema('Credential'), Credential)).toEqual([]);
     // The administrator never sees the new key: the app's owner reveals it.

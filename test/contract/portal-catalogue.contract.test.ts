@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createApi } from '../helpers/fixtures.js';
+import { exampleChecks } from './tyk-examples.js';
 import { describeContract, problems, type Reference } from './tyk-reference.js';
 
 /*
@@ -15,6 +16,7 @@ const FILE = 'enterprise-developer-portal-swagger.yaml';
 const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
 describeContract(FILE, 'portal catalogue contract', (ref: Reference) => {
+  const examples = exampleChecks(ref, 'portal catalogue contract');
   let t: TestApp;
   let root: string;
   let apiId: string;
@@ -34,6 +36,7 @@ describeContract(FILE, 'portal catalogue contract', (ref: Reference) => {
     expect(ref.documents(method, path, status), `${method} ${path} documents ${status}`).toBe(true);
     const json = res.json() as Record<string, unknown>;
     expect(problems(ref.response(method, path, status), json), `${method} ${url}`).toEqual([]);
+    examples.check(method, path, status, json);
     return json;
   }
 
@@ -70,6 +73,7 @@ describeContract(FILE, 'portal catalogue contract', (ref: Reference) => {
     expect(list).toEqual([expect.objectContaining({ ID: id, Name: 'payments', APIDetails: [{ APIID: apiId, Name: 'Payments', Status: true }] })]);
     expect(problems(ref.response('GET', '/products', 200), [{ ...list[0], APIDetails: [{ APIID: 7 }] }])).not.toEqual([]);
 
+    expect(await valid('GET', `/products/${id}/api-details`, '/products/{product_id}/api-details')).toMatchObject([{ APIID: apiId }]);
     const detail = await valid('GET', `/products/${id}/api-details/${apiId}`, '/products/{product_id}/api-details/{api-id}');
     expect(detail).toMatchObject({ APIID: apiId, Description: 'Cards', TargetURL: expect.any(String) });
     await valid('PUT', `/products/${id}/api-details/${apiId}`, '/products/{product_id}/api-details/{api-id}', { Description: 'Card payments' });

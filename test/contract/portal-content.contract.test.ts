@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { exampleChecks } from './tyk-examples.js';
 import { describeContract, problems } from './tyk-reference.js';
 
 /*
@@ -12,6 +13,7 @@ import { describeContract, problems } from './tyk-reference.js';
 const FILE = 'enterprise-developer-portal-swagger.yaml';
 
 describeContract(FILE, 'portal posts and pages contract', (ref) => {
+  const examples = exampleChecks(ref, 'portal posts and pages contract');
   let t: TestApp;
   let root: string;
 
@@ -30,6 +32,7 @@ describeContract(FILE, 'portal posts and pages contract', (ref) => {
     expect(ref.documents(method, path, status), `${method} ${path} documents ${status}`).toBe(true);
     const json = res.json() as Record<string, unknown>;
     expect(problems(ref.response(method, path, status), json), `${method} ${url}`).toEqual([]);
+    examples.check(method, path, status, json);
     return json;
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
+import { exampleChecks } from './tyk-examples.js';
 import { describeContract, problems } from './tyk-reference.js';
 
 /*
@@ -9,6 +10,7 @@ import { describeContract, problems } from './tyk-reference.js';
 
 const FILE = 'enterprise-developer-portal-swagger.yaml';
 describeContract(FILE, 'portal users contract', (ref) => {
+  const examples = exampleChecks(ref, 'portal users contract');
   let t: TestApp;
   let root: string;
   let orgId = 0;
@@ -32,6 +34,7 @@ describeContract(FILE, 'portal users contract', (ref) => {
     expect(res.statusCode, res.body).toBe(status);
     const json: unknown = res.json();
     expect(problems(ref.response(method, path, status), json), `${method} ${url}`).toEqual([]);
+    examples.check(method, path, status, json);
     return json;
   }
 
@@ -57,6 +60,17 @@ describeContract(FILE, 'portal users contract', (ref) => {
     await valid('PUT', `/users/${consumerId}`, '/users/{user_id}', { First: 'Renamed', Teams: [String(teamId)] });
     await valid('DELETE', `/users/${consumerId}`, '/users/{user_id}');
     await valid('DELETE', `/users/${consumerId}`, '/users/{user_id}', undefined, 404);
+  });
+
+  it('creates, lists, changes and deletes organisations and teams in the documented shapes', async () => {
+    const org = (await valid('POST', '/organisations', '/organisations', { Name: 'Second Org' })) as { ID: number };
+    await valid('GET', '/organisations', '/organisations');
+    await valid('PUT', `/organisations/${org.ID}`, '/organisations/{organisation_id}', { Name: 'Second Org, renamed' });
+    const team = (await valid('POST', `/organisations/${org.ID}/teams`, '/organisations/{organisation_id}/teams', { Name: 'Ops' })) as { ID: number };
+    await valid('GET', `/organisations/${org.ID}/teams`, '/organisations/{organisation_id}/teams');
+    await valid('PUT', `/organisations/${org.ID}/teams/${team.ID}`, '/organisations/{organisation_id}/teams/{team_id}', { Name: 'Operations' });
+    await valid('DELETE', `/organisations/${org.ID}/teams/${team.ID}`, '/organisations/{organisation_id}/teams/{team_id}');
+    await valid('DELETE', `/organisations/${org.ID}`, '/organisations/{organisation_id}');
   });
 
   it('shows organisations and teams with their users in the documented shapes', async () => {

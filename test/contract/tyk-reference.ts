@@ -63,10 +63,10 @@ export function referenceAvailable(file: string): boolean {
   return whyUnavailable(file) === undefined;
 }
 
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-type JsonObject = { [k: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: Json };
 
-const isObject = (x: Json | undefined): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: Json | undefined): x is JsonObject => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** Keys whose value is a map from names (properties, paths, media types, status codes…) to schemas or objects. */
 const NAME_MAPS = new Set([
@@ -124,6 +124,8 @@ export interface Reference {
   file: string;
   /** The `openapi` version of the document, e.g. "3.0.3". */
   version: string;
+  /** The parsed document, as it is (examples included), for checks the validators cannot make. */
+  document: JsonObject;
   /** The names under components/schemas. */
   schemaNames(): string[];
   /** A validator for `#/components/schemas/<name>`. */
@@ -194,6 +196,7 @@ export function loadReference(file: string): Reference {
   return {
     file,
     version,
+    document: doc,
     schemaNames: () => Object.keys(schemas),
     schema(name) {
       if (!(name in schemas)) throw new Error(`${file} has no components/schemas/${name}`);

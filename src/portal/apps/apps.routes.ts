@@ -4,7 +4,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { parseNumericId } from '../../http/ids.js';
 import type { Services } from '../../services.js';
 import { StatusOk } from '../accounts/organisations.schemas.js';
-import { AdminAppElem, AdminAppQuery, AdminAppShow, AdminAppUpdate, AppParams, CredentialParams, RotatedCredential } from './apps.schemas.js';
+import { AdminAppElem, AdminAppQuery, AdminAppShow, AdminAppUpdate, AppParams, CredentialParams, RequestCredentialParams, RotatedCredential } from './apps.schemas.js';
 import { adminAppElem, adminAppShow, credentialView } from './apps.views.js';
 
 export const appId = (raw: string): number => parseNumericId(raw, 'App');
@@ -58,6 +58,25 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (req) => {
       const r = await apps.rotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId));
+      return { status: 'ok' as const, message: "Credential rotated: the app's owner reveals the new key", Credential: credentialView(r.credential, r.secret) };
+    },
+  );
+
+  // Tyk's path for the same rotation names the access request as well.
+  app.put(
+    '/apps/:appId/access-requests/:accessRequestId/credentials/:credentialId/rotate',
+    {
+      schema: {
+        operationId: 'rotateAccessRequestCredential',
+        tags,
+        summary: "Rotate a credential of one of the app's access requests (Tyk's path); as the rotation above",
+        params: RequestCredentialParams,
+        response: { 200: RotatedCredential },
+      },
+    },
+    async (req) => {
+      const requestId = parseNumericId(req.params.accessRequestId, 'Credential');
+      const r = await apps.rotate(actorOf(req), appId(req.params.appId), credentialId(req.params.credentialId), requestId);
       return { status: 'ok' as const, message: "Credential rotated: the app's owner reveals the new key", Credential: credentialView(r.credential, r.secret) };
     },
   );

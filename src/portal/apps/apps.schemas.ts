@@ -54,6 +54,7 @@ export type AdminAppQuery = Static<typeof AdminAppQuery>;
 
 export const AppParams = Type.Object({ appId: Type.String() });
 export const CredentialParams = Type.Object({ appId: Type.String(), credentialId: Type.String() });
+export const RequestCredentialParams = Type.Object({ appId: Type.String(), accessRequestId: Type.String(), credentialId: Type.String() });
 
 export const CredentialView = named('Credential', Type.Object({
   ID: Type.Integer(),

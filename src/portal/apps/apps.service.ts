@@ -143,10 +143,12 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
     },
 
     /** The old key stops working now; the app's owner reveals a new one (never the administrator). */
-    async rotate(actor: Actor, appId: number, credentialId: number): Promise<CredentialReply> {
+    /** `requestId` (Tyk's path names the access request): a credential of another request of the app is missing. */
+    async rotate(actor: Actor, appId: number, credentialId: number, requestId?: number): Promise<CredentialReply> {
       requireSection(actor, 'portal', 'write');
       return db.transaction().execute(async (trx) => {
         const app = await mustFindStaff(trx, actor, appId);
+        if (requestId !== undefined && (await findCredential(trx, app.id, credentialId))?.access_request_id !== requestId) throw new NotFound('Credential');
         return { credential: await resetCredential(trx, actor, ownerOf(app), credentialId), secret: undefined };
       });
     },

@@ -1238,6 +1238,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/portal-api/apps/{appId}/access-requests/{accessRequestId}/credentials/{credentialId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rotate a credential of one of the app's access requests (Tyk's path); as the rotation above */
+        put: operations["rotateAccessRequestCredential"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal-api/access_requests": {
         parameters: {
             query?: never;
@@ -2494,6 +2511,8 @@ export interface components {
         Policy: {
             _id: string;
             id: string;
+            /** @description The Dashboard organisation's id, the same for every policy */
+            org_id: string;
             name: string;
             active: boolean;
             rate: number;
@@ -2884,10 +2903,20 @@ export interface components {
             password_change_required: boolean;
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            last_login_date?: string;
-            /** Format: date-time */
-            password_updated?: string;
+            /**
+             * Format: date-time
+             * @description The last sign-in; 0001-01-01T00:00:00Z (as Tyk sends a time never set) for none yet
+             */
+            last_login_date: string;
+            /**
+             * Format: date-time
+             * @description When the password was last set; 0001-01-01T00:00:00Z for never
+             */
+            password_updated: string;
+            /** @description Tyk's password expiry in days; always 0 (passwords do not expire) */
+            password_max_days: number;
+            /** @description Always empty, as Tyk sends it */
+            api_model: Record<string, never>;
         };
         UserGroup: {
             id: string;
@@ -2898,6 +2927,10 @@ export interface components {
             user_permissions: {
                 [key: string]: string;
             };
+            /** @description The Dashboard organisation's id, the same for every group */
+            org_id: string;
+            /** @description Tyk's password expiry in days; always 0 (passwords do not expire) */
+            password_max_days: number;
         };
         UserGroupInput: {
             name: string;
@@ -3709,6 +3742,8 @@ export interface operations {
                         audit_logs: {
                             _id: string;
                             req_id: string;
+                            /** @description The Dashboard organisation's id, the same for every entry */
+                            org_id: string;
                             date: string;
                             timestamp: number;
                             ip: string;
@@ -3768,6 +3803,8 @@ export interface operations {
                     "application/json": {
                         _id: string;
                         req_id: string;
+                        /** @description The Dashboard organisation's id, the same for every entry */
+                        org_id: string;
                         date: string;
                         timestamp: number;
                         ip: string;
@@ -8725,6 +8762,48 @@ export interface operations {
             header?: never;
             path: {
                 appId: string;
+                credentialId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedCredential"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    rotateAccessRequestCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+                accessRequestId: string;
                 credentialId: string;
             };
             cookie?: never;

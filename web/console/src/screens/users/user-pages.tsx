@@ -212,8 +212,10 @@ export function UserPage({ user: actor }: { user: CurrentUser }) {
   );
 }
 
+/** A time, or "Never" for none: the API sends Go's zero time (year 1), as Tyk does, for a time never set. */
 function formatDate(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleString() : 'Never';
+  const at = iso ? new Date(iso) : undefined;
+  return at && at.getUTCFullYear() > 1 ? at.toLocaleString() : 'Never';
 }
 
 function UserFacts({ target, groupName }: { target: User; groupName: string | null }) {
