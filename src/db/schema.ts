@@ -145,6 +145,8 @@ export interface PoliciesTable {
   meta_data: string;
   created_at: string;
   updated_at: string;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 /** One API granted by a policy or a key; `rights` holds versions, allowed_urls and an optional per-API limit (JSON). */
@@ -172,6 +174,8 @@ export interface KeysTable {
   updated_at: string;
   /** The portal consumer a credential key was issued to: it works only while they are active. */
   owner_user_id: number | null;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 export interface KeyAccessRightsTable {
@@ -370,6 +374,8 @@ export interface ProductsTable {
   tags: string;
   created_at: string;
   updated_at: string;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 /** An API a product exposes (apis.id), with its documentation. */
@@ -413,6 +419,8 @@ export interface PlansTable {
   auto_approve: number;
   created_at: string;
   updated_at: string;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 export interface CataloguePlansTable {

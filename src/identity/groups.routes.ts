@@ -15,7 +15,7 @@ function toGroupView(g: GroupRecord): Static<typeof UserGroup> {
     name: g.name,
     description: g.description,
     active: g.active,
-    user_permissions: renderPermissions({ isAdmin: false, sections: g.sections }),
+    user_permissions: renderPermissions({ isAdmin: false, sections: g.sections, kept: g.kept }),
   };
 }
 

@@ -6,7 +6,7 @@ import type { PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
 export type PolicyRow = Selectable<PoliciesTable>;
-export type NewPolicyRow = Omit<PolicyRow, 'id'>;
+export type NewPolicyRow = Omit<PolicyRow, 'id' | 'tyk_fields'> & { tyk_fields?: string };
 
 /** Tyk's policy search: these ids only, or (`q`) the policy with that id or those whose name holds it; `active`: active ones only. */
 export interface PolicyMatch {

@@ -3,6 +3,7 @@ import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from '../portal-date.js';
 import { Id } from '../../http/ids.js';
 import { named } from '../../http/openapi.js';
+import { keptFieldNames, keptProperties, readOnlyProperties, withKeptProperties } from '../../http/tyk-fields.js';
 
 /*
  * Plans in the shapes of the Tyk portal description (PlanRequest, Plan,
@@ -30,22 +31,27 @@ const PlanFields = {
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
 };
 
+const PlanInputFields = {
+  Name: PlanFields.Name,
+  DisplayName: Type.Optional(PlanFields.DisplayName),
+  Description: Type.Optional(PlanFields.Description),
+  RateLimit: Type.Optional(PlanFields.RateLimit),
+  Per: Type.Optional(PlanFields.Per),
+  UnlimitedRateLimit: Type.Optional(PlanFields.UnlimitedRateLimit),
+  Quota: Type.Optional(PlanFields.Quota),
+  QuotaRenewalRate: Type.Optional(PlanFields.QuotaRenewalRate),
+  UnlimitedQuota: Type.Optional(PlanFields.UnlimitedQuota),
+  KeyExpiresIn: Type.Optional(PlanFields.KeyExpiresIn),
+  AutoApproveAccessRequests: Type.Optional(PlanFields.AutoApproveAccessRequests),
+  Catalogues: Type.Optional(PlanFields.Catalogues),
+  ProviderID: Type.Optional(PlanFields.ProviderID),
+};
+
+/** PlanRequest fields Portcullis does not act on (CID, JWTScope, MetaData, …): kept as sent and returned. */
+export const PLAN_KEPT_FIELDS = keptFieldNames('portalPlan', Object.keys(PlanInputFields));
+
 export const PlanCreateBody = named('PlanInput', Type.Object(
-  {
-    Name: PlanFields.Name,
-    DisplayName: Type.Optional(PlanFields.DisplayName),
-    Description: Type.Optional(PlanFields.Description),
-    RateLimit: Type.Optional(PlanFields.RateLimit),
-    Per: Type.Optional(PlanFields.Per),
-    UnlimitedRateLimit: Type.Optional(PlanFields.UnlimitedRateLimit),
-    Quota: Type.Optional(PlanFields.Quota),
-    QuotaRenewalRate: Type.Optional(PlanFields.QuotaRenewalRate),
-    UnlimitedQuota: Type.Optional(PlanFields.UnlimitedQuota),
-    KeyExpiresIn: Type.Optional(PlanFields.KeyExpiresIn),
-    AutoApproveAccessRequests: Type.Optional(PlanFields.AutoApproveAccessRequests),
-    Catalogues: Type.Optional(PlanFields.Catalogues),
-    ProviderID: Type.Optional(PlanFields.ProviderID),
-  },
+  { ...withKeptProperties(PlanInputFields, PLAN_KEPT_FIELDS), ...readOnlyProperties(['ID', 'CreatedAt', 'UpdatedAt']) },
   { additionalProperties: false },
 ));
 export type PlanCreate = Static<typeof PlanCreateBody>;
@@ -75,6 +81,7 @@ export const PlanView = named('Plan', Type.Object({
   ProviderID: Type.Integer({ description: 'Always 1: Portcullis is its own single provider (Tyk requires the field)' }),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
+  ...keptProperties(PLAN_KEPT_FIELDS),
 }));
 export type PlanView = Static<typeof PlanView>;
 
