@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createApi } from '../helpers/fixtures.js';
+import { REFERENCE_DIR } from '../contract/tyk-reference.js';
 
 /*
  * Issue 14 item 6: the fields of Tyk's objects that Portcullis does not act on
@@ -135,5 +139,33 @@ describe('Tyk fields Portcullis does not act on', () => {
     const badLevel = await call('POST', '/api/usergroups', { name: 'bad level', user_permissions: { certs: 'sometimes' } });
     expect(badLevel.statusCode).toBe(400);
     expect(badLevel.body).toContain('certs');
+  });
+});
+
+describe("the Dashboard description's own POST /api/users example", () => {
+  let t: TestApp;
+  let root: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    root = await t.bootstrap();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('succeeds, and the Tyk permission sections are kept and shown', async () => {
+    const description = parse(readFileSync(join(REFERENCE_DIR, 'dashboard-swagger.yml'), 'utf8')) as {
+      paths: Record<string, Record<string, { requestBody: { content: Record<string, { example: Record<string, unknown> }> } }>>;
+    };
+    const example = description.paths['/api/users']!.post!.requestBody.content['application/json']!.example;
+    const permissions = example.user_permissions as Record<string, string>;
+    expect(Object.keys(permissions)).toEqual(expect.arrayContaining(['certs', 'hooks', 'idm', 'log', 'oauth', 'system', 'websockets', 'api_assets']));
+
+    const created = await t.request('POST', '/api/users', { key: root, body: example });
+    expect(created.statusCode, created.body).toBe(200);
+    const { id } = created.json().Meta as { id: string };
+    const got = await t.request('GET', `/api/users/${id}`, { key: root });
+    expect(got.json()).toMatchObject({ email_address: example.email_address, first_name: example.first_name, last_name: example.last_name });
+    expect(got.json().user_permissions).toEqual(permissions);
   });
 });

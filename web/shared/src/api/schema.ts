@@ -1830,6 +1830,24 @@ export interface components {
             UserID?: number;
             /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
             Visibility?: "personal" | "team" | "organisation";
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            RedirectURLs?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            AccessRequests?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UserEmail?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UserName?: unknown;
+            /** @description Read-only: accepted and ignored */
+            OrganisationID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Organisation?: unknown;
         };
         Api: {
             api_definition: {
@@ -1889,6 +1907,20 @@ export interface components {
             APIID: string;
             /** @description What this API does, for consumers */
             Description?: string;
+            /** @description Read-only: accepted and ignored */
+            Name?: unknown;
+            /** @description Read-only: accepted and ignored */
+            APIType?: unknown;
+            /** @description Read-only: accepted and ignored */
+            ListenPath?: unknown;
+            /** @description Read-only: accepted and ignored */
+            TargetURL?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Status?: unknown;
+            /** @description Read-only: accepted and ignored */
+            OASUrl?: unknown;
+            /** @description Read-only: accepted and ignored */
+            DocumentSource?: unknown;
         };
         ApiDetailUpdate: {
             /** @description What this API does, for consumers */
@@ -2062,6 +2094,43 @@ export interface components {
             /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
             VisibilityStatus: "Public" | "Private";
         };
+        CatalogueUpdate: {
+            /** @description Unique, whatever the case */
+            Name?: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus?: "Public" | "Private";
+            /** @description Ids of products listed in the catalogue. Names (as a GET shows them) only alongside the ids field, which then wins */
+            Products?: (number | string)[];
+            /** @description Ids of products listed in the catalogue, as a GET shows them */
+            ProductIDs?: number[];
+            /** @description Ids of plans offered in the catalogue. Names (as a GET shows them) only alongside the ids field, which then wins */
+            Plans?: (number | string)[];
+            /** @description Ids of plans offered in the catalogue, as a GET shows them */
+            PlanIDs?: number[];
+            /** @description The audience of a private catalogue (kept but ignored while it is public) */
+            OrgCatalogues?: {
+                /** @description An organisation */
+                OrganisationID: number;
+                /** @description One team of that organisation; absent or null: the whole organisation */
+                TeamID?: number | null;
+                /** @description Read-only: accepted and ignored */
+                Catalogue?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Name?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Organisation?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Team?: unknown;
+            }[];
+            /** @description Accepted for Tyk compatibility; the slug is derived from Name */
+            NameWithSlug?: string;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+        };
         ConsumerAppCreate: {
             Name: string;
             Description?: string;
@@ -2157,6 +2226,46 @@ export interface components {
             data: components["schemas"]["KeySession"];
         };
         KeyInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            basic_auth_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            certificate?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            data_expires?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_detailed_recording?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_string?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            id_extractor_deadline?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            jwt_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            last_check?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            monitor?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            mtls_static_certificate_bindings?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_client_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_keys?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            rsa_certificate_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            session_lifetime?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
             access_rights?: {
                 [key: string]: {
                     api_id?: string;
@@ -2200,12 +2309,6 @@ export interface components {
             org_id?: string;
             date_created?: string;
             last_updated?: string;
-            hmac_enabled?: boolean;
-            enable_detailed_recording?: boolean;
-            throttle_interval?: number;
-            throttle_retry_limit?: number;
-            data_expires?: number;
-            last_check?: number;
             key_id?: string;
         };
         KeyList: {
@@ -2256,6 +2359,46 @@ export interface components {
             quota_remaining?: number;
             /** @description With quota_remaining: Unix seconds when the current window renews; 0 when none is running or it never renews */
             quota_renews?: number;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            basic_auth_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            certificate?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            data_expires?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_detailed_recording?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_string?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            id_extractor_deadline?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            jwt_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            last_check?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            monitor?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            mtls_static_certificate_bindings?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_client_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_keys?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            rsa_certificate_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            session_lifetime?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
         };
         LiveApi: {
             APIID: string;
@@ -2405,6 +2548,21 @@ export interface components {
             /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
             Default: boolean;
         };
+        OrganisationUpdate: {
+            Name: string;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Default?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Teams?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Users?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+        };
         Page: {
             ID: number;
             Title: string;
@@ -2450,25 +2608,45 @@ export interface components {
             CreatedAt: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             UpdatedAt: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            JWTScope?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            MetaData?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuota?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuotaRenewalRate?: unknown;
         };
         PlanIndex: {
             data: components["schemas"]["PlanSummary"][];
         };
         PlanInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            JWTScope?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            MetaData?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuota?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuotaRenewalRate?: unknown;
             /** @description Unique, whatever the case */
             Name: string;
             /** @description Shown to consumers; defaults to Name */
             DisplayName?: string;
             Description?: string;
-            /** @description Requests per Per seconds */
+            /** @description Requests per Per seconds (0 only with UnlimitedRateLimit) */
             RateLimit?: number;
-            /** @description Seconds */
+            /** @description Seconds (0 only with UnlimitedRateLimit) */
             Per?: number;
             /** @description No rate limit (RateLimit and Per are then ignored) */
             UnlimitedRateLimit?: boolean;
-            /** @description Requests per QuotaRenewalRate seconds */
+            /** @description Requests per QuotaRenewalRate seconds (-1 only with UnlimitedQuota) */
             Quota?: number;
-            /** @description Seconds */
+            /** @description Seconds (-1 only with UnlimitedQuota) */
             QuotaRenewalRate?: number;
             /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
             UnlimitedQuota?: boolean;
@@ -2479,6 +2657,12 @@ export interface components {
             Catalogues?: number[];
             /** @description Accepted for Tyk compatibility; there is one provider */
             ProviderID?: number;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         PlanSummary: {
             ID: number;
@@ -2527,8 +2711,48 @@ export interface components {
             };
             date_created: string;
             last_updated: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            graphql_access_rights?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            is_inactive?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            partitions?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            state?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
         };
         PolicyInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            graphql_access_rights?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            is_inactive?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            partitions?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            state?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
             name: string;
             active?: boolean;
             rate?: number;
@@ -2568,12 +2792,6 @@ export interface components {
             org_id?: string;
             date_created?: string;
             last_updated?: string;
-            is_inactive?: boolean;
-            hmac_enabled?: boolean;
-            partitions?: unknown;
-            throttle_interval?: number;
-            throttle_retry_limit?: number;
-            max_query_depth?: number;
         };
         PolicyList: {
             Data: components["schemas"]["Policy"][];
@@ -2705,11 +2923,25 @@ export interface components {
             /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
             Role?: string;
             OrganisationID?: number;
-            Teams?: (number | string)[];
+            Teams?: (number | string | ({
+                ID: number;
+            } & {
+                [key: string]: unknown;
+            }))[];
             Active?: boolean;
             ResetPassword?: boolean;
             /** @enum {string} */
             Provider?: "password";
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Organisation?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            LastLoginAt?: unknown;
         };
         Post: {
             ID: string;
@@ -2761,8 +2993,44 @@ export interface components {
             CreatedAt: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             UpdatedAt: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            AuthType?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Content?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            DCREnabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Feature?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Path?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Scopes?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            SpecDetails?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Templates?: unknown;
         };
         ProductInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            AuthType?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Content?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            DCREnabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Feature?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Path?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Scopes?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            SpecDetails?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Templates?: unknown;
             /** @description Unique, whatever the case */
             Name: string;
             /** @description Shown to consumers; defaults to Name */
@@ -2772,8 +3040,10 @@ export interface components {
             /** @description The APIs the product exposes, in order */
             APIDetails?: components["schemas"]["ApiDetailInput"][];
             Tags?: string[];
-            /** @description Ids of the catalogues listing the product */
-            Catalogues?: number[];
+            /** @description Ids of the catalogues listing the product. Names (as a GET shows them) only alongside CatalogueIDs, which then win */
+            Catalogues?: (number | string)[];
+            /** @description The ids as a GET shows them: when sent, they say the catalogues (Catalogues is then ignored) */
+            CatalogueIDs?: number[];
             /** @description Accepted for Tyk compatibility; there is one provider */
             ProviderID?: number;
             /**
@@ -2781,6 +3051,12 @@ export interface components {
              * @enum {boolean}
              */
             IsDocumentationOnly?: false;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         ProductSummary: {
             ID: number;
@@ -2857,7 +3133,15 @@ export interface components {
         };
         TeamUpdate: {
             Name: string;
-            Users?: number[];
+            Users?: (number | string)[];
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Default?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         User: {
             /** @description Numeric id, as a string */
@@ -5966,7 +6250,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NameInput"];
+                "application/json": components["schemas"]["OrganisationUpdate"];
             };
         };
         responses: {
@@ -6516,7 +6800,10 @@ export interface operations {
                     Introduction?: string;
                     /** @description Extra links in the portal's menu (at most 8) */
                     MenuLinks?: components["schemas"]["PortalMenuLink"][];
-                    Logo?: components["schemas"]["PortalLogoUpload"] | null;
+                    /** @description An upload sets the logo, null removes it; the logo as a GET shows it (PortalLogo) leaves it as it is */
+                    Logo?: components["schemas"]["PortalLogoUpload"] | null | components["schemas"]["PortalLogo"];
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: string;
                 };
             };
         };
@@ -6970,6 +7257,14 @@ export interface operations {
                     Lede?: string;
                     /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
                     MarkdownEnabled?: boolean;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    PublishedAt?: unknown;
                 };
             };
         };
@@ -7192,6 +7487,14 @@ export interface operations {
                     Lede?: string;
                     /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
                     MarkdownEnabled?: boolean;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    PublishedAt?: unknown;
                 };
             };
         };
@@ -7401,20 +7704,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Unique, whatever the case */
-                    Name?: string;
-                    /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                    VisibilityStatus?: "Public" | "Private";
-                    /** @description Ids of products listed in the catalogue */
-                    Products?: number[];
-                    /** @description Ids of plans offered in the catalogue */
-                    Plans?: number[];
-                    /** @description The audience of a private catalogue (kept but ignored while it is public) */
-                    OrgCatalogues?: components["schemas"]["AudienceInput"][];
-                    /** @description Accepted for Tyk compatibility; the slug is derived from Name */
-                    NameWithSlug?: string;
-                };
+                "application/json": components["schemas"]["CatalogueUpdate"];
             };
         };
         responses: {
@@ -7624,6 +7914,24 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    AuthType?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    CID?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Content?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    DCREnabled?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Feature?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Path?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Scopes?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    SpecDetails?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Templates?: unknown;
                     /** @description Unique, whatever the case */
                     Name?: string;
                     /** @description Shown to consumers; defaults to Name */
@@ -7633,8 +7941,10 @@ export interface operations {
                     /** @description The APIs the product exposes, in order */
                     APIDetails?: components["schemas"]["ApiDetailInput"][];
                     Tags?: string[];
-                    /** @description Ids of the catalogues listing the product */
-                    Catalogues?: number[];
+                    /** @description Ids of the catalogues listing the product. Names (as a GET shows them) only alongside CatalogueIDs, which then win */
+                    Catalogues?: (number | string)[];
+                    /** @description The ids as a GET shows them: when sent, they say the catalogues (Catalogues is then ignored) */
+                    CatalogueIDs?: number[];
                     /** @description Accepted for Tyk compatibility; there is one provider */
                     ProviderID?: number;
                     /**
@@ -7642,6 +7952,12 @@ export interface operations {
                      * @enum {boolean}
                      */
                     IsDocumentationOnly?: false;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
                 };
             };
         };
@@ -8424,20 +8740,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    CID?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    JWTScope?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    MetaData?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    PlanQuota?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    PlanQuotaRenewalRate?: unknown;
                     /** @description Unique, whatever the case */
                     Name?: string;
                     /** @description Shown to consumers; defaults to Name */
                     DisplayName?: string;
                     Description?: string;
-                    /** @description Requests per Per seconds */
+                    /** @description Requests per Per seconds (0 only with UnlimitedRateLimit) */
                     RateLimit?: number;
-                    /** @description Seconds */
+                    /** @description Seconds (0 only with UnlimitedRateLimit) */
                     Per?: number;
                     /** @description No rate limit (RateLimit and Per are then ignored) */
                     UnlimitedRateLimit?: boolean;
-                    /** @description Requests per QuotaRenewalRate seconds */
+                    /** @description Requests per QuotaRenewalRate seconds (-1 only with UnlimitedQuota) */
                     Quota?: number;
-                    /** @description Seconds */
+                    /** @description Seconds (-1 only with UnlimitedQuota) */
                     QuotaRenewalRate?: number;
                     /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
                     UnlimitedQuota?: boolean;
@@ -8448,6 +8774,12 @@ export interface operations {
                     Catalogues?: number[];
                     /** @description Accepted for Tyk compatibility; there is one provider */
                     ProviderID?: number;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
                 };
             };
         };
