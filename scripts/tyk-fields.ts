@@ -6,8 +6,8 @@
  * does not act on is accepted, kept and returned (src/http/tyk-fields.ts); any
  * other unknown field is refused.
  *
- *   npx tsx scripts/tyk-fields.ts           write the file
- *   npx tsx scripts/tyk-fields.ts --check   fail when the committed file and the descriptions drift apart
+ *   npm run tyk-fields:generate   write the file
+ *   npm run tyk-fields:check      fail when the committed file and the descriptions drift apart
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -115,7 +115,7 @@ for (const [name, sources] of Object.entries(OBJECTS)) {
 const body = Object.entries(lists)
   .map(([name, fields]) => `  ${name}: [\n${fields.map((f) => `    '${f}',`).join('\n')}\n  ],`)
   .join('\n');
-const generated = `// Generated from Tyk's Dashboard and Portal descriptions by \`npx tsx scripts/tyk-fields.ts\`. Do not edit.
+const generated = `// Generated from Tyk's Dashboard and Portal descriptions by \`npm run tyk-fields:generate\`. Do not edit.
 
 /** The top-level fields of each Tyk object's request body, as Tyk's descriptions define them. */
 export const TYK_FIELDS = {
@@ -128,7 +128,7 @@ export type TykObject = keyof typeof TYK_FIELDS;
 if (check) {
   const committed = readFileSync(target, 'utf8');
   if (committed !== generated) {
-    console.error(`${target} is out of date: run npx tsx scripts/tyk-fields.ts`);
+    console.error(`${target} is out of date: run npm run tyk-fields:generate`);
     process.exit(1);
   }
 } else {

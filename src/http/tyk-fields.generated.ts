@@ -1,4 +1,4 @@
-// Generated from Tyk's Dashboard and Portal descriptions by `npx tsx scripts/tyk-fields.ts`. Do not edit.
+// Generated from Tyk's Dashboard and Portal descriptions by `npm run tyk-fields:generate`. Do not edit.
 
 /** The top-level fields of each Tyk object's request body, as Tyk's descriptions define them. */
 export const TYK_FIELDS = {
