@@ -14,6 +14,7 @@ import * as m0013 from './migrations/0013-gateway-changes-read-columns.js';
 import * as m0016 from './migrations/0016-audit-subjects.js';
 import * as m0017 from './migrations/0017-access-request-decision-comment.js';
 import * as m0018 from './migrations/0018-portal-appearance.js';
+import * as m0019 from './migrations/0019-tyk-kept-fields.js';
 import * as m0020 from './migrations/0020-policy-custom-ids.js';
 import * as m0023 from './migrations/0023-sign-in-change-notifications.js';
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-audit-subjects': m0016,
   '0017-access-request-decision-comment': m0017,
   '0018-portal-appearance': m0018,
+  '0019-tyk-kept-fields': m0019,
   '0020-policy-custom-ids': m0020,
   '0023-sign-in-change-notifications': m0023,
 };

@@ -147,6 +147,8 @@ export interface PoliciesTable {
   updated_at: string;
   /** The client's own `_id` when it is not a numeric id (migration 0020); null otherwise. */
   custom_id: string | null;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 /** One API granted by a policy or a key; `rights` holds versions, allowed_urls and an optional per-API limit (JSON). */
@@ -174,6 +176,8 @@ export interface KeysTable {
   updated_at: string;
   /** The portal consumer a credential key was issued to: it works only while they are active. */
   owner_user_id: number | null;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 export interface KeyAccessRightsTable {
@@ -372,6 +376,8 @@ export interface ProductsTable {
   tags: string;
   created_at: string;
   updated_at: string;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 /** An API a product exposes (apis.id), with its documentation. */
@@ -415,6 +421,8 @@ export interface PlansTable {
   auto_approve: number;
   created_at: string;
   updated_at: string;
+  /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
+  tyk_fields: Generated<string>;
 }
 
 export interface CataloguePlansTable {

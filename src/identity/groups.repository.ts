@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import { parseStoredSections, type SectionPermissions } from '../access/permissions.js';
+import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPermissions } from '../access/permissions.js';
 import type { Executor } from '../db/database.js';
 import type { UserGroupsTable } from '../db/schema.js';
 
@@ -9,6 +9,8 @@ export interface GroupRecord {
   description: string;
   active: boolean;
   sections: SectionPermissions;
+  /** Tyk permission sections kept as sent; they grant nothing. */
+  kept: KeptSections;
   createdAt: string;
   updatedAt: string;
 }
@@ -20,6 +22,7 @@ function toRecord(r: Selectable<UserGroupsTable>): GroupRecord {
     description: r.description,
     active: r.active === 1,
     sections: parseStoredSections(r.permissions),
+    kept: parseStoredKept(r.permissions),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

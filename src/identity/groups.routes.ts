@@ -16,7 +16,7 @@ function toGroupView(g: GroupRecord): Static<typeof UserGroup> {
     name: g.name,
     description: g.description,
     active: g.active,
-    user_permissions: renderPermissions({ isAdmin: false, sections: g.sections }),
+    user_permissions: renderPermissions({ isAdmin: false, sections: g.sections, kept: g.kept }),
     org_id: DASHBOARD_ORG_ID,
     password_max_days: PASSWORD_MAX_DAYS,
   };

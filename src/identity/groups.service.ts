@@ -1,5 +1,5 @@
 import type { Actor } from '../access/actor.js';
-import { parsePermissions, renderPermissions } from '../access/permissions.js';
+import { parsePermissions, renderPermissions, storedPermissions } from '../access/permissions.js';
 import { requireMayGrant, requireSection } from '../access/policy.js';
 import type { Access } from '../access/access.js';
 import { requireMayDisableGroupOf } from '../access/reach.js';
@@ -66,7 +66,7 @@ export function groupsService({ store, config }: AppContext, { access }: { acces
           name: input.name,
           description: input.description ?? '',
           active: input.active === false ? 0 : 1,
-          permissions: JSON.stringify(perms.sections),
+          permissions: storedPermissions(perms),
           created_at: at,
           updated_at: at,
         });
@@ -94,8 +94,8 @@ export function groupsService({ store, config }: AppContext, { access }: { acces
         const patch: Parameters<typeof updateGroupRow>[2] = {};
         if (input.name !== undefined && input.name !== g.name) patch.name = changes.name = input.name;
         if (input.description !== undefined && input.description !== g.description) patch.description = changes.description = input.description;
-        if (perms && JSON.stringify(perms.sections) !== JSON.stringify(g.sections)) {
-          patch.permissions = JSON.stringify(perms.sections);
+        if (perms && storedPermissions(perms) !== storedPermissions({ isAdmin: false, sections: g.sections, kept: g.kept })) {
+          patch.permissions = storedPermissions(perms);
           changes.user_permissions = renderPermissions(perms);
         }
         if (input.active !== undefined && input.active !== g.active) {

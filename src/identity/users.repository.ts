@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import { parseStoredSections, type SectionPermissions } from '../access/permissions.js';
+import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPermissions } from '../access/permissions.js';
 import { CONSUMER_ROLES, type Role } from '../access/actor.js';
 import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/database.js';
@@ -14,6 +14,8 @@ export interface UserRecord {
   isAdmin: boolean;
   role: Role;
   ownSections: SectionPermissions;
+  /** Tyk permission sections kept as sent; they grant nothing. */
+  ownKept: KeptSections;
   groupId: number | null;
   groupActive: boolean | null;
   groupSections: SectionPermissions | null;
@@ -45,6 +47,7 @@ function toRecord(r: JoinedRow): UserRecord {
     isAdmin: r.is_admin === 1,
     role: r.role as Role,
     ownSections: parseStoredSections(r.permissions),
+    ownKept: parseStoredKept(r.permissions),
     groupId: r.group_id,
     groupActive: r.group_active === null ? null : r.group_active === 1,
     groupSections: r.group_permissions === null ? null : parseStoredSections(r.group_permissions),

@@ -3,6 +3,7 @@ import {
   effectivePermissions,
   parsePermissions,
   renderPermissions,
+  storedPermissions,
   type Permissions,
 } from '../access/permissions.js';
 import type { Access } from '../access/access.js';
@@ -102,7 +103,7 @@ export interface IssuedKey {
 }
 
 export function userPermissions(u: UserRecord): Permissions {
-  return effectivePermissions(u.isAdmin, u.ownSections, u.groupId === null ? null : u.groupSections);
+  return effectivePermissions(u.isAdmin, u.ownSections, u.groupId === null ? null : u.groupSections, u.ownKept);
 }
 
 function managed(u: UserRecord): ReachedUser {
@@ -183,7 +184,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
       password_hash: passwordHash,
       is_admin: perms.isAdmin ? 1 : 0,
       role: spec.role,
-      permissions: JSON.stringify(perms.sections),
+      permissions: storedPermissions(perms),
       group_id: null,
       active: spec.active ? 1 : 0,
       password_change_required: spec.passwordChangeRequired ? 1 : 0,
@@ -294,7 +295,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
 
     let permissionsChanged = false;
     if (newPerms) {
-      const before = JSON.stringify(renderPermissions({ isAdmin: target.isAdmin, sections: target.ownSections }));
+      const before = JSON.stringify(renderPermissions({ isAdmin: target.isAdmin, sections: target.ownSections, kept: target.ownKept }));
       const after = JSON.stringify(renderPermissions(newPerms));
       if (before !== after) {
         permissionsChanged = true;
@@ -306,7 +307,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
         }
         if (!target.isAdmin && newPerms.isAdmin) patch.role = 'provider-admin';
         patch.is_admin = newPerms.isAdmin ? 1 : 0;
-        patch.permissions = JSON.stringify(newPerms.sections);
+        patch.permissions = storedPermissions(newPerms);
         changes.user_permissions = renderPermissions(newPerms);
       }
     }
@@ -453,7 +454,7 @@ export function usersService({ store, config }: AppContext, { access }: { access
             password_hash: passwordHash,
             is_admin: perms.isAdmin ? 1 : 0,
             role,
-            permissions: JSON.stringify(perms.sections),
+            permissions: storedPermissions(perms),
             group_id: groupId,
             active: input.active === false ? 0 : 1,
             password_change_required: input.password_change_required ? 1 : 0,

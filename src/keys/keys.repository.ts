@@ -5,7 +5,7 @@ import type { KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
 
 export type KeyRow = Selectable<KeysTable>;
-export type NewKeyRow = Omit<KeyRow, 'id' | 'owner_user_id'> & { owner_user_id?: number | null };
+export type NewKeyRow = Omit<KeyRow, 'id' | 'owner_user_id' | 'tyk_fields'> & { owner_user_id?: number | null; tyk_fields?: string };
 
 export interface KeyListQuery {
   /** The keys the reader may see (src/access). */

@@ -1,40 +1,45 @@
 import { Type } from 'typebox';
 import { AccessRightsMap } from '../policies/access-rights.js';
 import { named } from '../http/openapi.js';
+import { keptFieldNames, keptProperties, withKeptProperties } from '../http/tyk-fields.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 });
 
-/** The SessionState fields a key is made of; Tyk's read-only ones are accepted and ignored. */
-export const KeyBody = named('KeyInput', Type.Object(
-  {
-    access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
-    apply_policies: Type.Optional(Type.Union([IdList, Type.Null()])),
-    apply_policy_id: Type.Optional(Type.String({ maxLength: 40 })),
-    rate: Type.Optional(Type.Number({ minimum: 0 })),
-    per: Type.Optional(Type.Number({ minimum: 0 })),
-    quota_max: Type.Optional(Type.Integer({ minimum: -1 })),
-    quota_renewal_rate: Type.Optional(Type.Integer({ minimum: -1 })),
-    expires: Type.Optional(Type.Integer({ minimum: -1, description: 'Unix seconds; 0 or -1 never' })),
-    is_inactive: Type.Optional(Type.Boolean()),
-    alias: Type.Optional(Type.String({ maxLength: 500 })),
-    meta_data: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
-    tags: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }), Type.Null()])),
-    allowance: Type.Optional(Type.Number()),
-    quota_remaining: Type.Optional(Type.Integer()),
-    quota_renews: Type.Optional(Type.Integer()),
-    org_id: Type.Optional(Type.String()),
-    date_created: Type.Optional(Type.String()),
-    last_updated: Type.Optional(Type.String()),
-    hmac_enabled: Type.Optional(Type.Boolean()),
-    enable_detailed_recording: Type.Optional(Type.Boolean()),
-    throttle_interval: Type.Optional(Type.Number()),
-    throttle_retry_limit: Type.Optional(Type.Integer()),
-    data_expires: Type.Optional(Type.Integer()),
-    last_check: Type.Optional(Type.Integer()),
-    key_id: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-));
+/** The SessionState fields a key is made of. */
+const KeyFields = {
+  access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
+  apply_policies: Type.Optional(Type.Union([IdList, Type.Null()])),
+  apply_policy_id: Type.Optional(Type.String({ maxLength: 40 })),
+  rate: Type.Optional(Type.Number({ minimum: 0 })),
+  per: Type.Optional(Type.Number({ minimum: 0 })),
+  quota_max: Type.Optional(Type.Integer({ minimum: -1 })),
+  quota_renewal_rate: Type.Optional(Type.Integer({ minimum: -1 })),
+  expires: Type.Optional(Type.Integer({ minimum: -1, description: 'Unix seconds; 0 or -1 never' })),
+  is_inactive: Type.Optional(Type.Boolean()),
+  alias: Type.Optional(Type.String({ maxLength: 500 })),
+  meta_data: Type.Optional(Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()])),
+  tags: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 200 }), { maxItems: 100 }), Type.Null()])),
+};
+
+/** What the gateway or the Dashboard computes: accepted and ignored when a client sends a key back. */
+const KeyReadOnly = {
+  allowance: Type.Optional(Type.Number()),
+  quota_remaining: Type.Optional(Type.Integer()),
+  quota_renews: Type.Optional(Type.Integer()),
+  org_id: Type.Optional(Type.String()),
+  date_created: Type.Optional(Type.String()),
+  last_updated: Type.Optional(Type.String()),
+  key_id: Type.Optional(Type.String()),
+};
+
+/**
+ * SessionState fields Portcullis does not act on (basic_auth_data, hmac_string,
+ * jwt_data, monitor, smoothing, throttle_interval, …): kept as sent and returned.
+ * They never reach the gateway's decisions.
+ */
+export const KEY_KEPT_FIELDS = keptFieldNames('key', [...Object.keys(KeyFields), ...Object.keys(KeyReadOnly)]);
+
+export const KeyBody = named('KeyInput', Type.Object(withKeptProperties({ ...KeyFields, ...KeyReadOnly }, KEY_KEPT_FIELDS), { additionalProperties: false }));
 
 export const SessionView = named('KeySession', Type.Object({
   access_rights: AccessRightsMap,
@@ -54,6 +59,7 @@ export const SessionView = named('KeySession', Type.Object({
     description: 'Reading one key only: requests left in the current quota window as the gateway counters hold it (quota_max when no window is running; -1 when there is no quota). Absent when the Dashboard cannot reach the counters (no Redis, no gateway in its process).',
   })),
   quota_renews: Type.Optional(Type.Integer({ description: 'With quota_remaining: Unix seconds when the current window renews; 0 when none is running or it never renews' })),
+  ...keptProperties(KEY_KEPT_FIELDS),
 }));
 
 export const KeyData = named('KeyData', Type.Object({

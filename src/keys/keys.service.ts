@@ -25,7 +25,8 @@ import {
   updateKeyRow,
   type KeyRow,
 } from './keys.repository.js';
-import type { KeyBody, SessionView } from './keys.schemas.js';
+import { KEY_KEPT_FIELDS, type KeyBody, type SessionView } from './keys.schemas.js';
+import { parseKept, pickKept, storedKept } from '../http/tyk-fields.js';
 import { effectiveLimits, type Limits } from './limits.js';
 
 type Input = Static<typeof KeyBody>;
@@ -96,6 +97,7 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
     const publicIds = await deps.policies.publicIds(ex, shownPolicies);
     const { own, viaPolicies } = await effectiveGrants(ex, row.id, access.filters.apis(ex, scope, 'a.id'));
     return {
+      ...parseKept(row.tyk_fields),
       access_rights: renderAccessRights([...own, ...viaPolicies]),
       apply_policies: shownPolicies.map((id) => publicIds.get(id) ?? String(id)),
       ...limits,
@@ -184,7 +186,8 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
           if (ttl > 0) expires = Math.floor(Date.now() / 1000) + ttl;
         }
         const at = now();
-        const id = await insertKey(trx, { key_hash: keyHash, ...columns(input), expires, created_at: at, updated_at: at });
+        const tykFields = storedKept(pickKept(input, KEY_KEPT_FIELDS));
+        const id = await insertKey(trx, { key_hash: keyHash, ...columns(input), tyk_fields: tykFields, expires, created_at: at, updated_at: at });
         await replaceKeyGrants(trx, id, grants);
         await replaceKeyPolicies(trx, id, policyIds);
         await recordAudit(trx, actor, {
@@ -223,7 +226,9 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
           await replaceKeyGrants(trx, row.id, [...hidden, ...withoutEchoes(incoming, viaPolicies)]);
         }
         const expires = input.expires === undefined ? row.expires : Math.max(0, input.expires);
-        await updateKeyRow(trx, row.id, { ...columns(input), expires, updated_at: now() });
+        // Kept Tyk fields: those sent replace, those not sent stay (a client unaware of them does not wipe them).
+        const tykFields = storedKept({ ...parseKept(row.tyk_fields), ...pickKept(input, KEY_KEPT_FIELDS) });
+        await updateKeyRow(trx, row.id, { ...columns(input), tyk_fields: tykFields, expires, updated_at: now() });
         await recordAudit(trx, actor, {
           action: 'key.update',
           targetType: 'key',

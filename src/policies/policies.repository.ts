@@ -5,7 +5,7 @@ import type { Database, PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
 export type PolicyRow = Selectable<PoliciesTable>;
-export type NewPolicyRow = Omit<PolicyRow, 'id' | 'custom_id'> & { custom_id?: string | null };
+export type NewPolicyRow = Omit<PolicyRow, 'id' | 'custom_id' | 'tyk_fields'> & { custom_id?: string | null; tyk_fields?: string };
 
 /**
  * A policy id as clients write it: a numeric id (the row's), or a client's own

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { AccessRightsMap } from './access-rights.js';
 import { named } from '../http/openapi.js';
+import { keptFieldNames, keptProperties, withKeptProperties } from '../http/tyk-fields.js';
 
 const PolicyFields = {
   name: Type.String({ minLength: 1, maxLength: 500 }),
@@ -15,21 +16,19 @@ const PolicyFields = {
   access_rights: Type.Optional(Type.Union([AccessRightsMap, Type.Null()])),
 };
 
+/** Shown by a GET, accepted and ignored when sent back. */
 const PolicyReadOnly = {
   _id: Type.Optional(Type.String()),
   id: Type.Optional(Type.String()),
   org_id: Type.Optional(Type.String()),
   date_created: Type.Optional(Type.String()),
   last_updated: Type.Optional(Type.String()),
-  is_inactive: Type.Optional(Type.Boolean()),
-  hmac_enabled: Type.Optional(Type.Boolean()),
-  partitions: Type.Optional(Type.Unknown()),
-  throttle_interval: Type.Optional(Type.Number()),
-  throttle_retry_limit: Type.Optional(Type.Integer()),
-  max_query_depth: Type.Optional(Type.Integer()),
 };
 
-export const PolicyBody = named('PolicyInput', Type.Object({ ...PolicyFields, ...PolicyReadOnly }, { additionalProperties: false }));
+/** Tyk policy fields Portcullis does not act on (smoothing, partitions, graphql_access_rights, state, …): kept as sent and returned. */
+export const POLICY_KEPT_FIELDS = keptFieldNames('policy', [...Object.keys(PolicyFields), ...Object.keys(PolicyReadOnly)]);
+
+export const PolicyBody = named('PolicyInput', Type.Object(withKeptProperties({ ...PolicyFields, ...PolicyReadOnly }, POLICY_KEPT_FIELDS), { additionalProperties: false }));
 
 export const PolicyView = named('Policy', Type.Object({
   _id: Type.String(),
@@ -47,6 +46,7 @@ export const PolicyView = named('Policy', Type.Object({
   access_rights: AccessRightsMap,
   date_created: Type.String(),
   last_updated: Type.String(),
+  ...keptProperties(POLICY_KEPT_FIELDS),
 }));
 
 export const PolicyList = named('PolicyList', Type.Object({ Data: Type.Array(PolicyView), Pages: Type.Integer() }));

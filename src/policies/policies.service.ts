@@ -26,7 +26,8 @@ import {
   visiblePolicyIds,
   type PolicyRow,
 } from './policies.repository.js';
-import type { PolicyBody, PolicyView } from './policies.schemas.js';
+import { POLICY_KEPT_FIELDS, type PolicyBody, type PolicyView } from './policies.schemas.js';
+import { parseKept, pickKept, storedKept } from '../http/tyk-fields.js';
 import { chosenPolicyRef, policyRef, publicPolicyId } from './policy-ids.js';
 
 type Input = Static<typeof PolicyBody>;
@@ -65,6 +66,7 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
     const out: View[] = [];
     for (const r of rows) {
       out.push({
+        ...parseKept(r.tyk_fields),
         _id: publicPolicyId(r),
         id: publicPolicyId(r),
         org_id: DASHBOARD_ORG_ID,
@@ -150,7 +152,7 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
       return db.transaction().execute(async (trx) => {
         const grants = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         const at = now();
-        const row = { ...columns(input), created_at: at, updated_at: at };
+        const row = { ...columns(input), tyk_fields: storedKept(pickKept(input, POLICY_KEPT_FIELDS)), created_at: at, updated_at: at };
         if (chosen !== undefined && (await policyIdTaken(trx, chosen))) throw new Conflict('_id: this policy id is already in use');
         let id: number;
         if (chosen !== undefined && 'rowId' in chosen) {
@@ -175,13 +177,16 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
       requireSection(actor, 'policies', 'write');
       const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
-        const { id } = await mustFindRef(trx, scope, ref);
+        const was = await mustFindRef(trx, scope, ref);
+        const id = was.id;
         requireHolds(actor, await access.holds(trx, scope, 'policy', id), 'policy');
         const incoming = await resolveAccessRights(trx, access, scope, input.access_rights ?? {}, 'access_rights');
         // The caller's entries replace those of the APIs they see; the others stay.
         const hidden = (await policyGrants(trx, [id], complement(access.filters.apis(trx, scope, 'a.id')))).get(id) ?? [];
         const grants = [...hidden, ...incoming];
-        await updatePolicyRow(trx, id, { ...columns(input), updated_at: now() });
+        // Kept Tyk fields: those sent replace, those not sent stay (a client unaware of them does not wipe them).
+        const tykFields = storedKept({ ...parseKept(was.tyk_fields), ...pickKept(input, POLICY_KEPT_FIELDS) });
+        await updatePolicyRow(trx, id, { ...columns(input), tyk_fields: tykFields, updated_at: now() });
         await replacePolicyGrants(trx, id, grants);
         await recordAudit(trx, actor, {
           action: 'policy.update',

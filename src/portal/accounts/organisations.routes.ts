@@ -7,6 +7,7 @@ import type { OrganisationWithTeams, TeamRow, TeamWithMembers } from './organisa
 import { portalDate } from '../portal-date.js';
 import {
   NameBody,
+  OrganisationUpdateBody,
   OrganisationElem,
   OrganisationParams,
   OrganisationShow,
@@ -67,7 +68,7 @@ export const organisationsRoutes: FastifyPluginAsyncTypebox<{ services: Services
 
   app.put(
     '/organisations/:organisationId',
-    { schema: { operationId: 'updateOrganisation', tags, summary: 'Rename an organisation', params: OrganisationParams, body: NameBody, response: { 200: OrganisationShow } } },
+    { schema: { operationId: 'updateOrganisation', tags, summary: 'Rename an organisation', params: OrganisationParams, body: OrganisationUpdateBody, response: { 200: OrganisationShow } } },
     async (req) => organisationShow(await organisations.rename(actorOf(req), orgId(req.params.organisationId), req.body.Name)),
   );
 

@@ -1,15 +1,29 @@
 import { Type } from 'typebox';
 import { PortalDate } from '../portal-date.js';
-import { Id } from '../../http/ids.js';
+import { Id, ID_PATTERN } from '../../http/ids.js';
 import { PortalPage, PortalPerPage } from '../../pagination.js';
 import { named } from '../../http/openapi.js';
+import { readOnlyProperties } from '../../http/tyk-fields.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 
 export const NameBody = named('NameInput', Type.Object({ Name }, { additionalProperties: false }));
 
-/** Team updates may echo the Users list a GET returned; membership is managed through users. */
-export const TeamUpdateBody = named('TeamUpdate', Type.Object({ Name, Users: Type.Optional(Type.Array(Id())) }, { additionalProperties: false }));
+/** An organisation update may echo what a GET returned: only Name counts (teams and members are managed on their own). */
+export const OrganisationUpdateBody = named('OrganisationUpdate', Type.Object(
+  { Name, ...readOnlyProperties(['ID', 'Default', 'Teams', 'Users', 'CreatedAt', 'UpdatedAt']) },
+  { additionalProperties: false },
+));
+
+/** Team updates may echo what a GET returned (Users as ids or strings); membership is managed through users. */
+export const TeamUpdateBody = named('TeamUpdate', Type.Object(
+  {
+    Name,
+    Users: Type.Optional(Type.Array(Type.Union([Id(), Type.String({ pattern: ID_PATTERN })]))),
+    ...readOnlyProperties(['ID', 'Default', 'CreatedAt', 'UpdatedAt']),
+  },
+  { additionalProperties: false },
+));
 
 export const PortalPageQuery = Type.Object({
   page: Type.Optional(PortalPage),

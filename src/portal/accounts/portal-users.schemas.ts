@@ -3,6 +3,7 @@ import { PortalDate } from '../portal-date.js';
 import { Id, ID_MAX, ID_PATTERN } from '../../http/ids.js';
 import { PortalPage, PortalPerPage } from '../../pagination.js';
 import { named } from '../../http/openapi.js';
+import { readOnlyProperties } from '../../http/tyk-fields.js';
 
 export const PORTAL_ROLES = ['super-admin', 'provider-admin', 'dashboard-user', 'consumer-admin', 'consumer-team-member'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
@@ -12,6 +13,11 @@ const Email = Type.String({ format: 'email', maxLength: 254 });
 const Role = Type.String({ description: PORTAL_ROLES.join(', ') });
 /** Team ids; the swagger sends them as strings, so both are accepted. */
 const TeamRefs = Type.Array(Type.Union([Id(), Type.String({ pattern: ID_PATTERN })]), { maxItems: 100 });
+/** On update also the teams as a GET shows them (objects whose ID counts), so that a GET's answer can be sent back. */
+const TeamRefsOrViews = Type.Array(
+  Type.Union([Id(), Type.String({ pattern: ID_PATTERN }), Type.Object({ ID: Id() }, { additionalProperties: true })]),
+  { maxItems: 100 },
+);
 
 export const PortalUserCreate = named('PortalUserCreate', Type.Object(
   {
@@ -37,10 +43,12 @@ export const PortalUserUpdate = named('PortalUserUpdate', Type.Object(
     Email: Type.Optional(Email),
     Role: Type.Optional(Role),
     OrganisationID: Type.Optional(Type.Integer({ minimum: 0, maximum: ID_MAX })),
-    Teams: Type.Optional(TeamRefs),
+    Teams: Type.Optional(TeamRefsOrViews),
     Active: Type.Optional(Type.Boolean()),
     ResetPassword: Type.Optional(Type.Boolean()),
     Provider: Type.Optional(Type.Literal('password')),
+    // What a GET shows and a client sends back: accepted and ignored, as Tyk ignores them.
+    ...readOnlyProperties(['ID', 'Organisation', 'CreatedAt', 'UpdatedAt', 'LastLoginAt']),
   },
   { additionalProperties: false },
 ));

@@ -47,8 +47,8 @@ function parseRole(raw: string): Role {
   return raw as Role;
 }
 
-function teamIds(refs: (number | string)[] | undefined): number[] | undefined {
-  return refs === undefined ? undefined : [...new Set(refs.map(Number))];
+function teamIds(refs: (number | string | { ID: number })[] | undefined): number[] | undefined {
+  return refs === undefined ? undefined : [...new Set(refs.map((r) => (typeof r === 'object' ? r.ID : Number(r))))];
 }
 
 /**
@@ -217,7 +217,7 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
             if (isConsumerRole(role) !== consumer) throw new Invalid('Role', 'a consumer cannot become staff, nor staff a consumer; create a new account');
             if (role === 'super-admin' || target.role === 'super-admin') throw new Invalid('Role', 'super-admin is the bootstrapped administrator alone');
             if (isConsumerRole(role)) newRole = role;
-            else identity.user_permissions = renderPermissions({ isAdmin: role === 'provider-admin', sections: target.ownSections });
+            else identity.user_permissions = renderPermissions({ isAdmin: role === 'provider-admin', sections: target.ownSections, kept: target.ownKept });
           }
 
           if (consumer) {

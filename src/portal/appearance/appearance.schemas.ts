@@ -68,7 +68,11 @@ export type LogoUpload = Static<typeof LogoUpload>;
 
 /** Fields present are changed; `Logo: null` removes the logo. */
 export const AppearanceUpdate = Type.Partial(
-  Type.Object({ ...Fields, Logo: Type.Union([LogoUpload, Type.Null()]) }),
+  Type.Object({
+    ...Fields,
+    Logo: Type.Union([LogoUpload, Type.Null(), LogoView], { description: 'An upload sets the logo, null removes it; the logo as a GET shows it (PortalLogo) leaves it as it is' }),
+    UpdatedAt: Type.String({ description: 'Read-only: accepted and ignored' }),
+  }),
   { additionalProperties: false },
 );
 export type AppearanceUpdate = Static<typeof AppearanceUpdate>;

@@ -165,7 +165,8 @@ export function appearanceService({ store }: AppContext) {
           patch.logo_media_type = '';
           patch.logo_base64 = '';
           changes.Logo = '(removed)';
-        } else {
+        } else if ('Data' in input.Logo) {
+          // Not an upload: the logo as a GET showed it, sent back unchanged.
           const logo = checkLogo(input.Logo);
           patch.logo_media_type = logo.mediaType;
           patch.logo_base64 = logo.base64;

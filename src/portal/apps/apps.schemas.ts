@@ -3,6 +3,7 @@ import { PortalDate } from '../portal-date.js';
 import { Id } from '../../http/ids.js';
 import { PortalPage, PortalPerPage } from '../../pagination.js';
 import { named } from '../../http/openapi.js';
+import { readOnlyProperties } from '../../http/tyk-fields.js';
 
 /*
  * Apps (the swagger's `Client-*`), their access requests and credentials, in the
@@ -34,6 +35,8 @@ export const AdminAppUpdate = named('AdminAppUpdate', Type.Object(
     Description: Type.Optional(Description),
     UserID: Type.Optional(Id({ description: 'Hands the app (its requests and keys) to another consumer' })),
     Visibility: Type.Optional(Visibility),
+    // What a GET shows and a client sends back: accepted and ignored, as Tyk ignores them.
+    ...readOnlyProperties(['ID', 'RedirectURLs', 'CreatedAt', 'UpdatedAt', 'AccessRequests', 'UserEmail', 'UserName', 'OrganisationID', 'Organisation']),
   },
   { additionalProperties: false },
 ));

@@ -12,6 +12,7 @@ import {
   CatalogueParams,
   CatalogueShow,
   CatalogueUpdateBody,
+  catalogueChange,
   LiveCatalogue,
   LiveGuide,
   LiveGuideParams,
@@ -82,7 +83,7 @@ export const cataloguesRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   app.put(
     '/catalogues/:catalogueId',
     { schema: { operationId: 'updateCatalogue', tags, summary: 'Change a catalogue: the fields sent replace', params: CatalogueParams, body: CatalogueUpdateBody, response: { 200: CatalogueShow } } },
-    async (req) => catalogueShow(await catalogue.update(actorOf(req), catalogueId(req.params.catalogueId), req.body)),
+    async (req) => catalogueShow(await catalogue.update(actorOf(req), catalogueId(req.params.catalogueId), catalogueChange(req.body))),
   );
 
   app.delete(

@@ -2,6 +2,8 @@ import { Type, type Static } from 'typebox';
 import { PortalDate } from '../portal-date.js';
 import { Id } from '../../http/ids.js';
 import { named } from '../../http/openapi.js';
+import { readOnlyProperties } from '../../http/tyk-fields.js';
+import { Invalid } from '../../errors.js';
 
 /*
  * Catalogues in the shapes of the Tyk portal description (Catalogue-create,
@@ -51,8 +53,69 @@ export const CatalogueCreateBody = named('CatalogueInput', Type.Object(
 export type CatalogueCreate = Static<typeof CatalogueCreateBody>;
 
 /** Every field optional: what is sent replaces, the rest stays. */
-export const CatalogueUpdateBody = Type.Partial(CatalogueCreateBody, { additionalProperties: false });
-export type CatalogueUpdate = Static<typeof CatalogueUpdateBody>;
+export type CatalogueUpdate = Partial<CatalogueCreate>;
+
+/** An audience entry as a GET shows it (names beside the ids; TeamID null for a whole organisation). */
+const AudienceInputOrView = Type.Object(
+  {
+    OrganisationID: AudienceInput.properties.OrganisationID,
+    TeamID: Type.Optional(Type.Union([Id(), Type.Null()], { description: 'One team of that organisation; absent or null: the whole organisation' })),
+    ...readOnlyProperties(['Catalogue', 'Name', 'Organisation', 'Team']),
+  },
+  { additionalProperties: false },
+);
+
+const IdsOrNames = (what: string) =>
+  Type.Array(Type.Union([Id(), Type.String({ maxLength: 200 })]), {
+    maxItems: 1000,
+    description: `Ids of ${what}. Names (as a GET shows them) only alongside the ids field, which then wins`,
+  });
+
+/**
+ * The update body also takes what a GET returns, so that a read–modify–write
+ * works: ProductIDs / PlanIDs (when sent, they win over the names a GET shows in
+ * Products / Plans), audience entries as shown, and the read-only ID and dates.
+ */
+export const CatalogueUpdateBody = named('CatalogueUpdate', Type.Object(
+  {
+    Name: Type.Optional(CatalogueFields.Name),
+    VisibilityStatus: Type.Optional(CatalogueFields.VisibilityStatus),
+    Products: Type.Optional(IdsOrNames('products listed in the catalogue')),
+    ProductIDs: Type.Optional(Ids('products listed in the catalogue, as a GET shows them')),
+    Plans: Type.Optional(IdsOrNames('plans offered in the catalogue')),
+    PlanIDs: Type.Optional(Ids('plans offered in the catalogue, as a GET shows them')),
+    OrgCatalogues: Type.Optional(Type.Array(AudienceInputOrView, { maxItems: 1000, description: 'The audience of a private catalogue (kept but ignored while it is public)' })),
+    NameWithSlug: Type.Optional(CatalogueFields.NameWithSlug),
+    ...readOnlyProperties(['ID', 'CreatedAt', 'UpdatedAt']),
+  },
+  { additionalProperties: false },
+));
+export type CatalogueUpdateWire = Static<typeof CatalogueUpdateBody>;
+
+/** Ids from an ids field, or from a list that must then hold ids only. */
+function idsOf(field: string, ids: number[] | undefined, list: (number | string)[] | undefined): number[] | undefined {
+  if (ids !== undefined) return ids;
+  if (list === undefined) return undefined;
+  const name = list.find((x) => typeof x === 'string');
+  if (name !== undefined) throw new Invalid(field, `ids expected, got ${JSON.stringify(name)}; names (as a GET shows them) only alongside ${field.slice(0, -1)}IDs`);
+  return list as number[];
+}
+
+/** The change an update body asks for, in the terms of the create body. */
+export function catalogueChange(body: CatalogueUpdateWire): CatalogueUpdate {
+  const products = idsOf('Products', body.ProductIDs, body.Products);
+  const plans = idsOf('Plans', body.PlanIDs, body.Plans);
+  return {
+    ...(body.Name !== undefined ? { Name: body.Name } : {}),
+    ...(body.VisibilityStatus !== undefined ? { VisibilityStatus: body.VisibilityStatus } : {}),
+    ...(body.NameWithSlug !== undefined ? { NameWithSlug: body.NameWithSlug } : {}),
+    ...(products !== undefined ? { Products: products } : {}),
+    ...(plans !== undefined ? { Plans: plans } : {}),
+    ...(body.OrgCatalogues !== undefined
+      ? { OrgCatalogues: body.OrgCatalogues.map((a) => ({ OrganisationID: a.OrganisationID, ...(typeof a.TeamID === 'number' ? { TeamID: a.TeamID } : {}) })) }
+      : {}),
+  };
+}
 
 export const CatalogueParams = Type.Object({ catalogueId: Type.String() });
 

@@ -4,6 +4,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { parseNumericId } from '../../http/ids.js';
 import type { Services } from '../../services.js';
 import { portalDate } from '../portal-date.js';
+import { parseKept } from '../../http/tyk-fields.js';
 import { PortalPageQuery, StatusOk } from '../accounts/organisations.schemas.js';
 import type { PlanSummary} from './plans.schemas.js';
 import { PlanCreateBody, PlanIndex, PlanParams, PlanUpdateBody, PlanView } from './plans.schemas.js';
@@ -24,6 +25,7 @@ export function planLimitsView(p: PlanRow) {
 
 function planView({ plan: p, catalogues }: PlanWithCatalogues): Static<typeof PlanView> {
   return {
+    ...parseKept(p.tyk_fields),
     ID: p.id,
     Name: p.name,
     DisplayName: p.display_name,

@@ -3,6 +3,7 @@ import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from '../portal-date.js';
 import { Id } from '../../http/ids.js';
 import { named } from '../../http/openapi.js';
+import { keptFieldNames, keptProperties, readOnlyProperties, withKeptProperties } from '../../http/tyk-fields.js';
 
 /*
  * Plans in the shapes of the Tyk portal description (PlanRequest, Plan,
@@ -18,11 +19,12 @@ const PlanFields = {
   Name,
   DisplayName: Type.String({ minLength: 1, maxLength: 200, pattern: NO_NUL, description: 'Shown to consumers; defaults to Name' }),
   Description: Type.String({ maxLength: 5000, pattern: NO_NUL }),
-  RateLimit: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'Requests per Per seconds' }),
-  Per: Type.Number({ exclusiveMinimum: 0, maximum: 1e9, description: 'Seconds' }),
+  // 0 and -1 are what a GET shows for an unlimited rate or quota: accepted with UnlimitedRateLimit / UnlimitedQuota true, refused otherwise.
+  RateLimit: Type.Number({ minimum: 0, maximum: 1e9, description: 'Requests per Per seconds (0 only with UnlimitedRateLimit)' }),
+  Per: Type.Number({ minimum: 0, maximum: 1e9, description: 'Seconds (0 only with UnlimitedRateLimit)' }),
   UnlimitedRateLimit: Type.Boolean({ description: 'No rate limit (RateLimit and Per are then ignored)' }),
-  Quota: Type.Integer({ minimum: 1, maximum: 1e15, description: 'Requests per QuotaRenewalRate seconds' }),
-  QuotaRenewalRate: Type.Integer({ minimum: 1, maximum: 1e12, description: 'Seconds' }),
+  Quota: Type.Integer({ minimum: -1, maximum: 1e15, description: 'Requests per QuotaRenewalRate seconds (-1 only with UnlimitedQuota)' }),
+  QuotaRenewalRate: Type.Integer({ minimum: -1, maximum: 1e12, description: 'Seconds (-1 only with UnlimitedQuota)' }),
   UnlimitedQuota: Type.Boolean({ description: 'No quota (Quota and QuotaRenewalRate are then ignored)' }),
   KeyExpiresIn: Type.Integer({ minimum: 0, maximum: 1e12, description: 'Seconds a credential lives; 0 never expires' }),
   AutoApproveAccessRequests: Type.Boolean(),
@@ -30,22 +32,27 @@ const PlanFields = {
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
 };
 
+const PlanInputFields = {
+  Name: PlanFields.Name,
+  DisplayName: Type.Optional(PlanFields.DisplayName),
+  Description: Type.Optional(PlanFields.Description),
+  RateLimit: Type.Optional(PlanFields.RateLimit),
+  Per: Type.Optional(PlanFields.Per),
+  UnlimitedRateLimit: Type.Optional(PlanFields.UnlimitedRateLimit),
+  Quota: Type.Optional(PlanFields.Quota),
+  QuotaRenewalRate: Type.Optional(PlanFields.QuotaRenewalRate),
+  UnlimitedQuota: Type.Optional(PlanFields.UnlimitedQuota),
+  KeyExpiresIn: Type.Optional(PlanFields.KeyExpiresIn),
+  AutoApproveAccessRequests: Type.Optional(PlanFields.AutoApproveAccessRequests),
+  Catalogues: Type.Optional(PlanFields.Catalogues),
+  ProviderID: Type.Optional(PlanFields.ProviderID),
+};
+
+/** PlanRequest fields Portcullis does not act on (CID, JWTScope, MetaData, …): kept as sent and returned. */
+export const PLAN_KEPT_FIELDS = keptFieldNames('portalPlan', Object.keys(PlanInputFields));
+
 export const PlanCreateBody = named('PlanInput', Type.Object(
-  {
-    Name: PlanFields.Name,
-    DisplayName: Type.Optional(PlanFields.DisplayName),
-    Description: Type.Optional(PlanFields.Description),
-    RateLimit: Type.Optional(PlanFields.RateLimit),
-    Per: Type.Optional(PlanFields.Per),
-    UnlimitedRateLimit: Type.Optional(PlanFields.UnlimitedRateLimit),
-    Quota: Type.Optional(PlanFields.Quota),
-    QuotaRenewalRate: Type.Optional(PlanFields.QuotaRenewalRate),
-    UnlimitedQuota: Type.Optional(PlanFields.UnlimitedQuota),
-    KeyExpiresIn: Type.Optional(PlanFields.KeyExpiresIn),
-    AutoApproveAccessRequests: Type.Optional(PlanFields.AutoApproveAccessRequests),
-    Catalogues: Type.Optional(PlanFields.Catalogues),
-    ProviderID: Type.Optional(PlanFields.ProviderID),
-  },
+  { ...withKeptProperties(PlanInputFields, PLAN_KEPT_FIELDS), ...readOnlyProperties(['ID', 'CreatedAt', 'UpdatedAt']) },
   { additionalProperties: false },
 ));
 export type PlanCreate = Static<typeof PlanCreateBody>;
@@ -75,6 +82,7 @@ export const PlanView = named('Plan', Type.Object({
   ProviderID: Type.Integer({ description: 'Always 1: Portcullis is its own single provider (Tyk requires the field)' }),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
+  ...keptProperties(PLAN_KEPT_FIELDS),
 }));
 export type PlanView = Static<typeof PlanView>;
 

@@ -11,7 +11,8 @@ import { cataloguesOfPlans, requireCatalogues, replacePlanCatalogues } from './c
 import { releaseOfferingsOf, syncOfferings } from './offerings.js';
 import { findPlan, findPlanByName, insertPlan, listPlans, updatePlanRow, deletePlanRow, type PlanColumns, type PlanRow } from './plans.repository.js';
 import { accessRequestsUsing } from './products.repository.js';
-import type { PlanCreate, PlanUpdate } from './plans.schemas.js';
+import { PLAN_KEPT_FIELDS, type PlanCreate, type PlanUpdate } from './plans.schemas.js';
+import { parseKept, pickKept, storedKept } from '../../http/tyk-fields.js';
 
 // Routes shape what this service returns; they name its rows through the service, never the repository.
 export type { PlanRow } from './plans.repository.js';
@@ -96,6 +97,8 @@ export function plansService({ store }: AppContext, { access }: { access: Access
       ...planLimits(input, was),
       key_expires_in: input.KeyExpiresIn ?? was?.key_expires_in ?? 0,
       auto_approve: input.AutoApproveAccessRequests !== undefined ? (input.AutoApproveAccessRequests ? 1 : 0) : (was?.auto_approve ?? 0),
+      // Kept Tyk fields: those sent replace, the rest stay (like every plan field).
+      tyk_fields: storedKept({ ...parseKept(was?.tyk_fields), ...pickKept(input, PLAN_KEPT_FIELDS) }),
     };
   }
 

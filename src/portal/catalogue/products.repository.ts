@@ -45,6 +45,8 @@ export interface ProductColumns {
   display_name: string;
   description: string;
   tags: string;
+  /** Kept Tyk fields (src/http/tyk-fields.ts). */
+  tyk_fields: string;
 }
 
 export async function insertProduct(ex: Executor, row: ProductColumns, at: string): Promise<number> {

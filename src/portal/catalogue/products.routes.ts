@@ -1,3 +1,4 @@
+import { parseKept } from '../../http/tyk-fields.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../http/authenticate.js';
@@ -66,6 +67,7 @@ const adminBase = (productId: number): string => `/portal-api/products/${product
 
 function productShow({ product: p, apis, catalogues }: ProductWithLinks): Static<typeof ProductShow> {
   return {
+    ...parseKept(p.tyk_fields),
     ID: p.id,
     Name: p.name,
     DisplayName: p.display_name,

@@ -3,6 +3,7 @@ import { NO_NUL } from './catalogues.schemas.js';
 import { PortalDate } from '../portal-date.js';
 import { Id } from '../../http/ids.js';
 import { named } from '../../http/openapi.js';
+import { keptFieldNames, keptProperties, readOnlyProperties, withKeptProperties } from '../../http/tyk-fields.js';
 
 /*
  * Products in the shapes of the Tyk portal description (Product-create,
@@ -18,6 +19,8 @@ export const ApiDetailInput = named('ApiDetailInput', Type.Object(
   {
     APIID: Type.String({ minLength: 1, maxLength: 128, description: 'The api_id of an API (as in /api/apis) the caller can see' }),
     Description: Type.Optional(Text(5000, 'What this API does, for consumers')),
+    // What a GET shows of the API: sent back unchanged in a read–modify–write.
+    ...readOnlyProperties(['Name', 'APIType', 'ListenPath', 'TargetURL', 'Status', 'OASUrl', 'DocumentSource']),
   },
   { additionalProperties: false },
 ));
@@ -28,22 +31,32 @@ const ProductFields = {
   Description: Text(5000, 'Short description shown in the catalogue'),
   APIDetails: Type.Array(ApiDetailInput, { maxItems: 100, description: 'The APIs the product exposes, in order' }),
   Tags: Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: NO_NUL }), { maxItems: 50 }),
-  Catalogues: Type.Array(Id(), { maxItems: 1000, description: 'Ids of the catalogues listing the product' }),
+  Catalogues: Type.Array(Type.Union([Id(), Type.String({ maxLength: 200 })]), {
+    maxItems: 1000,
+    description: 'Ids of the catalogues listing the product. Names (as a GET shows them) only alongside CatalogueIDs, which then win',
+  }),
+  CatalogueIDs: Type.Array(Id(), { maxItems: 1000, description: 'The ids as a GET shows them: when sent, they say the catalogues (Catalogues is then ignored)' }),
   ProviderID: Type.Integer({ description: 'Accepted for Tyk compatibility; there is one provider' }),
   IsDocumentationOnly: Type.Literal(false, { description: 'Accepted for Tyk compatibility; only false' }),
 };
 
+const ProductInputFields = {
+  Name: ProductFields.Name,
+  DisplayName: Type.Optional(ProductFields.DisplayName),
+  Description: Type.Optional(ProductFields.Description),
+  APIDetails: Type.Optional(ProductFields.APIDetails),
+  Tags: Type.Optional(ProductFields.Tags),
+  Catalogues: Type.Optional(ProductFields.Catalogues),
+  CatalogueIDs: Type.Optional(ProductFields.CatalogueIDs),
+  ProviderID: Type.Optional(ProductFields.ProviderID),
+  IsDocumentationOnly: Type.Optional(ProductFields.IsDocumentationOnly),
+};
+
+/** Tyk product fields Portcullis does not act on (Content, Path, AuthType, DCREnabled, Scopes, …): kept as sent and returned. */
+export const PRODUCT_KEPT_FIELDS = keptFieldNames('portalProduct', Object.keys(ProductInputFields));
+
 export const ProductCreateBody = named('ProductInput', Type.Object(
-  {
-    Name: ProductFields.Name,
-    DisplayName: Type.Optional(ProductFields.DisplayName),
-    Description: Type.Optional(ProductFields.Description),
-    APIDetails: Type.Optional(ProductFields.APIDetails),
-    Tags: Type.Optional(ProductFields.Tags),
-    Catalogues: Type.Optional(ProductFields.Catalogues),
-    ProviderID: Type.Optional(ProductFields.ProviderID),
-    IsDocumentationOnly: Type.Optional(ProductFields.IsDocumentationOnly),
-  },
+  { ...withKeptProperties(ProductInputFields, PRODUCT_KEPT_FIELDS), ...readOnlyProperties(['ID', 'CreatedAt', 'UpdatedAt']) },
   { additionalProperties: false },
 ));
 export type ProductCreate = Static<typeof ProductCreateBody>;
@@ -83,6 +96,7 @@ export const ProductShow = named('Product', Type.Object({
   IsDocumentationOnly: Type.Literal(false),
   CreatedAt: PortalDate,
   UpdatedAt: PortalDate,
+  ...keptProperties(PRODUCT_KEPT_FIELDS),
 }));
 export type ProductShow = Static<typeof ProductShow>;
 

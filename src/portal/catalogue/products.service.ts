@@ -36,7 +36,8 @@ import {
   type ProductApiRow,
   type ProductRow,
 } from './products.repository.js';
-import type { GuideCreate, GuideUpdate, ProductCreate, ProductUpdate } from './products.schemas.js';
+import { PRODUCT_KEPT_FIELDS, type GuideCreate, type GuideUpdate, type ProductCreate, type ProductUpdate } from './products.schemas.js';
+import { parseKept, pickKept, storedKept } from '../../http/tyk-fields.js';
 
 // Routes shape what this service returns; they name its rows through the service, never the repository.
 export type { GuideRow, ProductApiRow } from './products.repository.js';
@@ -49,6 +50,19 @@ export interface ProductWithLinks {
 }
 
 const now = (): string => new Date().toISOString();
+
+/**
+ * The catalogues a product body names: CatalogueIDs when sent (a GET shows the
+ * ids there and the names in Catalogues, so what a GET returns can be sent back
+ * as it is), else Catalogues, which must then hold ids.
+ */
+function catalogueIds(input: ProductUpdate): number[] | undefined {
+  if (input.CatalogueIDs !== undefined) return input.CatalogueIDs;
+  if (input.Catalogues === undefined) return undefined;
+  const names = input.Catalogues.filter((c): c is string => typeof c === 'string');
+  if (names.length > 0) throw new Invalid('Catalogues', `catalogue ids expected, got ${JSON.stringify(names[0])}; names (as a GET shows them) only alongside CatalogueIDs`);
+  return input.Catalogues.filter((c): c is number => typeof c === 'number');
+}
 const NAME_TAKEN = 'Name: a product with this name already exists';
 
 /** An OpenAPI document must at least say which specification it follows and carry its info. */
@@ -157,11 +171,17 @@ export function productsService({ store }: AppContext, { access }: { access: Acc
         db.transaction().execute(async (trx) => {
           await checkName(trx, input.Name, null);
           const apis = await resolveApis(trx, scope, input.APIDetails ?? []);
-          const catalogues = [...new Set(input.Catalogues ?? [])];
+          const catalogues = [...new Set(catalogueIds(input) ?? [])];
           await requireCatalogues(trx, catalogues);
           const id = await insertProduct(
             trx,
-            { name: input.Name, display_name: input.DisplayName ?? input.Name, description: input.Description ?? '', tags: JSON.stringify([...new Set(input.Tags ?? [])]) },
+            {
+              name: input.Name,
+              display_name: input.DisplayName ?? input.Name,
+              description: input.Description ?? '',
+              tags: JSON.stringify([...new Set(input.Tags ?? [])]),
+              tyk_fields: storedKept(pickKept(input, PRODUCT_KEPT_FIELDS)),
+            },
             now(),
           );
           await replaceProductApis(trx, id, apis, []);
@@ -199,8 +219,9 @@ export function productsService({ store }: AppContext, { access }: { access: Acc
             await replaceProductApis(trx, id, apis, hidden);
             changes.apis = input.APIDetails.map((d) => d.APIID);
           }
-          if (input.Catalogues !== undefined) {
-            const catalogues = [...new Set(input.Catalogues)];
+          const sentCatalogues = catalogueIds(input);
+          if (sentCatalogues !== undefined) {
+            const catalogues = [...new Set(sentCatalogues)];
             await requireCatalogues(trx, catalogues);
             await replaceProductCatalogues(trx, id, catalogues);
             changes.catalogues = catalogues;
@@ -209,7 +230,14 @@ export function productsService({ store }: AppContext, { access }: { access: Acc
           await updateProductRow(
             trx,
             id,
-            { name, display_name: input.DisplayName ?? row.display_name, description: input.Description ?? row.description, tags: JSON.stringify(tags) },
+            {
+              name,
+              display_name: input.DisplayName ?? row.display_name,
+              description: input.Description ?? row.description,
+              tags: JSON.stringify(tags),
+              // Kept Tyk fields: those sent replace, the rest stay (like every product field).
+              tyk_fields: storedKept({ ...parseKept(row.tyk_fields), ...pickKept(input, PRODUCT_KEPT_FIELDS) }),
+            },
             now(),
           );
           for (const k of ['Name', 'DisplayName', 'Description', 'Tags'] as const) if (input[k] !== undefined) changes[k.toLowerCase()] = input[k];

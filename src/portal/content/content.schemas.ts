@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PortalDate } from '../portal-date.js';
 import { named } from '../../http/openapi.js';
+import { readOnlyProperties } from '../../http/tyk-fields.js';
 
 /*
  * Blog posts and pages of the Developer Portal, in the shapes of the Tyk portal
@@ -37,7 +38,14 @@ export const ContentCreateBody = named('ContentInput', Type.Object(
 export type ContentCreate = Static<typeof ContentCreateBody>;
 
 /** Every field optional: what is sent changes, the rest stays. */
-export const ContentUpdateBody = Type.Partial(ContentCreateBody, { additionalProperties: false });
+export const ContentUpdateBody = Type.Object(
+  {
+    ...Type.Partial(ContentCreateBody).properties,
+    // What a GET shows and a client sends back: accepted and ignored, as Tyk ignores them.
+    ...readOnlyProperties(['ID', 'CreatedAt', 'UpdatedAt', 'PublishedAt']),
+  },
+  { additionalProperties: false },
+);
 export type ContentUpdate = Static<typeof ContentUpdateBody>;
 
 export const ContentIdParams = Type.Object({ id: Type.String() });

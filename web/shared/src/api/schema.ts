@@ -1847,6 +1847,24 @@ export interface components {
             UserID?: number;
             /** @description personal: the owner only; team: whoever shares a team with the owner; organisation: everyone in the owner's organisation */
             Visibility?: "personal" | "team" | "organisation";
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            RedirectURLs?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            AccessRequests?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UserEmail?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UserName?: unknown;
+            /** @description Read-only: accepted and ignored */
+            OrganisationID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Organisation?: unknown;
         };
         Api: {
             api_definition: {
@@ -1906,6 +1924,20 @@ export interface components {
             APIID: string;
             /** @description What this API does, for consumers */
             Description?: string;
+            /** @description Read-only: accepted and ignored */
+            Name?: unknown;
+            /** @description Read-only: accepted and ignored */
+            APIType?: unknown;
+            /** @description Read-only: accepted and ignored */
+            ListenPath?: unknown;
+            /** @description Read-only: accepted and ignored */
+            TargetURL?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Status?: unknown;
+            /** @description Read-only: accepted and ignored */
+            OASUrl?: unknown;
+            /** @description Read-only: accepted and ignored */
+            DocumentSource?: unknown;
         };
         ApiDetailUpdate: {
             /** @description What this API does, for consumers */
@@ -2079,6 +2111,43 @@ export interface components {
             /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
             VisibilityStatus: "Public" | "Private";
         };
+        CatalogueUpdate: {
+            /** @description Unique, whatever the case */
+            Name?: string;
+            /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
+            VisibilityStatus?: "Public" | "Private";
+            /** @description Ids of products listed in the catalogue. Names (as a GET shows them) only alongside the ids field, which then wins */
+            Products?: (number | string)[];
+            /** @description Ids of products listed in the catalogue, as a GET shows them */
+            ProductIDs?: number[];
+            /** @description Ids of plans offered in the catalogue. Names (as a GET shows them) only alongside the ids field, which then wins */
+            Plans?: (number | string)[];
+            /** @description Ids of plans offered in the catalogue, as a GET shows them */
+            PlanIDs?: number[];
+            /** @description The audience of a private catalogue (kept but ignored while it is public) */
+            OrgCatalogues?: {
+                /** @description An organisation */
+                OrganisationID: number;
+                /** @description One team of that organisation; absent or null: the whole organisation */
+                TeamID?: number | null;
+                /** @description Read-only: accepted and ignored */
+                Catalogue?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Name?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Organisation?: unknown;
+                /** @description Read-only: accepted and ignored */
+                Team?: unknown;
+            }[];
+            /** @description Accepted for Tyk compatibility; the slug is derived from Name */
+            NameWithSlug?: string;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+        };
         ConsumerAppCreate: {
             Name: string;
             Description?: string;
@@ -2177,6 +2246,46 @@ export interface components {
             data: components["schemas"]["KeySession"];
         };
         KeyInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            basic_auth_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            certificate?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            data_expires?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_detailed_recording?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_string?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            id_extractor_deadline?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            jwt_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            last_check?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            monitor?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            mtls_static_certificate_bindings?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_client_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_keys?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            rsa_certificate_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            session_lifetime?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
             access_rights?: {
                 [key: string]: {
                     api_id?: string;
@@ -2220,12 +2329,6 @@ export interface components {
             org_id?: string;
             date_created?: string;
             last_updated?: string;
-            hmac_enabled?: boolean;
-            enable_detailed_recording?: boolean;
-            throttle_interval?: number;
-            throttle_retry_limit?: number;
-            data_expires?: number;
-            last_check?: number;
             key_id?: string;
         };
         KeyList: {
@@ -2276,6 +2379,46 @@ export interface components {
             quota_remaining?: number;
             /** @description With quota_remaining: Unix seconds when the current window renews; 0 when none is running or it never renews */
             quota_renews?: number;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            basic_auth_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            certificate?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            data_expires?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_detailed_recording?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_string?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            id_extractor_deadline?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            jwt_data?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            last_check?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            monitor?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            mtls_static_certificate_bindings?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_client_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            oauth_keys?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            rsa_certificate_id?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            session_lifetime?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
         };
         LiveApi: {
             APIID: string;
@@ -2425,6 +2568,21 @@ export interface components {
             /** @description The Default Organisation (it cannot be deleted; users of deleted organisations move to it) */
             Default: boolean;
         };
+        OrganisationUpdate: {
+            Name: string;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Default?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Teams?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Users?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+        };
         Page: {
             ID: number;
             Title: string;
@@ -2470,25 +2628,45 @@ export interface components {
             CreatedAt: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             UpdatedAt: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            JWTScope?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            MetaData?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuota?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuotaRenewalRate?: unknown;
         };
         PlanIndex: {
             data: components["schemas"]["PlanSummary"][];
         };
         PlanInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            JWTScope?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            MetaData?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuota?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            PlanQuotaRenewalRate?: unknown;
             /** @description Unique, whatever the case */
             Name: string;
             /** @description Shown to consumers; defaults to Name */
             DisplayName?: string;
             Description?: string;
-            /** @description Requests per Per seconds */
+            /** @description Requests per Per seconds (0 only with UnlimitedRateLimit) */
             RateLimit?: number;
-            /** @description Seconds */
+            /** @description Seconds (0 only with UnlimitedRateLimit) */
             Per?: number;
             /** @description No rate limit (RateLimit and Per are then ignored) */
             UnlimitedRateLimit?: boolean;
-            /** @description Requests per QuotaRenewalRate seconds */
+            /** @description Requests per QuotaRenewalRate seconds (-1 only with UnlimitedQuota) */
             Quota?: number;
-            /** @description Seconds */
+            /** @description Seconds (-1 only with UnlimitedQuota) */
             QuotaRenewalRate?: number;
             /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
             UnlimitedQuota?: boolean;
@@ -2499,6 +2677,12 @@ export interface components {
             Catalogues?: number[];
             /** @description Accepted for Tyk compatibility; there is one provider */
             ProviderID?: number;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         PlanSummary: {
             ID: number;
@@ -2549,8 +2733,48 @@ export interface components {
             };
             date_created: string;
             last_updated: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            graphql_access_rights?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            is_inactive?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            partitions?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            state?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
         };
         PolicyInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            enable_http_signature_validation?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            graphql_access_rights?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            hmac_enabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            is_inactive?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            max_query_depth?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            partitions?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            smoothing?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            state?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_interval?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            throttle_retry_limit?: unknown;
             name: string;
             active?: boolean;
             rate?: number;
@@ -2590,12 +2814,6 @@ export interface components {
             org_id?: string;
             date_created?: string;
             last_updated?: string;
-            is_inactive?: boolean;
-            hmac_enabled?: boolean;
-            partitions?: unknown;
-            throttle_interval?: number;
-            throttle_retry_limit?: number;
-            max_query_depth?: number;
         };
         PolicyList: {
             Data: components["schemas"]["Policy"][];
@@ -2727,11 +2945,25 @@ export interface components {
             /** @description super-admin, provider-admin, dashboard-user, consumer-admin, consumer-team-member */
             Role?: string;
             OrganisationID?: number;
-            Teams?: (number | string)[];
+            Teams?: (number | string | ({
+                ID: number;
+            } & {
+                [key: string]: unknown;
+            }))[];
             Active?: boolean;
             ResetPassword?: boolean;
             /** @enum {string} */
             Provider?: "password";
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Organisation?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            LastLoginAt?: unknown;
         };
         Post: {
             ID: string;
@@ -2783,8 +3015,44 @@ export interface components {
             CreatedAt: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             UpdatedAt: string;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            AuthType?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Content?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            DCREnabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Feature?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Path?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Scopes?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            SpecDetails?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Templates?: unknown;
         };
         ProductInput: {
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            AuthType?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            CID?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Content?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            DCREnabled?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Feature?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Path?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Scopes?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            SpecDetails?: unknown;
+            /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+            Templates?: unknown;
             /** @description Unique, whatever the case */
             Name: string;
             /** @description Shown to consumers; defaults to Name */
@@ -2794,8 +3062,10 @@ export interface components {
             /** @description The APIs the product exposes, in order */
             APIDetails?: components["schemas"]["ApiDetailInput"][];
             Tags?: string[];
-            /** @description Ids of the catalogues listing the product */
-            Catalogues?: number[];
+            /** @description Ids of the catalogues listing the product. Names (as a GET shows them) only alongside CatalogueIDs, which then win */
+            Catalogues?: (number | string)[];
+            /** @description The ids as a GET shows them: when sent, they say the catalogues (Catalogues is then ignored) */
+            CatalogueIDs?: number[];
             /** @description Accepted for Tyk compatibility; there is one provider */
             ProviderID?: number;
             /**
@@ -2803,6 +3073,12 @@ export interface components {
              * @enum {boolean}
              */
             IsDocumentationOnly?: false;
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         ProductSummary: {
             ID: number;
@@ -2879,7 +3155,15 @@ export interface components {
         };
         TeamUpdate: {
             Name: string;
-            Users?: number[];
+            Users?: (number | string)[];
+            /** @description Read-only: accepted and ignored */
+            ID?: unknown;
+            /** @description Read-only: accepted and ignored */
+            Default?: unknown;
+            /** @description Read-only: accepted and ignored */
+            CreatedAt?: unknown;
+            /** @description Read-only: accepted and ignored */
+            UpdatedAt?: unknown;
         };
         User: {
             /** @description Numeric id, as a string */
@@ -6026,7 +6310,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NameInput"];
+                "application/json": components["schemas"]["OrganisationUpdate"];
             };
         };
         responses: {
@@ -6576,7 +6860,10 @@ export interface operations {
                     Introduction?: string;
                     /** @description Extra links in the portal's menu (at most 8) */
                     MenuLinks?: components["schemas"]["PortalMenuLink"][];
-                    Logo?: components["schemas"]["PortalLogoUpload"] | null;
+                    /** @description An upload sets the logo, null removes it; the logo as a GET shows it (PortalLogo) leaves it as it is */
+                    Logo?: components["schemas"]["PortalLogoUpload"] | null | components["schemas"]["PortalLogo"];
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: string;
                 };
             };
         };
@@ -7030,6 +7317,14 @@ export interface operations {
                     Lede?: string;
                     /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
                     MarkdownEnabled?: boolean;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    PublishedAt?: unknown;
                 };
             };
         };
@@ -7252,6 +7547,14 @@ export interface operations {
                     Lede?: string;
                     /** @description Accepted for Tyk compatibility: content is always Markdown, so only true is accepted */
                     MarkdownEnabled?: boolean;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    PublishedAt?: unknown;
                 };
             };
         };
@@ -7461,20 +7764,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description Unique, whatever the case */
-                    Name?: string;
-                    /** @description Public: every visitor of the Live Portal; Private: only the audience (OrgCatalogues) */
-                    VisibilityStatus?: "Public" | "Private";
-                    /** @description Ids of products listed in the catalogue */
-                    Products?: number[];
-                    /** @description Ids of plans offered in the catalogue */
-                    Plans?: number[];
-                    /** @description The audience of a private catalogue (kept but ignored while it is public) */
-                    OrgCatalogues?: components["schemas"]["AudienceInput"][];
-                    /** @description Accepted for Tyk compatibility; the slug is derived from Name */
-                    NameWithSlug?: string;
-                };
+                "application/json": components["schemas"]["CatalogueUpdate"];
             };
         };
         responses: {
@@ -7684,6 +7974,24 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    AuthType?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    CID?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Content?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    DCREnabled?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Feature?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Path?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Scopes?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    SpecDetails?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    Templates?: unknown;
                     /** @description Unique, whatever the case */
                     Name?: string;
                     /** @description Shown to consumers; defaults to Name */
@@ -7693,8 +8001,10 @@ export interface operations {
                     /** @description The APIs the product exposes, in order */
                     APIDetails?: components["schemas"]["ApiDetailInput"][];
                     Tags?: string[];
-                    /** @description Ids of the catalogues listing the product */
-                    Catalogues?: number[];
+                    /** @description Ids of the catalogues listing the product. Names (as a GET shows them) only alongside CatalogueIDs, which then win */
+                    Catalogues?: (number | string)[];
+                    /** @description The ids as a GET shows them: when sent, they say the catalogues (Catalogues is then ignored) */
+                    CatalogueIDs?: number[];
                     /** @description Accepted for Tyk compatibility; there is one provider */
                     ProviderID?: number;
                     /**
@@ -7702,6 +8012,12 @@ export interface operations {
                      * @enum {boolean}
                      */
                     IsDocumentationOnly?: false;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
                 };
             };
         };
@@ -8484,20 +8800,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    CID?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    JWTScope?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    MetaData?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    PlanQuota?: unknown;
+                    /** @description A Tyk field Portcullis does not act on: kept as sent and returned */
+                    PlanQuotaRenewalRate?: unknown;
                     /** @description Unique, whatever the case */
                     Name?: string;
                     /** @description Shown to consumers; defaults to Name */
                     DisplayName?: string;
                     Description?: string;
-                    /** @description Requests per Per seconds */
+                    /** @description Requests per Per seconds (0 only with UnlimitedRateLimit) */
                     RateLimit?: number;
-                    /** @description Seconds */
+                    /** @description Seconds (0 only with UnlimitedRateLimit) */
                     Per?: number;
                     /** @description No rate limit (RateLimit and Per are then ignored) */
                     UnlimitedRateLimit?: boolean;
-                    /** @description Requests per QuotaRenewalRate seconds */
+                    /** @description Requests per QuotaRenewalRate seconds (-1 only with UnlimitedQuota) */
                     Quota?: number;
-                    /** @description Seconds */
+                    /** @description Seconds (-1 only with UnlimitedQuota) */
                     QuotaRenewalRate?: number;
                     /** @description No quota (Quota and QuotaRenewalRate are then ignored) */
                     UnlimitedQuota?: boolean;
@@ -8508,6 +8834,12 @@ export interface operations {
                     Catalogues?: number[];
                     /** @description Accepted for Tyk compatibility; there is one provider */
                     ProviderID?: number;
+                    /** @description Read-only: accepted and ignored */
+                    ID?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    CreatedAt?: unknown;
+                    /** @description Read-only: accepted and ignored */
+                    UpdatedAt?: unknown;
                 };
             };
         };

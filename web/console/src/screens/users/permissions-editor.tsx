@@ -22,6 +22,12 @@ export interface PermissionDraft {
   /** Analytics of owned APIs only (`owned_analytics: read`). */
   owned: boolean;
   admin: boolean;
+  /**
+   * Tyk sections the console has no row for (certs, hooks, idm, …) and
+   * `IsAdmin: "false"`: the server keeps them (they grant nothing), so saving
+   * sends them back untouched.
+   */
+  kept: PermissionMap;
 }
 
 const LEVELS: { value: AccessLevel; label: string }[] = [
@@ -42,14 +48,18 @@ function levelOf(value: string | undefined): AccessLevel {
 export function draftFrom(map: PermissionMap | undefined): PermissionDraft {
   const m = map ?? {};
   const levels = Object.fromEntries(SECTIONS.map((s) => [s.key, levelOf(m[s.key])])) as Record<SectionKey, AccessLevel>;
-  return { levels, owned: levelOf(m.owned_analytics) !== 'deny', admin: m.IsAdmin === 'admin' };
+  const known = new Set<string>([...SECTIONS.map((s) => s.key), 'owned_analytics']);
+  const kept = Object.fromEntries(Object.entries(m).filter(([k, v]) => (k === 'IsAdmin' ? v !== 'admin' : !known.has(k))));
+  return { levels, owned: levelOf(m.owned_analytics) !== 'deny', admin: m.IsAdmin === 'admin', kept };
 }
 
 /** The `user_permissions` the API takes; `withAdmin` false for groups, which cannot carry IsAdmin. */
 export function mapFrom(draft: PermissionDraft, withAdmin: boolean): PermissionMap {
-  const map: PermissionMap = { ...draft.levels };
+  const { IsAdmin: notAdmin, ...keptSections } = draft.kept;
+  const map: PermissionMap = { ...keptSections, ...draft.levels };
   map.owned_analytics = draft.owned && draft.levels.analytics !== 'deny' ? 'read' : 'deny';
   if (withAdmin && draft.admin) map.IsAdmin = 'admin';
+  else if (notAdmin !== undefined) map.IsAdmin = notAdmin;
   return map;
 }
 
@@ -168,6 +178,15 @@ export function PermissionsEditor({
               />
             ))}
           </Box>
+        )}
+        {Object.keys(value.kept).some((k) => k !== 'IsAdmin') && (
+          <Text size="sm" c="dimmed">
+            Kept as they are (Tyk sections Portcullis does not use):{' '}
+            {Object.entries(value.kept)
+              .filter(([k]) => k !== 'IsAdmin')
+              .map(([k, v]) => `${k}: ${v}`)
+              .join(', ')}
+          </Text>
         )}
         {error && (
           <Alert color="red" role="alert" p="xs">
