@@ -4,7 +4,7 @@ import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import { PageQuery } from '../identity/users.schemas.js';
 import type { Services } from '../services.js';
-import { CreatedKey, KeyBody, KeyData, KeyIdParams, KeyList } from './keys.schemas.js';
+import { ApiKeyParams, CreatedKey, DetailedKeyQuery, KeyBody, KeyData, KeyIdParams, KeyList, KeysDetailed } from './keys.schemas.js';
 
 /** Tyk-compatible keys: /api/keys and /api/apis/{apiID}/keys. */
 export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -15,6 +15,23 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p);
     return { data: { keys: ids }, pages };
   });
+
+  app.get(
+    '/keys/detailed',
+    {
+      schema: {
+        operationId: 'listKeysDetailed',
+        tags,
+        summary: 'The keys you can see with their details; q: part of the key hash',
+        querystring: DetailedKeyQuery,
+        response: { 200: KeysDetailed },
+      },
+    },
+    async (req) => {
+      const { keys: rows, pages } = await keys.listDetailed(actorOf(req), req.query.p, req.query.q);
+      return { keys: rows.map((k) => ({ key_id: k.keyHash, key_hash: k.keyHash, data: k.data })), pages };
+    },
+  );
 
   app.post(
     '/keys',
@@ -54,6 +71,40 @@ export const keysRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     async (req) => {
       const { keys: ids, pages } = await keys.list(actorOf(req), req.query.p, req.params.apiId);
       return { data: { keys: ids }, pages };
+    },
+  );
+
+  app.get(
+    '/apis/:apiId/keys/:keyId',
+    {
+      schema: {
+        operationId: 'getApiKey',
+        tags,
+        summary: 'A key that grants this API (directly or through a policy), by its hash or the key itself; any other key is 404',
+        params: ApiKeyParams,
+        response: { 200: KeyData },
+      },
+    },
+    async (req) => {
+      const k = await keys.get(actorOf(req), req.params.keyId, req.params.apiId);
+      return { key_id: k.keyHash, key_hash: k.keyHash, data: k.data };
+    },
+  );
+
+  app.delete(
+    '/apis/:apiId/keys/:keyId',
+    {
+      schema: {
+        operationId: 'deleteApiKey',
+        tags,
+        summary: 'Delete (revoke) a key that grants this API; any other key is 404',
+        params: ApiKeyParams,
+        response: { 200: ApiResponse },
+      },
+    },
+    async (req) => {
+      await keys.remove(actorOf(req), req.params.keyId, req.params.apiId);
+      return ok('Key deleted');
     },
   );
 };

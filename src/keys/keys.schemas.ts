@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { AccessRightsMap } from '../policies/access-rights.js';
 import { named } from '../http/openapi.js';
+import { TykPage } from '../pagination.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 });
 
@@ -72,3 +73,13 @@ export const CreatedKey = named('CreatedKey', Type.Object({
 export const KeyList = named('KeyList', Type.Object({ data: Type.Object({ keys: Type.Array(Type.String()) }), pages: Type.Integer() }));
 
 export const KeyIdParams = Type.Object({ keyId: Type.String({ maxLength: 200 }) });
+
+export const ApiKeyParams = Type.Object({ apiId: Type.String({ maxLength: 128 }), keyId: Type.String({ maxLength: 200 }) });
+
+/** Tyk's /api/keys/detailed query. */
+export const DetailedKeyQuery = Type.Object({
+  p: Type.Optional(TykPage),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the key hash, case-insensitive' })),
+});
+
+export const KeysDetailed = named('KeysDetailed', Type.Object({ keys: Type.Array(KeyData), pages: Type.Integer() }));
