@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { activityRoutes } from './analytics/activity.routes.js';
 import { analyticsIngestRoutes, analyticsRoutes } from './analytics/analytics.routes.js';
 import { apisRoutes } from './apis/apis.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -72,6 +73,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ...(stream ? { stream } : {}),
     },
     bodyLimit: config.bodyLimit,
+    // Tyk's activity views name lists of key hashes in one path segment (/api/activity/keys/aggregate/{keys}/...);
+    // every route's params schema still bounds its own lengths.
+    routerOptions: { maxParamLength: 8192 },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
@@ -163,6 +167,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(policiesRoutes, { services });
       await api.register(keysRoutes, { services });
       await api.register(analyticsRoutes, { services });
+      await api.register(activityRoutes, { services });
       await api.register(dashboardRequestsRoutes, { services });
     },
     { prefix: '/api' },
