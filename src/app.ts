@@ -6,6 +6,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { adminApiRoutes } from './admin-api/admin-api.routes.js';
 import { activityRoutes } from './analytics/activity.routes.js';
 import { analyticsIngestRoutes, analyticsRoutes } from './analytics/analytics.routes.js';
 import { apisRoutes } from './apis/apis.routes.js';
@@ -174,6 +175,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   await app.register(analyticsIngestRoutes, { prefix: '/api', services, allowedOrigins: config.allowedOrigins });
+
+  // Tyk's Dashboard Admin API shares /admin with the console (a browser's page request still gets the console).
+  await app.register(adminApiRoutes, { prefix: '/admin', services, adminSecret: config.adminSecret, webApps });
 
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
   await app.register(registrationRoutes, { prefix: '/auth', services });

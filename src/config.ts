@@ -25,6 +25,8 @@ export interface Config {
   passwordHistory: number;
   bodyLimit: number;
   gatewaySecret: string | undefined;
+  /** The Dashboard Admin API's secret (Tyk's `admin_secret`, sent as `admin-auth`); without it the Admin API answers 404. */
+  adminSecret: string | undefined;
   /** Where people reach this server; links in emails start with it. */
   publicUrl: string;
   /** A folder whose <event>.txt / <event>.html files replace the built-in email templates. */
@@ -145,6 +147,13 @@ export const SETTINGS: readonly Setting[] = [
     key: 'gatewaySecret',
     file: 'gateway_secret',
     env: ['PORTCULLIS_GATEWAY_SECRET'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
+  {
+    key: 'adminSecret',
+    file: 'admin_secret',
+    env: ['PORTCULLIS_ADMIN_SECRET', 'TYK_DB_ADMINSECRET'],
     kind: { type: 'string', optional: true },
     default: undefined,
   },
