@@ -16,14 +16,14 @@ import { AdminOrganisation, AdminOrganisationList, OrgIdParams } from './admin-a
 
 /**
  * A browser opening a console screen (/admin/users is one) rather than a client
- * of the Admin API: a GET or HEAD without `admin-auth` that does not ask for JSON.
- * Everything else — the header, a JSON Accept, any other method — is the Admin API's.
+ * of the Admin API: a GET or HEAD without `admin-auth` that accepts an HTML page,
+ * as every browser navigation does. Everything else — the header, a client that
+ * does not ask for HTML, any other method — is the Admin API's.
  */
 function isConsolePage(req: FastifyRequest): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   if (req.headers['admin-auth'] !== undefined) return false;
-  const accept = req.headers.accept ?? '';
-  return !(/application\/json/i.test(accept) && !/text\/html/i.test(accept));
+  return /text\/html/i.test(req.headers.accept ?? '');
 }
 
 /** Admin API calls act as the system, named in the audit log by their request. */

@@ -88,6 +88,9 @@ describe('Tyk Dashboard Admin API', () => {
     const json = await t.request('GET', '/admin/users', { headers: { accept: 'application/json' } });
     expect(json.statusCode).toBe(401);
     expect(json.json()).toMatchObject({ Status: 'Error' });
+    // A client that does not ask for an HTML page is the Admin API's, whatever else it sends.
+    expect((await t.request('GET', '/admin/users')).statusCode).toBe(401);
+    expect((await t.request('GET', '/admin/users', { headers: { accept: '*/*' } })).statusCode).toBe(401);
     expect((await t.request('POST', '/admin/users', { key: root, body: { first_name: 'x', last_name: 'y', email_address: 'x@example.com' } })).statusCode).toBe(401);
     expect((await t.request('DELETE', '/admin/users/1')).statusCode).toBe(401);
     expect((await t.request('GET', '/api/users?p=-1', { key: root })).body).not.toContain('x@example.com');
