@@ -6,6 +6,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { adminApiRoutes } from './admin-api/admin-api.routes.js';
+import { activityRoutes } from './analytics/activity.routes.js';
 import { analyticsIngestRoutes, analyticsRoutes } from './analytics/analytics.routes.js';
 import { apisRoutes } from './apis/apis.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
@@ -72,6 +74,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ...(stream ? { stream } : {}),
     },
     bodyLimit: config.bodyLimit,
+    // Tyk's activity views name lists of key hashes in one path segment (/api/activity/keys/aggregate/{keys}/...);
+    // every route's params schema still bounds its own lengths.
+    routerOptions: { maxParamLength: 8192 },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
@@ -163,12 +168,16 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       await api.register(policiesRoutes, { services });
       await api.register(keysRoutes, { services });
       await api.register(analyticsRoutes, { services });
+      await api.register(activityRoutes, { services });
       await api.register(dashboardRequestsRoutes, { services });
     },
     { prefix: '/api' },
   );
 
   await app.register(analyticsIngestRoutes, { prefix: '/api', services, allowedOrigins: config.allowedOrigins });
+
+  // Tyk's Dashboard Admin API shares /admin with the console (a browser's page request still gets the console).
+  await app.register(adminApiRoutes, { prefix: '/admin', services, adminSecret: config.adminSecret, webApps });
 
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
   await app.register(registrationRoutes, { prefix: '/auth', services });

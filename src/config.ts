@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fromTykDashboardConfig, isTykDashboardConfig } from './tyk-config.js';
 
 /**
  * One typed configuration object, read from the environment and an optional JSON
@@ -25,6 +26,8 @@ export interface Config {
   passwordHistory: number;
   bodyLimit: number;
   gatewaySecret: string | undefined;
+  /** The Dashboard Admin API's secret (Tyk's `admin_secret`, sent as `admin-auth`); without it the Admin API answers 404. */
+  adminSecret: string | undefined;
   /** Where people reach this server; links in emails start with it. */
   publicUrl: string;
   /** A folder whose <event>.txt / <event>.html files replace the built-in email templates. */
@@ -148,6 +151,13 @@ export const SETTINGS: readonly Setting[] = [
     kind: { type: 'string', optional: true },
     default: undefined,
   },
+  {
+    key: 'adminSecret',
+    file: 'admin_secret',
+    env: ['PORTCULLIS_ADMIN_SECRET', 'TYK_DB_ADMINSECRET'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
   { key: 'bodyLimit', file: 'body_limit', env: ['PORTCULLIS_BODY_LIMIT'], kind: int(1024, 1024 * 1024 * 1024), default: 1024 * 1024 },
   { key: 'publicUrl', file: 'public_url', env: ['PORTCULLIS_PUBLIC_URL'], kind: { type: 'string' }, default: 'http://localhost:3000' },
   {
@@ -240,7 +250,7 @@ function parseValue(s: Setting, raw: unknown, source: 'env' | 'file'): Config[ke
   }
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
+function readConfigFile(path: string, warn: (message: string) => void): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -257,16 +267,27 @@ function readConfigFile(path: string): Record<string, unknown> {
     throw new ConfigError(`Config file ${path} must hold a JSON object`);
   }
   const known = new Set(SETTINGS.map((s) => s.file));
+  if (isTykDashboardConfig(path, parsed as Record<string, unknown>)) {
+    // Tyk's tyk_analytics.conf: the shared settings are read, the rest named once and left alone (see tyk-config.ts).
+    const { settings, ignored } = fromTykDashboardConfig(path, parsed as Record<string, unknown>, known);
+    if (ignored.length > 0) {
+      warn(`Tyk Dashboard config file ${path}: ${ignored.length} setting${ignored.length > 1 ? 's have' : ' has'} no Portcullis equivalent and ${ignored.length > 1 ? 'are' : 'is'} ignored: ${ignored.join(', ')}`);
+    }
+    return settings;
+  }
   for (const key of Object.keys(parsed)) {
     if (!known.has(key)) throw new ConfigError(`Unknown setting "${key}" in config file ${path}`);
   }
   return parsed as Record<string, unknown>;
 }
 
-/** Builds the configuration; throws ConfigError naming the first bad setting. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: string): Config {
+/**
+ * Builds the configuration; throws ConfigError naming the first bad setting.
+ * `warn` hears what is read but not acted on (a Tyk Dashboard file's keys without an equivalent).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: string, warn: (message: string) => void = () => {}): Config {
   const filePath = configFile ?? env.PORTCULLIS_CONFIG;
-  const file = filePath ? readConfigFile(filePath) : {};
+  const file = filePath ? readConfigFile(filePath, warn) : {};
   const out: Record<string, unknown> = {};
   for (const s of SETTINGS) {
     const envName = s.env.find((name) => env[name] !== undefined);

@@ -29,7 +29,8 @@ Commands:
                                 set a user's password (ends their sessions and key)
 
 Options:
-  --config FILE                 JSON configuration file (also PORTCULLIS_CONFIG)
+  --config FILE                 JSON configuration file (also PORTCULLIS_CONFIG); Tyk's
+                                tyk_analytics.conf is read for the settings both share
   -h, --help                    this text
 `;
 
@@ -90,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const config = loadConfig(process.env, values.config);
+  const config = loadConfig(process.env, values.config, (message) => process.stderr.write(`Warning: ${message}\n`));
   const cli = systemActor(`cli:${[command, sub].filter(Boolean).join(' ')}`);
 
   switch (command) {

@@ -1,4 +1,5 @@
 import { createAccess } from './access/access.js';
+import { activityService } from './analytics/activity.service.js';
 import { analyticsService } from './analytics/analytics.service.js';
 import { apisService } from './apis/apis.service.js';
 import { auditService } from './audit/audit.service.js';
@@ -47,6 +48,7 @@ export function createServices(ctx: AppContext) {
     policies,
     keys: keysService(ctx, { access, apis, policies }),
     analytics: analyticsService(ctx, { access, apis }),
+    activity: activityService(ctx, { access, apis }),
     organisations: organisationsService(ctx),
     adminReview: adminReviewService(ctx, { access }),
     settings: settingsService(ctx, { email }),

@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.js';
 import type { Actor, UserActor } from './actor.js';
-import { consumerAppKeyFilter, identifiableKeyFilter } from './analytics-visibility.js';
+import { consumerAppKeyFilter, identifiableKeyFilter, unidentifiableKeyHashes } from './analytics-visibility.js';
 import { consumerAppChangeableFilter, consumerAppFilter, staffAccessRequestFilter, staffAppFilter } from './app-visibility.js';
 import { auditFilter } from './audit-visibility.js';
 import { catalogueFilter, listedProductFilter } from './catalogue-visibility.js';
@@ -91,6 +91,8 @@ export function createAccess(config: AccessConfig) {
       consumerAppKeys: (ex: Executor, consumer: UserActor, appId: number, column = 'h.api_key'): Restricted => consumerAppKeyFilter(ex, consumer, appId, column),
     },
 
+    /** Of these key hashes (named in an activity view), those an analytics scope may not identify (see analytics-visibility.ts). */
+    unidentifiableKeyHashes: (ex: Executor, scope: Scope, hashes: string[]): Promise<string[]> => unidentifiableKeyHashes(ex, scope, hashes),
     /** Of these internal API ids (named in a request), those in scope. */
     visibleApiIds: (ex: Executor, scope: Scope, ids: number[]): Promise<Set<number>> => visibleAmong(ex, scope, ids),
     /** Does the scope hold this object: see every API it grants (see ownership.ts, holding)? */

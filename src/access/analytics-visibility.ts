@@ -22,6 +22,21 @@ export function identifiableKeyFilter(ex: Executor, scope: Scope, keyHashColumn:
 }
 
 /**
+ * Of the key hashes named in an activity view (/api/activity/keys/...), those the
+ * viewer may not identify: for a restricted scope, every hash that is not one of
+ * its visible keys — another team's key, a deleted one or one that never existed
+ * alike, so that a hidden key answers like a missing one. An unrestricted viewer
+ * may name any hash (a deleted key's traffic stays readable, as in Tyk).
+ */
+export async function unidentifiableKeyHashes(ex: Executor, scope: Scope, hashes: string[]): Promise<string[]> {
+  const visible = keyFilter(ex, scope, 'keys.id');
+  if (visible.kind === 'unrestricted' || hashes.length === 0) return [];
+  const rows = await ex.selectFrom('keys').select('keys.key_hash').where('keys.key_hash', 'in', hashes).where(visible.where).execute();
+  const known = new Set(rows.map((r) => r.key_hash));
+  return hashes.filter((h) => !known.has(h));
+}
+
+/**
  * Live Portal: the per-key traffic a consumer may read as one app's usage, by a
  * column holding the key hash — the keys of that app's credentials, and only if
  * the consumer may read the app (see app-visibility.ts). Every other key's

@@ -8,7 +8,7 @@ import { ID_MAX as INT32_MAX } from '../http/ids.js';
 import { TykPage } from '../pagination.js';
 import { isMarkedAuthenticated, markAuthenticated } from '../http/body-limit.js';
 
-const RangeParams = {
+export const RangeParams = {
   startDay: Type.Integer({ minimum: 1, maximum: 31 }),
   startMonth: Type.Integer({ minimum: 1, maximum: 12 }),
   startYear: Type.Integer({ minimum: 1970, maximum: 9999 }),
@@ -16,9 +16,9 @@ const RangeParams = {
   endMonth: Type.Integer({ minimum: 1, maximum: 12 }),
   endYear: Type.Integer({ minimum: 1970, maximum: 9999 }),
 };
-const RANGE = ':startDay/:startMonth/:startYear/:endDay/:endMonth/:endYear';
+export const RANGE = ':startDay/:startMonth/:startYear/:endDay/:endMonth/:endYear';
 
-const Query = Type.Object({
+export const Query = Type.Object({
   p: Type.Optional(TykPage),
   res: Type.Optional(
     Type.Union([Type.Literal('hour'), Type.Literal('day')], {
@@ -27,7 +27,7 @@ const Query = Type.Object({
   ),
 });
 
-const CountFields = {
+export const CountFields = {
   hits: Type.Integer(),
   success: Type.Integer(),
   error: Type.Integer(),

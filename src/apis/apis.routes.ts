@@ -1,11 +1,15 @@
-import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Static } from 'typebox';
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type, type Static } from 'typebox';
 import { actorOf } from '../http/authenticate.js';
 import { ApiResponse, ok } from '../http/envelope.js';
 import type { Services } from '../services.js';
-import { AccessPayload, ApiIdParams, ApiList, ApiListQuery, ApiWrapper, ApiWrapperBody, OasApiDocument, OasDocument } from './apis.schemas.js';
+import { AccessPayload, ApiIdParams, ApiList, ApiListQuery, ApiWrapper, ApiWrapperBody, OasApiDocument, OasDocument, OasExportQuery, OasImportDocument, OasImportQuery } from './apis.schemas.js';
 import type { ApiWithOwners, SpecFields } from './apis.service.js';
 import { fromClassic, fromOas, type Json } from './definitions.js';
+import { exportedDocument, withTykExtension, type ImportOptions } from './oas-import.js';
+import { Invalid } from '../errors.js';
+import { stringify as toYaml } from 'yaml';
+import { installYamlBodyParser } from '../http/yaml-body.js';
 
 type Wrapper = Static<typeof ApiWrapper>;
 
@@ -44,6 +48,15 @@ const OAS_FIELDS: SpecFields = {
   users: 'userIds',
   groups: 'userGroupIds',
 };
+
+/** Tyk's import options; the ones naming gateway features Portcullis lacks are refused rather than ignored. */
+function importOptions(q: Static<typeof OasImportQuery>): ImportOptions {
+  if (q.customDomain) throw new Invalid('customDomain', 'custom domains are not supported');
+  for (const name of ['allowList', 'validateRequest', 'mockResponse'] as const) {
+    if (q[name] === true) throw new Invalid(name, 'this middleware is not supported by the Portcullis gateway');
+  }
+  return { upstreamURL: q.upstreamURL, listenPath: q.listenPath, authentication: q.authentication };
+}
 
 /** API definitions (Tyk Classic and OAS) and their owners: /api/apis. */
 export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {
@@ -185,6 +198,92 @@ export const apisRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     async (req) => {
       await apis.remove(actorOf(req), req.params.apiId, 'oas');
       return ok('API deleted');
+    },
+  );
+
+  // Import and PATCH take the document as JSON or YAML (Tyk's application/x-yaml); only in this scope.
+  await app.register(async (scope) => {
+    installYamlBodyParser(scope);
+    const oas = scope.withTypeProvider<TypeBoxTypeProvider>();
+
+    oas.post(
+      '/apis/oas/import',
+      {
+        schema: {
+          operationId: 'importOasApi',
+          tags,
+          summary: 'Create an API from an OpenAPI document (JSON or YAML); x-tyk-api-gateway is built from the document and the query when absent',
+          querystring: OasImportQuery,
+          body: OasImportDocument,
+          response: { 200: ApiResponse },
+        },
+      },
+      async (req) => {
+        const doc = withTykExtension(req.body as Json, importOptions(req.query));
+        const created = await apis.create(actorOf(req), fromOas(doc), {}, OAS_FIELDS);
+        return { ...ok('API created', String(created.row.id)), ID: created.row.api_id };
+      },
+    );
+
+    oas.patch(
+      '/apis/oas/:apiId',
+      {
+        schema: {
+          operationId: 'patchOasApi',
+          tags,
+          summary: "Replace an OAS API's OpenAPI document (JSON or YAML), keeping its x-tyk-api-gateway unless the document carries one; the query sets what it names",
+          params: ApiIdParams,
+          querystring: OasImportQuery,
+          body: OasImportDocument,
+          response: { 200: ApiResponse },
+        },
+      },
+      async (req) => {
+        const options = importOptions(req.query);
+        await apis.update(
+          actorOf(req),
+          req.params.apiId,
+          'oas',
+          (existing) => {
+            const stored = JSON.parse(existing.oas!) as Json;
+            return fromOas(withTykExtension(req.body as Json, options, stored['x-tyk-api-gateway'] as Json), existing.api_id);
+          },
+          {},
+          OAS_FIELDS,
+        );
+        return ok('API updated');
+      },
+    );
+  });
+
+  app.get(
+    '/apis/oas/:apiId/export',
+    {
+      schema: {
+        operationId: 'exportOasApi',
+        tags,
+        summary: "Download an OAS API's document (JSON; YAML when Accept or Content-Type asks for application/x-yaml); mode=public leaves out x-tyk-api-gateway",
+        params: ApiIdParams,
+        querystring: OasExportQuery,
+        response: {
+          200: {
+            description: 'The OpenAPI document, as a download',
+            content: {
+              'application/json': { schema: OasApiDocument },
+              'application/x-yaml': { schema: Type.String() },
+            },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { row } = await apis.get(actorOf(req), req.params.apiId, 'oas');
+      const doc = exportedDocument(JSON.parse(row.oas!) as Json, req.query.mode);
+      const wanted = `${req.headers.accept ?? ''} ${req.headers['content-type'] ?? ''}`;
+      const yaml = /yaml/i.test(wanted);
+      void reply.header('content-disposition', `attachment; filename="${row.api_id}.${yaml ? 'yaml' : 'json'}"`);
+      if (yaml) return reply.type('application/x-yaml; charset=utf-8').serializer((x: unknown) => String(x)).send(toYaml(doc));
+      return reply.type('application/json; charset=utf-8').send(doc);
     },
   );
 };

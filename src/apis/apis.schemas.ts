@@ -116,3 +116,45 @@ export const OasApiDocument = named('OasApiDocument', Type.Object(
   },
   { additionalProperties: true },
 ));
+
+const OasRootFields = {
+  jsonSchemaDialect: Type.Optional(Type.String()),
+  servers: Type.Optional(Type.Array(Type.Unknown())),
+  paths: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  webhooks: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  components: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  security: Type.Optional(Type.Array(Type.Unknown())),
+  tags: Type.Optional(Type.Array(Type.Unknown())),
+  externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+};
+
+/**
+ * Tyk's import and PATCH body: an OpenAPI 3.0/3.1 document, x-tyk-api-gateway
+ * optional (built from the document and the query when absent). Tyk's
+ * `{"url": ...}` form is recognised and refused (400).
+ */
+export const OasImportDocument = named('OasApiImport', Type.Object(
+  {
+    openapi: Type.Optional(Type.String()),
+    info: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    'x-tyk-api-gateway': Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    url: Type.Optional(Type.String({ maxLength: 2048, description: 'Tyk imports from an address; Portcullis refuses it (send the document)' })),
+    ...OasRootFields,
+  },
+  { additionalProperties: false, patternProperties: { '^x-': {} } },
+));
+
+/** Tyk's import options, as query parameters. */
+export const OasImportQuery = Type.Object({
+  upstreamURL: Type.Optional(Type.String({ maxLength: 2048, description: 'x-tyk-api-gateway.upstream.url (default: the first absolute server URL)' })),
+  listenPath: Type.Optional(Type.String({ maxLength: 512, description: 'x-tyk-api-gateway.server.listenPath.value (default: from info.title)' })),
+  authentication: Type.Optional(Type.Boolean({ description: 'x-tyk-api-gateway.server.authentication.enabled' })),
+  customDomain: Type.Optional(Type.String({ maxLength: 253, description: 'Not supported: a non-empty value is refused' })),
+  allowList: Type.Optional(Type.Boolean({ description: 'Not supported: true is refused' })),
+  validateRequest: Type.Optional(Type.Boolean({ description: 'Not supported: true is refused' })),
+  mockResponse: Type.Optional(Type.Boolean({ description: 'Not supported: true is refused' })),
+});
+
+export const OasExportQuery = Type.Object({
+  mode: Type.Optional(Type.Literal('public', { description: 'public: without x-tyk-api-gateway' })),
+});

@@ -35,6 +35,12 @@ export const SECURITY_SCHEMES = {
     name: 'X-Gateway-Secret',
     description: "A gateway's shared secret (PORTCULLIS_GATEWAY_SECRET), for analytics ingestion.",
   },
+  adminAuth: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'admin-auth',
+    description: "The Dashboard Admin API's secret (PORTCULLIS_ADMIN_SECRET, Tyk's admin_secret); without one configured the Admin API answers 404.",
+  },
 } as const;
 
 export type SecurityScheme = keyof typeof SECURITY_SCHEMES;

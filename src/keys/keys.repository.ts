@@ -1,7 +1,7 @@
-import type { Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import type { KeysTable } from '../db/schema.js';
+import type { Database, KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
 
 export type KeyRow = Selectable<KeysTable>;
@@ -12,32 +12,45 @@ export interface KeyListQuery {
   visible: Filter;
   /** Only keys granting this API (internal id), directly or through a policy. */
   apiRowId?: number;
+  /** Only keys whose hash contains this text (Tyk's `q` on /api/keys/detailed). */
+  hashContains?: string;
   page?: { offset: number; limit: number };
 }
 
 export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: KeyRow[]; total: number }> {
   let base = ex.selectFrom('keys');
   if (q.visible.kind === 'restricted') base = base.where(q.visible.where);
-  if (q.apiRowId !== undefined) {
-    const apiRowId = q.apiRowId;
-    base = base.where((eb) =>
-      eb.or([
-        eb.exists(eb.selectFrom('key_access_rights as r').select('r.key_id').whereRef('r.key_id', '=', 'keys.id').where('r.api_id', '=', apiRowId)),
-        eb.exists(
-          eb
-            .selectFrom('key_policies as kp')
-            .innerJoin('policy_access_rights as pr', 'pr.policy_id', 'kp.policy_id')
-            .select('kp.key_id')
-            .whereRef('kp.key_id', '=', 'keys.id')
-            .where('pr.api_id', '=', apiRowId),
-        ),
-      ]),
-    );
+  if (q.apiRowId !== undefined) base = base.where(grantsApi(q.apiRowId));
+  if (q.hashContains) {
+    const pattern = `%${q.hashContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where(sql<SqlBool>`lower(keys.key_hash) like ${pattern} escape '\\'`);
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   let rows = base.selectAll('keys').orderBy('keys.id');
   if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);
   return { rows: await rows.execute(), total: Number(total) };
+}
+
+/** Keys granting this API (internal id), directly or through one of their policies. */
+function grantsApi(apiRowId: number) {
+  return (eb: ExpressionBuilder<Database, 'keys'>) =>
+    eb.or([
+      eb.exists(eb.selectFrom('key_access_rights as r').select('r.key_id').whereRef('r.key_id', '=', 'keys.id').where('r.api_id', '=', apiRowId)),
+      eb.exists(
+        eb
+          .selectFrom('key_policies as kp')
+          .innerJoin('policy_access_rights as pr', 'pr.policy_id', 'kp.policy_id')
+          .select('kp.key_id')
+          .whereRef('kp.key_id', '=', 'keys.id')
+          .where('pr.api_id', '=', apiRowId),
+      ),
+    ]);
+}
+
+/** Whether this key grants this API (internal ids), directly or through a policy. */
+export async function keyGrantsApi(ex: Executor, keyId: number, apiRowId: number): Promise<boolean> {
+  const row = await ex.selectFrom('keys').select('keys.id').where('keys.id', '=', keyId).where(grantsApi(apiRowId)).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function findKeyByHash(ex: Executor, keyHash: string, visible: Filter): Promise<KeyRow | undefined> {

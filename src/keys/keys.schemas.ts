@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import { AccessRightsMap } from '../policies/access-rights.js';
 import { named } from '../http/openapi.js';
 import { keptFieldNames, keptProperties, withKeptProperties } from '../http/tyk-fields.js';
+import { TykPage } from '../pagination.js';
 
 const IdList = Type.Array(Type.String({ maxLength: 40 }), { maxItems: 100 });
 
@@ -93,3 +94,13 @@ export const KeyUpdateQuery = Type.Object({
   ...KeyLookupQuery.properties,
   suppress_reset: Type.Optional(Type.String({ maxLength: 20, description: 'Accepted for Tyk clients; a key change never resets its quota counter here' })),
 });
+
+export const ApiKeyParams = Type.Object({ apiId: Type.String({ maxLength: 128 }), keyId: Type.String({ maxLength: 200, description: 'The key itself or its hash' }) });
+
+/** Tyk's /api/keys/detailed query. */
+export const DetailedKeyQuery = Type.Object({
+  p: Type.Optional(TykPage),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'Part of the key hash, case-insensitive' })),
+});
+
+export const KeysDetailed = named('KeysDetailed', Type.Object({ keys: Type.Array(KeyData), pages: Type.Integer() }));

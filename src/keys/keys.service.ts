@@ -15,6 +15,7 @@ import {
   deleteKeyRow,
   findKeyByHash,
   insertKey,
+  keyGrantsApi,
   keyGrants,
   keyPolicyGrants,
   keyPolicyIds,
@@ -36,6 +37,12 @@ export interface QuotaCounters {
   quota(bucket: string, limits: Limits): { quotaRemaining: number; quotaRenews: number } | Promise<{ quotaRemaining: number; quotaRenews: number }>;
 }
 type Session = Static<typeof SessionView>;
+
+/** How a route names a key: `hashed` (Tyk's query parameter) for its hash only; `apiRef` for a key under /api/apis/{apiId}/keys. */
+interface KeyLookup {
+  hashed?: boolean;
+  apiRef?: string;
+}
 
 const now = (): string => new Date().toISOString();
 
@@ -113,13 +120,19 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
 
   /**
    * The key `keyId` names: the key itself or its hash, as Tyk's `{keyId}` takes
-   * either; with `hashed` (Tyk's query parameter), its hash only.
+   * either; with `hashed` (Tyk's query parameter), its hash only. With `apiRowId`
+   * (Tyk's /api/apis/{apiId}/keys/{keyId}), a key that does not grant that API is missing too.
    */
-  async function mustFind(ex: Executor, scope: Scope, keyId: string, hashed = false): Promise<KeyRow> {
+  async function mustFind(ex: Executor, scope: Scope, keyId: string, { hashed = false, apiRowId }: { hashed?: boolean; apiRowId?: number } = {}): Promise<KeyRow> {
     const visible = access.filters.keys(ex, scope);
     const row = (await findKeyByHash(ex, keyId, visible)) ?? (hashed ? undefined : await findKeyByHash(ex, hashSecret(keyId), visible));
-    if (!row) throw new NotFound('Key');
+    if (!row || (apiRowId !== undefined && !(await keyGrantsApi(ex, row.id, apiRowId)))) throw new NotFound('Key');
     return row;
+  }
+
+  /** The internal id of the API in a key route's path (404 when the caller cannot see it). */
+  async function apiOfPath(actor: Actor, apiRef: string | undefined): Promise<number | undefined> {
+    return apiRef === undefined ? undefined : deps.apis.visibleRowId(actor, apiRef);
   }
 
   function columns(input: Input) {
@@ -146,15 +159,27 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       return { keys: rows.map((r) => r.key_hash), pages: pageCount(total, req) };
     },
 
+    /** Tyk's /api/keys/detailed: every key you can see with its session, `q` a part of the key hash. */
+    async listDetailed(actor: Actor, p: number | undefined, q: string | undefined): Promise<{ keys: { keyHash: string; data: Session }[]; pages: number }> {
+      requireSection(actor, 'keys', 'read');
+      const scope = access.scope(actor);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await listKeys(db, { visible: access.filters.keys(db, scope), hashContains: q, ...pageWindow(req) });
+      const keys = [];
+      for (const row of rows) keys.push({ keyHash: row.key_hash, data: await session(db, scope, row) });
+      return { keys, pages: pageCount(total, req) };
+    },
+
     /** Reads quotas left from these counters from now on (the in-process gateway's, or Redis's). */
     readQuotaFrom(source: QuotaCounters | undefined): void {
       counters = source;
     },
 
-    async get(actor: Actor, keyId: string, hashed = false): Promise<{ keyHash: string; data: Session }> {
+    /** One key; with `apiRef`, only if it grants that API (Tyk's /api/apis/{apiId}/keys/{keyId}). */
+    async get(actor: Actor, keyId: string, { hashed = false, apiRef }: KeyLookup = {}): Promise<{ keyHash: string; data: Session }> {
       requireSection(actor, 'keys', 'read');
       const scope = access.scope(actor);
-      const row = await mustFind(db, scope, keyId, hashed);
+      const row = await mustFind(db, scope, keyId, { hashed, apiRowId: await apiOfPath(actor, apiRef) });
       const data = await session(db, scope, row);
       if (counters) {
         // The key's own bucket, as the gateway counts it (an access right with its own limit counts apart).
@@ -209,7 +234,7 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       requireSection(actor, 'keys', 'write');
       const scope = access.scope(actor);
       return db.transaction().execute(async (trx) => {
-        const row = await mustFind(trx, scope, keyId, hashed);
+        const row = await mustFind(trx, scope, keyId, { hashed });
         requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         const policyIds = await resolvePolicies(trx, actor, scope, input);
         if (policyIds !== undefined) {
@@ -240,11 +265,13 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       });
     },
 
-    async remove(actor: Actor, keyId: string, hashed = false): Promise<void> {
+    /** Revokes a key; with `apiRef`, only one that grants that API (Tyk's /api/apis/{apiId}/keys/{keyId}). */
+    async remove(actor: Actor, keyId: string, { hashed = false, apiRef }: KeyLookup = {}): Promise<void> {
       requireSection(actor, 'keys', 'write');
       const scope = access.scope(actor);
+      const apiRowId = await apiOfPath(actor, apiRef);
       await db.transaction().execute(async (trx) => {
-        const row = await mustFind(trx, scope, keyId, hashed);
+        const row = await mustFind(trx, scope, keyId, { hashed, apiRowId });
         requireHolds(actor, await access.holds(trx, scope, 'key', row.id), 'key');
         await deleteKeyRow(trx, row.id);
         await recordAudit(trx, actor, { action: 'key.delete', targetType: 'key', targetId: row.key_hash });

@@ -23,7 +23,8 @@ const MAX_FIELD_CASES = 50;
 
 type Credential = 'administrator' | 'anonymous' | 'consumer';
 
-const t: TestApp = await startTestApp({ PORTCULLIS_BODY_LIMIT: String(BODY_LIMIT), PORTCULLIS_OUTBOX_POLL_MS: '3600000' });
+const ADMIN_SECRET = 'fuzz-admin-secret-0123456789';
+const t: TestApp = await startTestApp({ PORTCULLIS_BODY_LIMIT: String(BODY_LIMIT), PORTCULLIS_OUTBOX_POLL_MS: '3600000', PORTCULLIS_ADMIN_SECRET: ADMIN_SECRET });
 const root = await t.bootstrap();
 const doc = dereferenced((await t.request('GET', '/api/openapi.json')).json() as OpenApiDocument & { components?: { schemas?: Record<string, unknown> } });
 const counts = await rowCounter(t.store);
@@ -141,6 +142,8 @@ const planned = operations.map((op) => ({ op, cases: casesFor(op, { paramValue, 
 function send(op: Operation, c: FuzzCase, credential: Credential): Promise<LightMyRequestResponse> {
   const headers: Record<string, string> = { ...SAME_ORIGIN };
   if (c.body) headers['content-type'] = c.body.contentType;
+  // The Dashboard Admin API's administrator holds the admin secret.
+  if (credential === 'administrator' && op.path.startsWith('/admin/')) headers['admin-auth'] = ADMIN_SECRET;
   return t.request(op.method, urlOf(op, c), {
     ...(credential === 'administrator' ? { key: root } : {}),
     ...(credential === 'consumer' ? { session } : {}),

@@ -317,6 +317,41 @@ export interface paths {
         delete: operations["deleteOasApi"];
         options?: never;
         head?: never;
+        /** Replace an OAS API's OpenAPI document (JSON or YAML), keeping its x-tyk-api-gateway unless the document carries one; the query sets what it names */
+        patch: operations["patchOasApi"];
+        trace?: never;
+    };
+    "/api/apis/oas/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an API from an OpenAPI document (JSON or YAML); x-tyk-api-gateway is built from the document and the query when absent */
+        post: operations["importOasApi"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apis/oas/{apiId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download an OAS API's document (JSON; YAML when Accept or Content-Type asks for application/x-yaml); mode=public leaves out x-tyk-api-gateway */
+        get: operations["exportOasApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -392,6 +427,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/keys/detailed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The keys you can see with their details; q: part of the key hash */
+        get: operations["listKeysDetailed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/keys/{keyId}": {
         parameters: {
             query?: never;
@@ -423,6 +475,24 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/apis/{apiId}/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A key that grants this API (directly or through a policy), by its hash or the key itself; any other key is 404 */
+        get: operations["getApiKey"];
+        put?: never;
+        post?: never;
+        /** Delete (revoke) a key that grants this API; any other key is 404 */
+        delete: operations["deleteApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -513,6 +583,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activity/keys/{keyHash}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One key's traffic by endpoint (key hash, or the key itself); a key you cannot see is 404 */
+        get: operations["getKeyActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/keys/aggregate/{keys}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The traffic of the named keys (comma-separated hashes), one row per key; a key you cannot see is 404 */
+        get: operations["getKeysActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/apis/{apiIds}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The traffic of the named APIs (comma-separated ids), one row per API; an API you cannot see is 404 */
+        get: operations["getApisActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/oauthid/{clientId}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Traffic of an OAuth client: Portcullis issues no OAuth clients, so every client id is 404 */
+        get: operations["getOauthClientActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/portal/requests": {
         parameters: {
             query?: never;
@@ -576,6 +714,80 @@ export interface paths {
         /** Record a batch of analytics records (refused whole if any record is invalid) */
         post: operations["recordAnalytics"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every Dashboard user */
+        get: operations["adminListUsers"];
+        put?: never;
+        /** Create a Dashboard user (Tyk: Message is the access key, Meta the user); audited */
+        post: operations["adminCreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A Dashboard user */
+        get: operations["adminGetUser"];
+        /** Update a Dashboard user; audited */
+        put: operations["adminUpdateUser"];
+        post?: never;
+        /** Delete a Dashboard user (name a successor if they are the only owner of some API); audited */
+        delete: operations["adminDeleteUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations: a Portcullis installation is one */
+        get: operations["adminListOrganisations"];
+        put?: never;
+        /** Refused (400): a Portcullis installation is one organisation */
+        post: operations["adminCreateOrganisation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/organisations/{orgId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation (id "1"); any other id is 404 */
+        get: operations["adminGetOrganisation"];
+        /** Refused (400; 404 for an id other than "1"): a Portcullis installation is one organisation */
+        put: operations["adminUpdateOrganisation"];
+        post?: never;
+        /** Refused (400; 404 for an id other than "1"): a Portcullis installation is one organisation */
+        delete: operations["adminDeleteOrganisation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1866,6 +2078,30 @@ export interface components {
             /** @description Read-only: accepted and ignored */
             Organisation?: unknown;
         };
+        AdminOrganisation: {
+            id: string;
+            owner_name: string;
+            owner_slug: string;
+            cname_enabled: boolean;
+            cname: string;
+            apis: {
+                api_human_name: string;
+                api_id: string;
+            }[];
+            developer_quota: number;
+            developer_count: number;
+            event_options: {
+                [key: string]: unknown;
+            };
+            hybrid_enabled: boolean;
+            org_options_meta: {
+                [key: string]: unknown;
+            };
+        };
+        AdminOrganisationList: {
+            organisations: components["schemas"]["AdminOrganisation"][];
+            pages: number;
+        };
         Api: {
             api_definition: {
                 [key: string]: unknown;
@@ -2337,6 +2573,10 @@ export interface components {
             };
             pages: number;
         };
+        KeysDetailed: {
+            keys: components["schemas"]["KeyData"][];
+            pages: number;
+        };
         KeySession: {
             access_rights: {
                 [key: string]: {
@@ -2512,6 +2752,35 @@ export interface components {
                 [key: string]: unknown;
             };
             "x-tyk-api-gateway"?: {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        OasApiImport: {
+            openapi?: string;
+            info?: {
+                [key: string]: unknown;
+            };
+            "x-tyk-api-gateway"?: {
+                [key: string]: unknown;
+            };
+            /** @description Tyk imports from an address; Portcullis refuses it (send the document) */
+            url?: string;
+            jsonSchemaDialect?: string;
+            servers?: unknown[];
+            paths?: {
+                [key: string]: unknown;
+            };
+            webhooks?: {
+                [key: string]: unknown;
+            };
+            components?: {
+                [key: string]: unknown;
+            };
+            security?: unknown[];
+            tags?: unknown[];
+            externalDocs?: {
                 [key: string]: unknown;
             };
         } & {
@@ -4676,6 +4945,166 @@ export interface operations {
             };
         };
     };
+    patchOasApi: {
+        parameters: {
+            query?: {
+                /** @description x-tyk-api-gateway.upstream.url (default: the first absolute server URL) */
+                upstreamURL?: string;
+                /** @description x-tyk-api-gateway.server.listenPath.value (default: from info.title) */
+                listenPath?: string;
+                /** @description x-tyk-api-gateway.server.authentication.enabled */
+                authentication?: boolean;
+                /** @description Not supported: a non-empty value is refused */
+                customDomain?: string;
+                /** @description Not supported: true is refused */
+                allowList?: boolean;
+                /** @description Not supported: true is refused */
+                validateRequest?: boolean;
+                /** @description Not supported: true is refused */
+                mockResponse?: boolean;
+            };
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasApiImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    importOasApi: {
+        parameters: {
+            query?: {
+                /** @description x-tyk-api-gateway.upstream.url (default: the first absolute server URL) */
+                upstreamURL?: string;
+                /** @description x-tyk-api-gateway.server.listenPath.value (default: from info.title) */
+                listenPath?: string;
+                /** @description x-tyk-api-gateway.server.authentication.enabled */
+                authentication?: boolean;
+                /** @description Not supported: a non-empty value is refused */
+                customDomain?: string;
+                /** @description Not supported: true is refused */
+                allowList?: boolean;
+                /** @description Not supported: true is refused */
+                validateRequest?: boolean;
+                /** @description Not supported: true is refused */
+                mockResponse?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OasApiImport"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    exportOasApi: {
+        parameters: {
+            query?: {
+                /** @description public: without x-tyk-api-gateway */
+                mode?: "public";
+            };
+            header?: never;
+            path: {
+                apiId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document, as a download */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OasApiDocument"];
+                    "application/x-yaml": string;
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     listPolicies: {
         parameters: {
             query?: {
@@ -5013,6 +5442,49 @@ export interface operations {
             };
         };
     };
+    listKeysDetailed: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Part of the key hash, case-insensitive */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeysDetailed"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     getKey: {
         parameters: {
             query?: {
@@ -5178,6 +5650,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["KeyList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyData"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    deleteApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                apiId: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
@@ -5550,6 +6104,300 @@ export interface operations {
             };
         };
     };
+    getKeyActivity: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                keyHash: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                key: string;
+                                api_id: string;
+                                api_name: string;
+                                method: string;
+                                path: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                            max_latency: number;
+                            min_latency: number;
+                            /** Format: date-time */
+                            last_hit: string;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getKeysActivity: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                keys: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                key: string;
+                                alias: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getApisActivity: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                apiIds: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getOauthClientActivity: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                clientId: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     listPortalRequests: {
         parameters: {
             query?: {
@@ -5782,6 +6630,435 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminListUsers: {
+        parameters: {
+            query?: {
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminCreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminGetUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminUpdateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    first_name?: string;
+                    last_name?: string;
+                    /** Format: email */
+                    email_address?: string;
+                    active?: boolean;
+                    /** @description Section → read | write | deny; IsAdmin: admin makes a full administrator */
+                    user_permissions?: {
+                        [key: string]: string;
+                    };
+                    group_id?: string;
+                    password_change_required?: boolean;
+                    id?: string;
+                    role?: string;
+                    access_key?: string;
+                    created_at?: string;
+                    last_login_date?: string;
+                    password_updated?: string;
+                    org_id?: string;
+                    api_model?: Record<string, never>;
+                    password_max_days?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminDeleteUser: {
+        parameters: {
+            query?: {
+                /** @description User who takes over the APIs of the deleted owner */
+                successor_user?: string;
+                /** @description User group that takes over the APIs of the deleted owner */
+                successor_group?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminListOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisationList"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminCreateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminGetOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrganisation"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminUpdateOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiResponse"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    adminDeleteOrganisation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Default Response */
             200: {

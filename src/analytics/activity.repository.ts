@@ -1,0 +1,106 @@
+import { sql, type SqlBool } from 'kysely';
+import { restricted, type Filter } from '../access/filter.js';
+import type { Executor } from '../db/database.js';
+import type { Bucketing, Range, Totals } from './analytics.repository.js';
+
+/*
+ * Tyk's activity views (/api/activity/...). The per-key view breaks a key's
+ * traffic down by endpoint, which no roll-up holds (the per-key roll-up has no
+ * path): it reads the raw records of the range, through their `at` index.
+ */
+
+/** The raw records' counters, named as the roll-ups name theirs. */
+const rawTotals = [
+  sql<number>`count(*)`.as('hits'),
+  sql<number>`sum(case when r.response_code < 400 then 1 else 0 end)`.as('success'),
+  sql<number>`sum(case when r.response_code >= 400 then 1 else 0 end)`.as('errors'),
+  sql<number>`sum(case when r.response_code >= 200 and r.response_code < 300 then 1 else 0 end)`.as('status_2xx'),
+  sql<number>`sum(case when r.response_code >= 300 and r.response_code < 400 then 1 else 0 end)`.as('status_3xx'),
+  sql<number>`sum(case when r.response_code >= 400 and r.response_code < 500 then 1 else 0 end)`.as('status_4xx'),
+  sql<number>`sum(case when r.response_code >= 500 then 1 else 0 end)`.as('status_5xx'),
+  sql<number>`sum(r.request_time)`.as('request_time_sum'),
+  sql<number>`sum(r.upstream_time)`.as('upstream_time_sum'),
+];
+
+function rawBucket(b: Bucketing) {
+  if (b === 'hour') return sql<string>`substr(r.at, 1, 13)`;
+  if (b === 'day') return sql<string>`substr(r.at, 1, 10)`;
+  return sql<string>`substr('', 1, 0)`;
+}
+
+export type EndpointActivity = { api_id: string; api_name: string | null; method: string; path: string; bucket: string; last_hit: string; max_latency: number; min_latency: number } & Totals;
+
+/**
+ * One key's traffic per endpoint (API, method, path) and time bucket over the
+ * range, busiest first; `visible` (a filter on `r.api_id`) leaves out the APIs
+ * the viewer may not see.
+ */
+export async function keyActivityByEndpoint(ex: Executor, keyHash: string, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = rawBucket(b);
+  // Records carry full timestamps; the range's bounds are hours ("2026-03-01T10"), which sort before every timestamp of that hour.
+  let base = ex.selectFrom('analytics_records as r').where('r.api_key', '=', keyHash).where('r.at', '>=', range.from).where('r.at', '<', range.to);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
+  const { n } = await ex
+    .selectFrom(base.select(['r.api_id', 'r.method', 'r.path', bucket.as('bucket')]).distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('apis as a', 'a.api_id', 'r.api_id')
+    .select([
+      'r.api_id',
+      'r.method',
+      'r.path',
+      bucket.as('bucket'),
+      sql<string | null>`max(a.name)`.as('api_name'),
+      sql<string>`max(r.at)`.as('last_hit'),
+      sql<number>`max(r.request_time)`.as('max_latency'),
+      sql<number>`min(r.request_time)`.as('min_latency'),
+      ...rawTotals,
+    ])
+    .groupBy(['r.api_id', 'r.method', 'r.path', bucket])
+    .orderBy(bucket)
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('r.api_id')
+    .orderBy('r.method')
+    .orderBy('r.path');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as EndpointActivity[], total: Number(n) };
+}
+
+/**
+ * The traffic of the named keys, one row per key (and time bucket), busiest
+ * first, from the per-key roll-up; `visible` is a filter on `h.api_id`.
+ */
+export async function activityOfKeys(ex: Executor, keyHashes: string[], range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = b === 'hour' ? sql<string>`h.hour` : b === 'day' ? sql<string>`substr(h.hour, 1, 10)` : sql<string>`substr('', 1, 0)`;
+  let base = ex.selectFrom('analytics_hourly_key as h').where('h.api_key', 'in', keyHashes).where('h.hour', '>=', range.from).where('h.hour', '<', range.to);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
+  const { n } = await ex
+    .selectFrom(base.select(['h.api_key', bucket.as('bucket')]).distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const sums = (['hits', 'success', 'errors', 'status_2xx', 'status_3xx', 'status_4xx', 'status_5xx', 'request_time_sum', 'upstream_time_sum'] as const).map((c) =>
+    sql<number>`sum(${sql.ref(`h.${c}`)})`.as(c),
+  );
+  let q = base
+    .leftJoin('keys as k', 'k.key_hash', 'h.api_key')
+    .select(['h.api_key', bucket.as('bucket'), sql<string | null>`max(k.alias)`.as('alias'), ...sums])
+    .groupBy(['h.api_key', bucket])
+    .orderBy(bucket)
+    .orderBy(sql`sum(h.hits)`, 'desc')
+    .orderBy('h.api_key');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as ({ api_key: string; bucket: string; alias: string | null } & Totals)[], total: Number(n) };
+}
+
+/** The per-API roll-up rows of these APIs (public ids), as a filter on `h.api_id` for usageByApi. */
+export function ofApis(apiIds: string[]): Filter {
+  return restricted(sql<SqlBool>`h.api_id in (${sql.join(apiIds)})`);
+}
+
+/** The stored hashes among these (to tell a key given by its hash from one given as the key itself). */
+export async function existingKeyHashes(ex: Executor, hashes: string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await ex.selectFrom('keys').select('key_hash').where('key_hash', 'in', hashes).execute();
+  return new Set(rows.map((r) => r.key_hash));
+}

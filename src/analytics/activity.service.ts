@@ -1,0 +1,99 @@
+import type { Actor } from '../access/actor.js';
+import type { Access } from '../access/access.js';
+import type { ApisService } from '../apis/apis.service.js';
+import type { AppContext } from '../context.js';
+import { Invalid, NotFound } from '../errors.js';
+import { hashSecret } from '../identity/tokens.js';
+import { pageCount, pageWindow } from '../pagination.js';
+import { activityOfKeys, existingKeyHashes, keyActivityByEndpoint, ofApis } from './activity.repository.js';
+import { usageByApi } from './analytics.repository.js';
+import { counts, hoursOf, type DayRange, type Resolution } from './analytics.service.js';
+
+/** At most this many keys or APIs in one activity request's path. */
+const MAX_NAMED = 100;
+
+function namedList(raw: string, field: string): string[] {
+  const items = [...new Set(raw.split(',').map((x) => x.trim()).filter((x) => x !== ''))];
+  if (items.length === 0) throw new Invalid(field, 'names nothing');
+  if (items.length > MAX_NAMED) throw new Invalid(field, `names more than ${MAX_NAMED}`);
+  return items;
+}
+
+function timeOf(bucket: string, res: Resolution | undefined): { time?: string } {
+  if (res === undefined) return {};
+  return { time: res === 'hour' ? `${bucket}:00:00.000Z` : `${bucket}T00:00:00.000Z` };
+}
+
+/**
+ * Tyk's activity views (/api/activity/...): one key's traffic by endpoint, the
+ * traffic of named keys, of named APIs. Every view reads through the analytics
+ * scope (src/access): owned analytics shows only the viewer's APIs' traffic, and
+ * a key or API the viewer may not see answers 404 exactly like a missing one.
+ */
+export function activityService({ store, config }: AppContext, deps: { access: Access; apis: ApisService }) {
+  const { db } = store;
+  const { access } = deps;
+
+  /** The stored hashes the request names (each given by its hash or as the key itself); a hidden one is 404. */
+  async function keyHashesOf(actor: Actor, raw: string[]): Promise<string[]> {
+    const scope = access.analyticsScope(actor);
+    const stored = await existingKeyHashes(db, raw);
+    const asKeys = await existingKeyHashes(db, raw.filter((r) => !stored.has(r)).map(hashSecret));
+    const hashes = raw.map((r) => (stored.has(r) || !asKeys.has(hashSecret(r)) ? r : hashSecret(r)));
+    if ((await access.unidentifiableKeyHashes(db, scope, hashes)).length > 0) throw new NotFound('Key');
+    return hashes;
+  }
+
+  return {
+    /** One key's traffic by endpoint (GET /api/activity/keys/{keyHash}/...). */
+    async keyByEndpoint(actor: Actor, keyRef: string, r: DayRange, p: number | undefined, res?: Resolution) {
+      const scope = access.analyticsScope(actor);
+      const [keyHash] = await keyHashesOf(actor, [keyRef]);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await keyActivityByEndpoint(db, keyHash!, hoursOf(r), access.filters.analytics(db, scope, 'r.api_id'), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({
+          id: { key: keyHash!, api_id: x.api_id, api_name: x.api_name ?? '', method: x.method, path: x.path, ...timeOf(x.bucket, res) },
+          ...counts(x),
+          max_latency: Number(x.max_latency),
+          min_latency: Number(x.min_latency),
+          last_hit: new Date(x.last_hit).toISOString(),
+        })),
+        pages: pageCount(total, req),
+      };
+    },
+
+    /** The traffic of the named keys, one row per key (GET /api/activity/keys/aggregate/{keys}/...). */
+    async keys(actor: Actor, keyRefs: string, r: DayRange, p: number | undefined, res?: Resolution) {
+      const scope = access.analyticsScope(actor);
+      const hashes = await keyHashesOf(actor, namedList(keyRefs, 'keys'));
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await activityOfKeys(db, hashes, hoursOf(r), access.filters.analytics(db, scope), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { key: x.api_key, alias: x.alias ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
+    },
+
+    /** The traffic of the named APIs, one row per API (GET /api/activity/apis/{apiIds}/...). */
+    async apis(actor: Actor, apiRefs: string, r: DayRange, p: number | undefined, res?: Resolution) {
+      const scope = access.analyticsScope(actor);
+      const ids: string[] = [];
+      for (const ref of namedList(apiRefs, 'apis')) ids.push((await deps.apis.findInScope(ref, scope)).api_id);
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await usageByApi(db, hoursOf(r), ofApis(ids), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
+    },
+
+    /** Portcullis issues no OAuth clients: every client id answers like a missing one (after the analytics permission check). */
+    oauthClient(actor: Actor): never {
+      access.analyticsScope(actor);
+      throw new NotFound('OAuth client');
+    },
+  };
+}
+
+export type ActivityService = ReturnType<typeof activityService>;
