@@ -138,6 +138,7 @@ export const adminApiRoutes: FastifyPluginAsyncTypebox<{ services: Services; adm
       event_options: {},
       hybrid_enabled: false,
       org_options_meta: {},
+      ui: {},
     };
   }
 

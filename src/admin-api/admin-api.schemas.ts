@@ -13,6 +13,8 @@ export const AdminOrganisation = named('AdminOrganisation', Type.Object({
   event_options: Type.Record(Type.String(), Type.Unknown()),
   hybrid_enabled: Type.Boolean(),
   org_options_meta: Type.Record(Type.String(), Type.Unknown()),
+  /** Tyk's Dashboard UI settings for the organisation; Portcullis has none to set. */
+  ui: Type.Record(Type.String(), Type.Unknown()),
 }));
 
 export const AdminOrganisationList = named('AdminOrganisationList', Type.Object({ organisations: Type.Array(AdminOrganisation), pages: Type.Integer() }));

@@ -23,7 +23,13 @@ const NOT_YET_EXERCISED: Record<string, string> = {
   // Tyk documents these answers without a JSON body (no schema, no example to check against).
   'POST /portal-api/products/{product_id}/docs/reorder': 'Tyk documents an empty 200',
   'DELETE /portal-api/products/{product_id}/api-details/{api_id}/oas': 'Tyk documents an empty 200',
-  // Wire differences for the lead: Tyk answers YAML and takes a multipart upload (`file`); Portcullis speaks JSON.
+  'GET /api/apis/oas/{apiId}/export': 'Tyk documents a file download (application/octet-stream), no JSON answer to compare; test/tyk/oas-patch-export-import.test.ts checks it',
+  // Answers that are always a refusal here, so no 200 to compare with Tyk's examples.
+  'GET /api/activity/oauthid/{OAuthClientID}/{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}': 'Portcullis has no OAuth clients: always 404 like an unknown client',
+  'POST /admin/organisations': 'One organisation per installation (docs/differences-from-tyk.md): creating another is refused with 400',
+  'PUT /admin/organisations/{orgID}': 'One organisation per installation: changing it through the Admin API is refused with 400',
+  'DELETE /admin/organisations/{orgID}': 'One organisation per installation: deleting it is refused with 400',
+  // Wire differences: Tyk answers YAML and takes a multipart upload (`file`); Portcullis speaks JSON.
   'GET /portal-api/products/{product_id}/api-details/{api_id}/oas': 'Tyk answers application/x-yaml; Portcullis answers JSON',
   'POST /portal-api/products/{product_id}/api-details/{api_id}/oas': 'Tyk takes multipart/form-data (file); Portcullis takes the JSON document',
 };

@@ -114,7 +114,20 @@ describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
     await t.request('PUT', `/api/apis/${apiId}/access`, { key: root, body: { userIds: [userId], userGroupIds: [groupId] } });
     const policy = await t.request('POST', '/api/portal/policies', {
       key: root,
-      body: { name: 'P', rate: 10, per: 60, access_rights: { [apiId]: { api_id: apiId, versions: ['Default'], allowed_urls: [{ url: '/x', methods: ['GET'] }] } } },
+      body: {
+        name: 'P',
+        rate: 10,
+        per: 60,
+        access_rights: { [apiId]: { api_id: apiId, versions: ['Default'], allowed_urls: [{ url: '/x', methods: ['GET'] }] } },
+        // Tyk fields Portcullis keeps without acting on them (values from Tyk's examples): the answers show them as Tyk's do.
+        hmac_enabled: false,
+        is_inactive: false,
+        max_query_depth: -1,
+        partitions: { acl: true, complexity: false, per_api: false, quota: true, rate_limit: true },
+        smoothing: { delay: 30, enabled: false, step: 100, threshold: 500, trigger: 0.8 },
+        throttle_interval: 10,
+        throttle_retry_limit: 10,
+      },
     });
     policyId = policy.json().Message as string;
     const key = await t.request('POST', '/api/keys', { key: root, body: { alias: 'k', apply_policies: [policyId] } });
@@ -345,20 +358,36 @@ describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
     await documented('DELETE', `/api/apis/oas/${id}`, '/api/apis/oas/{apiId}');
   });
 
+  it('the routes Tyk clients call beyond the basics: key routes under an API, detailed keys, activity, OAS import and patch', async () => {
+    const underApi = (await t.request('POST', '/api/keys', { key: root, body: { alias: 'under-api', access_rights: { [apiId]: { api_id: apiId, versions: [] } } } })).json() as { key_hash: string };
+    await documented('GET', `/api/apis/${apiId}/keys/${underApi.key_hash}`, '/api/apis/{apiID}/keys/{keyID}');
+    await documented('GET', '/api/keys/detailed', '/api/keys/detailed');
+    await documented(
+      'GET',
+      `/api/activity/keys/${underApi.key_hash}/1/3/2026/2/3/2026`,
+      '/api/activity/keys/{keyHash}/{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}',
+    );
+    await documented('DELETE', `/api/apis/${apiId}/keys/${underApi.key_hash}`, '/api/apis/{apiID}/keys/{keyID}');
+    const plain = { openapi: '3.0.3', info: { title: 'Imported', version: '1.0.0' }, servers: [{ url: 'http://127.0.0.1:9/' }], paths: {} };
+    const imported = await documented('POST', '/api/apis/oas/import?listenPath=/imported/', '/api/apis/oas/import', plain);
+    const id = imported.ID as string;
+    await documented('PATCH', `/api/apis/oas/${id}`, '/api/apis/oas/{apiId}', { ...plain, info: { title: 'Imported, patched', version: '1.0.1' } });
+  });
+
   it('policies and keys', async () => {
     await valid('ReturnDataStruct', 'GET', '/api/portal/policies', undefined, '/api/portal/policies');
     await valid('Policy', 'GET', `/api/portal/policies/${policyId}`, undefined, '/api/portal/policies/{id}');
     await valid('KeyData', 'GET', `/api/keys/${keyHash}`, undefined, '/api/keys/{keyId}');
     await valid('KeyData', 'POST', '/api/keys', { access_rights: { [apiId]: { api_id: apiId, versions: [] } } }, '/api/keys');
-    // Answers the tyk-ids branch changes: checked as still differing (PENDING_IN_TYK_IDS_BRANCH in tyk-examples.ts).
-    const created = await t.request('POST', '/api/portal/policies', { key: root, body: { name: 'Pending', rate: 5, per: 1 } });
+    const tykFields = { hmac_enabled: false, is_inactive: false, max_query_depth: -1, partitions: { acl: true, complexity: false, per_api: false, quota: true, rate_limit: true }, smoothing: { delay: 30, enabled: false, step: 100, threshold: 500, trigger: 0.8 }, throttle_interval: 10, throttle_retry_limit: 10 };
+    const created = await t.request('POST', '/api/portal/policies', { key: root, body: { name: 'Second', rate: 5, per: 1, ...tykFields } });
     expect(created.statusCode, created.body).toBe(200);
     examples.check('POST', '/api/portal/policies', 200, created.json());
-    const createdId = (created.json() as { _id?: string; Meta?: string })._id ?? (created.json() as { Meta: string }).Meta;
-    const updated = await t.request('PUT', `/api/portal/policies/${createdId}`, { key: root, body: { name: 'Pending', rate: 6, per: 1 } });
+    const createdId = (created.json() as { Message: string }).Message;
+    const updated = await t.request('PUT', `/api/portal/policies/${createdId}`, { key: root, body: { name: 'Second', rate: 6, per: 1 } });
     expect(updated.statusCode, updated.body).toBe(200);
     examples.check('PUT', '/api/portal/policies/{id}', 200, updated.json());
-    await documented('GET', '/api/portal/policies/search?q=Pending', '/api/portal/policies/search');
+    await documented('GET', '/api/portal/policies/search?q=Second', '/api/portal/policies/search');
     await documented('DELETE', `/api/portal/policies/${createdId}`, '/api/portal/policies/{id}');
     const spare = (await t.request('POST', '/api/keys', { key: root, body: { alias: 'spare', apply_policies: [policyId] } })).json() as { key_hash: string };
     await documented('PUT', `/api/keys/${spare.key_hash}`, '/api/keys/{keyId}', { alias: 'spare, renamed', apply_policies: [policyId] });

@@ -25,9 +25,8 @@ import { isObject, type Json, type JsonObject, type Reference } from './tyk-refe
  *
  * Differences that are not failures are listed below with their reason, never
  * skipped silently: deliberate differences (docs/differences-from-tyk.md), Tyk-only
- * fields Portcullis does not store (the tyk-fields work), gaps another helper's
- * work closes (KNOWN_GAPS), and answers another branch changes
- * (PENDING_IN_TYK_IDS_BRANCH, asserted to still differ).
+ * fields Portcullis keeps only when a client sends them, and known gaps
+ * (KNOWN_GAPS).
  */
 
 /** `METHOD path` as the Tyk description names the operation (portal paths relative to /portal-api). */
@@ -151,28 +150,6 @@ export function closestDifferences(examples: Example[], actual: unknown): { exam
 }
 
 /**
- * Answers another branch (tyk-ids) is changing to Tyk's shape. The check asserts
- * that they STILL differ (`differs`, given our answer and its differences from
- * Tyk's example), so that this list goes red once that branch lands: the lead
- * then removes the entry, and the ordinary example check applies.
- */
-export const PENDING_IN_TYK_IDS_BRANCH: Record<Operation, { why: string; differs: (body: unknown, fromExample: string[]) => boolean }> = {
-  'POST /api/portal/policies': {
-    why: 'Tyk answers {Status, Message, Meta: <policy id>}; we answer the policy',
-    differs: (_body, fromExample) => fromExample.length > 0,
-  },
-  'PUT /api/portal/policies/{id}': {
-    why: 'Tyk answers {Status, Message, Meta}; we answer the policy',
-    differs: (_body, fromExample) => fromExample.length > 0,
-  },
-  'POST /api/keys': {
-    // Tyk's file gives no example for this answer: Tyk's documented behaviour is the reference.
-    why: "Tyk's key_id is the key itself, usable in /api/keys/{keyId}; we answer its hash there",
-    differs: (body) => !isObject(body as Json) || (body as JsonObject).key_id !== (body as JsonObject).key,
-  },
-};
-
-/**
  * Differences kept on purpose, each with its reason (docs/differences-from-tyk.md).
  * Keyed by operation, then by the difference's place (`/key` or `/list/0/key`).
  */
@@ -186,30 +163,20 @@ export const DELIBERATE_DIFFERENCES: Record<Operation, Record<string, string>> =
   },
 };
 
-/** Policy fields of Tyk's examples Portcullis neither stores nor acts on. */
-const POLICY_ONLY_IN_TYK = ['hmac_enabled', 'is_inactive', 'max_query_depth', 'partitions', 'smoothing', 'throttle_interval', 'throttle_retry_limit'];
-const NOT_STORED = 'a Tyk policy field Portcullis does not store (accepted and ignored on input): for the tyk-fields work';
-const fields = (prefix: string, names: string[]) => Object.fromEntries(names.map((n) => [`${prefix}/${n}`, NOT_STORED]));
-
 /**
- * Keys of Tyk's examples that name Tyk-only fields Portcullis does not store:
- * not added here (storing unknown Tyk fields is the tyk-fields branch's work),
- * listed for the lead. Keyed like DELIBERATE_DIFFERENCES.
+ * Keys of Tyk's examples that name Tyk-only fields Portcullis keeps only when a
+ * client sends them (a policy made without them answers without them). Keyed
+ * like DELIBERATE_DIFFERENCES; empty while the suite sends every such field.
  */
-export const TYK_ONLY_FIELDS: Record<Operation, Record<string, string>> = {
-  'GET /api/portal/policies': fields('/Data/0', POLICY_ONLY_IN_TYK),
-  'GET /api/portal/policies/search': fields('/Data/0', POLICY_ONLY_IN_TYK),
-  'GET /api/portal/policies/{id}': fields('', POLICY_ONLY_IN_TYK),
-};
+export const TYK_ONLY_FIELDS: Record<Operation, Record<string, string>> = {};
 
 /**
- * Differences not yet closed that belong to another helper's work, listed for
- * the lead with the reason. Keyed like DELIBERATE_DIFFERENCES.
+ * Differences not yet closed, each with the reason. Keyed like DELIBERATE_DIFFERENCES.
  */
 export const KNOWN_GAPS: Record<Operation, Record<string, string>> = {
   'GET /api/apis/oas/{apiId}': {
     '/servers':
-      "Tyk adds the API's gateway URL to the document's servers when it stores an OAS API; Portcullis keeps the document as sent (OAS import/export: the tyk-endpoints work)",
+      "Tyk adds the API's gateway URL to the document's servers when it stores an OAS API; Portcullis keeps the document as sent ",
   },
 };
 
@@ -217,10 +184,20 @@ export const KNOWN_GAPS: Record<Operation, Record<string, string>> = {
 const DASHBOARD = 'dashboard-swagger.yml';
 const PORTAL = 'enterprise-developer-portal-swagger.yaml';
 export const CONTRACT_OPERATIONS: Record<string, { file: string; operations: Operation[] }> = {
+  'Tyk Dashboard Admin contract': {
+    file: 'dashboard-admin-swagger.yml',
+    operations: ['GET /admin/organisations', 'GET /admin/organisations/{orgID}', 'GET /admin/users/{userId}', 'POST /admin/users', 'PUT /admin/users/{userId}'],
+  },
   'Tyk Dashboard contract': {
     file: DASHBOARD,
     operations: [
       'DELETE /api/apis/oas/{apiId}',
+      'DELETE /api/apis/{apiID}/keys/{keyID}',
+      'GET /api/activity/keys/{keyHash}/{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}',
+      'GET /api/apis/{apiID}/keys/{keyID}',
+      'GET /api/keys/detailed',
+      'PATCH /api/apis/oas/{apiId}',
+      'POST /api/apis/oas/import',
       'DELETE /api/apis/{apiId}',
       'DELETE /api/keys/{keyId}',
       'DELETE /api/portal/policies/{id}',
@@ -373,11 +350,6 @@ export function exampleChecks(ref: Reference, suite: string) {
       const { example, differences: all } = closestDifferences(examples, body);
       const differences = all.filter((d) => !namedByTheClient(d));
       const where = `${operation} → ${status} against Tyk's ${example}`;
-      const pending = PENDING_IN_TYK_IDS_BRANCH[operation];
-      if (pending !== undefined && status < 300) {
-        expect.soft(pending.differs(body, differences), `${where}: listed in PENDING_IN_TYK_IDS_BRANCH (${pending.why}) but no longer differs: remove it from the list`).toBe(true);
-        return differences;
-      }
       const allowed = { ...DELIBERATE_DIFFERENCES[operation], ...TYK_ONLY_FIELDS[operation], ...KNOWN_GAPS[operation] };
       const unexplained = differences.filter((d) => allowed[placeOf(d)] === undefined);
       expect.soft(unexplained, `${where}: ${JSON.stringify(body).slice(0, 500)}`).toEqual([]);

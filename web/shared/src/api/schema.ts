@@ -2097,6 +2097,9 @@ export interface components {
             org_options_meta: {
                 [key: string]: unknown;
             };
+            ui: {
+                [key: string]: unknown;
+            };
         };
         AdminOrganisationList: {
             organisations: components["schemas"]["AdminOrganisation"][];
@@ -5674,10 +5677,16 @@ export interface operations {
     };
     getApiKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash */
+                hashed?: string;
+                /** @description Accepted for Tyk clients: {keyId} is always tried as the key and as its hash */
+                auto_guess?: string;
+            };
             header?: never;
             path: {
                 apiId: string;
+                /** @description The key itself or its hash */
                 keyId: string;
             };
             cookie?: never;
@@ -5715,10 +5724,16 @@ export interface operations {
     };
     deleteApiKey: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Any non-empty value: {keyId} is the key's hash only (as in Tyk). Without it, the key or its hash */
+                hashed?: string;
+                /** @description Accepted for Tyk clients: {keyId} is always tried as the key and as its hash */
+                auto_guess?: string;
+            };
             header?: never;
             path: {
                 apiId: string;
+                /** @description The key itself or its hash */
                 keyId: string;
             };
             cookie?: never;
