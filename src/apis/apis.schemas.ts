@@ -83,6 +83,18 @@ export const AccessPayload = named('ApiAccess', Type.Object(
 
 export const ApiIdParams = Type.Object({ apiId: Type.String({ maxLength: 128 }) });
 
+/** The OpenAPI document's other root fields, as an OAS API takes them. */
+const OasRootFields = {
+  jsonSchemaDialect: Type.Optional(Type.String()),
+  servers: Type.Optional(Type.Array(Type.Unknown())),
+  paths: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  webhooks: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  components: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  security: Type.Optional(Type.Array(Type.Unknown())),
+  tags: Type.Optional(Type.Array(Type.Unknown())),
+  externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+};
+
 /**
  * An OpenAPI 3.0/3.1 document carrying x-tyk-api-gateway; the service checks the
  * fields it reads. Only the OpenAPI root fields and x- extensions are accepted.
@@ -92,14 +104,7 @@ export const OasDocument = named('OasApiInput', Type.Object(
     openapi: Type.String(),
     info: Type.Record(Type.String(), Type.Unknown()),
     'x-tyk-api-gateway': Type.Record(Type.String(), Type.Unknown()),
-    jsonSchemaDialect: Type.Optional(Type.String()),
-    servers: Type.Optional(Type.Array(Type.Unknown())),
-    paths: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    webhooks: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    components: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    security: Type.Optional(Type.Array(Type.Unknown())),
-    tags: Type.Optional(Type.Array(Type.Unknown())),
-    externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    ...OasRootFields,
   },
   { additionalProperties: false, patternProperties: { '^x-': {} } },
 ));
@@ -117,16 +122,6 @@ export const OasApiDocument = named('OasApiDocument', Type.Object(
   { additionalProperties: true },
 ));
 
-const OasRootFields = {
-  jsonSchemaDialect: Type.Optional(Type.String()),
-  servers: Type.Optional(Type.Array(Type.Unknown())),
-  paths: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  webhooks: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  components: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  security: Type.Optional(Type.Array(Type.Unknown())),
-  tags: Type.Optional(Type.Array(Type.Unknown())),
-  externalDocs: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-};
 
 /**
  * Tyk's import and PATCH body: an OpenAPI 3.0/3.1 document, x-tyk-api-gateway

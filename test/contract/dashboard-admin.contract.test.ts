@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { exampleChecks } from './tyk-examples.js';
-import { describeContract, problems } from './tyk-reference.js';
+import { documentedAnswers, exampleChecks } from './tyk-examples.js';
+import { describeContract } from './tyk-reference.js';
 
 /*
  * The Dashboard Admin API (/admin/users, /admin/organisations, authenticated by
@@ -25,15 +25,9 @@ describeContract(FILE, 'Tyk Dashboard Admin contract', (ref) => {
   });
 
   /** A 200 reply checked against the schema Tyk documents for that path, and against its examples. */
-  const documented = async (method: string, url: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const res = await t.request(method, url, { headers: { 'admin-auth': SECRET }, ...(body !== undefined ? { body } : {}) });
-    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(200);
-    expect(ref.documents(method, path, 200), `${method} ${path} documents 200`).toBe(true);
-    const json = res.json() as Record<string, unknown>;
-    expect(problems(ref.response(method, path, 200), json), `${method} ${url}`).toEqual([]);
-    examples.check(method, path, 200, json);
-    return json;
-  };
+  const documented = documentedAnswers(ref, examples, (method, url, body) =>
+    t.request(method, url, { headers: { 'admin-auth': SECRET }, ...(body !== undefined ? { body } : {}) }),
+  );
 
   it('users and the organisation', async () => {
     const created = await documented('POST', '/admin/users', '/admin/users', { email_address: 'itachi@example.com', first_name: 'Itachi', last_name: 'Uchiha' });

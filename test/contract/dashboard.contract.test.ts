@@ -2,7 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ADMIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { createApi, createGroup, createUser } from '../helpers/fixtures.js';
-import { closestDifferences, exampleChecks, examplesOf, shapeDifferences } from './tyk-examples.js';
+import { closestDifferences, documentedAnswers, exampleChecks, examplesOf, shapeDifferences } from './tyk-examples.js';
 import { describeContract, loadReference, problems } from './tyk-reference.js';
 
 /*
@@ -162,15 +162,7 @@ describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
   };
 
   /** A 200 reply checked against the schema Tyk documents for that path, and against its examples. */
-  const documented = async (method: string, url: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
-    const res = await t.request(method, url, { key: root, body });
-    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(200);
-    expect(ref.documents(method, path, 200), `${method} ${path} documents 200`).toBe(true);
-    const json = res.json() as Record<string, unknown>;
-    expect(problems(ref.response(method, path, 200), json), `${method} ${url}`).toEqual([]);
-    examples.check(method, path, 200, json);
-    return json;
-  };
+  const documented = documentedAnswers(ref, examples, (method, url, body) => t.request(method, url, { key: root, body }));
 
   const hasFields = (value: unknown, fields: string[]) => {
     expect(typeof value === 'object' && value !== null, JSON.stringify(value)).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, expect } from 'vitest';
-import { isObject, type Json, type JsonObject, type Reference } from './tyk-reference.js';
+import { isObject, problems, type Json, type JsonObject, type Reference } from './tyk-reference.js';
 
 /*
  * Contract-test helper: checks real Portcullis responses against the *examples*
@@ -355,5 +355,24 @@ export function exampleChecks(ref: Reference, suite: string) {
       expect.soft(unexplained, `${where}: ${JSON.stringify(body).slice(0, 500)}`).toEqual([]);
       return differences.filter((d) => allowed[placeOf(d)] !== undefined);
     },
+  };
+}
+
+/** How a suite sends one request: its answer's status, body text and JSON. */
+type Send = (method: string, url: string, body?: unknown) => Promise<{ statusCode: number; body: string; json(): unknown }>;
+
+/**
+ * A 200 answer checked against the schema Tyk documents for that path and
+ * against its examples (`checks` from exampleChecks); returns the JSON body.
+ */
+export function documentedAnswers(ref: Reference, checks: ReturnType<typeof exampleChecks>, send: Send) {
+  return async (method: string, url: string, path: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const res = await send(method, url, body);
+    expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(200);
+    expect(ref.documents(method, path, 200), `${method} ${path} documents 200`).toBe(true);
+    const json = res.json() as Record<string, unknown>;
+    expect(problems(ref.response(method, path, 200), json), `${method} ${url}`).toEqual([]);
+    checks.check(method, path, 200, json);
+    return json;
   };
 }
