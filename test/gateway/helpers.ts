@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
 import { Redis } from 'ioredis';
 import { loadConfig } from '../../src/config.js';
 import { startGateway, type RunningGateway } from '../../src/gateway/index.js';
+import { startServer } from '../../src/server.js';
+import { createTestDatabase } from '../helpers/database.js';
 import type { TestApp } from '../helpers/app.js';
 import { REPO } from '../helpers/cli.js';
 
@@ -280,4 +282,37 @@ export async function testRedisUrl(): Promise<string | undefined> {
   } finally {
     probe.disconnect();
   }
+}
+
+/**
+ * A control plane (with its in-process gateway unless `env` says otherwise) on
+ * a fresh database — SQLite, or PostgreSQL with PORTCULLIS_TEST_DATABASE_URL —,
+ * driven over real HTTP as a script would: `call` sends as the bootstrapped administrator.
+ */
+export async function controlPlane(env: Record<string, string>) {
+  const db = await createTestDatabase();
+  const server = await startServer(
+    loadConfig({
+      PORTCULLIS_LOG_LEVEL: 'silent',
+      PORTCULLIS_HOST: '127.0.0.1',
+      PORTCULLIS_PORT: '0',
+      PORTCULLIS_GATEWAY_PORT: '0',
+      PORTCULLIS_GATEWAY_HOST: '127.0.0.1',
+      PORTCULLIS_GATEWAY_POLL_MS: '100',
+      ...env,
+      PORTCULLIS_DATABASE_URL: db.url,
+    }),
+  );
+  let admin = '';
+  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { ...(admin ? { authorization: admin } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const boot = await call('POST', '/portal-api/bootstrap', { username: 'root@example.com', password: 'correct-horse-battery', first_name: 'R', last_name: 'A' });
+  admin = (boot.body.data as { api_token: string }).api_token;
+  return { db, server, call };
 }

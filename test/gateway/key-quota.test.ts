@@ -1,11 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import type { RunningGateway } from '../../src/gateway/index.js';
-import { startServer } from '../../src/server.js';
 import { startTestApp } from '../helpers/app.js';
-import { createTestDatabase } from '../helpers/database.js';
-import { eventually, gatewayFor, rights, send, startUpstream, testRedisUrl, type Upstream } from './helpers.js';
+import { controlPlane, eventually, gatewayFor, rights, send, startUpstream, testRedisUrl, type Upstream } from './helpers.js';
 
 const redisUrl = await testRedisUrl();
 if (!redisUrl) console.warn('test/gateway/key-quota.test.ts: no Redis answers at PORTCULLIS_TEST_REDIS_URL or 127.0.0.1:6379, so the Redis case did not run');
@@ -15,40 +12,17 @@ interface KeyRead {
   data: { quota_max: number; quota_remaining?: number; quota_renews?: number };
 }
 
-/** A control plane on a fresh database, driven over HTTP; bootstraps an administrator. */
-async function controlPlane(env: Record<string, string>) {
-  const db = await createTestDatabase();
-  const server = await startServer(
-    loadConfig({
-      PORTCULLIS_LOG_LEVEL: 'silent',
-      PORTCULLIS_HOST: '127.0.0.1',
-      PORTCULLIS_PORT: '0',
-      PORTCULLIS_GATEWAY_PORT: '0',
-      PORTCULLIS_GATEWAY_HOST: '127.0.0.1',
-      PORTCULLIS_GATEWAY_POLL_MS: '100',
-      ...env,
-      PORTCULLIS_DATABASE_URL: db.url,
-    }),
-  );
-  let admin = '';
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...(admin ? { authorization: admin } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const boot = await call('POST', '/portal-api/bootstrap', { username: 'root@example.com', password: 'correct-horse-battery', first_name: 'R', last_name: 'A' });
-  admin = (boot.body.data as { api_token: string }).api_token;
+/** The shared control plane, with a reader of a key's quota figures. */
+async function quotaControlPlane(env: Record<string, string>) {
+  const cp = await controlPlane(env);
   const readKey = async (hash: string): Promise<KeyRead> => {
-    const r = await call('GET', `/api/keys/${hash}`);
+    const r = await cp.call('GET', `/api/keys/${hash}`);
     return { status: r.status, data: r.body.data as KeyRead['data'] };
   };
-  return { db, server, call, readKey, database: db };
+  return { ...cp, readKey, database: cp.db };
 }
 
-async function apiAndKeys(call: Awaited<ReturnType<typeof controlPlane>>['call'], target: string) {
+async function apiAndKeys(call: Awaited<ReturnType<typeof quotaControlPlane>>['call'], target: string) {
   const api = await call('POST', '/api/apis', {
     api_definition: { name: 'Quota', proxy: { listen_path: '/quota/', target_url: target, strip_listen_path: true }, auth: { auth_header_name: 'Authorization' } },
   });
@@ -80,7 +54,7 @@ describe("a key's quota left, as GET /api/keys/{id} reports it", () => {
   });
 
   it('comes from the in-process gateway: whole before any request, then what is left, with the renewal time', async () => {
-    const cp = await controlPlane({});
+    const cp = await quotaControlPlane({});
     try {
       const { limited, unlimited } = await apiAndKeys(cp.call, up.url);
       const before = await cp.readKey(limited.hash);
@@ -131,7 +105,7 @@ describe("a key's quota left, as GET /api/keys/{id} reports it", () => {
   it.runIf(redisUrl !== undefined)('comes from Redis when the gateways run apart and count there', async () => {
     const prefix = `portcullis-test-${randomBytes(6).toString('hex')}:`;
     const env = { PORTCULLIS_REDIS_URL: redisUrl!, PORTCULLIS_REDIS_PREFIX: prefix };
-    const cp = await controlPlane({ ...env, PORTCULLIS_GATEWAY_ENABLED: 'false' });
+    const cp = await quotaControlPlane({ ...env, PORTCULLIS_GATEWAY_ENABLED: 'false' });
     let gw: RunningGateway | undefined;
     try {
       const { limited, unlimited } = await apiAndKeys(cp.call, up.url);

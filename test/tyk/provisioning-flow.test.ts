@@ -1,47 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import type { RunningGateway } from '../../src/gateway/index.js';
-import { startServer, type RunningServer } from '../../src/server.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
-import { eventually, gatewayFor, send, startUpstream, testRedisUrl, type Upstream } from '../gateway/helpers.js';
+import type { RunningServer } from '../../src/server.js';
+import type { TestDatabase } from '../helpers/database.js';
+import { controlPlane, eventually, gatewayFor, send, startUpstream, testRedisUrl, type Upstream } from '../gateway/helpers.js';
 
 const redisUrl = await testRedisUrl();
 if (!redisUrl) console.warn('test/tyk/provisioning-flow.test.ts: no Redis answers at PORTCULLIS_TEST_REDIS_URL or 127.0.0.1:6379, so the Redis case did not run');
-
-type Body = Record<string, unknown>;
-
-/**
- * A control plane on a fresh database (SQLite, or PostgreSQL with
- * PORTCULLIS_TEST_DATABASE_URL), driven over real HTTP as a Tyk script would.
- */
-async function controlPlane(env: Record<string, string>) {
-  const db = await createTestDatabase();
-  const server = await startServer(
-    loadConfig({
-      PORTCULLIS_LOG_LEVEL: 'silent',
-      PORTCULLIS_HOST: '127.0.0.1',
-      PORTCULLIS_PORT: '0',
-      PORTCULLIS_GATEWAY_PORT: '0',
-      PORTCULLIS_GATEWAY_HOST: '127.0.0.1',
-      PORTCULLIS_GATEWAY_POLL_MS: '100',
-      ...env,
-      PORTCULLIS_DATABASE_URL: db.url,
-    }),
-  );
-  let admin = '';
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Body }> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: { ...(admin ? { authorization: admin } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Body };
-  };
-  const boot = await call('POST', '/portal-api/bootstrap', { username: 'root@example.com', password: 'correct-horse-battery', first_name: 'R', last_name: 'A' });
-  admin = (boot.body.data as { api_token: string }).api_token;
-  return { db, server, call };
-}
 
 const modes = [
   { name: 'in-memory counters (the gateway in the Dashboard process)', redis: false },
