@@ -48,7 +48,7 @@ describe('Tyk key routes under an API, and /api/keys/detailed', () => {
       body: { name: 'P1', rate: 10, per: 1, quota_max: -1, access_rights: { [api1.apiId]: right(api1.apiId) } },
     });
     expect(policy.statusCode, policy.body).toBe(200);
-    const policyId = (policy.json() as { _id: string })._id;
+    const policyId = (policy.json() as { Message: string }).Message;
     keyP = await createKey(root, { alias: 'key-p', apply_policies: [policyId] });
   });
   afterAll(async () => {
