@@ -1,4 +1,5 @@
 import type { Actor } from '../access/actor.js';
+import type { Scope } from '../access/ownership.js';
 import type { Access } from '../access/access.js';
 import type { ApisService } from '../apis/apis.service.js';
 import type { AppContext } from '../context.js';
@@ -35,8 +36,7 @@ export function activityService({ store, config }: AppContext, deps: { access: A
   const { access } = deps;
 
   /** The stored hashes the request names (each given by its hash or as the key itself); a hidden one is 404. */
-  async function keyHashesOf(actor: Actor, raw: string[]): Promise<string[]> {
-    const scope = access.analyticsScope(actor);
+  async function keyHashesOf(scope: Scope, raw: string[]): Promise<string[]> {
     const stored = await existingKeyHashes(db, raw);
     const asKeys = await existingKeyHashes(db, raw.filter((r) => !stored.has(r)).map(hashSecret));
     const hashes = raw.map((r) => (stored.has(r) || !asKeys.has(hashSecret(r)) ? r : hashSecret(r)));
@@ -48,7 +48,7 @@ export function activityService({ store, config }: AppContext, deps: { access: A
     /** One key's traffic by endpoint (GET /api/activity/keys/{keyHash}/...). */
     async keyByEndpoint(actor: Actor, keyRef: string, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = access.analyticsScope(actor);
-      const [keyHash] = await keyHashesOf(actor, [keyRef]);
+      const [keyHash] = await keyHashesOf(scope, [keyRef]);
       const req = { p, pageSize: config.pageSize };
       const { rows, total } = await keyActivityByEndpoint(db, keyHash!, hoursOf(r), access.filters.analytics(db, scope, 'r.api_id'), res ?? 'total', pageWindow(req).page);
       return {
@@ -66,7 +66,7 @@ export function activityService({ store, config }: AppContext, deps: { access: A
     /** The traffic of the named keys, one row per key (GET /api/activity/keys/aggregate/{keys}/...). */
     async keys(actor: Actor, keyRefs: string, r: DayRange, p: number | undefined, res?: Resolution) {
       const scope = access.analyticsScope(actor);
-      const hashes = await keyHashesOf(actor, namedList(keyRefs, 'keys'));
+      const hashes = await keyHashesOf(scope, namedList(keyRefs, 'keys'));
       const req = { p, pageSize: config.pageSize };
       const { rows, total } = await activityOfKeys(db, hashes, hoursOf(r), access.filters.analytics(db, scope), res ?? 'total', pageWindow(req).page);
       return {
