@@ -148,7 +148,7 @@ describe('portcullis start', () => {
     try {
       // Readable lines (as on a terminal, forced here since the test's stdout is a pipe).
       const pretty = await startCliServer({ PORTCULLIS_DATABASE_URL: fresh.url, PORTCULLIS_LOG_FORMAT: 'pretty' });
-      const lines = pretty.output().split('\n');
+      const lines = (await pretty.waitForOutput('Next: ')).split('\n');
       expect(lines.find((l) => l.includes('Console (Dashboard and Admin Portal):'))).toMatch(
         new RegExp(`^\\d\\d:\\d\\d:\\d\\d INFO  Console \\(Dashboard and Admin Portal\\): ${pretty.url}/admin/$`),
       );
@@ -162,8 +162,7 @@ describe('portcullis start', () => {
       // Not on a terminal: JSON lines, each with the address as a field; once an administrator exists, the next step is signing in.
       await runCli(['bootstrap', '--email', 'boot@example.com', '--password', 'boot-password-1'], { PORTCULLIS_DATABASE_URL: fresh.url });
       const json = await startCliServer({ PORTCULLIS_DATABASE_URL: fresh.url, PORTCULLIS_GATEWAY_ENABLED: 'false' });
-      const records = json
-        .output()
+      const records = (await json.waitForOutput('Next: '))
         .split('\n')
         .filter((l) => l.startsWith('{'))
         .map((l) => JSON.parse(l) as { msg: string; url?: string });

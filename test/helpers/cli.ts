@@ -42,6 +42,8 @@ export interface RunningCli {
   child: ChildProcess;
   url: string;
   output(): string;
+  /** Resolves once the output contains `text` (the server logs its addresses after /health first answers). */
+  waitForOutput(text: string): Promise<string>;
   exited: Promise<number | null>;
 }
 
@@ -59,11 +61,19 @@ export async function startCliServer(env: Record<string, string>): Promise<Runni
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
+  const waitForOutput = async (text: string): Promise<string> => {
+    for (let i = 0; i < 200 && !out.includes(text); i++) {
+      if (child.exitCode !== null) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    if (!out.includes(text)) throw new Error(`the server never printed ${JSON.stringify(text)}:\n${out}`);
+    return out;
+  };
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try {
       const res = await fetch(`${url}/health`);
-      if (res.ok) return { child, url, output: () => out, exited };
+      if (res.ok) return { child, url, output: () => out, waitForOutput, exited };
     } catch {
       // not listening yet
     }
