@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -76,14 +76,35 @@ export function findNul(value: unknown, path = ''): string | undefined {
 }
 
 /**
+ * Compiled validators by schema object, one cache per ajv instance. Route schemas
+ * are module constants shared by many routes (ids in paths, list queries), and by
+ * every app a process builds: each is compiled once, and ajv does not keep a new
+ * copy of it for every route.
+ */
+const compiledBy = new Map<Ajv, WeakMap<object, ValidateFunction>>([
+  [bodyAjv, new WeakMap()],
+  [urlAjv, new WeakMap()],
+]);
+
+function compiled(ajv: Ajv, schema: unknown): ValidateFunction {
+  const cache = compiledBy.get(ajv)!;
+  const key = schema as object;
+  let validate = cache.get(key);
+  if (validate === undefined) {
+    validate = ajv.compile(withIntegerBounds(schema) as object);
+    cache.set(key, validate);
+  }
+  return validate;
+}
+
+/**
  * Bodies are validated strictly (a string is not a number, unknown fields are
  * refused); path and query parameters are strings on the wire and are coerced.
  * Whatever the part, NUL characters are refused first, and integers are bounded
  * (withIntegerBounds).
  */
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : urlAjv;
-  const validate = ajv.compile(withIntegerBounds(schema) as object);
+  const validate = compiled(httpPart === 'body' ? bodyAjv : urlAjv, schema);
   const checked = (data: unknown): boolean => {
     const nul = findNul(data);
     if (nul !== undefined) {

@@ -10,7 +10,8 @@ describe('the portcullis CLI', () => {
   let db: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    // No tables yet: the first test migrates it.
+    db = await createTestDatabase({ schema: 'empty' });
     env = { PORTCULLIS_DATABASE_URL: db.url };
   });
   afterAll(async () => {
