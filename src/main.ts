@@ -2,14 +2,11 @@
 import { parseArgs } from 'node:util';
 import { systemActor } from './access/actor.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { migrateToLatest } from './db/migrate.js';
+import { migrateToLatest, openMigratedStore } from './db/migrate.js';
 import { openStore } from './db/database.js';
-import { runGatewayCommand } from './gateway/index.js';
 import { DomainError } from './errors.js';
-import { openApiYaml } from './http/openapi.js';
-import { openApiDocument } from './openapi-document.js';
-import { openMigratedStore, startServer, type RunningServer } from './server.js';
-import { createServices, type Services } from './services.js';
+import type { RunningServer } from './server.js';
+import type { Services } from './services.js';
 
 const USAGE = `Usage: portcullis <command> [options]
 
@@ -56,6 +53,8 @@ function parsePermissionList(spec: string | undefined, admin: boolean): Record<s
 
 async function withServices<T>(config: Config, fn: (services: Services) => Promise<T>): Promise<T> {
   const store = await openMigratedStore(config);
+  // Each command loads only what it uses: `migrate` or `--help` answer without the HTTP server's modules.
+  const { createServices } = await import('./services.js');
   try {
     return await fn(createServices({ store, config }));
   } finally {
@@ -113,6 +112,7 @@ async function run(argv: string[]): Promise<number> {
       };
       process.once('SIGTERM', () => shutdown('SIGTERM'));
       process.once('SIGINT', () => shutdown('SIGINT'));
+      const { startServer } = await import('./server.js');
       running.server = await startServer(config);
       if (running.stopSignal) shutdown(running.stopSignal);
       return -1;
@@ -128,6 +128,7 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     }
     case 'openapi': {
+      const [{ openApiDocument }, { openApiYaml }] = await Promise.all([import('./openapi-document.js'), import('./http/openapi.js')]);
       const document = await openApiDocument(config);
       process.stdout.write(values.yaml ? openApiYaml(document) : `${JSON.stringify(document, null, 2)}\n`);
       return 0;
@@ -149,6 +150,7 @@ async function run(argv: string[]): Promise<number> {
     case 'gateway': {
       const workers = values.workers === undefined ? 1 : Number(values.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers takes a number from 1 to 256, got "${values.workers}"`);
+      const { runGatewayCommand } = await import('./gateway/index.js');
       await runGatewayCommand(config, workers);
       // Pools and timers are closed; exit without waiting on a straggling socket.
       return process.exit(process.exitCode ?? 0);

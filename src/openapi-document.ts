@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { openMigratedStore } from './server.js';
+import { openMigratedStore } from './db/migrate.js';
 
 /**
  * The OpenAPI document of this build, without a server or a database of the
@@ -8,7 +8,7 @@ import { openMigratedStore } from './server.js';
  * for its document (the routes' schemas are its only source).
  */
 export async function openApiDocument(config: Config): Promise<Record<string, unknown>> {
-  const store = await openMigratedStore({ ...config, databaseUrl: 'sqlite::memory:', logLevel: 'silent' });
+  const store = await openMigratedStore({ databaseUrl: 'sqlite::memory:' });
   try {
     const { app } = await buildApp({ store, config: { ...config, databaseUrl: 'sqlite::memory:', logLevel: 'silent' } });
     try {

@@ -2,8 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { systemActor } from './access/actor.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { openStore, type Store } from './db/database.js';
-import { migrateToLatest } from './db/migrate.js';
+import type { Store } from './db/database.js';
+import { openMigratedStore } from './db/migrate.js';
 import type { Redis } from 'ioredis';
 import { readQuota } from './gateway/counters.js';
 import { changeNotices, installChangeNotices, startGateway, type RunningGateway } from './gateway/index.js';
@@ -25,16 +25,6 @@ export interface RunningServer {
 }
 
 /** Opens the store and brings its schema up to date. */
-export async function openMigratedStore(config: Config): Promise<Store> {
-  const store = openStore(config.databaseUrl);
-  try {
-    await migrateToLatest(store.db);
-  } catch (err) {
-    await store.close();
-    throw err;
-  }
-  return store;
-}
 
 /** PORTCULLIS_ADMIN_EMAIL / _PASSWORD bootstrap the first administrator at first start. */
 async function bootstrapFromConfig(config: Config, store: Store): Promise<'created' | 'exists' | 'skipped'> {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { insertRecords, type AnalyticsRecord } from '../../src/analytics/analytics.repository.js';
 import { loadConfig } from '../../src/config.js';
 import { hashSecret, newSecret } from '../../src/identity/tokens.js';
-import { openMigratedStore } from '../../src/server.js';
+import { openMigratedStore } from '../../src/db/migrate.js';
 import { benchDatabases, newId } from '../lib/databases.js';
 import { latency, round, table } from '../lib/measure.js';
 import { startServer } from '../lib/server.js';

@@ -1,5 +1,5 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
-import type { Db } from './database.js';
+import { openStore, type Db, type Store } from './database.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-apis-and-ownership.js';
 import * as m0003 from './migrations/0003-policies-keys-analytics.js';
@@ -49,4 +49,16 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens the store at `databaseUrl` with its schema brought to the latest version. */
+export async function openMigratedStore(config: { databaseUrl: string }): Promise<Store> {
+  const store = openStore(config.databaseUrl);
+  try {
+    await migrateToLatest(store.db);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
 }

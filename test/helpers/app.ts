@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Store } from '../../src/db/database.js';
-import { openMigratedStore } from '../../src/server.js';
+import { openMigratedStore } from '../../src/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 /** The Origin header a same-site browser sends; cookie-authenticated writes need it (inject's host is localhost:80). */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/db/database.js';
-import { openMigratedStore } from '../../src/server.js';
+import { openMigratedStore } from '../../src/db/migrate.js';
 import { ADMIN, sessionFrom } from '../helpers/app.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { backoffMs } from '../../src/notify/outbox.js';
-import { openMigratedStore } from '../../src/server.js';
+import { openMigratedStore } from '../../src/db/migrate.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createUser } from '../helpers/fixtures.js';
 import { configureSmtp, linkIn, startMailServer, type MailServer, type ReceivedMail } from '../helpers/smtp.js';
