@@ -41,7 +41,10 @@ export async function warmUp(target: Target, connections: number, seconds = 2): 
 export interface Paced {
   rate: number;
   p50: number;
+  p90: number;
   p99: number;
+  p999: number;
+  max: number;
   requests: number;
   /** How late the generator's own timer fired at worst (ms): large values mean the figures are the generator's. */
   maxLag: number;
@@ -103,7 +106,16 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.max(0, Math.ceil(q * times.length) - 1)] ?? 0;
-  return { rate: opts.rate, p50: round(at(0.5)), p99: round(at(0.99)), requests: times.length, maxLag: round(maxLag) };
+  return {
+    rate: opts.rate,
+    p50: round(at(0.5)),
+    p90: round(at(0.9)),
+    p99: round(at(0.99)),
+    p999: round(at(0.999)),
+    max: round(times.at(-1) ?? 0),
+    requests: times.length,
+    maxLag: round(maxLag),
+  };
 }
 
 export function median<T>(runs: T[], by: (r: T) => number): T {

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayMetrics, startGatewayProcess, waitForRoute } from '../lib/gateway.js';
 import { load, median, paced, warmUp, type Load, type Paced, type Target } from '../lib/load.js';
 import { round, table } from '../lib/measure.js';
+import { Redis } from 'ioredis';
+import { caddyInstalled, startCaddy } from '../lib/caddy.js';
 import { heapAfterGcMiB } from '../lib/inspector.js';
 import { nginxInstalled, startNginx } from '../lib/nginx.js';
 import { startPassThrough } from '../lib/passthrough.js';
+import { cpuProfile } from '../lib/profile.js';
 import { cpuSeconds, processTree, rssMiB, type Listening } from '../lib/process.js';
 import { REPO, startServer } from '../lib/server.js';
 import { startUpstream } from '../lib/upstream.js';
@@ -15,15 +19,21 @@ import { startUpstream } from '../lib/upstream.js';
  * Issue 5: the gateway on loopback against an upstream answering a small JSON
  * body. Throughput and latency of (a) the upstream directly, (b) a bare undici
  * pass-through, (c) the gateway on a keyless API, (d) the gateway with key,
- * rate limit, quota and analytics, (e) one-worker nginx; then added latency at
- * half of (d)'s rate, memory over a long run of (d), and 1 vs 2 workers.
- * Targets: (d) ≥ 0.8 × (b); p99 of (d) − p99 of (a) ≤ 2 ms at half of (d)'s
- * maximum rate; memory flat over the run.
+ * rate limit, quota and analytics, (d) again with its counters in Redis (issue
+ * 15), (e) one-worker nginx, (f) Caddy (a Go reverse proxy) with GOMAXPROCS=1;
+ * then added latency at half of (d)'s rate, memory over a long run of (d), and
+ * 1 vs 2 workers. Targets (issue 15): (d) ≥ 0.9 × (b) at ≤ 1.15 × its CPU per
+ * request; (d) ≥ 1.2 × (f) with less CPU per request; (d) in Redis ≥ 0.85 × (d)
+ * in memory; p99 of (d) − p99 of (a) ≤ 2 ms at half of (d)'s maximum rate;
+ * memory flat over the run.
  *
  * Knobs (environment): PORTCULLIS_BENCH_SECONDS (each run, default 10),
  * PORTCULLIS_BENCH_ROUNDS (interleaved runs per figure, median; default 3),
  * PORTCULLIS_BENCH_CONNECTIONS (default 50), PORTCULLIS_BENCH_SOAK_SECONDS
- * (memory run, default 300; 0 skips it).
+ * (memory run, default 300; 0 skips it), PORTCULLIS_BENCH_REDIS_URL (Redis for
+ * the counters row, default redis://127.0.0.1:6379; "" skips it),
+ * PORTCULLIS_BENCH_PROFILE (a file: one more paced run of (d) under the V8
+ * profiler, written there as a .cpuprofile, its top functions printed).
  */
 
 const num = (name: string, fallback: number) => {
@@ -39,6 +49,9 @@ interface Row {
   pid: number;
   runs: Load[];
   cpuPerRequest: number[];
+  /** Another process the target needs (Redis for the counters row): its CPU per request, apart. */
+  helperPid?: number;
+  helperCpuPerRequest: number[];
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -58,7 +71,7 @@ async function post<T>(url: string, key: string, body: unknown): Promise<T> {
 }
 
 /** A keyless and a keyed API to the upstream, and a key whose limits the benchmark never reaches. */
-async function provision(controlUrl: string, upstreamUrl: string): Promise<{ key: string }> {
+export async function provision(controlUrl: string, upstreamUrl: string): Promise<{ key: string }> {
   const boot = await fetch(`${controlUrl}/portal-api/bootstrap`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -92,11 +105,36 @@ async function provision(controlUrl: string, upstreamUrl: string): Promise<{ key
 /** One closed-loop run, with the CPU time the serving processes spent per request. */
 async function measure(row: Row, seconds: number, connections: number): Promise<void> {
   const pids = processTree(row.pid);
+  const helper = row.helperPid === undefined ? [] : [row.helperPid];
   const cpuBefore = cpuSeconds(pids);
+  const helperBefore = cpuSeconds(helper);
   const r = await load(row.target, { seconds, connections });
   const cpu = cpuSeconds(pids) - cpuBefore;
+  const helperCpu = cpuSeconds(helper) - helperBefore;
   row.runs.push(r);
   row.cpuPerRequest.push(r.requests > 0 ? (cpu / r.requests) * 1e6 : 0);
+  row.helperCpuPerRequest.push(r.requests > 0 ? (helperCpu / r.requests) * 1e6 : 0);
+}
+
+/** A client on the Redis the counters row uses, or undefined when it does not answer. */
+async function reachRedis(url: string): Promise<Redis | undefined> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    await redis.ping();
+    return redis;
+  } catch {
+    redis.disconnect();
+    return undefined;
+  }
+}
+
+/** The Redis server's pid when it runs on this machine (its CPU per request is then measured too). */
+async function redisPid(redis: Redis): Promise<number | undefined> {
+  const m = /^process_id:(\d+)/m.exec(await redis.info('server'));
+  const pid = m ? Number(m[1]) : NaN;
+  return Number.isFinite(pid) && existsSync(`/proc/${pid}/stat`) ? pid : undefined;
 }
 
 /** Least-squares slope of y over x. */
@@ -136,6 +174,7 @@ export async function run(): Promise<void> {
   const dbDir = mkdtempSync(join(tmpdir(), 'portcullis-bench-gateway-'));
   const databaseUrl = `sqlite:${join(dbDir, 'bench.db')}`;
   let control: Awaited<ReturnType<typeof startServer>> | undefined;
+  let redisCleanup: (() => Promise<void>) | undefined;
   try {
     const upstream = await startUpstream();
     started.push(upstream);
@@ -143,7 +182,7 @@ export async function run(): Promise<void> {
     started.push(bare);
     const rows: Row[] = [];
     const row = (label: string, target: Target, pid: number) => {
-      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [] };
+      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [] };
       rows.push(r);
       return r;
     };
@@ -155,6 +194,7 @@ export async function run(): Promise<void> {
     let d2: Row | undefined;
     let gw1: (Listening & { inspectPort?: number }) | undefined;
     let gw2: Listening | undefined;
+    let dRedis: Row | undefined;
     if (existsSync(join(REPO, 'dist', 'gateway'))) {
       control = await startServer({ PORTCULLIS_DATABASE_URL: databaseUrl });
       const { key } = await provision(control.url, upstream.url);
@@ -166,7 +206,24 @@ export async function run(): Promise<void> {
       c = row('(c) gateway, keyless API', { url: `${gw1.url}/keyless/` }, gw1.pid);
       d = row('(d) gateway, key + rate limit + quota + analytics', { url: `${gw1.url}/keyed/`, headers: keyed }, gw1.pid);
       d2 = row('(d) with --workers 2', { url: `${gw2.url}/keyed/`, headers: keyed }, gw2.pid);
-      for (const r of [c, d, d2]) await waitForRoute(r.target.url, r.target.headers);
+      const redisUrl = process.env.PORTCULLIS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+      const redis = redisUrl === '' ? undefined : await reachRedis(redisUrl);
+      if (redis) {
+        // A fresh prefix: no counter of an earlier run (or of a test) is met, and all of them are deleted afterwards.
+        const prefix = `portcullis-bench-${randomBytes(4).toString('hex')}:`;
+        const gwRedis = await startGatewayProcess(databaseUrl, 1, { env: { PORTCULLIS_REDIS_URL: redisUrl, PORTCULLIS_REDIS_PREFIX: prefix } });
+        started.push(gwRedis);
+        dRedis = row('(d) with its counters in Redis', { url: `${gwRedis.url}/keyed/`, headers: keyed }, gwRedis.pid);
+        dRedis.helperPid = await redisPid(redis);
+        redisCleanup = async () => {
+          const keys = await redis.keys(`${prefix}*`);
+          if (keys.length > 0) await redis.del(...keys);
+          redis.disconnect();
+        };
+      } else {
+        console.log(redisUrl === '' ? 'PORTCULLIS_BENCH_REDIS_URL is empty: (d) with counters in Redis skipped' : `Redis does not answer at ${redisUrl}: (d) with counters in Redis skipped`);
+      }
+      for (const r of [c, d, d2, dRedis]) if (r) await waitForRoute(r.target.url, r.target.headers);
     } else {
       console.log('gateway not built (no dist/gateway): (c), (d) and the gateway figures skipped');
     }
@@ -177,6 +234,14 @@ export async function run(): Promise<void> {
       e = row('(e) nginx, 1 worker, keep-alive upstream', { url: `${nginx.url}/` }, nginx.pid);
     } else {
       console.log('nginx not installed: (e) skipped');
+    }
+    let f: Row | undefined;
+    if (caddyInstalled()) {
+      const caddy = await startCaddy(upstream.url);
+      started.push(caddy);
+      f = row('(f) Caddy, GOMAXPROCS=1, keep-alive upstream', { url: `${caddy.url}/` }, caddy.pid);
+    } else {
+      console.log('caddy not installed (apt-get install caddy): (f) skipped');
     }
 
     // Interleaved rounds, median of each: the machine's noise hits every target alike.
@@ -195,7 +260,23 @@ export async function run(): Promise<void> {
     console.log('');
     if (d) {
       const ratio = med(d).rps / base;
-      console.log(`(d)/(b) = ${ratio.toFixed(2)}  (target ≥ 0.80: ${verdict(ratio >= 0.8)})`);
+      console.log(`(d)/(b) = ${ratio.toFixed(2)}  (target ≥ 0.90: ${verdict(ratio >= 0.9)})`);
+      const cpu = cpuMed(d) / cpuMed(b);
+      console.log(`CPU per request (d)/(b) = ${round(cpuMed(d), 0)} / ${round(cpuMed(b), 0)} µs = ${cpu.toFixed(2)}  (target ≤ 1.15: ${verdict(cpu <= 1.15)})`);
+    }
+    if (d && f) {
+      const ratio = med(d).rps / med(f).rps;
+      const less = cpuMed(d) < cpuMed(f);
+      console.log(
+        `(d)/(f) = ${ratio.toFixed(2)}  (target ≥ 1.2 with less CPU per request: ${verdict(ratio >= 1.2 && less)}; CPU per request (d) ${round(cpuMed(d), 0)} µs vs (f) ${round(cpuMed(f), 0)} µs)`,
+      );
+    }
+    if (d && dRedis) {
+      const ratio = med(dRedis).rps / med(d).rps;
+      console.log(
+        `(d) counters in Redis / in memory = ${ratio.toFixed(2)}  (target ≥ 0.85: ${verdict(ratio >= 0.85)}); in Redis ${round(med(dRedis).rps, 0)} req/s, p99 ${med(dRedis).p99} ms, ${round(cpuMed(dRedis), 0)} µs CPU/req (gateway only)` +
+          (dRedis.helperPid === undefined ? '' : `; redis-server spent ${round(median(dRedis.helperCpuPerRequest, (x) => x), 0)} µs CPU/req more, on the same 2 cores`),
+      );
     }
     if (e) {
       if (d) console.log(`(d)/(e) = ${(med(d).rps / med(e).rps).toFixed(2)}  (no target; CPU per request (d) ${round(cpuMed(d), 0)} µs vs (e) ${round(cpuMed(e), 0)} µs)`);
@@ -215,26 +296,43 @@ export async function run(): Promise<void> {
       const rate = Math.max(1, Math.round(med(d).rps / 2));
       const pa: Paced[] = [];
       const pd: Paced[] = [];
+      const loop: { p99: number; max: number }[] = [];
       await paced(a.target, { rate, seconds: 2, connections });
       await paced(d.target, { rate, seconds: 2, connections });
       for (let i = 0; i < rounds; i++) {
         pa.push(await paced(a.target, { rate, seconds, connections }));
+        // The gateway's event-loop delay is reported per scrape window: this scrape opens the run's window.
+        await gatewayMetrics(gw1!.url);
         pd.push(await paced(d.target, { rate, seconds, connections }));
+        const m = await gatewayMetrics(gw1!.url);
+        loop.push({ p99: m['portcullis_gateway_event_loop_delay_ms{quantile="0.99"}'] ?? NaN, max: m.portcullis_gateway_event_loop_delay_max_ms ?? NaN });
       }
       const ma = median(pa, (x) => x.p99);
       const md = median(pd, (x) => x.p99);
+      const hist = (p: Paced) => [p.p50, p.p90, p.p99, p.p999, p.max, p.requests, p.maxLag];
       table(
-        `Added latency: ${rate} req/s (half of (d)'s maximum), evenly spaced, open loop; median of ${rounds} interleaved ${seconds} s runs`,
-        ['target', 'p50 ms', 'p99 ms', 'requests', 'generator lag ms'],
+        `Added latency: ${rate} req/s (half of (d)'s maximum), evenly spaced, open loop; the run with the median p99 of ${rounds} interleaved ${seconds} s runs`,
+        ['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'requests', 'generator lag ms'],
         [
-          [a.label, ma.p50, ma.p99, ma.requests, ma.maxLag],
-          [d.label, md.p50, md.p99, md.requests, md.maxLag],
+          [a.label, ...hist(ma)],
+          [d.label, ...hist(md)],
         ],
+      );
+      console.log(
+        `gateway event-loop delay during each (d) run (its /metrics): p99 ${loop.map((l) => l.p99).join(', ')} ms; max ${loop.map((l) => l.max).join(', ')} ms`,
       );
       const added = md.p99 - ma.p99;
       console.log(`\np99 added by the gateway = ${added.toFixed(2)} ms  (target ≤ 2 ms: ${verdict(added <= 2)}); p50 added = ${(md.p50 - ma.p50).toFixed(2)} ms`);
       if (Math.max(ma.maxLag, md.maxLag) > 5) {
         console.log('(the generator itself ran more than 5 ms late: the machine was busy and these p99 figures carry that noise)');
+      }
+      const profileFile = process.env.PORTCULLIS_BENCH_PROFILE;
+      if (profileFile && gw1?.inspectPort !== undefined) {
+        const top = await cpuProfile(gw1.inspectPort, profileFile, async () => {
+          await paced(d!.target, { rate, seconds, connections });
+        });
+        console.log(`\nCPU profile of the gateway over one more ${seconds} s paced run of (d), written to ${profileFile}; most self time:`);
+        for (const t of top) console.log(`  ${(t.share * 100).toFixed(1).padStart(5)} %  ${t.name}`);
       }
     }
 
@@ -290,6 +388,7 @@ export async function run(): Promise<void> {
     }
   } finally {
     await stopAll();
+    await redisCleanup?.().catch(() => undefined);
     await control?.stop();
     rmSync(dbDir, { recursive: true, force: true });
   }

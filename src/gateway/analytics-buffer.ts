@@ -7,6 +7,15 @@ import type { WriteReply, WriteRequest } from './analytics-writer.js';
 import type { GatewayLogger } from './logger.js';
 
 const BATCH = 5000;
+/**
+ * Past this many waiting records a flush starts without waiting for the timer.
+ * Handing a batch to the writer costs the event loop a copy of it (structured
+ * clone to the worker thread, or building the statements on PostgreSQL): a
+ * second's records at once held the loop for milliseconds, which every request
+ * in flight then waited for. Small batches spread that cost between requests,
+ * and records no longer live long enough to be promoted to V8's old space.
+ */
+const EARLY = 500;
 
 /** Writes one batch (records and roll-ups in one transaction). */
 interface BatchWriter {
@@ -87,6 +96,7 @@ export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: 
   let written = 0;
   let flushing: Promise<void> | undefined;
   let failing = false;
+  let soon = false;
 
   async function writeAll(): Promise<void> {
     while (queue.length > 0) {
@@ -125,10 +135,19 @@ export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: 
 
   const timer = setInterval(() => void flush(), opts.flushMs);
   timer.unref();
+  // After the I/O callbacks of this turn of the loop: not inside the request that filled the batch.
+  const early = () => {
+    soon = false;
+    if (!failing) void flush();
+  };
 
   return {
     push(record) {
       queue.push(record);
+      if (queue.length >= EARLY && !soon && flushing === undefined && !failing) {
+        soon = true;
+        setImmediate(early);
+      }
       // Trim in steps of a tenth so that dropping stays cheap under sustained overflow.
       if (queue.length > opts.max) {
         const over = queue.length - opts.max + Math.floor(opts.max / 10);

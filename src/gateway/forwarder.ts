@@ -1,8 +1,7 @@
 /** HTTP forwarding: one undici pool per upstream origin, bodies streamed both ways. */
-import type { ServerResponse } from 'node:http';
 import { Pool } from 'undici';
 import { errorBody, type Exchange } from './exchange.js';
-import { responseHeaders } from './headers.js';
+import { relayedHeaders } from './headers.js';
 import type { GatewayMetrics } from './metrics.js';
 import { innerPath, timeoutFor, upstreamPath } from './routing.js';
 
@@ -22,6 +21,8 @@ export interface Forwarder {
   close(): Promise<void>;
 }
 
+const noop = () => {};
+
 export function forwarder(deps: ForwarderDeps): Forwarder {
   const { defaultTimeout, metrics, record, reject } = deps;
   const pools = new Map<string, Pool>();
@@ -38,55 +39,127 @@ export function forwarder(deps: ForwarderDeps): Forwarder {
     return pool;
   }
 
-  function respond({ statusCode, headers, opaque }: { statusCode: number; headers: Record<string, string | string[] | undefined>; opaque: Exchange }): ServerResponse {
-    const x = opaque;
-    x.upstreamMs = performance.now() - x.upstreamStart;
-    metrics.upstream(x.upstreamMs);
-    const out = responseHeaders(headers);
-    if (x.rate !== undefined && x.rateLimit > 0) {
-      out['x-ratelimit-limit'] = x.rateLimit;
-      out['x-ratelimit-remaining'] = x.rate.rateRemaining;
-      out['x-ratelimit-reset'] = Math.ceil(Date.now() / 1000) + x.rate.rateReset;
-    }
-    x.res.writeHead(statusCode, out);
-    x.status = statusCode;
-    return x.res;
-  }
+  /**
+   * One request's way upstream and its answer's way back, as an undici dispatch
+   * handler: the response's raw headers become `writeHead`'s flat list, body
+   * chunks go straight to the client's response (pausing undici while it is
+   * full). Unlike `Pool.stream` it builds no header object, no Writable
+   * bookkeeping (`finished` with its half-dozen listeners) and no async
+   * resource per request.
+   */
+  class Relay {
+    private abort: ((err?: Error) => void) | null = null;
+    /** Recorded (or answered with a gateway error) already. */
+    private done = false;
+    private onClose: (() => void) | null = null;
+    private resume: () => void = noop;
 
-  function finished(x: Exchange, err: Error | null): void {
-    if (!err) {
-      record(x, x.status);
-      return;
+    constructor(private readonly x: Exchange) {}
+
+    onConnect(abort: (err?: Error) => void): void {
+      this.abort = abort;
     }
-    if (x.upstreamMs === 0) x.upstreamMs = performance.now() - x.upstreamStart;
-    if (x.res.headersSent || x.res.destroyed) {
-      // Mid-body: all the client can be told is that the response is cut short.
+
+    onHeaders(statusCode: number, raw: Buffer[], resume: () => void): boolean {
+      // 1xx (e.g. 100 Continue to a request with a body): Node's server answers those itself.
+      if (statusCode < 200) return true;
+      const x = this.x;
+      x.upstreamMs = performance.now() - x.upstreamStart;
+      metrics.upstream(x.upstreamMs);
+      const res = x.res;
+      if (res.destroyed) {
+        this.clientGone();
+        return false;
+      }
+      const out: (string | number)[] = relayedHeaders(raw);
+      if (x.rate !== undefined && x.rateLimit > 0) {
+        out.push('x-ratelimit-limit', x.rateLimit, 'x-ratelimit-remaining', x.rate.rateRemaining, 'x-ratelimit-reset', Math.ceil(Date.now() / 1000) + x.rate.rateReset);
+      }
+      res.writeHead(statusCode, out as string[]);
+      x.status = statusCode;
+      // A client that goes away mid-body: the upstream request is cancelled.
+      this.onClose = () => {
+        if (!this.done) this.clientGone();
+      };
+      res.once('close', this.onClose);
+      this.resume = resume;
+      return this.flowing(res, !res.writableNeedDrain);
+    }
+
+    onData(chunk: Buffer): boolean {
+      const res = this.x.res;
+      return this.flowing(res, res.write(chunk));
+    }
+
+    /** undici pauses reading the upstream while the client's side is full, until it drains. */
+    private flowing(res: Exchange['res'], ok: boolean): boolean {
+      if (!ok) res.once('drain', this.resume);
+      return ok;
+    }
+
+    onComplete(): void {
+      const x = this.x;
+      this.done = true;
+      x.res.end();
+      this.detach();
+      record(x, x.status);
+    }
+
+    onError(err: Error): void {
+      if (this.done) return;
+      this.done = true;
+      this.detach();
+      const x = this.x;
+      if (x.upstreamMs === 0) x.upstreamMs = performance.now() - x.upstreamStart;
+      if (x.res.headersSent || x.res.destroyed) {
+        // Mid-body: all the client can be told is that the response is cut short.
+        record(x, x.res.headersSent ? x.res.statusCode : 499);
+        x.res.destroy();
+        return;
+      }
+      const code = (err as { code?: string }).code ?? '';
+      if (TIMEOUT_CODES.has(code)) return reject(x, 504, errorBody('Upstream service reached hard timeout'));
+      reject(x, 502, errorBody('There was a problem proxying the request'));
+    }
+
+    private clientGone(): void {
+      const x = this.x;
+      this.done = true;
+      this.detach();
       record(x, x.res.headersSent ? x.res.statusCode : 499);
       x.res.destroy();
-      return;
+      this.abort?.(new Error('the client closed the connection'));
     }
-    const code = (err as { code?: string }).code ?? '';
-    if (TIMEOUT_CODES.has(code)) return reject(x, 504, errorBody('Upstream service reached hard timeout'));
-    reject(x, 502, errorBody('There was a problem proxying the request'));
+
+    private detach(): void {
+      if (this.onClose === null) return;
+      this.x.res.off('close', this.onClose);
+      this.onClose = null;
+    }
   }
 
   function forward(x: Exchange): void {
     const api = x.api;
     const timeout = api.timeouts.length === 0 ? defaultTimeout : timeoutFor(api, x.method, innerPath(api, x.pathname), defaultTimeout);
     x.upstreamStart = performance.now();
-    poolFor(api.origin).stream(
-      {
-        path: upstreamPath(api, x.pathname, x.search),
-        method: x.method as 'GET',
-        headers: x.headers,
-        body: x.hasBody ? x.req : null,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        opaque: x,
-      },
-      respond,
-      (err) => finished(x, err),
-    );
+    const relay = new Relay(x);
+    try {
+      poolFor(api.origin).dispatch(
+        {
+          origin: api.origin,
+          path: upstreamPath(api, x.pathname, x.search),
+          method: x.method as 'GET',
+          headers: x.headers,
+          body: x.hasBody ? x.req : null,
+          headersTimeout: timeout,
+          bodyTimeout: timeout,
+        },
+        relay,
+      );
+    } catch (err) {
+      // Arguments undici refuses (it reports most problems through onError instead).
+      relay.onError(err instanceof Error ? err : new Error(String(err)));
+    }
   }
 
   return {

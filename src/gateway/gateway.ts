@@ -75,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const opened: { redis?: Redis; sub?: Redis } = {};
   const state = new GatewayState(store.db, log);
   const metrics = new GatewayMetrics();
+  metrics.watchEventLoop();
   const analytics: AnalyticsBuffer = analyticsBuffer(store, { databaseUrl: config.databaseUrl, max: config.gatewayAnalyticsBuffer, flushMs: config.gatewayAnalyticsFlushMs, log });
   const local = memoryCounters();
   let counters: Counters = local;
@@ -84,6 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   async function cleanup(): Promise<void> {
     state.stop();
+    metrics.stop();
     tunnels.closeAll();
     await analytics.close().catch(() => {});
     await http.close();
@@ -249,13 +251,29 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (credential !== undefined && api.stripAuth) stripCookie(x, api.cookieName);
     }
     if (credential === undefined) return refuse(x, MISSING_CREDENTIAL);
-    const hash = hashSecret(credential);
+    const hash = hashOf(credential);
     const cached = state.keys.get(hash);
     if (cached !== undefined) return withKey(x, cached);
     state.resolve(hash).then(
       (key) => withKey(x, key),
       (err: unknown) => fail(x, err),
     );
+  }
+
+  /**
+   * SHA-256 of a credential, remembered: the same few keys come back on every
+   * request. Bounded; the map starts over when full. (It holds credentials the
+   * process has seen anyway, only in memory, like the keys cache by hash.)
+   */
+  const hashes = new Map<string, string>();
+  function hashOf(credential: string): string {
+    let hash = hashes.get(credential);
+    if (hash === undefined) {
+      if (hashes.size >= 10_000) hashes.clear();
+      hash = hashSecret(credential);
+      hashes.set(credential, hash);
+    }
+    return hash;
   }
 
   /** A `reply` method action: its code, body and headers instead of the upstream's answer. */

@@ -4,6 +4,8 @@
  */
 
 export const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+/** A Connection header that names no other header. */
+const PLAIN_CONNECTION = /^\s*(keep-alive|close)\s*$/i;
 /** Request headers the gateway sets itself or cannot pass on. */
 const REPLACED = new Set(['host', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'expect']);
 
@@ -55,7 +57,8 @@ export function readRequestHeaders(raw: string[], authHeader: string, stripAuth:
     }
     out.push(name, value);
   }
-  if (connection !== undefined) into.headers = dropConnectionTokens(into.headers, connection);
+  // Clients mostly send "keep-alive" (or "close"): nothing more to drop, and no list to build.
+  if (connection !== undefined && !PLAIN_CONNECTION.test(connection)) into.headers = dropConnectionTokens(into.headers, connection);
   into.headers.push('x-forwarded-for', forwardedFor === undefined ? ip : `${forwardedFor}, ${ip}`, 'x-forwarded-host', forwardedHost ?? host, 'x-forwarded-proto', forwardedProto ?? 'http');
 }
 
@@ -86,4 +89,28 @@ export function responseHeaders(headers: Record<string, string | string[] | unde
     for (const t of connection.split(',')) delete out[t.trim().toLowerCase()];
   }
   return out;
+}
+
+/**
+ * An upstream response's raw headers (undici's [name, value, …] buffers) as the
+ * flat [name, value, …] list `writeHead` takes: names lower-cased, hop-by-hop
+ * ones and those its Connection names dropped. No object is built per response.
+ */
+export function relayedHeaders(raw: Buffer[]): string[] {
+  const out: string[] = [];
+  let connection: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toString('latin1').toLowerCase();
+    const value = raw[i + 1]!.toString('latin1');
+    if (HOP_BY_HOP.has(name)) {
+      if (name === 'connection') connection = connection === undefined ? value : `${connection}, ${value}`;
+      continue;
+    }
+    out.push(name, value);
+  }
+  if (connection === undefined || PLAIN_CONNECTION.test(connection)) return out;
+  const named = new Set(connection.split(',').map((t) => t.trim().toLowerCase()));
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; i += 2) if (!named.has(out[i]!)) kept.push(out[i]!, out[i + 1]!);
+  return kept;
 }

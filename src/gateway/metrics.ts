@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
 /** Upper bounds (ms) of the upstream latency histogram's buckets. */
 const BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
 
@@ -8,6 +10,26 @@ export class GatewayMetrics {
   private readonly latency = new Array<number>(BUCKETS.length + 1).fill(0);
   private latencySum = 0;
   private latencyCount = 0;
+  /**
+   * How late the event loop ran, sampled by a 2 ms timer (node:perf_hooks).
+   * Reported per scrape window: each render gives the delays since the previous
+   * one and starts a new window. The sampler is a libuv timer in C++: no
+   * JavaScript runs for it.
+   */
+  private loopDelay: IntervalHistogram | undefined;
+
+  /** Starts sampling the event loop's delay (the first scrape's window begins here). */
+  watchEventLoop(): void {
+    if (this.loopDelay) return;
+    this.loopDelay = monitorEventLoopDelay({ resolution: 2 });
+    this.loopDelay.enable();
+  }
+
+  /** Stops the sampler (the gateway is stopping). */
+  stop(): void {
+    this.loopDelay?.disable();
+    this.loopDelay = undefined;
+  }
 
   count(status: number): void {
     const c = (status / 100) | 0;
@@ -60,6 +82,21 @@ export class GatewayMetrics {
     lines.push('# HELP process_resident_memory_bytes Resident memory size in bytes.');
     lines.push('# TYPE process_resident_memory_bytes gauge');
     lines.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);
+    if (this.loopDelay) {
+      // Nanoseconds in the histogram; milliseconds here, per scrape window, then a new window.
+      const h = this.loopDelay;
+      const ms = (ns: number) => (h.count === 0 ? 0 : Math.round(ns / 1e3) / 1e3);
+      lines.push('# HELP portcullis_gateway_event_loop_delay_ms How late the event loop ran (ms) since the previous scrape of /metrics, sampled every 2 ms.');
+      lines.push('# TYPE portcullis_gateway_event_loop_delay_ms summary');
+      lines.push(`portcullis_gateway_event_loop_delay_ms{quantile="0.5"} ${ms(h.percentile(50))}`);
+      lines.push(`portcullis_gateway_event_loop_delay_ms{quantile="0.99"} ${ms(h.percentile(99))}`);
+      lines.push(`portcullis_gateway_event_loop_delay_ms{quantile="1"} ${ms(h.max)}`);
+      lines.push(`portcullis_gateway_event_loop_delay_ms_count ${h.count}`);
+      lines.push('# HELP portcullis_gateway_event_loop_delay_max_ms The longest event-loop delay (ms) since the previous scrape of /metrics.');
+      lines.push('# TYPE portcullis_gateway_event_loop_delay_max_ms gauge');
+      lines.push(`portcullis_gateway_event_loop_delay_max_ms ${ms(h.max)}`);
+      h.reset();
+    }
     if (extra.more) lines.push(...extra.more);
     return `${lines.join('\n')}\n`;
   }

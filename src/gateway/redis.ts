@@ -44,7 +44,7 @@ export async function closeRedis(redis: Redis): Promise<void> {
  * one retry), so a request never waits on a reconnecting client.
  */
 export async function connectRedis(url: string, log: GatewayLogger, name: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: name });
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, enableAutoPipelining: true, connectionName: name });
   let down = false;
   redis.on('error', (err: Error) => {
     if (down) return;

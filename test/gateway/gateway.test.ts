@@ -336,6 +336,8 @@ describe('the gateway', () => {
       expect(metrics.body).toMatch(/^portcullis_gateway_responses_total\{class="4xx"\} [1-9]\d*$/m);
       expect(metrics.body).toMatch(/^portcullis_gateway_upstream_latency_seconds_bucket\{le="\+Inf"\} [1-9]\d*$/m);
       expect(metrics.body).toMatch(/^portcullis_gateway_analytics_dropped_total 0$/m);
+      expect(metrics.body).toMatch(/^portcullis_gateway_event_loop_delay_ms\{quantile="0.99"\} \d+(\.\d+)?$/m);
+      expect(metrics.body).toMatch(/^portcullis_gateway_event_loop_delay_max_ms \d+(\.\d+)?$/m);
     });
   });
 });
