@@ -1,0 +1,280 @@
+/**
+ * MCP analytics: for an API that is an MCP server (JSON-RPC 2.0 over HTTP),
+ * each request's analytics record carries the JSON-RPC method it called and
+ * the primitive it named (`tools/call` → tool and its name, `prompts/get` →
+ * prompt and its name, `resources/read` → resource and its URI).
+ *
+ * The request body is read as it passes, never held: a listener sees each chunk
+ * on its way upstream (whoever consumes the request: the forwarder, or the
+ * drain after a refusal) and an incremental scanner keeps only the few strings
+ * it wants. Nothing is buffered, the body reaches the upstream unchanged and at
+ * its own pace, and the scan stops after SCAN_LIMIT bytes. Other APIs pay nothing.
+ */
+
+import type { IncomingMessage } from 'node:http';
+import type { AnalyticsRecord } from '../analytics/analytics.repository.js';
+
+type Json = Record<string, unknown>;
+
+/** At most this many bytes of a request body are scanned for the method and primitive. */
+export const SCAN_LIMIT = 64 * 1024;
+/** Longer methods, names or URIs are not recorded (the record keeps the method, the name is ''). */
+const MAX_METHOD = 128;
+const MAX_NAME = 1024;
+/** Object keys that matter are short; a longer one is matched against nothing. */
+const MAX_KEY = 16;
+/** Deeper nesting than this ends the scan (the fields wanted sit at depth 1 and 2). */
+const MAX_DEPTH = 64;
+
+const MCP_MIDDLEWARE = ['mcpTools', 'mcpResources', 'mcpPrompts'];
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Whether an API is an MCP server. An OAS API is one as Tyk marks its MCP
+ * Proxies: its `x-tyk-api-gateway.middleware` holds `mcpTools`, `mcpResources`
+ * or `mcpPrompts`. A Tyk Classic definition says so with `"is_mcp": true`
+ * (a field Tyk's Classic definitions do not have; kept with the definition).
+ */
+export function isMcpApi(definition: Json, oas: Json | undefined): boolean {
+  if (definition.is_mcp === true) return true;
+  if (oas === undefined) return false;
+  const tyk = oas['x-tyk-api-gateway'];
+  const middleware = isObject(tyk) ? tyk.middleware : undefined;
+  return isObject(middleware) && MCP_MIDDLEWARE.some((k) => isObject(middleware[k]));
+}
+
+/** What the primitive-invoking methods name, and where. */
+const PRIMITIVES: Record<string, { type: 'tool' | 'resource' | 'prompt'; field: 'name' | 'uri' }> = {
+  'tools/call': { type: 'tool', field: 'name' },
+  'resources/read': { type: 'resource', field: 'uri' },
+  'prompts/get': { type: 'prompt', field: 'name' },
+};
+
+export interface McpCall {
+  method: string;
+  /** 'tool', 'resource', 'prompt', or '' for a method that invokes none. */
+  primitiveType: string;
+  primitiveName: string;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Reads the head of a JSON-RPC request as its bytes arrive, keeping only the
+ * top-level `method` and `params.name` / `params.uri` strings. It tokenises
+ * just enough JSON to know where it is (strings, nesting, keys); anything that
+ * is not a JSON object ends the scan with nothing found.
+ */
+export class JsonRpcHead {
+  done = false;
+  method: string | undefined;
+  name: string | undefined;
+  uri: string | undefined;
+  private scanned = 0;
+  private depth = 0;
+  /** Per depth (1-based): true for an object, false for an array. */
+  private readonly objects: boolean[] = [];
+  /** Per depth: an object waits for a key (after `{` or `,`), not a value. */
+  private readonly wantKey: boolean[] = [];
+  /** The current key at depth 1 and 2. */
+  private key1: string | undefined;
+  private key2: string | undefined;
+  private inString = false;
+  private escaped = false;
+  private stringIsKey = false;
+  /** The bytes of the string being kept, or null when it is not wanted (or grew too long). */
+  private kept: number[] | null = null;
+  private keptMax = 0;
+  private overlong = false;
+
+  feed(chunk: Uint8Array): void {
+    if (this.done) return;
+    const end = Math.min(chunk.length, SCAN_LIMIT - this.scanned);
+    for (let i = 0; i < end && !this.done; i++) this.byte(chunk[i]!);
+    this.scanned += end;
+    if (this.scanned >= SCAN_LIMIT) this.done = true;
+  }
+
+  /** The call, once the method is known. */
+  result(): McpCall | undefined {
+    if (this.method === undefined) return undefined;
+    const p = PRIMITIVES[this.method];
+    if (p === undefined) return { method: this.method, primitiveType: '', primitiveName: '' };
+    return { method: this.method, primitiveType: p.type, primitiveName: (p.field === 'name' ? this.name : this.uri) ?? '' };
+  }
+
+  private byte(b: number): void {
+    if (this.inString) {
+      if (this.escaped) this.escaped = false;
+      else if (b === BACKSLASH) this.escaped = true;
+      else if (b === QUOTE) return this.stringEnd();
+      if (this.kept !== null) {
+        if (this.kept.length >= this.keptMax) {
+          this.kept = null;
+          this.overlong = true;
+        } else this.kept.push(b);
+      }
+      return;
+    }
+    switch (b) {
+      case 0x20:
+      case 0x09:
+      case 0x0a:
+      case 0x0d:
+        return;
+      case QUOTE:
+        return this.stringStart();
+      case 0x7b: // {
+      case 0x5b: // [
+        return this.open(b === 0x7b);
+      case 0x7d: // }
+      case 0x5d: // ]
+        this.depth -= 1;
+        if (this.depth <= 0) this.done = true;
+        else if (this.depth === 1) this.key2 = undefined;
+        return;
+      case 0x3a: // :
+        this.wantKey[this.depth] = false;
+        return;
+      case 0x2c: // ,
+        if (this.objects[this.depth] === true) {
+          this.wantKey[this.depth] = true;
+          if (this.depth === 1) this.key1 = undefined;
+          else if (this.depth === 2) this.key2 = undefined;
+        }
+        return;
+      default:
+        // A number, true, false or null; at the top level, not an object at all.
+        if (this.depth === 0) this.done = true;
+    }
+  }
+
+  private open(object: boolean): void {
+    if (this.depth === 0 && !object) {
+      // A batch: MCP's current revision has none; nothing is recorded.
+      this.done = true;
+      return;
+    }
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) {
+      this.done = true;
+      return;
+    }
+    this.objects[this.depth] = object;
+    this.wantKey[this.depth] = object;
+  }
+
+  private stringStart(): void {
+    if (this.depth === 0) {
+      this.done = true;
+      return;
+    }
+    this.inString = true;
+    this.overlong = false;
+    const d = this.depth;
+    this.stringIsKey = this.objects[d] === true && this.wantKey[d] === true;
+    let max = 0;
+    if (this.stringIsKey) max = d <= 2 ? MAX_KEY : 0;
+    else if (d === 1 && this.key1 === 'method') max = MAX_METHOD;
+    else if (d === 2 && this.key1 === 'params' && this.objects[2] === true && (this.key2 === 'name' || this.key2 === 'uri')) max = MAX_NAME;
+    this.keptMax = max;
+    this.kept = max > 0 ? [] : null;
+  }
+
+  private stringEnd(): void {
+    this.inString = false;
+    const d = this.depth;
+    const text = this.kept === null ? undefined : decode(this.kept);
+    this.kept = null;
+    if (this.stringIsKey) {
+      if (d === 1) this.key1 = text;
+      else if (d === 2) this.key2 = text;
+      return;
+    }
+    if (d === 1 && this.key1 === 'method') this.method ??= this.overlong ? '' : text;
+    else if (d === 2 && this.key1 === 'params' && this.objects[2] === true) {
+      const value = this.overlong ? '' : text;
+      if (this.key2 === 'name') this.name ??= value;
+      else if (this.key2 === 'uri') this.uri ??= value;
+    }
+    this.checkDone();
+  }
+
+  private checkDone(): void {
+    if (this.method === undefined) return;
+    const p = PRIMITIVES[this.method];
+    if (p === undefined || (p.field === 'name' ? this.name : this.uri) !== undefined) this.done = true;
+  }
+}
+
+/** A JSON string's content (escapes and all) as text; undefined when it is not valid JSON. */
+function decode(bytes: number[]): string | undefined {
+  try {
+    return JSON.parse(`"${Buffer.from(bytes).toString('utf8')}"`) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Observation {
+  head: JsonRpcHead;
+  settled: boolean;
+  /** A record waiting for the scan to end (a refusal answered before the body came). */
+  waiting: (() => void) | undefined;
+}
+
+const observed = new WeakMap<IncomingMessage, Observation>();
+
+/**
+ * Starts reading an MCP request's body as it passes. The request is left
+ * paused: its consumer (the forwarder) resumes it, and every chunk it reads
+ * goes past the scanner first.
+ */
+export function observeMcpBody(req: IncomingMessage): void {
+  const o: Observation = { head: new JsonRpcHead(), settled: false, waiting: undefined };
+  observed.set(req, o);
+  const settle = () => {
+    if (o.settled) return;
+    o.settled = true;
+    req.off('data', onData);
+    req.off('end', settle);
+    req.off('close', settle);
+    const waiting = o.waiting;
+    o.waiting = undefined;
+    waiting?.();
+  };
+  const onData = (chunk: Buffer) => {
+    o.head.feed(chunk);
+    if (o.head.done) settle();
+  };
+  req.on('data', onData);
+  req.pause();
+  req.once('end', settle);
+  req.once('close', settle);
+}
+
+/**
+ * Hands `record` to `push` with the request's MCP call filled in. A request
+ * refused before its body was read is resumed (its body then drains past the
+ * scanner) and recorded once the scan ends; the answer does not wait for it.
+ */
+export function recordMcp(req: IncomingMessage, record: AnalyticsRecord, push: (r: AnalyticsRecord) => void): void {
+  const o = observed.get(req);
+  if (o === undefined) return push(record);
+  const complete = () => {
+    const call = o.head.result();
+    if (call !== undefined) {
+      record.mcp_method = call.method;
+      record.mcp_primitive_type = call.primitiveType;
+      record.mcp_primitive_name = call.primitiveName;
+    }
+    push(record);
+  };
+  if (o.settled) return complete();
+  o.waiting = complete;
+  req.resume();
+}
