@@ -67,7 +67,8 @@ const BACKSLASH = 0x5c;
  * Reads the head of a JSON-RPC request as its bytes arrive, keeping only the
  * top-level `method` and `params.name` / `params.uri` strings. It tokenises
  * just enough JSON to know where it is (strings, nesting, keys); anything that
- * is not a JSON object ends the scan with nothing found.
+ * is not a JSON object ends the scan with nothing found. A kept string is
+ * sliced out of the chunk that holds it (pieces of several when it spans them).
  */
 export class JsonRpcHead {
   done = false;
@@ -85,16 +86,47 @@ export class JsonRpcHead {
   private key2: string | undefined;
   private inString = false;
   private escaped = false;
+  /** The string holds an escape (then decoded as JSON). */
+  private hasEscape = false;
   private stringIsKey = false;
-  /** The bytes of the string being kept, or null when it is not wanted (or grew too long). */
-  private kept: number[] | null = null;
+  /** The string is kept: wanted, and not longer than `keptMax` bytes so far. */
+  private keeping = false;
   private keptMax = 0;
+  private keptLength = 0;
+  /** Pieces of a kept string from earlier chunks. */
+  private pieces: Buffer[] = [];
   private overlong = false;
 
   feed(chunk: Uint8Array): void {
     if (this.done) return;
-    const end = Math.min(chunk.length, SCAN_LIMIT - this.scanned);
-    for (let i = 0; i < end && !this.done; i++) this.byte(chunk[i]!);
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const end = Math.min(bytes.length, SCAN_LIMIT - this.scanned);
+    // Where the kept string being read starts in this chunk.
+    let from = 0;
+    let i = 0;
+    for (; i < end && !this.done; i++) {
+      const b = bytes[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (b === BACKSLASH) this.escaped = this.hasEscape = true;
+        else if (b === QUOTE) {
+          this.stringEnd(this.keeping ? this.take(bytes, from, i) : undefined);
+          continue;
+        }
+        if (this.keeping && ++this.keptLength > this.keptMax) {
+          this.keeping = false;
+          this.overlong = true;
+          this.pieces = [];
+        }
+        continue;
+      }
+      if (b === QUOTE) {
+        this.stringStart();
+        from = i + 1;
+      } else this.structural(b);
+    }
+    // A kept string runs on into the next chunk.
+    if (this.inString && this.keeping) this.pieces.push(Buffer.from(bytes.subarray(from, i)));
     this.scanned += end;
     if (this.scanned >= SCAN_LIMIT) this.done = true;
   }
@@ -107,27 +139,25 @@ export class JsonRpcHead {
     return { method: this.method, primitiveType: p.type, primitiveName: (p.field === 'name' ? this.name : this.uri) ?? '' };
   }
 
-  private byte(b: number): void {
-    if (this.inString) {
-      if (this.escaped) this.escaped = false;
-      else if (b === BACKSLASH) this.escaped = true;
-      else if (b === QUOTE) return this.stringEnd();
-      if (this.kept !== null) {
-        if (this.kept.length >= this.keptMax) {
-          this.kept = null;
-          this.overlong = true;
-        } else this.kept.push(b);
-      }
-      return;
+  /** The kept string's text, its last piece being bytes[from, to); undefined when it is not a valid JSON string. */
+  private take(bytes: Buffer, from: number, to: number): string | undefined {
+    const raw = this.pieces.length === 0 ? bytes.toString('utf8', from, to) : Buffer.concat([...this.pieces, bytes.subarray(from, to)]).toString('utf8');
+    this.pieces = [];
+    if (!this.hasEscape) return raw;
+    try {
+      return JSON.parse(`"${raw}"`) as string;
+    } catch {
+      return undefined;
     }
+  }
+
+  private structural(b: number): void {
     switch (b) {
       case 0x20:
       case 0x09:
       case 0x0a:
       case 0x0d:
         return;
-      case QUOTE:
-        return this.stringStart();
       case 0x7b: // {
       case 0x5b: // [
         return this.open(b === 0x7b);
@@ -175,6 +205,7 @@ export class JsonRpcHead {
     }
     this.inString = true;
     this.overlong = false;
+    this.hasEscape = false;
     const d = this.depth;
     this.stringIsKey = this.objects[d] === true && this.wantKey[d] === true;
     let max = 0;
@@ -182,14 +213,14 @@ export class JsonRpcHead {
     else if (d === 1 && this.key1 === 'method') max = MAX_METHOD;
     else if (d === 2 && this.key1 === 'params' && this.objects[2] === true && (this.key2 === 'name' || this.key2 === 'uri')) max = MAX_NAME;
     this.keptMax = max;
-    this.kept = max > 0 ? [] : null;
+    this.keptLength = 0;
+    this.keeping = max > 0;
   }
 
-  private stringEnd(): void {
+  private stringEnd(text: string | undefined): void {
     this.inString = false;
+    this.keeping = false;
     const d = this.depth;
-    const text = this.kept === null ? undefined : decode(this.kept);
-    this.kept = null;
     if (this.stringIsKey) {
       if (d === 1) this.key1 = text;
       else if (d === 2) this.key2 = text;
@@ -208,15 +239,6 @@ export class JsonRpcHead {
     if (this.method === undefined) return;
     const p = PRIMITIVES[this.method];
     if (p === undefined || (p.field === 'name' ? this.name : this.uri) !== undefined) this.done = true;
-  }
-}
-
-/** A JSON string's content (escapes and all) as text; undefined when it is not valid JSON. */
-function decode(bytes: number[]): string | undefined {
-  try {
-    return JSON.parse(`"${Buffer.from(bytes).toString('utf8')}"`) as string;
-  } catch {
-    return undefined;
   }
 }
 
