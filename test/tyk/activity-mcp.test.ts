@@ -81,18 +81,18 @@ async function startMcpUpstream() {
   };
 }
 
-/** An OAS API as Tyk's Dashboard takes an MCP Proxy: `mcpTools` in x-tyk-api-gateway's middleware. */
+/** An MCP Proxy definition as Tyk's description gives one (POST /api/mcps's example), sent to POST /api/apis/oas. */
 function mcpProxy(id: string, listenPath: string, target: string) {
   return {
     openapi: '3.0.3',
     info: { title: id, version: '1.0.0' },
     paths: {},
-    components: { securitySchemes: { authToken: { type: 'apiKey', in: 'header', name: 'Authorization' } } },
-    security: [{ authToken: [] }],
+    components: {},
+    servers: [{ url: listenPath }],
     'x-tyk-api-gateway': {
       info: { id, name: id, state: { active: true } },
+      server: { listenPath: { strip: true, value: listenPath }, authentication: { enabled: true, securitySchemes: { authToken: { enabled: true } } } },
       upstream: { url: target },
-      server: { listenPath: { value: listenPath, strip: true }, authentication: { enabled: true, securitySchemes: { authToken: { enabled: true } } } },
       middleware: { global: { contextVariables: { enabled: true }, trafficLogs: { enabled: true } }, mcpTools: {}, operations: {} },
     },
   };
