@@ -47,11 +47,11 @@ export function isMcpApi(definition: Json, oas: Json | undefined): boolean {
 }
 
 /** What the primitive-invoking methods name, and where. */
-const PRIMITIVES: Record<string, { type: 'tool' | 'resource' | 'prompt'; field: 'name' | 'uri' }> = {
-  'tools/call': { type: 'tool', field: 'name' },
-  'resources/read': { type: 'resource', field: 'uri' },
-  'prompts/get': { type: 'prompt', field: 'name' },
-};
+const PRIMITIVES = new Map<string, { type: 'tool' | 'resource' | 'prompt'; field: 'name' | 'uri' }>([
+  ['tools/call', { type: 'tool', field: 'name' }],
+  ['resources/read', { type: 'resource', field: 'uri' }],
+  ['prompts/get', { type: 'prompt', field: 'name' }],
+]);
 
 export interface McpCall {
   method: string;
@@ -134,7 +134,7 @@ export class JsonRpcHead {
   /** The call, once the method is known. */
   result(): McpCall | undefined {
     if (this.method === undefined) return undefined;
-    const p = PRIMITIVES[this.method];
+    const p = PRIMITIVES.get(this.method);
     if (p === undefined) return { method: this.method, primitiveType: '', primitiveName: '' };
     return { method: this.method, primitiveType: p.type, primitiveName: (p.field === 'name' ? this.name : this.uri) ?? '' };
   }
@@ -237,7 +237,7 @@ export class JsonRpcHead {
 
   private checkDone(): void {
     if (this.method === undefined) return;
-    const p = PRIMITIVES[this.method];
+    const p = PRIMITIVES.get(this.method);
     if (p === undefined || (p.field === 'name' ? this.name : this.uri) !== undefined) this.done = true;
   }
 }

@@ -44,6 +44,8 @@ describe('MCP requests: method and primitive', () => {
     expect(scanEveryWay('{"jsonrpc":"2.0","id":3,"method":"prompts/get","params":{"name":"greeting"}}')).toEqual({ method: 'prompts/get', primitiveType: 'prompt', primitiveName: 'greeting' });
     expect(scanEveryWay('{"jsonrpc":"2.0","id":4,"method":"initialize","params":{"name":"not a primitive"}}')).toEqual({ method: 'initialize', primitiveType: '', primitiveName: '' });
     expect(scanEveryWay('{"jsonrpc":"2.0","method":"notifications/initialized"}')).toEqual({ method: 'notifications/initialized', primitiveType: '', primitiveName: '' });
+    // Names of Object.prototype's members are methods like any other.
+    for (const method of ['toString', '__proto__', 'constructor']) expect(scan(JSON.stringify({ method, params: { name: 'x' } }))).toEqual({ method, primitiveType: '', primitiveName: '' });
   });
 
   it('finds them in any order, past look-alikes in nested values and strings, through escapes and white space', () => {
@@ -79,7 +81,7 @@ describe('MCP requests: method and primitive', () => {
     const text = fc.string({ unit: 'binary', maxLength: 20 });
     const extra = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 3 }), { maxKeys: 4 });
     const request = fc.record({
-      method: fc.oneof(fc.constantFrom('tools/call', 'resources/read', 'prompts/get', 'initialize', 'tools/list'), text),
+      method: fc.oneof(fc.constantFrom('tools/call', 'resources/read', 'prompts/get', 'initialize', 'tools/list', 'toString', '__proto__'), text),
       params: fc.option(fc.record({ name: fc.option(text, { nil: undefined }), uri: fc.option(text, { nil: undefined }), rest: extra }), { nil: undefined }),
       rest: extra,
       id: fc.oneof(fc.integer(), fc.string({ maxLength: 5 })),
@@ -90,8 +92,8 @@ describe('MCP requests: method and primitive', () => {
         const rest = withoutKeys(r.rest, ['method', 'params']);
         const msg = methodLast ? { ...rest, id: r.id, ...(params ? { params } : {}), method: r.method } : { method: r.method, ...rest, id: r.id, ...(params ? { params } : {}) };
         const body = Buffer.from(JSON.stringify(msg));
-        const field = { 'tools/call': 'name', 'prompts/get': 'name', 'resources/read': 'uri' }[r.method] as 'name' | 'uri' | undefined;
-        const type = { 'tools/call': 'tool', 'prompts/get': 'prompt', 'resources/read': 'resource' }[r.method] ?? '';
+        const field = FIELDS.get(r.method);
+        const type = TYPES.get(r.method) ?? '';
         const expected = { method: r.method, primitiveType: type, primitiveName: field === undefined ? '' : (params?.[field] ?? '') };
         expect(scan(body, cuts.map((c) => c % (body.length + 1)))).toEqual(expected);
       }),
@@ -99,6 +101,17 @@ describe('MCP requests: method and primitive', () => {
     );
   });
 });
+
+const FIELDS = new Map<string, 'name' | 'uri'>([
+  ['tools/call', 'name'],
+  ['prompts/get', 'name'],
+  ['resources/read', 'uri'],
+]);
+const TYPES = new Map([
+  ['tools/call', 'tool'],
+  ['prompts/get', 'prompt'],
+  ['resources/read', 'resource'],
+]);
 
 function withoutKeys(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
