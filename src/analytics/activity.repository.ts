@@ -104,3 +104,81 @@ export async function existingKeyHashes(ex: Executor, hashes: string[]): Promise
   const rows = await ex.selectFrom('keys').select('key_hash').where('key_hash', 'in', hashes).execute();
   return new Set(rows.map((r) => r.key_hash));
 }
+
+/** What an MCP activity view counts: its filters (each optional), and whether only errors. */
+export interface McpSelection {
+  /** Public API id, already found in the viewer's scope. */
+  apiId?: string;
+  keyHash?: string;
+  method?: string;
+  primitiveType?: string;
+  primitiveName?: string;
+  errorsOnly: boolean;
+}
+
+export type McpActivity = {
+  api_id: string;
+  api_name: string | null;
+  mcp_method: string;
+  mcp_primitive_type: string;
+  mcp_primitive_name: string;
+  bucket: string;
+  last_hit: string;
+  max_latency: number;
+  min_latency: number;
+  max_upstream_latency: number;
+  min_upstream_latency: number;
+} & Totals;
+
+/**
+ * The MCP calls of the range (records that carry a JSON-RPC method, through
+ * their partial index on `at`), one row per API — or per API, method and
+ * primitive with `byPrimitive` — and time bucket, busiest first. `visible` (a
+ * filter on `r.api_id`) leaves out the APIs the viewer may not see. An error
+ * is what Tyk counts as one: a response of 400 or above.
+ */
+export async function mcpActivity(ex: Executor, range: Range, visible: Filter, s: McpSelection, byPrimitive: boolean, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = rawBucket(b);
+  let base = ex.selectFrom('analytics_records as r').where('r.mcp_method', 'is not', null).where('r.at', '>=', range.from).where('r.at', '<', range.to);
+  if (s.apiId !== undefined) base = base.where('r.api_id', '=', s.apiId);
+  if (s.keyHash !== undefined) base = base.where('r.api_key', '=', s.keyHash);
+  if (s.method !== undefined) base = base.where('r.mcp_method', '=', s.method);
+  if (s.primitiveType !== undefined) base = base.where('r.mcp_primitive_type', '=', s.primitiveType);
+  if (s.primitiveName !== undefined) base = base.where('r.mcp_primitive_name', '=', s.primitiveName);
+  if (s.errorsOnly) base = base.where('r.response_code', '>=', 400);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
+  // Without grouping by primitive, the primitive columns are constants (one group per API).
+  const none = sql<string>`substr('', 1, 0)`;
+  const method = byPrimitive ? sql<string>`r.mcp_method` : none;
+  const type = byPrimitive ? sql<string>`r.mcp_primitive_type` : none;
+  const name = byPrimitive ? sql<string>`r.mcp_primitive_name` : none;
+  const { n } = await ex
+    .selectFrom(base.select(['r.api_id', method.as('m'), type.as('t'), name.as('p'), bucket.as('bucket')]).distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('apis as a', 'a.api_id', 'r.api_id')
+    .select([
+      'r.api_id',
+      method.as('mcp_method'),
+      type.as('mcp_primitive_type'),
+      name.as('mcp_primitive_name'),
+      bucket.as('bucket'),
+      sql<string | null>`max(a.name)`.as('api_name'),
+      sql<string>`max(r.at)`.as('last_hit'),
+      sql<number>`max(r.request_time)`.as('max_latency'),
+      sql<number>`min(r.request_time)`.as('min_latency'),
+      sql<number>`max(r.upstream_time)`.as('max_upstream_latency'),
+      sql<number>`min(r.upstream_time)`.as('min_upstream_latency'),
+      ...rawTotals,
+    ])
+    .groupBy(['r.api_id', method, type, name, bucket])
+    .orderBy(bucket)
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('r.api_id')
+    .orderBy(method)
+    .orderBy(type)
+    .orderBy(name);
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as McpActivity[], total: Number(n) };
+}

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { Invalid, NotFound } from '../errors.js';
 import { hashSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
-import { activityOfKeys, existingKeyHashes, keyActivityByEndpoint, ofApis } from './activity.repository.js';
+import { activityOfKeys, existingKeyHashes, keyActivityByEndpoint, mcpActivity, ofApis, type McpActivity, type McpSelection } from './activity.repository.js';
 import { usageByApi } from './analytics.repository.js';
 import { counts, hoursOf, type DayRange, type Resolution } from './analytics.service.js';
 
@@ -23,6 +23,34 @@ function namedList(raw: string, field: string): string[] {
 function timeOf(bucket: string, res: Resolution | undefined): { time?: string } {
   if (res === undefined) return {};
   return { time: res === 'hour' ? `${bucket}:00:00.000Z` : `${bucket}T00:00:00.000Z` };
+}
+
+/** The filters and grouping of Tyk's MCP activity views (query parameters). */
+export interface McpQuery {
+  api_id?: string;
+  mcp_method?: string;
+  mcp_primitive_type?: 'tool' | 'resource' | 'prompt';
+  mcp_primitive_name?: string;
+  group_by?: 'mcp_primitive';
+  /** The busiest `limit` rows instead of a page. */
+  limit?: number;
+  p?: number;
+  res?: Resolution;
+}
+
+function mcpRow(x: McpActivity, byPrimitive: boolean, res: Resolution | undefined, key?: string) {
+  const primitive = byPrimitive ? { mcp_method: x.mcp_method, mcp_primitive_type: x.mcp_primitive_type, mcp_primitive_name: x.mcp_primitive_name } : {};
+  const c = counts(x);
+  return {
+    id: { api_id: x.api_id, api_name: x.api_name ?? '', ...(key === undefined ? {} : { key }), ...primitive, ...timeOf(x.bucket, res) },
+    ...c,
+    request_time: c.latency,
+    max_latency: Number(x.max_latency),
+    min_latency: Number(x.min_latency),
+    max_upstream_latency: Number(x.max_upstream_latency),
+    min_upstream_latency: Number(x.min_upstream_latency),
+    last_hit: new Date(x.last_hit).toISOString(),
+  };
 }
 
 /**
@@ -85,6 +113,33 @@ export function activityService({ store, config }: AppContext, deps: { access: A
       return {
         rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', ...timeOf(x.bucket, res) }, ...counts(x) })),
         pages: pageCount(total, req),
+      };
+    },
+
+    /**
+     * Tyk's MCP activity views: the MCP calls of the range (every JSON-RPC
+     * method; those invoking a tool, resource or prompt name it), one row per
+     * API or, with group_by=mcp_primitive, per API, method and primitive.
+     * `errorsOnly` counts only errors; `keyRef` only one key's calls (a key the
+     * viewer cannot see is 404). An `api_id` filter the viewer cannot see is 404.
+     */
+    async mcp(actor: Actor, r: DayRange, q: McpQuery, opts: { errorsOnly: boolean; keyRef?: string }) {
+      const scope = access.analyticsScope(actor);
+      const range = hoursOf(r);
+      const s: McpSelection = { errorsOnly: opts.errorsOnly };
+      if (opts.keyRef !== undefined) s.keyHash = (await keyHashesOf(scope, [opts.keyRef]))[0]!;
+      if (q.api_id !== undefined) s.apiId = (await deps.apis.findInScope(q.api_id, scope)).api_id;
+      if (q.mcp_method !== undefined) s.method = q.mcp_method;
+      if (q.mcp_primitive_type !== undefined) s.primitiveType = q.mcp_primitive_type;
+      if (q.mcp_primitive_name !== undefined) s.primitiveName = q.mcp_primitive_name;
+      const byPrimitive = q.group_by === 'mcp_primitive';
+      const req = { p: q.limit === undefined ? q.p : undefined, pageSize: q.limit ?? config.pageSize };
+      const page = q.limit === undefined ? pageWindow(req).page : { offset: 0, limit: q.limit };
+      const visible = access.filters.analytics(db, scope, 'r.api_id');
+      const { rows, total } = await mcpActivity(db, range, visible, s, byPrimitive, q.res ?? 'total', page);
+      return {
+        rows: rows.map((x) => mcpRow(x, byPrimitive, q.res, s.keyHash)),
+        pages: q.limit === undefined ? pageCount(total, req) : 1,
       };
     },
 

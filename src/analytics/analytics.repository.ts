@@ -14,6 +14,12 @@ export interface AnalyticsRecord {
   api_key: string;
   ip_address: string;
   content_length: number;
+  /** Requests to MCP APIs only: the JSON-RPC method called (`tools/call`, …). */
+  mcp_method?: string;
+  /** `tool`, `resource` or `prompt` when the method invokes one; '' otherwise. */
+  mcp_primitive_type?: string;
+  /** The tool's or prompt's name, the resource's URI; '' when the method names none. */
+  mcp_primitive_name?: string;
 }
 
 function emptyCounters(): AnalyticsCounters {
@@ -71,6 +77,9 @@ export async function insertRecords(ex: Executor, records: AnalyticsRecord[]): P
           api_key: r.api_key,
           ip_address: r.ip_address,
           content_length: r.content_length,
+          mcp_method: r.mcp_method ?? null,
+          mcp_primitive_type: r.mcp_method === undefined ? null : (r.mcp_primitive_type ?? ''),
+          mcp_primitive_name: r.mcp_method === undefined ? null : (r.mcp_primitive_name ?? ''),
         })),
       )
       .execute();

@@ -54,6 +54,11 @@ export const AnalyticsRecordSchema = Type.Object(
     api_key: Type.Optional(Type.String({ maxLength: 128 })),
     ip_address: Type.String({ maxLength: 64 }),
     content_length: Type.Integer({ minimum: 0 }),
+    mcp_method: Type.Optional(Type.String({ maxLength: 128, description: 'MCP APIs: the JSON-RPC method called (tools/call, …)' })),
+    mcp_primitive_type: Type.Optional(
+      Type.Union([Type.Literal(''), Type.Literal('tool'), Type.Literal('resource'), Type.Literal('prompt')], { description: 'MCP APIs: the primitive the method invokes, if any' }),
+    ),
+    mcp_primitive_name: Type.Optional(Type.String({ maxLength: 1024, description: "MCP APIs: the tool's or prompt's name, the resource's URI" })),
   },
   { additionalProperties: false },
 );

@@ -17,6 +17,7 @@ import * as m0018 from './migrations/0018-portal-appearance.js';
 import * as m0019 from './migrations/0019-tyk-kept-fields.js';
 import * as m0020 from './migrations/0020-policy-custom-ids.js';
 import * as m0023 from './migrations/0023-sign-in-change-notifications.js';
+import * as m0030 from './migrations/0030-mcp-analytics.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-tyk-kept-fields': m0019,
   '0020-policy-custom-ids': m0020,
   '0023-sign-in-change-notifications': m0023,
+  '0030-mcp-analytics': m0030,
 };
 
 const provider: MigrationProvider = {

@@ -204,6 +204,10 @@ export interface AnalyticsRecordsTable {
   api_key: string;
   ip_address: string;
   content_length: number;
+  /** MCP APIs only (migration 0030): the JSON-RPC method, and the primitive it names. */
+  mcp_method: string | null;
+  mcp_primitive_type: string | null;
+  mcp_primitive_name: string | null;
 }
 
 export interface AnalyticsCounters {

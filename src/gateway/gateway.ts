@@ -16,6 +16,7 @@ import { errorBody, JSON_TYPE, type Exchange } from './exchange.js';
 import { forwarder } from './forwarder.js';
 import { readRequestHeaders } from './headers.js';
 import { consoleLogger, type GatewayLogger } from './logger.js';
+import { observeMcpBody, recordMcp } from './mcp.js';
 import { GatewayMetrics } from './metrics.js';
 import { normalizePath } from './path.js';
 import { closeRedis, connectRedis, subscribeToChanges } from './redis.js';
@@ -145,6 +146,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ip_address: x.ip,
       content_length: x.contentLength,
     };
+    if (x.api.mcp) return recordMcp(x.req, r, pushRecord);
+    analytics.push(r);
+  }
+
+  function pushRecord(r: AnalyticsRecord): void {
     analytics.push(r);
   }
 
@@ -231,6 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function admit(x: Exchange): void {
     const api = x.api;
     readRequestHeaders(x.req.rawHeaders, api.authHeader, api.stripAuth, x.ip, x);
+    if (api.mcp && x.hasBody) observeMcpBody(x.req);
     if (api.lists !== null) {
       // Tyk checks its endpoint lists before the key: a black-listed path is refused, an ignored one needs none.
       const verdict = endpointVerdict(api.lists, x.method, innerPath(api, x.pathname));

@@ -5,6 +5,7 @@
 
 import { classicAuthLocation, oasAuthLocation } from './auth-location.js';
 import { endpointListsOf, type EndpointLists } from './endpoint-lists.js';
+import { isMcpApi } from './mcp.js';
 import { segmentCount } from './path.js';
 import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
@@ -45,6 +46,8 @@ export interface GatewayApi {
   lists: EndpointLists | null;
   /** Tyk `enable_websockets`: a WebSocket handshake may become a tunnel (off by default, as in Tyk). */
   websockets: boolean;
+  /** An MCP server (mcp.ts): its records carry the JSON-RPC method and primitive of each request. */
+  mcp: boolean;
 }
 
 export interface ApiRow {
@@ -121,9 +124,11 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
   let location = classicAuthLocation({ ...objectAt(def, 'auth_configs', 'authToken'), ...objectAt(def, 'auth') });
   let stripAuth = def.strip_auth_data === true;
   let timeouts = classicTimeouts(def, onInvalid);
+  let mcp = isMcpApi(def, undefined);
   if (row.kind === 'oas' && row.oas) {
     try {
       const doc = JSON.parse(row.oas) as Json;
+      mcp ||= isMcpApi(def, doc);
       // An OAS API says where its key is in the document itself (securitySchemes), as Tyk reads it.
       location = oasAuthLocation(doc);
       stripAuth ||= objectAt(doc, 'x-tyk-api-gateway', 'server', 'authentication').stripAuthorizationData === true;
@@ -149,6 +154,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     timeouts,
     lists: endpointListsOf(def, onInvalid),
     websockets: def.enable_websockets === true,
+    mcp,
   };
 }
 

@@ -366,6 +366,46 @@ describeContract(FILE, 'Tyk Dashboard contract', (ref) => {
     await documented('PATCH', `/api/apis/oas/${id}`, '/api/apis/oas/{apiId}', { ...plain, info: { title: 'Imported, patched', version: '1.0.1' } });
   });
 
+  it("Tyk's MCP activity views, in the shape of Tyk's aggregate analytics example", async () => {
+    const mcpApi = (await createApi(t, root, 'MCP contract', '/mcp-contract/', { is_mcp: true })).apiId;
+    const at = new Date().toISOString();
+    const rec = (code: number, method: string, type: string, name: string) => ({
+      timestamp: at,
+      api_id: mcpApi,
+      method: 'POST',
+      path: '/mcp-contract/mcp',
+      response_code: code,
+      request_time: 12,
+      upstream_time: 10,
+      api_key: keyHash,
+      ip_address: '10.0.0.1',
+      content_length: 80,
+      mcp_method: method,
+      mcp_primitive_type: type,
+      mcp_primitive_name: name,
+    });
+    const records = [rec(200, 'tools/call', 'tool', 'weather'), rec(500, 'tools/call', 'tool', 'weather'), rec(200, 'initialize', '', '')];
+    const ingested = await t.request('POST', '/api/analytics/records', { key: root, body: { records } });
+    expect(ingested.statusCode, ingested.body).toBe(200);
+    const d = new Date();
+    const today = `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+    const range = `${today}/${today}`;
+    const RANGE_PATH = '{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}';
+    // Tyk gives these operations no example; their schema is AggregateAnalyticsData, whose example is the other activity views'.
+    const [aggregate] = examplesOf(ref, 'GET', `/api/activity/keys/{keyHash}/${RANGE_PATH}`, 200);
+    expect(aggregate?.name).toBe('examples/aggregateAnalytics');
+    const views: [string, string][] = [
+      [`/api/activity/mcp/primitives/${range}?group_by=mcp_primitive&api_id=${mcpApi}`, `/api/activity/mcp/primitives/${RANGE_PATH}`],
+      [`/api/activity/mcp/primitives/errors/${range}?group_by=mcp_primitive`, `/api/activity/mcp/primitives/errors/${RANGE_PATH}`],
+      [`/api/activity/mcp/keys/${keyHash}/${range}?group_by=mcp_primitive`, `/api/activity/mcp/keys/{keyId}/${RANGE_PATH}`],
+    ];
+    for (const [url, path] of views) {
+      const body = await documented('GET', url, path);
+      expect((body.data as unknown[]).length, url).toBeGreaterThan(0);
+      expect(shapeDifferences(aggregate!.value, body), url).toEqual([]);
+    }
+  });
+
   it('policies and keys', async () => {
     await valid('ReturnDataStruct', 'GET', '/api/portal/policies', undefined, '/api/portal/policies');
     await valid('Policy', 'GET', `/api/portal/policies/${policyId}`, undefined, '/api/portal/policies/{id}');

@@ -634,6 +634,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/activity/mcp/primitives/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** MCP calls (JSON-RPC method, tool / resource / prompt) on the MCP APIs you can see, one row per API or per primitive; an error is a response of 400 or above */
+        get: operations["getMcpPrimitiveActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/mcp/primitives/errors/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MCP calls that answered 400 or above, as /activity/mcp/primitives counts them */
+        get: operations["getMcpPrimitiveErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/activity/mcp/keys/{keyId}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One key's MCP calls (key hash, or the key itself), on the APIs you can see; a key you cannot see is 404 */
+        get: operations["getMcpKeyActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity/oauthid/{clientId}/{startDay}/{startMonth}/{startYear}/{endDay}/{endMonth}/{endYear}": {
         parameters: {
             query?: never;
@@ -6342,6 +6393,298 @@ export interface operations {
             };
         };
     };
+    getMcpPrimitiveActivity: {
+        parameters: {
+            query?: {
+                /** @description Only this API (one you cannot see is 404) */
+                api_id?: string;
+                /** @description Only this JSON-RPC method (tools/call, resources/read, prompts/get, initialize, …) */
+                mcp_method?: string;
+                /** @description Only calls of this kind of primitive */
+                mcp_primitive_type?: "tool" | "resource" | "prompt";
+                /** @description Only this primitive (a tool's or prompt's name, a resource's URI) */
+                mcp_primitive_name?: string;
+                /** @description One row per API, method and primitive (without it, one row per API) */
+                group_by?: "mcp_primitive";
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+                /** @description The busiest `limit` rows, on one page (instead of p) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                /** @description The key hash (per-key view) */
+                                key?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_method?: string;
+                                /** @description With group_by=mcp_primitive: tool, resource, prompt, or '' for a method that invokes none */
+                                mcp_primitive_type?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_primitive_name?: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                            /** @description Mean request time, ms (as latency) */
+                            request_time: number;
+                            max_latency: number;
+                            min_latency: number;
+                            max_upstream_latency: number;
+                            min_upstream_latency: number;
+                            /** Format: date-time */
+                            last_hit: string;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getMcpPrimitiveErrors: {
+        parameters: {
+            query?: {
+                /** @description Only this API (one you cannot see is 404) */
+                api_id?: string;
+                /** @description Only this JSON-RPC method (tools/call, resources/read, prompts/get, initialize, …) */
+                mcp_method?: string;
+                /** @description Only calls of this kind of primitive */
+                mcp_primitive_type?: "tool" | "resource" | "prompt";
+                /** @description Only this primitive (a tool's or prompt's name, a resource's URI) */
+                mcp_primitive_name?: string;
+                /** @description One row per API, method and primitive (without it, one row per API) */
+                group_by?: "mcp_primitive";
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                /** @description The key hash (per-key view) */
+                                key?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_method?: string;
+                                /** @description With group_by=mcp_primitive: tool, resource, prompt, or '' for a method that invokes none */
+                                mcp_primitive_type?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_primitive_name?: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                            /** @description Mean request time, ms (as latency) */
+                            request_time: number;
+                            max_latency: number;
+                            min_latency: number;
+                            max_upstream_latency: number;
+                            min_upstream_latency: number;
+                            /** Format: date-time */
+                            last_hit: string;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
+    getMcpKeyActivity: {
+        parameters: {
+            query?: {
+                /** @description Only this JSON-RPC method (tools/call, resources/read, prompts/get, initialize, …) */
+                mcp_method?: string;
+                /** @description Only calls of this kind of primitive */
+                mcp_primitive_type?: "tool" | "resource" | "prompt";
+                /** @description Only this primitive (a tool's or prompt's name, a resource's URI) */
+                mcp_primitive_name?: string;
+                /** @description One row per API, method and primitive (without it, one row per API) */
+                group_by?: "mcp_primitive";
+                /** @description Page from 1 (at most 2147483647); -1 returns everything */
+                p?: number;
+                /** @description Time buckets: time series default to day; breakdowns without res give totals over the range */
+                res?: "hour" | "day";
+            };
+            header?: never;
+            path: {
+                keyId: string;
+                startDay: number;
+                startMonth: number;
+                startYear: number;
+                endDay: number;
+                endMonth: number;
+                endYear: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: {
+                                api_id: string;
+                                api_name: string;
+                                /** @description The key hash (per-key view) */
+                                key?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_method?: string;
+                                /** @description With group_by=mcp_primitive: tool, resource, prompt, or '' for a method that invokes none */
+                                mcp_primitive_type?: string;
+                                /** @description With group_by=mcp_primitive */
+                                mcp_primitive_name?: string;
+                                /** @description The hour or day of the row, with res */
+                                time?: string;
+                            };
+                            hits: number;
+                            success: number;
+                            error: number;
+                            status_2xx: number;
+                            status_3xx: number;
+                            status_4xx: number;
+                            status_5xx: number;
+                            /** @description Mean request time, ms */
+                            latency: number;
+                            /** @description Mean upstream time, ms */
+                            upstream_latency: number;
+                            /** @description Mean request time, ms (as latency) */
+                            request_time: number;
+                            max_latency: number;
+                            min_latency: number;
+                            max_upstream_latency: number;
+                            min_upstream_latency: number;
+                            /** Format: date-time */
+                            last_hit: string;
+                        }[];
+                        pages: number;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     getOauthClientActivity: {
         parameters: {
             query?: {
@@ -6641,6 +6984,12 @@ export interface operations {
                         api_key?: string;
                         ip_address: string;
                         content_length: number;
+                        /** @description MCP APIs: the JSON-RPC method called (tools/call, …) */
+                        mcp_method?: string;
+                        /** @description MCP APIs: the primitive the method invokes, if any */
+                        mcp_primitive_type?: "" | "tool" | "resource" | "prompt";
+                        /** @description MCP APIs: the tool's or prompt's name, the resource's URI */
+                        mcp_primitive_name?: string;
                     }[];
                 };
             };
