@@ -4,8 +4,8 @@ import { Invalid } from '../../errors.js';
 /**
  * The relying party's side of OpenID Connect, through openid-client: discovery,
  * the authorization URL (PKCE S256, state, nonce) and the code exchange, which
- * validates the ID token (signature through the provider's JWKS, issuer,
- * audience, expiry, nonce) and the state.
+ * validates the state and the ID token (issuer, audience, expiry, nonce, and —
+ * switched on explicitly, see `discover` — its signature through the provider's JWKS).
  *
  * Plain http is refused unless the provider is on loopback (127.0.0.0/8, ::1,
  * localhost): a provider on this machine, as in tests; everything else must be https.
@@ -67,6 +67,9 @@ async function discover(rp: RelyingParty): Promise<oidc.Configuration> {
   const first = await oidc.discovery(issuer, rp.clientId, undefined, undefined, { timeout: 10, ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}) });
   const config = new oidc.Configuration(first.serverMetadata(), rp.clientId, undefined, authFor(first.serverMetadata(), rp.clientSecret));
   if (insecure) oidc.allowInsecureRequests(config);
+  // openid-client trusts an ID token from the token endpoint on TLS alone unless asked: we check its
+  // signature against the provider's JWKS too (a loopback provider has no TLS, and a proxy may sit between).
+  oidc.enableNonRepudiationChecks(config);
   config.timeout = 10;
   return config;
 }

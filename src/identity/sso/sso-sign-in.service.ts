@@ -141,6 +141,8 @@ export function ssoSignInService({ store, config }: AppContext, deps: { users: U
   }
 
   async function refusalAudit(origin: Origin, row: SsoProfileRow | undefined, profileId: string, refusal: SsoRefusal): Promise<void> {
+    // An address that names no profile is not a sign-in attempt: it answers 404 and writes nothing.
+    if (!row) return;
     const actor: SystemActor = { kind: 'system', origin };
     await db.transaction().execute((trx) =>
       recordAudit(trx, actor, {
@@ -149,7 +151,7 @@ export function ssoSignInService({ store, config }: AppContext, deps: { users: U
         targetId: refusal.subject.userId ?? profileId,
         actorEmail: refusal.subject.email ?? `sso:${profileId}`,
         actorId: refusal.subject.userId ?? null,
-        changes: { profile: profileId, ...(row ? { provider: row.provider_name } : {}), reason: refusal.reason },
+        changes: { profile: profileId, provider: row.provider_name, reason: refusal.reason },
         status: refusal.status,
       }),
     );
