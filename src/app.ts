@@ -44,6 +44,7 @@ import { appsRoutes } from './portal/apps/apps.routes.js';
 import { accessRequestsRoutes } from './portal/apps/access-requests.routes.js';
 import { consumerAppsRoutes } from './portal/consumer/consumer-apps.routes.js';
 import { dashboardRequestsRoutes } from './portal/apps/dashboard-requests.routes.js';
+import { ssoProfilesRoutes, ssoSignInRoutes } from './identity/sso/sso.routes.js';
 import { logDestination } from './logging.js';
 import { createServices, type Services } from './services.js';
 import { registerWebApps } from './web/web-apps.js';
@@ -182,6 +183,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(signInRoutes, { prefix: '/auth', services, allowedOrigins: config.allowedOrigins });
   await app.register(registrationRoutes, { prefix: '/auth', services });
   await app.register(passwordResetRoutes, { prefix: '/auth', services });
+  await app.register(ssoSignInRoutes, { prefix: '/auth', services, publicUrl: config.publicUrl });
 
   await app.register(
     async (portal) => {
@@ -200,6 +202,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         await admin.register(plansRoutes, { services });
         await admin.register(appsRoutes, { services });
         await admin.register(accessRequestsRoutes, { services });
+        await admin.register(ssoProfilesRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },

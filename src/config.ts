@@ -54,6 +54,11 @@ export interface Config {
   gatewayAnalyticsFlushMs: number;
   /** How long a gateway waits for Redis on a request before counting in memory instead. */
   gatewayRedisTimeoutMs: number;
+  /**
+   * The server's key for secrets it must use again (single sign-on client secrets, the
+   * sign-in flow's cookie): at least 32 characters; every control-plane process shares it.
+   */
+  secretsKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -203,6 +208,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: int(1, 10_000),
     default: 50,
   },
+  { key: 'secretsKey', file: 'secrets_key', env: ['PORTCULLIS_SECRETS_KEY'], kind: { type: 'string', optional: true }, default: undefined },
 ];
 
 function describe(s: Setting): string {
@@ -303,6 +309,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: st
   }
   if (config.gatewaySecret !== undefined && config.gatewaySecret.length < 16) {
     throw new ConfigError('Invalid setting PORTCULLIS_GATEWAY_SECRET (file key "gateway_secret"): must be at least 16 characters');
+  }
+  if (config.secretsKey !== undefined && config.secretsKey.length < 32) {
+    throw new ConfigError('Invalid setting PORTCULLIS_SECRETS_KEY (file key "secrets_key"): must be at least 32 characters');
   }
   if (!/^https?:\/\/[^/]+/.test(config.publicUrl)) {
     throw new ConfigError(`Invalid setting PORTCULLIS_PUBLIC_URL (file key "public_url"): expected http(s)://host[:port], got ${JSON.stringify(config.publicUrl)}`);

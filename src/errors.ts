@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'password_change_required'
   | 'account_inactive'
+  | 'sso_required'
   | 'not_found'
   | 'conflict'
   | 'already_bootstrapped'
@@ -25,7 +26,7 @@ export type ErrorCode =
   | 'too_many_requests'
   | 'bad_gateway';
 
-export type ForbiddenCode = 'forbidden' | 'password_change_required' | 'account_inactive';
+export type ForbiddenCode = 'forbidden' | 'password_change_required' | 'account_inactive' | 'sso_required';
 export type ConflictCode = 'conflict' | 'already_bootstrapped' | 'email_taken';
 
 export class DomainError extends Error {

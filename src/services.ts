@@ -24,6 +24,8 @@ import { appearanceService } from './portal/appearance/appearance.service.js';
 import { catalogueService } from './portal/catalogue/catalogues.service.js';
 import { appsService } from './portal/apps/apps.service.js';
 import { accessRequestsService } from './portal/apps/access-requests.service.js';
+import { ssoProfilesService } from './identity/sso/sso-profiles.service.js';
+import { ssoSignInService } from './identity/sso/sso-sign-in.service.js';
 
 /**
  * Every domain service, built once per process from the store and the
@@ -62,6 +64,8 @@ export function createServices(ctx: AppContext) {
     catalogue,
     apps: appsService(ctx, { access }),
     accessRequests: accessRequestsService(ctx, { access, catalogue, email }),
+    ssoProfiles: ssoProfilesService(ctx),
+    ssoSignIn: ssoSignInService(ctx, { users }),
   };
 }
 

@@ -17,6 +17,8 @@ import * as m0018 from './migrations/0018-portal-appearance.js';
 import * as m0019 from './migrations/0019-tyk-kept-fields.js';
 import * as m0020 from './migrations/0020-policy-custom-ids.js';
 import * as m0023 from './migrations/0023-sign-in-change-notifications.js';
+import * as m0024 from './migrations/0024-sso-profiles.js';
+import * as m0025 from './migrations/0025-sso-identities.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
@@ -38,6 +40,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-tyk-kept-fields': m0019,
   '0020-policy-custom-ids': m0020,
   '0023-sign-in-change-notifications': m0023,
+  '0024-sso-profiles': m0024,
+  '0025-sso-identities': m0025,
   '0030-mcp-analytics': m0030,
 };
 

@@ -545,4 +545,41 @@ export interface Database {
   credentials: CredentialsTable;
   portal_content: PortalContentTable;
   gateway_changes: GatewayChangesTable;
+  sso_profiles: SsoProfilesTable;
+  sso_identities: SsoIdentitiesTable;
+}
+
+/** A single sign-on profile (migration 0024); `client_secret_sealed` is encrypted, '' when none. */
+export interface SsoProfilesTable {
+  id: string;
+  name: string;
+  action_type: string;
+  provider_name: string;
+  discovery_url: string;
+  client_id: string;
+  client_secret_sealed: string;
+  scopes: string;
+  custom_email_field: string;
+  custom_user_group_field: string;
+  user_group_mapping: string;
+  user_group_separator: string;
+  default_user_group_id: string;
+  registered_users_only: number;
+  sso_only: number;
+  return_url: string;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** An identity at a provider (issuer, subject) and the account it signs into (migration 0025). */
+export interface SsoIdentitiesTable {
+  id: Generated<number>;
+  issuer: string;
+  subject: string;
+  user_id: number;
+  profile_id: string;
+  email: string;
+  created_at: string;
+  last_sign_in_at: string;
 }

@@ -26,6 +26,7 @@ const DOMAIN_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   password_change_required: 403,
   account_inactive: 403,
+  sso_required: 403,
   not_found: 404,
   conflict: 409,
   already_bootstrapped: 409,

@@ -2,7 +2,9 @@ import type { Actor, Origin } from '../access/actor.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import { Forbidden, TooManyRequests, Unauthorized } from '../errors.js';
+import { isConsumerRole } from '../access/actor.js';
 import { mayAct } from './authentication.service.js';
+import { passwordSignInClosed } from './sso/sso-profiles.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, failuresBeside, forgetSignInAttempt, pruneFailures, recordSignInAttempt } from './sign-in.repository.js';
@@ -95,6 +97,23 @@ export function signInService({ store, config }: AppContext) {
           });
         });
         throw new Forbidden('Your account is not active; an administrator must activate it', 'account_inactive');
+      }
+      // Single sign-on only for this audience: the right password still opens nothing (after the check, so that the refusal tells nobody who has an account).
+      const audience = isConsumerRole(user.role) ? 'consumers' : 'staff';
+      if (await passwordSignInClosed(db, audience)) {
+        await db.transaction().execute(async (trx) => {
+          await forgetSignInAttempt(trx, attemptId);
+          await recordAudit(trx, anonymous(origin), {
+            action: 'login.failed',
+            targetType: 'user',
+            targetId: user.id,
+            actorEmail: email,
+            actorId: user.id,
+            changes: { reason: 'password sign-in is switched off (single sign-on only)' },
+            status: 403,
+          });
+        });
+        throw new Forbidden(`sso_required: password sign-in is switched off for ${audience === 'staff' ? 'staff' : 'API consumers'}; sign in with single sign-on instead`, 'sso_required');
       }
       const token = newSecret();
       const expiresAt = new Date(nowMs + config.sessionTtlMinutes * 60_000);

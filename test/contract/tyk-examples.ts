@@ -300,6 +300,10 @@ export const CONTRACT_OPERATIONS: Record<string, { file: string; operations: Ope
       'PUT /posts/{post_id}',
     ],
   },
+  'portal SSO profiles contract': {
+    file: PORTAL,
+    operations: ['DELETE /sso_profiles/{profile_id}', 'GET /sso_profiles', 'GET /sso_profiles/{profile_id}', 'POST /sso_profiles', 'PUT /sso_profiles/{profile_id}'],
+  },
   'portal users contract': {
     file: PORTAL,
     operations: [
