@@ -14,6 +14,8 @@ export interface AnalyticsRecord {
   api_key: string;
   ip_address: string;
   content_length: number;
+  /** The OAuth client of a JWT-authenticated call; '' (or absent) otherwise. */
+  oauth_id?: string;
 }
 
 function emptyCounters(): AnalyticsCounters {
@@ -71,6 +73,7 @@ export async function insertRecords(ex: Executor, records: AnalyticsRecord[]): P
           api_key: r.api_key,
           ip_address: r.ip_address,
           content_length: r.content_length,
+          oauth_id: r.oauth_id ?? '',
         })),
       )
       .execute();

@@ -5,6 +5,7 @@
 
 import { classicAuthLocation, oasAuthLocation } from './auth-location.js';
 import { endpointListsOf, type EndpointLists } from './endpoint-lists.js';
+import { jwtConfigOf, type JwtConfig } from './jwt-config.js';
 import { segmentCount } from './path.js';
 import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
@@ -45,6 +46,8 @@ export interface GatewayApi {
   lists: EndpointLists | null;
   /** Tyk `enable_websockets`: a WebSocket handshake may become a tunnel (off by default, as in Tyk). */
   websockets: boolean;
+  /** Tyk `enable_jwt`: its settings; null for key auth; 'invalid' when the stored settings cannot be enforced (every request refused). */
+  jwt: JwtConfig | null | 'invalid';
 }
 
 export interface ApiRow {
@@ -105,6 +108,14 @@ function trimSlashes(path: string): string {
   return path.replace(/\/+$/, '');
 }
 
+function jwtOf(def: Json): JwtConfig | null | 'invalid' {
+  try {
+    return jwtConfigOf(def);
+  } catch {
+    return 'invalid';
+  }
+}
+
 /** Reads one active API; undefined when its target cannot be proxied to. */
 export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayApi | undefined {
   let def: Json;
@@ -149,6 +160,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     timeouts,
     lists: endpointListsOf(def, onInvalid),
     websockets: def.enable_websockets === true,
+    jwt: jwtOf(def),
   };
 }
 
@@ -168,6 +180,10 @@ export class RouteTable {
 
   get size(): number {
     return this.apis.length;
+  }
+
+  all(): readonly GatewayApi[] {
+    return this.apis;
   }
 
   match(pathname: string): GatewayApi | undefined {
