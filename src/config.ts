@@ -26,6 +26,8 @@ export interface Config {
   passwordHistory: number;
   bodyLimit: number;
   gatewaySecret: string | undefined;
+  /** Encrypts secrets the server must send again (an OAuth provider's initial access token, DCR client secrets); without it OAuth providers cannot be configured. */
+  secretsKey: string | undefined;
   /** The Dashboard Admin API's secret (Tyk's `admin_secret`, sent as `admin-auth`); without it the Admin API answers 404. */
   adminSecret: string | undefined;
   /** Where people reach this server; links in emails start with it. */
@@ -148,6 +150,13 @@ export const SETTINGS: readonly Setting[] = [
     key: 'gatewaySecret',
     file: 'gateway_secret',
     env: ['PORTCULLIS_GATEWAY_SECRET'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
+  {
+    key: 'secretsKey',
+    file: 'secrets_key',
+    env: ['PORTCULLIS_SECRETS_KEY'],
     kind: { type: 'string', optional: true },
     default: undefined,
   },
@@ -303,6 +312,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: st
   }
   if (config.gatewaySecret !== undefined && config.gatewaySecret.length < 16) {
     throw new ConfigError('Invalid setting PORTCULLIS_GATEWAY_SECRET (file key "gateway_secret"): must be at least 16 characters');
+  }
+  if (config.secretsKey !== undefined && config.secretsKey.length < 32) {
+    throw new ConfigError('Invalid setting PORTCULLIS_SECRETS_KEY (file key "secrets_key"): must be at least 32 characters');
   }
   if (!/^https?:\/\/[^/]+/.test(config.publicUrl)) {
     throw new ConfigError(`Invalid setting PORTCULLIS_PUBLIC_URL (file key "public_url"): expected http(s)://host[:port], got ${JSON.stringify(config.publicUrl)}`);

@@ -24,6 +24,7 @@ import { appearanceService } from './portal/appearance/appearance.service.js';
 import { catalogueService } from './portal/catalogue/catalogues.service.js';
 import { appsService } from './portal/apps/apps.service.js';
 import { accessRequestsService } from './portal/apps/access-requests.service.js';
+import { oauthService } from './portal/oauth/oauth.service.js';
 
 /**
  * Every domain service, built once per process from the store and the
@@ -37,6 +38,7 @@ export function createServices(ctx: AppContext) {
   const users = usersService(ctx, { access });
   const email = emailOutbox(ctx);
   const catalogue = catalogueService(ctx, { access });
+  const oauth = oauthService(ctx, { access, catalogue });
   return {
     auth: authenticationService(ctx),
     users,
@@ -53,15 +55,16 @@ export function createServices(ctx: AppContext) {
     adminReview: adminReviewService(ctx, { access }),
     settings: settingsService(ctx, { email }),
     email,
-    portalUsers: portalUsersService(ctx, { users, email }),
+    portalUsers: portalUsersService(ctx, { users, email, oauth }),
     registration: registrationService(ctx, { users, email }),
     passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
     content: contentService(ctx),
     appearance: appearanceService(ctx),
     catalogue,
-    apps: appsService(ctx, { access }),
-    accessRequests: accessRequestsService(ctx, { access, catalogue, email }),
+    apps: appsService(ctx, { access, oauth }),
+    accessRequests: accessRequestsService(ctx, { access, catalogue, email, oauth }),
+    oauth,
   };
 }
 
