@@ -140,7 +140,6 @@ describe('OAuth credentials through dynamic client registration', () => {
   it('manages providers and client types in Tyk\'s shapes; the initial access token is never returned', async () => {
     const created = await ok<Record<string, unknown>>(
       await admin('POST', '/oauth-providers', { Name: 'Loopback', Type: 'Other', WellKnownURL: idp.discoveryUrl, RegistrationAccessToken: idp.initialAccessToken }),
-      201,
     );
     providerId = created.ID as number;
     expect(created).toMatchObject({ Name: 'Loopback', Type: 'Other', WellKnownURL: idp.discoveryUrl, SSLInsecureSkipVerify: false, ClientTypes: [] });
@@ -153,7 +152,6 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(bad.body).toContain('GrantType');
     const type = await ok<{ ID: number; GrantType: string }>(
       await admin('POST', `/oauth-providers/${providerId}/client-types`, { Name: 'Server-side', GrantType: 'client_credentials', ResponseTypes: 'none', TokenEndpointAuthMethod: 'client_secret_basic' }),
-      201,
     );
     expect(type.GrantType).toBe('client_credentials');
     const show = await ok<{ ClientTypes: { ID: number }[] }>(await admin('GET', `/oauth-providers/${providerId}`));

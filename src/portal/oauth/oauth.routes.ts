@@ -32,7 +32,7 @@ function clientTypeElem(c: ClientTypeRow): Static<typeof OAuthClientTypeElem> {
     ResponseTypes: c.response_types,
     GrantType: c.grant_types,
     TokenEndpointAuthMethod: c.token_endpoint_auth_method,
-    OktaAppType: c.okta_app_type,
+    ...(c.okta_app_type === '' ? {} : { OktaAppType: c.okta_app_type }),
     CreatedAt: portalDate(c.created_at),
     UpdatedAt: portalDate(c.updated_at),
   };
@@ -61,7 +61,7 @@ function productClientType(c: ClientTypeRow): Static<typeof ProductClientTypeRes
     Name: c.name,
     Description: c.description,
     GrantType: c.grant_types,
-    OktaAppType: c.okta_app_type,
+    ...(c.okta_app_type === '' ? {} : { OktaAppType: c.okta_app_type }),
     ProviderID: c.provider_id,
     CreatedAt: portalDate(c.created_at),
     UpdatedAt: portalDate(c.updated_at),
@@ -91,10 +91,10 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
         tags,
         summary: 'Add an OAuth provider (administrators); RegistrationAccessToken is write-only',
         body: OAuthProviderCreate,
-        response: { 201: OAuthProviderShow },
+        response: { 200: OAuthProviderShow },
       },
     },
-    async (req, reply) => reply.code(201).send(providerShow(await providers.create(actorOf(req), req.body))),
+    async (req) => providerShow(await providers.create(actorOf(req), req.body)),
   );
 
   app.get(
@@ -145,9 +145,9 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.post(
     '/oauth-providers/:providerId/client-types',
     {
-      schema: { operationId: 'createOAuthClientType', tags, summary: 'Add a client type (the grant and response types registered clients get)', params: ProviderParams, body: OAuthClientTypeCreate, response: { 201: OAuthClientTypeElem } },
+      schema: { operationId: 'createOAuthClientType', tags, summary: 'Add a client type (the grant and response types registered clients get)', params: ProviderParams, body: OAuthClientTypeCreate, response: { 200: OAuthClientTypeElem } },
     },
-    async (req, reply) => reply.code(201).send(clientTypeElem(await clientTypes.create(actorOf(req), providerId(req.params.providerId), req.body))),
+    async (req) => clientTypeElem(await clientTypes.create(actorOf(req), providerId(req.params.providerId), req.body)),
   );
 
   app.get(

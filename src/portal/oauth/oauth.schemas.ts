@@ -64,7 +64,7 @@ export const OAuthClientTypeElem = Type.Object({
   ResponseTypes: Type.String(),
   GrantType: Type.String(),
   TokenEndpointAuthMethod: Type.String(),
-  OktaAppType: Type.String(),
+  OktaAppType: Type.Optional(Type.String({ description: 'Only when set' })),
   ...stamps,
 });
 
@@ -85,7 +85,7 @@ export const ProductClientTypeResponse = Type.Object({
   Name: Type.String(),
   Description: Type.String(),
   GrantType: Type.String(),
-  OktaAppType: Type.String(),
+  OktaAppType: Type.Optional(Type.String({ description: 'Only when set' })),
   ProviderID: Type.Integer(),
   ...stamps,
 });
