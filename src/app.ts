@@ -40,6 +40,7 @@ import { contentAdminRoutes, contentPublicRoutes } from './portal/content/conten
 import { cataloguesPublicRoutes, cataloguesRoutes } from './portal/catalogue/catalogues.routes.js';
 import { productsRoutes } from './portal/catalogue/products.routes.js';
 import { plansRoutes } from './portal/catalogue/plans.routes.js';
+import { oauthRoutes } from './portal/oauth/oauth.routes.js';
 import { appsRoutes } from './portal/apps/apps.routes.js';
 import { accessRequestsRoutes } from './portal/apps/access-requests.routes.js';
 import { consumerAppsRoutes } from './portal/consumer/consumer-apps.routes.js';
@@ -154,9 +155,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   // The email outbox delivers while the app runs (the server and the tests alike).
   app.addHook('onReady', async () => {
     services.email.start(app.log);
+    services.oauth.start(app.log);
   });
   app.addHook('onClose', async () => {
     await services.email.stop();
+    await services.oauth.stop();
   });
 
   await app.register(
@@ -203,6 +206,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         await admin.register(appsRoutes, { services });
         await admin.register(accessRequestsRoutes, { services });
         await admin.register(ssoProfilesRoutes, { services });
+        await admin.register(oauthRoutes, { services });
         // Admin Portal routes (/portal-api, staff with the portal permission) are registered here.
       });
     },

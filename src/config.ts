@@ -26,6 +26,13 @@ export interface Config {
   passwordHistory: number;
   bodyLimit: number;
   gatewaySecret: string | undefined;
+  /**
+   * Encrypts secrets the server must send again (single sign-on client secrets, an OAuth
+   * provider's initial access token, DCR registration tokens) and seals the SSO flow's
+   * cookie: at least 32 characters, shared by every control-plane process. Without it
+   * SSO profiles and OAuth providers cannot be configured.
+   */
+  secretsKey: string | undefined;
   /** The Dashboard Admin API's secret (Tyk's `admin_secret`, sent as `admin-auth`); without it the Admin API answers 404. */
   adminSecret: string | undefined;
   /** Where people reach this server; links in emails start with it. */
@@ -54,11 +61,6 @@ export interface Config {
   gatewayAnalyticsFlushMs: number;
   /** How long a gateway waits for Redis on a request before counting in memory instead. */
   gatewayRedisTimeoutMs: number;
-  /**
-   * The server's key for secrets it must use again (single sign-on client secrets, the
-   * sign-in flow's cookie): at least 32 characters; every control-plane process shares it.
-   */
-  secretsKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -157,6 +159,13 @@ export const SETTINGS: readonly Setting[] = [
     default: undefined,
   },
   {
+    key: 'secretsKey',
+    file: 'secrets_key',
+    env: ['PORTCULLIS_SECRETS_KEY'],
+    kind: { type: 'string', optional: true },
+    default: undefined,
+  },
+  {
     key: 'adminSecret',
     file: 'admin_secret',
     env: ['PORTCULLIS_ADMIN_SECRET', 'TYK_DB_ADMINSECRET'],
@@ -208,7 +217,6 @@ export const SETTINGS: readonly Setting[] = [
     kind: int(1, 10_000),
     default: 50,
   },
-  { key: 'secretsKey', file: 'secrets_key', env: ['PORTCULLIS_SECRETS_KEY'], kind: { type: 'string', optional: true }, default: undefined },
 ];
 
 function describe(s: Setting): string {

@@ -26,6 +26,7 @@ import { appsService } from './portal/apps/apps.service.js';
 import { accessRequestsService } from './portal/apps/access-requests.service.js';
 import { ssoProfilesService } from './identity/sso/sso-profiles.service.js';
 import { ssoSignInService } from './identity/sso/sso-sign-in.service.js';
+import { oauthService } from './portal/oauth/oauth.service.js';
 
 /**
  * Every domain service, built once per process from the store and the
@@ -39,6 +40,7 @@ export function createServices(ctx: AppContext) {
   const users = usersService(ctx, { access });
   const email = emailOutbox(ctx);
   const catalogue = catalogueService(ctx, { access });
+  const oauth = oauthService(ctx, { access, catalogue });
   return {
     auth: authenticationService(ctx),
     users,
@@ -55,15 +57,16 @@ export function createServices(ctx: AppContext) {
     adminReview: adminReviewService(ctx, { access }),
     settings: settingsService(ctx, { email }),
     email,
-    portalUsers: portalUsersService(ctx, { users, email }),
+    portalUsers: portalUsersService(ctx, { users, email, oauth }),
     registration: registrationService(ctx, { users, email }),
     passwordReset: passwordResetService(ctx, { users, email }),
     orgMembers: orgMembersService(ctx, { users, email }),
     content: contentService(ctx),
     appearance: appearanceService(ctx),
     catalogue,
-    apps: appsService(ctx, { access }),
-    accessRequests: accessRequestsService(ctx, { access, catalogue, email }),
+    apps: appsService(ctx, { access, oauth }),
+    accessRequests: accessRequestsService(ctx, { access, catalogue, email, oauth }),
+    oauth,
     ssoProfiles: ssoProfilesService(ctx),
     ssoSignIn: ssoSignInService(ctx, { users }),
   };

@@ -182,3 +182,43 @@ export async function mcpActivity(ex: Executor, range: Range, visible: Filter, s
   if (page) q = q.limit(page.limit).offset(page.offset);
   return { rows: (await q.execute()) as McpActivity[], total: Number(n) };
 }
+
+/**
+ * Whether an OAuth client is one the viewer may see: a DCR credential names it
+ * and its product has an API `apiVisible` (a filter on `a.api_id`) lets
+ * through, or it has traffic on such an API (its credential may be gone).
+ */
+export async function oauthClientVisible(ex: Executor, clientId: string, apiVisible: Filter, recordVisible: Filter): Promise<boolean> {
+  let viaProduct = ex
+    .selectFrom('credentials as cr')
+    .innerJoin('access_requests as ar', 'ar.id', 'cr.access_request_id')
+    .innerJoin('product_apis as pa', 'pa.product_id', 'ar.product_id')
+    .innerJoin('apis as a', 'a.id', 'pa.api_id')
+    .select('cr.id')
+    .where('cr.oauth_client_id', '=', clientId);
+  if (apiVisible.kind === 'restricted') viaProduct = viaProduct.where(apiVisible.where);
+  if (await viaProduct.limit(1).executeTakeFirst()) return true;
+  let viaTraffic = ex.selectFrom('analytics_records as r').select('r.id').where('r.oauth_id', '=', clientId);
+  if (recordVisible.kind === 'restricted') viaTraffic = viaTraffic.where(recordVisible.where);
+  return (await viaTraffic.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** An OAuth client's traffic per API (and time bucket) over the range, busiest first; `visible` is a filter on `r.api_id`. */
+export async function oauthClientActivity(ex: Executor, clientId: string, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
+  const bucket = rawBucket(b);
+  let base = ex.selectFrom('analytics_records as r').where('r.oauth_id', '=', clientId).where('r.at', '>=', range.from).where('r.at', '<', range.to);
+  if (visible.kind === 'restricted') base = base.where(visible.where);
+  const { n } = await ex
+    .selectFrom(base.select(['r.api_id', bucket.as('bucket')]).distinct().as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  let q = base
+    .leftJoin('apis as a', 'a.api_id', 'r.api_id')
+    .select(['r.api_id', bucket.as('bucket'), sql<string | null>`max(a.name)`.as('api_name'), ...rawTotals])
+    .groupBy(['r.api_id', bucket])
+    .orderBy(bucket)
+    .orderBy(sql`count(*)`, 'desc')
+    .orderBy('r.api_id');
+  if (page) q = q.limit(page.limit).offset(page.offset);
+  return { rows: (await q.execute()) as ({ api_id: string; api_name: string | null; bucket: string } & Totals)[], total: Number(n) };
+}

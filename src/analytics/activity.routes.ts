@@ -177,12 +177,15 @@ export const activityRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
       schema: {
         operationId: 'getOauthClientActivity',
         tags,
-        summary: 'Traffic of an OAuth client: Portcullis issues no OAuth clients, so every client id is 404',
+        summary: "The traffic of an OAuth client (a DCR credential's client, calling JWT APIs), one row per API; a client of APIs you cannot see is 404",
         params: Type.Object({ clientId: Type.String({ maxLength: 200 }), ...RangeParams }),
         querystring: Query,
-        response: { 200: Rows({ api_id: Type.String(), ...time }) },
+        response: { 200: Rows({ api_id: Type.String(), api_name: Type.String(), oauth_id: Type.String(), ...time }) },
       },
     },
-    async (req) => activity.oauthClient(actorOf(req)),
+    async (req) => {
+      const { rows, pages } = await activity.oauthClient(actorOf(req), req.params.clientId, req.params, req.query.p, req.query.res);
+      return { data: rows, pages };
+    },
   );
 };

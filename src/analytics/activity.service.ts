@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { Invalid, NotFound } from '../errors.js';
 import { hashSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
-import { activityOfKeys, existingKeyHashes, keyActivityByEndpoint, mcpActivity, ofApis, type McpActivity, type McpSelection } from './activity.repository.js';
+import { activityOfKeys, existingKeyHashes, keyActivityByEndpoint, mcpActivity, oauthClientActivity, oauthClientVisible, ofApis, type McpActivity, type McpSelection } from './activity.repository.js';
 import { usageByApi } from './analytics.repository.js';
 import { counts, hoursOf, type DayRange, type Resolution } from './analytics.service.js';
 
@@ -143,10 +143,22 @@ export function activityService({ store, config }: AppContext, deps: { access: A
       };
     },
 
-    /** Portcullis issues no OAuth clients: every client id answers like a missing one (after the analytics permission check). */
-    oauthClient(actor: Actor): never {
-      access.analyticsScope(actor);
-      throw new NotFound('OAuth client');
+    /**
+     * An OAuth client's traffic through JWT APIs, one row per API (GET
+     * /api/activity/oauthid/{clientId}/...): a client registered for a product
+     * none of whose APIs the viewer sees (nor with traffic on one) is 404, like an unknown one.
+     */
+    async oauthClient(actor: Actor, clientId: string, r: DayRange, p: number | undefined, res?: Resolution) {
+      const scope = access.analyticsScope(actor);
+      if (!(await oauthClientVisible(db, clientId, access.filters.analytics(db, scope, 'a.api_id'), access.filters.analytics(db, scope, 'r.api_id')))) {
+        throw new NotFound('OAuth client');
+      }
+      const req = { p, pageSize: config.pageSize };
+      const { rows, total } = await oauthClientActivity(db, clientId, hoursOf(r), access.filters.analytics(db, scope, 'r.api_id'), res ?? 'total', pageWindow(req).page);
+      return {
+        rows: rows.map((x) => ({ id: { api_id: x.api_id, api_name: x.api_name ?? '', oauth_id: clientId, ...timeOf(x.bucket, res) }, ...counts(x) })),
+        pages: pageCount(total, req),
+      };
     },
   };
 }

@@ -20,6 +20,8 @@ export interface AnalyticsRecord {
   mcp_primitive_type?: string;
   /** The tool's or prompt's name, the resource's URI; '' when the method names none. */
   mcp_primitive_name?: string;
+  /** The OAuth client of a JWT-authenticated call; '' (or absent) otherwise. */
+  oauth_id?: string;
 }
 
 function emptyCounters(): AnalyticsCounters {
@@ -80,6 +82,7 @@ export async function insertRecords(ex: Executor, records: AnalyticsRecord[]): P
           mcp_method: r.mcp_method ?? null,
           mcp_primitive_type: r.mcp_method === undefined ? null : (r.mcp_primitive_type ?? ''),
           mcp_primitive_name: r.mcp_method === undefined ? null : (r.mcp_primitive_name ?? ''),
+          oauth_id: r.oauth_id ?? '',
         })),
       )
       .execute();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { oasAuthLocation } from '../gateway/auth-location.js';
+import { jwtConfigOf, JwtConfigError } from '../gateway/jwt-config.js';
 import { urlPatternError } from '../gateway/url-patterns.js';
 import { Invalid } from '../errors.js';
 
@@ -102,6 +103,16 @@ function checkPathPatterns(input: Json, f: string): void {
   }
 }
 
+/** JWT settings the gateway cannot enforce (a base64 key instead of a JWKS URL, HMAC, no issuer or audience) are refused here. */
+function checkJwt(input: Json, f: string): void {
+  try {
+    jwtConfigOf(input);
+  } catch (err) {
+    if (err instanceof JwtConfigError) throw new Invalid(`${f}.${err.field}`, err.problem);
+    throw err;
+  }
+}
+
 /** Reads a Tyk Classic api_definition; `existingApiId` pins the id on update. */
 export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   const f = 'api_definition';
@@ -121,6 +132,7 @@ export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   const active = bool(input, 'active', `${f}.active`) ?? true;
   const useKeyless = bool(input, 'use_keyless', `${f}.use_keyless`) ?? false;
   checkPathPatterns(input, f);
+  checkJwt(input, f);
   const definition: Json = { ...input, api_id: apiId, name, active, use_keyless: useKeyless };
   return { apiId, name, active, listenPath, targetUrl, useKeyless, definition, oas: null };
 }

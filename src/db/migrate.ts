@@ -19,6 +19,8 @@ import * as m0020 from './migrations/0020-policy-custom-ids.js';
 import * as m0023 from './migrations/0023-sign-in-change-notifications.js';
 import * as m0024 from './migrations/0024-sso-profiles.js';
 import * as m0025 from './migrations/0025-sso-identities.js';
+import * as m0026 from './migrations/0026-oauth-providers.js';
+import * as m0027 from './migrations/0027-oauth-credentials.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
@@ -42,6 +44,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-sign-in-change-notifications': m0023,
   '0024-sso-profiles': m0024,
   '0025-sso-identities': m0025,
+  '0026-oauth-providers': m0026,
+  '0027-oauth-credentials': m0027,
   '0030-mcp-analytics': m0030,
 };
 

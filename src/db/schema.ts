@@ -208,6 +208,8 @@ export interface AnalyticsRecordsTable {
   mcp_method: string | null;
   mcp_primitive_type: string | null;
   mcp_primitive_name: string | null;
+  /** The OAuth client of a JWT-authenticated call; '' otherwise. */
+  oauth_id: Generated<string>;
 }
 
 export interface AnalyticsCounters {
@@ -476,6 +478,59 @@ export interface CredentialsTable {
   revealed: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** DCR products: the client registered at the provider on approval. */
+  oauth_client_id: Generated<string | null>;
+  oauth_client_type_id: Generated<number | null>;
+  /** RFC 7592 management URI and token (encrypted) of the client. */
+  dcr_registration_client_uri: Generated<string | null>;
+  dcr_registration_token_enc: Generated<string | null>;
+  /** The client secret, encrypted, until the consumer has seen it once (then null). */
+  oauth_client_secret_enc: Generated<string | null>;
+}
+
+/** An OAuth 2.0 provider the portal registers clients at (dynamic client registration). */
+export interface OauthProvidersTable {
+  id: Generated<number>;
+  name: string;
+  type: string;
+  well_known_url: string;
+  ssl_insecure_skip_verify: number;
+  /** The provider's initial access token, encrypted (src/http/secret-box.ts); '' when none. */
+  initial_access_token_enc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OauthClientTypesTable {
+  id: Generated<number>;
+  provider_id: number;
+  name: string;
+  description: string;
+  /** Comma-separated. */
+  response_types: string;
+  /** Comma-separated. */
+  grant_types: string;
+  token_endpoint_auth_method: string;
+  okta_app_type: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProductClientTypesTable {
+  product_id: number;
+  client_type_id: number;
+}
+
+/** Clients to delete at their provider (RFC 7592), queued by a trigger when their credential goes. */
+export interface OauthClientDeletionsTable {
+  id: Generated<number>;
+  client_id: string;
+  registration_client_uri: string | null;
+  registration_token_enc: string | null;
+  attempts: number;
+  last_error: string;
+  created_at: string;
+  next_attempt_at: string;
 }
 
 /** Blog posts and pages of the Live Portal (Markdown). */
@@ -543,6 +598,10 @@ export interface Database {
   apps: AppsTable;
   access_requests: AccessRequestsTable;
   credentials: CredentialsTable;
+  oauth_providers: OauthProvidersTable;
+  oauth_client_types: OauthClientTypesTable;
+  product_client_types: ProductClientTypesTable;
+  oauth_client_deletions: OauthClientDeletionsTable;
   portal_content: PortalContentTable;
   gateway_changes: GatewayChangesTable;
   sso_profiles: SsoProfilesTable;

@@ -18,6 +18,8 @@ export interface Exchange extends ForwardedRequest {
   ip: string;
   /** Key hash for analytics ('' keyless or unknown). */
   keyHash: string;
+  /** The OAuth client of a JWT-authenticated request, for analytics ('' otherwise). */
+  oauthId: string;
   rate: Outcome | undefined;
   rateLimit: number;
   /** Upstream status, once known. */

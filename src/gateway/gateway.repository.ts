@@ -84,3 +84,14 @@ export async function loadKey(
     rights: [...own.map((r) => ({ ...r, policy_id: null })), ...fromPolicies],
   };
 }
+
+/** The key hash of the app credential an OAuth client was registered for (dynamic client registration); undefined when none. */
+export async function loadClientKeyHash(ex: Executor, clientId: string): Promise<string | undefined> {
+  const row = await ex
+    .selectFrom('credentials as cr')
+    .innerJoin('keys as k', 'k.id', 'cr.key_id')
+    .select('k.key_hash')
+    .where('cr.oauth_client_id', '=', clientId)
+    .executeTakeFirst();
+  return row?.key_hash;
+}

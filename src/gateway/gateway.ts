@@ -17,6 +17,8 @@ import { forwarder } from './forwarder.js';
 import { readRequestHeaders } from './headers.js';
 import { consoleLogger, type GatewayLogger } from './logger.js';
 import { observeMcpBody, recordMcp } from './mcp.js';
+import { isJwtRefusal, JwksCache, verifyJwt } from './jwt.js';
+import type { JwtConfig } from './jwt-config.js';
 import { GatewayMetrics } from './metrics.js';
 import { normalizePath } from './path.js';
 import { closeRedis, connectRedis, subscribeToChanges } from './redis.js';
@@ -33,7 +35,14 @@ interface Answer {
 }
 
 const NO_API: Answer = { status: 404, body: errorBody('No API listens on this path') };
+const JWT_UNUSABLE: Refusal = { status: 403, body: errorBody('Key not authorized: the API\'s JWT settings cannot be used'), headers: {} };
 const CLIMBS: Answer = { status: 400, body: errorBody('Invalid request path: it climbs above the listen path') };
+
+function jwksUrls(routes: RouteTable): Set<string> {
+  const urls = new Set<string>();
+  for (const api of routes.all()) if (api.jwt !== null && api.jwt !== 'invalid') urls.add(api.jwt.jwksUrl);
+  return urls;
+}
 
 export interface GatewayOptions {
   config: Config;
@@ -81,6 +90,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const local = memoryCounters();
   let counters: Counters = local;
   const tunnels = new Tunnels();
+  const jwks = new JwksCache();
   const defaultTimeout = config.gatewayUpstreamTimeoutMs;
   const http = forwarder({ defaultTimeout, metrics, record, reject });
 
@@ -103,7 +113,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       counters = redisCounters(opened.redis, config.redisPrefix, { timeoutMs: config.gatewayRedisTimeoutMs, log });
       opened.sub = await subscribeToChanges(config.redisUrl, config.redisPrefix, log, () => void state.poke());
     }
-    state.onReload = () => void recheckTunnels(state.routes);
+    state.onReload = () => {
+      jwks.retain(jwksUrls(state.routes));
+      void recheckTunnels(state.routes);
+    };
     await state.start(config.gatewayPollMs);
   } catch (err) {
     await cleanup();
@@ -145,6 +158,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       api_key: x.keyHash,
       ip_address: x.ip,
       content_length: x.contentLength,
+      oauth_id: x.oauthId,
     };
     if (x.api.mcp) return recordMcp(x.req, r, pushRecord);
     analytics.push(r);
@@ -222,6 +236,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamMs: 0,
       ip: req.socket.remoteAddress ?? '',
       keyHash: '',
+      oauthId: '',
       headers: [],
       credential: undefined,
       hasBody: false,
@@ -247,6 +262,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (verdict.status === 'ignored') return x.next(x);
     }
     if (api.keyless) return x.next(x);
+    if (api.jwt !== null) return withJwt(x, api.jwt);
+    const credential = credentialOf(x);
+    if (credential === undefined) return refuse(x, MISSING_CREDENTIAL);
+    const hash = hashOf(credential);
+    const cached = state.keys.get(hash);
+    if (cached !== undefined) return withKey(x, cached);
+    state.resolve(hash).then(
+      (key) => withKey(x, key),
+      (err: unknown) => fail(x, err),
+    );
+  }
+
+  /** The credential the request carries where its API takes it: header, else query parameter, else cookie. */
+  function credentialOf(x: Exchange): string | undefined {
+    const api = x.api;
     let credential = credentialFromHeader(x.credential);
     if (credential === undefined && api.queryParam !== undefined) {
       const fromQuery = credentialFromQuery(x.search, api.queryParam, api.stripAuth);
@@ -257,8 +287,36 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       credential = credentialFromCookie(x.req.headers.cookie, api.cookieName);
       if (credential !== undefined && api.stripAuth) stripCookie(x, api.cookieName);
     }
-    if (credential === undefined) return refuse(x, MISSING_CREDENTIAL);
-    const hash = hashOf(credential);
+    return credential;
+  }
+
+  /**
+   * JWT APIs (`enable_jwt`): the token is verified (signature through the
+   * JWKS, issuer, audience, times), then its client stands for the app
+   * credential registered for it, whose key carries the plan's rights and limits.
+   */
+  function withJwt(x: Exchange, cfg: JwtConfig | 'invalid'): void {
+    if (cfg === 'invalid') return refuse(x, JWT_UNUSABLE);
+    const token = credentialOf(x);
+    if (token === undefined) return refuse(x, MISSING_CREDENTIAL);
+    verifyJwt(cfg, jwks, token).then(
+      (verdict) => {
+        if (isJwtRefusal(verdict)) return reject(x, verdict.status, errorBody(verdict.message));
+        x.oauthId = verdict.client;
+        const known = state.clients.get(verdict.client);
+        if (known !== undefined) return withClientKey(x, known);
+        state.resolveClient(verdict.client).then(
+          (hash) => withClientKey(x, hash),
+          (err: unknown) => fail(x, err),
+        );
+      },
+      (err: unknown) => fail(x, err),
+    );
+  }
+
+  /** The app credential's key behind a verified token's client; a client no credential names is refused as Tyk refuses an unknown key. */
+  function withClientKey(x: Exchange, hash: string | null): void {
+    if (hash === null) return refuse(x, UNKNOWN_KEY);
     const cached = state.keys.get(hash);
     if (cached !== undefined) return withKey(x, cached);
     state.resolve(hash).then(

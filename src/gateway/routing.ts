@@ -6,6 +6,7 @@
 import { classicAuthLocation, oasAuthLocation } from './auth-location.js';
 import { endpointListsOf, type EndpointLists } from './endpoint-lists.js';
 import { isMcpApi } from './mcp.js';
+import { jwtConfigOf, type JwtConfig } from './jwt-config.js';
 import { segmentCount } from './path.js';
 import { compilePathTemplate, compileUrlPattern, type UrlPattern } from './url-patterns.js';
 
@@ -48,6 +49,8 @@ export interface GatewayApi {
   websockets: boolean;
   /** An MCP server (mcp.ts): its records carry the JSON-RPC method and primitive of each request. */
   mcp: boolean;
+  /** Tyk `enable_jwt`: its settings; null for key auth; 'invalid' when the stored settings cannot be enforced (every request refused). */
+  jwt: JwtConfig | null | 'invalid';
 }
 
 export interface ApiRow {
@@ -108,6 +111,14 @@ function trimSlashes(path: string): string {
   return path.replace(/\/+$/, '');
 }
 
+function jwtOf(def: Json): JwtConfig | null | 'invalid' {
+  try {
+    return jwtConfigOf(def);
+  } catch {
+    return 'invalid';
+  }
+}
+
 /** Reads one active API; undefined when its target cannot be proxied to. */
 export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayApi | undefined {
   let def: Json;
@@ -155,6 +166,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     lists: endpointListsOf(def, onInvalid),
     websockets: def.enable_websockets === true,
     mcp,
+    jwt: jwtOf(def),
   };
 }
 
@@ -174,6 +186,10 @@ export class RouteTable {
 
   get size(): number {
     return this.apis.length;
+  }
+
+  all(): readonly GatewayApi[] {
+    return this.apis;
   }
 
   match(pathname: string): GatewayApi | undefined {

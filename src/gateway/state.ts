@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { loadActiveApis, loadKey, readChangeVersion } from './gateway.repository.js';
+import { loadActiveApis, loadClientKeyHash, loadKey, readChangeVersion } from './gateway.repository.js';
 import type { GatewayLogger } from './logger.js';
 import { resolveKey, type ResolvedKey } from './resolved-key.js';
 import { gatewayApiOf, RouteTable, type GatewayApi } from './routing.js';
@@ -17,6 +17,9 @@ export class GatewayState {
   /** By key hash; null remembers a key that does not exist. */
   readonly keys = new Map<string, ResolvedKey | null>();
   private readonly pending = new Map<string, Promise<ResolvedKey | null>>();
+  /** OAuth client id → the key hash of its app credential; null remembers a client no credential names. */
+  readonly clients = new Map<string, string | null>();
+  private readonly pendingClients = new Map<string, Promise<string | null>>();
   private version = -1;
   /** Moves with every reload, so a key read before a change is not cached after it. */
   private generation = 0;
@@ -74,6 +77,8 @@ export class GatewayState {
     this.generation += 1;
     this.keys.clear();
     this.pending.clear();
+    this.clients.clear();
+    this.pendingClients.clear();
     const apis: GatewayApi[] = [];
     for (const row of await loadActiveApis(this.db)) {
       const api = gatewayApiOf(row, this.invalidPattern);
@@ -83,6 +88,29 @@ export class GatewayState {
     this.routes = new RouteTable(apis);
     this.version = version;
     this.onReload?.();
+  }
+
+  /** The key hash behind an OAuth client id, read from the store once per configuration change. */
+  resolveClient(clientId: string): Promise<string | null> {
+    let p = this.pendingClients.get(clientId);
+    if (p) return p;
+    const generation = this.generation;
+    p = loadClientKeyHash(this.db, clientId).then(
+      (hash) => {
+        if (generation === this.generation) {
+          if (this.clients.size >= MAX_CACHED_KEYS) this.clients.clear();
+          this.clients.set(clientId, hash ?? null);
+          this.pendingClients.delete(clientId);
+        }
+        return hash ?? null;
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.pendingClients.delete(clientId);
+        throw err;
+      },
+    );
+    this.pendingClients.set(clientId, p);
+    return p;
   }
 
   /** The key behind a hash, read from the store once per configuration change. */

@@ -25,7 +25,7 @@ const NOT_YET_EXERCISED: Record<string, string> = {
   'DELETE /portal-api/products/{product_id}/api-details/{api_id}/oas': 'Tyk documents an empty 200',
   'GET /api/apis/oas/{apiId}/export': 'Tyk documents a file download (application/octet-stream), no JSON answer to compare; test/tyk/oas-patch-export-import.test.ts checks it',
   // Answers that are always a refusal here, so no 200 to compare with Tyk's examples.
-  'GET /api/activity/oauthid/{OAuthClientID}/{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}': 'Portcullis has no OAuth clients: always 404 like an unknown client',
+  'GET /api/activity/oauthid/{OAuthClientID}/{startDay}/{startMonth}/{startYear}/{EndDay}/{EndMonth}/{EndYear}': 'Needs a DCR client and JWT traffic through a gateway: test/portal/oauth-dcr.test.ts checks it',
   'POST /admin/organisations': 'One organisation per installation (docs/differences-from-tyk.md): creating another is refused with 400',
   'PUT /admin/organisations/{orgID}': 'One organisation per installation: changing it through the Admin API is refused with 400',
   'DELETE /admin/organisations/{orgID}': 'One organisation per installation: deleting it is refused with 400',

@@ -257,6 +257,25 @@ export const CONTRACT_OPERATIONS: Record<string, { file: string; operations: Ope
       'PUT /apps/{app_id}/access-requests/{access-request_id}/credentials/{credential_id}/rotate',
     ],
   },
+  'portal OAuth providers contract': {
+    file: PORTAL,
+    operations: [
+      'DELETE /oauth-providers/{provider_id}',
+      'DELETE /oauth-providers/{provider_id}/client-types/{client_type_id}',
+      'DELETE /products/{product_id}/client_types/{client_type_id}',
+      'GET /oauth-providers',
+      'GET /oauth-providers/{provider_id}',
+      'GET /oauth-providers/{provider_id}/client-types',
+      'GET /oauth-providers/{provider_id}/client-types/{client_type_id}',
+      'GET /products/{product_id}/client_types',
+      'GET /products/{product_id}/client_types/{client_type_id}',
+      'POST /oauth-providers',
+      'POST /oauth-providers/{provider_id}/client-types',
+      'POST /products/{product_id}/client_types',
+      'PUT /oauth-providers/{provider_id}',
+      'PUT /oauth-providers/{provider_id}/client-types/{client_type_id}',
+    ],
+  },
   'portal catalogue contract': {
     file: PORTAL,
     operations: [

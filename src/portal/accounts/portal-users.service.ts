@@ -58,7 +58,7 @@ function teamIds(refs: (number | string | { ID: number })[] | undefined): number
  * staff accounts (super-admin, provider-admin, dashboard-user) are seen only with
  * `users: read` (absent otherwise), and creating or changing them needs an administrator.
  */
-export function portalUsersService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort }) {
+export function portalUsersService({ store, config }: AppContext, deps: { users: UsersService; email: EmailPort; oauth?: { kick(): void } }) {
   const { db } = store;
   const loginUrl = pageUrl(config.publicUrl, pages.signIn());
   const { users, email } = deps;
@@ -270,6 +270,8 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
           await recordAudit(trx, actor, { action: 'user.credentials.revoke', targetType: 'user', targetId: id, changes: { credentials_revoked: revoked } });
         }
       });
+      // Their OAuth clients (DCR credentials) were queued for deletion at the provider with the rows.
+      deps.oauth?.kick();
     },
   };
 }

@@ -22,7 +22,8 @@ import { findApp } from './apps.repository.js';
 import type { AccessRequestCreate } from './apps.schemas.js';
 import type { CatalogueService } from '../catalogue/catalogues.service.js';
 import { credentialsOfRequests, type CredentialDetail } from './credentials.repository.js';
-import { issueCredential, revokeCredentials } from './credentials.service.js';
+import { issueCredential, mintClientCredentialKey, revokeCredentials } from './credentials.service.js';
+import type { OauthService, PendingClient } from '../oauth/oauth.service.js';
 import { pages, pageUrl } from '../../links.js';
 
 /** A request with its credentials, as its views show it. */
@@ -44,7 +45,7 @@ const nameOf = (r: Pick<AccessRequestDetail, 'user_first_name' | 'user_last_name
  * a request revokes its credentials' keys. Each change is one transaction, audited,
  * with its email written to the outbox in the same transaction.
  */
-export function accessRequestsService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService; email: EmailOutbox }) {
+export function accessRequestsService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService; email: EmailOutbox; oauth: OauthService }) {
   const { db } = store;
   const { access } = deps;
   const justWritten = unrestricted('read back the access request this call just wrote');
@@ -74,18 +75,48 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
   }
 
   /** The administrator's comment (optional), shown to the consumer with the decision. */
+  async function approvable(ex: Executor, actor: Actor, id: number): Promise<AccessRequestDetail> {
+    const r = await mustFind(ex, actor, id);
+    if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
+    if (r.policy_id === null) throw new Conflict('The product is no longer offered with this plan');
+    // Approving hands out every API of the product: only who sees them all may.
+    requireHolds(actor, await access.holds(ex, access.scope(actor), 'product', r.product_id), 'product');
+    return r;
+  }
+
+  /**
+   * Runs `write` (the approving transaction) with the OAuth client of a DCR
+   * product registered first (the provider is called outside any transaction);
+   * when the transaction does not commit, the client is deleted at the
+   * provider again (or queued for it), so nothing is left half-written.
+   */
+  async function withClient<T>(productId: number, clientName: string, write: (client: PendingClient | undefined) => Promise<T>): Promise<T> {
+    const client = await deps.oauth.registerFor(productId, clientName);
+    try {
+      return await write(client);
+    } catch (err) {
+      if (client) await deps.oauth.discard(client);
+      throw err;
+    }
+  }
+
+  async function bindClient(trx: Executor, actor: Actor, client: PendingClient | undefined, credentialId: number, r: Pick<AccessRequestDetail, 'app_id' | 'app_name' | 'user_id'>): Promise<void> {
+    if (!client) return;
+    await deps.oauth.bindClient(trx, credentialId, client);
+    await mintClientCredentialKey(trx, actor, { appId: r.app_id, appName: r.app_name, ownerUserId: r.user_id }, credentialId);
+    await recordAudit(trx, actor, { action: 'credential.oauth_client.register', targetType: 'credential', targetId: credentialId, changes: { app_id: r.app_id, oauth_client_id: client.registered.clientId, client_type_id: client.clientTypeId } });
+  }
+
   async function approve(actor: Actor, id: number, comment = ''): Promise<AccessRequestView> {
     requireSection(actor, 'portal', 'write');
     let mailed = false;
-    const out = await db.transaction().execute(async (trx) => {
-      const r = await mustFind(trx, actor, id);
-      if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
-      if (r.policy_id === null) throw new Conflict('The product is no longer offered with this plan');
-      // Approving hands out every API of the product: only who sees them all may.
-      requireHolds(actor, await access.holds(trx, access.scope(actor), 'product', r.product_id), 'product');
+    const before = await approvable(db, actor, id);
+    const out = await withClient(before.product_id, `${before.app_name} / ${before.product_display_name || before.product_name}`, (client) => db.transaction().execute(async (trx) => {
+      const r = await approvable(trx, actor, id);
       const at = now();
       if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at, comment))) throw new Conflict('The access request was decided meanwhile');
       const credentialId = await issueCredential(trx, actor, id, r.app_id);
+      await bindClient(trx, actor, client, credentialId, r);
       await recordAudit(trx, actor, {
         action: 'access_request.approve',
         targetType: 'access_request',
@@ -94,7 +125,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
       });
       mailed = await mailApproved(trx, r, comment);
       return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
-    });
+    }));
     if (mailed) deps.email.kick();
     return out;
   }
@@ -109,7 +140,18 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
      */
     async create(consumer: UserActor, input: AccessRequestCreate): Promise<AccessRequestView> {
       let mailed = false;
-      const out = await db.transaction().execute(async (trx) => {
+      // A plan that approves at once registers the DCR product's client before the transaction, as an approval does.
+      let dcrProduct = 0;
+      const named = await findApp(db, input.AppID, access.filters.changeableApps(db, consumer));
+      if (named) {
+        try {
+          const offered = await deps.catalogue.resolveOffering(db, consumer, input.ProductID, input.PlanID);
+          if (offered.autoApprove) dcrProduct = offered.productId;
+        } catch {
+          // The transaction below refuses the request with the same error.
+        }
+      }
+      const out = await withClient(dcrProduct, `${named?.name ?? ''} / product ${dcrProduct}`, (client) => db.transaction().execute(async (trx) => {
         const app = await findApp(trx, input.AppID, access.filters.changeableApps(trx, consumer));
         if (!app) {
           if (await findApp(trx, input.AppID, access.filters.consumerApps(trx, consumer))) {
@@ -146,6 +188,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
         const r = (await findAccessRequest(trx, id, justWritten))!;
         if (offering.autoApprove) {
           const credentialId = await issueCredential(trx, consumer, id, app.id);
+          await bindClient(trx, consumer, client, credentialId, r);
           await recordAudit(trx, consumer, {
             action: 'access_request.approve',
             targetType: 'access_request',
@@ -167,7 +210,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
           }
         }
         return withCredentials(trx, r);
-      });
+      }));
       if (mailed) deps.email.kick();
       return out;
     },
@@ -226,6 +269,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
           changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, status: r.status, credentials_revoked: revoked },
         });
       });
+      deps.oauth.kick();
     },
 
     // --- Dashboard (/api/portal/requests, Tyk paging with `p`) ---

@@ -68,7 +68,11 @@ export const CredentialView = named('Credential', Type.Object({
   }),
   CredentialHash: Type.String({ description: "The key's hash, its id in /api/keys; empty while no key was minted" }),
   Expires: Type.Optional(PortalDate),
-  Revealed: Type.Boolean({ description: 'The key was minted and shown once' }),
+  Revealed: Type.Boolean({ description: 'The key (or, for an OAuth client, its secret) was shown once' }),
+  OAuthClientID: Type.Optional(Type.String({ description: 'DCR products: the client registered at the OAuth provider (the credential has no key then: Credential is empty)' })),
+  OAuthClientSecret: Type.Optional(
+    Type.String({ description: 'DCR products: the client secret in the one reply that reveals it; afterwards "********"' }),
+  ),
   CreatedAt: PortalDate,
 }));
 export type CredentialView = Static<typeof CredentialView>;

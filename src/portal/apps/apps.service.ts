@@ -23,6 +23,7 @@ import {
 } from './apps.repository.js';
 import type { AdminAppQuery, AdminAppUpdate, ConsumerAppCreate, ConsumerAppUpdate } from './apps.schemas.js';
 import { credentialsOfRequests, findCredential, keyIdsOfCredentials, type CredentialDetail } from './credentials.repository.js';
+import type { OauthService } from '../oauth/oauth.service.js';
 import { resetCredential, revealCredentials, revokeCredentials, rotateCredential, type CredentialOwner } from './credentials.service.js';
 
 /** An app as its views show it: its access requests (those the viewer may see) and their credentials, keys redacted. */
@@ -50,7 +51,7 @@ export const ownerOf = (app: AppWithOwner): CredentialOwner => ({ appId: app.id,
  * the app's visibility). Deleting an app revokes its credentials' keys in the
  * same transaction.
  */
-export function appsService({ store }: AppContext, { access }: { access: Access }) {
+export function appsService({ store }: AppContext, { access, oauth }: { access: Access; oauth: OauthService }) {
   const { db } = store;
   const justWritten = unrestricted('read back the app this call just wrote');
   // A consumer who reads an app reads all its requests: they are the app's, not tied to API ownership.
@@ -85,6 +86,8 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
       await deleteAppRow(trx, app.id);
       await recordAudit(trx, actor, { action: 'app.delete', targetType: 'app', targetId: app.id, changes: { name: app.name, owner: app.user_id, credentials_revoked: revoked } });
     });
+    // Its OAuth clients (DCR credentials) were queued for deletion at their provider with the rows.
+    oauth.kick();
   }
 
   async function rotate(actor: Actor, find: (trx: Executor) => Promise<AppWithOwner>, credentialId: number): Promise<CredentialReply> {
@@ -216,6 +219,7 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
           changes: { app_id: app.id, access_request_id: requestId, key: cred.key_hash ?? null, credentials_revoked: revoked },
         });
       });
+      oauth.kick();
     },
 
     /**
@@ -250,7 +254,7 @@ export function appsService({ store }: AppContext, { access }: { access: Access 
         const cred = await findCredential(trx, app.id, credentialId);
         if (!cred) throw new NotFound('Credential');
         if (cred.policy_id === null) throw new Conflict('The product is no longer offered with this plan: the credential has no key to reveal');
-        const minted = (await revealCredentials(trx, consumer, ownerOf(app), [cred])).get(credentialId);
+        const minted = (await revealCredentials(trx, consumer, ownerOf(app), [cred], oauth.open)).get(credentialId);
         if (!minted) throw new Conflict('The key of this credential was already shown once; rotate the credential for a new key');
         return { credential: (await findCredential(trx, app.id, credentialId))!, secret: minted.key };
       });

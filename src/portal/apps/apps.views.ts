@@ -10,6 +10,20 @@ import { portalDate } from '../portal-date.js';
 export const REDACTED = '********';
 
 export function credentialView(c: CredentialDetail, secret?: string): CredentialView {
+  if (c.oauth_client_id !== null) {
+    // An OAuth client (DCR): Tyk's shape, no key of ours on show; the secret once.
+    return {
+      ID: c.id,
+      AccessRequestID: c.access_request_id,
+      AccessRequest: `AccessRequest#${c.access_request_id}`,
+      Credential: '',
+      CredentialHash: '',
+      Revealed: c.revealed === 1,
+      OAuthClientID: c.oauth_client_id,
+      OAuthClientSecret: secret ?? (c.revealed === 1 ? REDACTED : ''),
+      CreatedAt: portalDate(c.created_at),
+    };
+  }
   const minted = c.key_hash !== null;
   return {
     ID: c.id,

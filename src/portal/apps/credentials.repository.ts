@@ -17,6 +17,10 @@ export interface CredentialDetail {
   plan_key_expires_in: number;
   /** The backing policy of the request's product and plan; null when the offering is gone. */
   policy_id: number | null;
+  /** DCR products: the client registered at the provider; null otherwise. */
+  oauth_client_id: string | null;
+  /** Its secret, encrypted, until shown once. */
+  oauth_client_secret_enc: string | null;
 }
 
 function detailed(ex: Executor) {
@@ -42,6 +46,8 @@ function detailed(ex: Executor) {
       'ar.plan_id',
       'pl.key_expires_in as plan_key_expires_in',
       'ppp.policy_id as policy_id',
+      'cr.oauth_client_id',
+      'cr.oauth_client_secret_enc',
     ]);
 }
 
@@ -83,6 +89,16 @@ export async function claimReveal(ex: Executor, id: number, at: string): Promise
 /** Back to "never revealed": the next reveal by the app's owner mints a new key. */
 export async function unrevealCredential(ex: Executor, id: number, at: string): Promise<void> {
   await ex.updateTable('credentials').set({ key_id: null, revealed: 0, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** A DCR credential's client secret is forgotten once shown. */
+export async function forgetClientSecret(ex: Executor, id: number, at: string): Promise<void> {
+  await ex.updateTable('credentials').set({ oauth_client_secret_enc: null, updated_at: at }).where('id', '=', id).execute();
+}
+
+/** A DCR credential gets its key at approval (the gateway maps the client's tokens to it); it stays "never revealed" until the consumer sees the client secret. */
+export async function setClientCredentialKey(ex: Executor, id: number, keyId: number, at: string): Promise<void> {
+  await ex.updateTable('credentials').set({ key_id: keyId, updated_at: at }).where('id', '=', id).execute();
 }
 
 export async function setCredentialKey(ex: Executor, id: number, keyId: number, at: string): Promise<void> {

@@ -30,6 +30,7 @@ const PortalAccessReviewRoutes = lazy(() => import('./screens/portal-access-revi
 const PortalProductsRoutes = lazy(() => import('./screens/portal-products/routes.js').then((m) => ({ default: m.PortalProductsRoutes })));
 const PortalAccessRequestsRoutes = lazy(() => import('./screens/portal-access-requests/routes.js').then((m) => ({ default: m.PortalAccessRequestsRoutes })));
 const PortalAppearanceRoutes = lazy(() => import('./screens/portal-appearance/routes.js').then((m) => ({ default: m.PortalAppearanceRoutes })));
+const OAuthProvidersPage = lazy(() => import('./screens/portal-oauth/oauth-providers.js').then((m) => ({ default: m.OAuthProvidersPage })));
 const PortalAppsRoutes = lazy(() => import('./screens/portal-apps/routes.js').then((m) => ({ default: m.PortalAppsRoutes })));
 const UsersRoutes = lazy(() => import('./screens/users/routes.js').then((m) => ({ default: m.UsersRoutes })));
 
@@ -108,6 +109,7 @@ function SignedIn() {
           <Route path="/portal/access-requests/*" element={<PortalAccessRequestsRoutes user={me.data} />} />
           <Route path="/portal/apps/*" element={<PortalAppsRoutes user={me.data} />} />
           <Route path="/portal/appearance/*" element={<PortalAppearanceRoutes user={me.data} />} />
+          <Route path="/portal/oauth-providers" element={<OAuthProvidersPage user={me.data} />} />
           <Route path="/account/*" element={<AccountRoutes user={me.data} />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>

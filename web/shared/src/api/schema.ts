@@ -692,7 +692,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Traffic of an OAuth client: Portcullis issues no OAuth clients, so every client id is 404 */
+        /** The traffic of an OAuth client (a DCR credential's client, calling JWT APIs), one row per API; a client of APIs you cannot see is 404 */
         get: operations["getOauthClientActivity"];
         put?: never;
         post?: never;
@@ -1582,6 +1582,116 @@ export interface paths {
         put: operations["rejectAccessRequest"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/oauth-providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** OAuth 2.0 providers clients are registered at (dynamic client registration) */
+        get: operations["listOAuthProviders"];
+        put?: never;
+        /** Add an OAuth provider (administrators); RegistrationAccessToken is write-only */
+        post: operations["createOAuthProvider"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/oauth-providers/{providerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An OAuth provider with its client types */
+        get: operations["getOAuthProvider"];
+        /** Change an OAuth provider: the fields sent change (RegistrationAccessToken replaces the stored one) */
+        put: operations["updateOAuthProvider"];
+        post?: never;
+        /** Delete an OAuth provider and its client types (400 while products use them, unless force=true) */
+        delete: operations["deleteOAuthProvider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/oauth-providers/{providerId}/client-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A provider's client types */
+        get: operations["listOAuthClientTypes"];
+        put?: never;
+        /** Add a client type (the grant and response types registered clients get) */
+        post: operations["createOAuthClientType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/oauth-providers/{providerId}/client-types/{clientTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client type */
+        get: operations["getOAuthClientType"];
+        /** Change a client type (clients registered already keep theirs) */
+        put: operations["updateOAuthClientType"];
+        post?: never;
+        /** Delete a client type (400 while products use it, unless force=true) */
+        delete: operations["deleteOAuthClientType"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/client_types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client types a DCR product registers clients with (the first is used) */
+        get: operations["listProductClientTypes"];
+        put?: never;
+        /** Attach a client type to a product */
+        post: operations["attachProductClientType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/products/{productId}/client_types/{clientTypeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client type attached to a product */
+        get: operations["getProductClientType"];
+        put?: never;
+        post?: never;
+        /** Detach a client type from a product */
+        delete: operations["detachProductClientType"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2484,8 +2594,12 @@ export interface components {
             CredentialHash: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             Expires?: string;
-            /** @description The key was minted and shown once */
+            /** @description The key (or, for an OAuth client, its secret) was shown once */
             Revealed: boolean;
+            /** @description DCR products: the client registered at the OAuth provider (the credential has no key then: Credential is empty) */
+            OAuthClientID?: string;
+            /** @description DCR products: the client secret in the one reply that reveals it; afterwards "********" */
+            OAuthClientSecret?: string;
             /** @description YYYY-MM-DD HH:MM (UTC) */
             CreatedAt: string;
         };
@@ -6717,6 +6831,8 @@ export interface operations {
                         data: {
                             id: {
                                 api_id: string;
+                                api_name: string;
+                                oauth_id: string;
                                 /** @description The hour or day of the row, with res */
                                 time?: string;
                             };
@@ -11004,6 +11120,783 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusWithMessage"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listOAuthProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Type: string;
+                        WellKnownURL: string;
+                        SSLInsecureSkipVerify: boolean;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createOAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Type: "Keycloak" | "Gluu" | "Okta" | "Other";
+                    /** @description The provider's OpenID Connect discovery document (its registration_endpoint is used) */
+                    WellKnownURL: string;
+                    /** @description Must be false: certificates are always verified */
+                    SSLInsecureSkipVerify?: boolean;
+                    /** @description The initial access token registration requires (RFC 7591 §3): write-only, stored encrypted, never returned */
+                    RegistrationAccessToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Type: string;
+                        WellKnownURL: string;
+                        SSLInsecureSkipVerify: boolean;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                        ClientTypes: {
+                            ID: number;
+                            Name: string;
+                            Description: string;
+                            ResponseTypes: string;
+                            GrantType: string;
+                            TokenEndpointAuthMethod: string;
+                            OktaAppType: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            CreatedAt: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            UpdatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getOAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Type: string;
+                        WellKnownURL: string;
+                        SSLInsecureSkipVerify: boolean;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                        ClientTypes: {
+                            ID: number;
+                            Name: string;
+                            Description: string;
+                            ResponseTypes: string;
+                            GrantType: string;
+                            TokenEndpointAuthMethod: string;
+                            OktaAppType: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            CreatedAt: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            UpdatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateOAuthProvider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Type?: "Keycloak" | "Gluu" | "Okta" | "Other";
+                    /** @description The provider's OpenID Connect discovery document (its registration_endpoint is used) */
+                    WellKnownURL?: string;
+                    /** @description Must be false: certificates are always verified */
+                    SSLInsecureSkipVerify?: boolean;
+                    /** @description Replaces the stored initial access token; "" removes it */
+                    RegistrationAccessToken?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Type: string;
+                        WellKnownURL: string;
+                        SSLInsecureSkipVerify: boolean;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                        ClientTypes: {
+                            ID: number;
+                            Name: string;
+                            Description: string;
+                            ResponseTypes: string;
+                            GrantType: string;
+                            TokenEndpointAuthMethod: string;
+                            OktaAppType: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            CreatedAt: string;
+                            /** @description YYYY-MM-DD HH:MM (UTC) */
+                            UpdatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteOAuthProvider: {
+        parameters: {
+            query?: {
+                /** @description Also detach from the products that use it */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listOAuthClientTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        ResponseTypes: string;
+                        GrantType: string;
+                        TokenEndpointAuthMethod: string;
+                        OktaAppType: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    }[];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createOAuthClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name: string;
+                    Description?: string;
+                    /** @description Response types the client may use; comma-separated, from: code, token, id_token, it_token, none */
+                    ResponseTypes: string;
+                    /** @description Grant types the client may use; comma-separated, from: authorization_code, pkce, client_credentials, device_code, refresh_token, password, implicit */
+                    GrantType: string;
+                    TokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post";
+                    OktaAppType?: "web" | "native" | "browser" | "service" | "";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        ResponseTypes: string;
+                        GrantType: string;
+                        TokenEndpointAuthMethod: string;
+                        OktaAppType: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getOAuthClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+                clientTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        ResponseTypes: string;
+                        GrantType: string;
+                        TokenEndpointAuthMethod: string;
+                        OktaAppType: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateOAuthClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                providerId: string;
+                clientTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    Name?: string;
+                    Description?: string;
+                    /** @description Response types the client may use; comma-separated, from: code, token, id_token, it_token, none */
+                    ResponseTypes?: string;
+                    /** @description Grant types the client may use; comma-separated, from: authorization_code, pkce, client_credentials, device_code, refresh_token, password, implicit */
+                    GrantType?: string;
+                    TokenEndpointAuthMethod?: "client_secret_basic" | "client_secret_post";
+                    OktaAppType?: "web" | "native" | "browser" | "service" | "";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        ResponseTypes: string;
+                        GrantType: string;
+                        TokenEndpointAuthMethod: string;
+                        OktaAppType: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteOAuthClientType: {
+        parameters: {
+            query?: {
+                /** @description Also detach from the products that use it */
+                force?: boolean;
+            };
+            header?: never;
+            path: {
+                providerId: string;
+                clientTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listProductClientTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                    }[];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    attachProductClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ID: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        GrantType: string;
+                        OktaAppType: string;
+                        ProviderID: number;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getProductClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                clientTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        ID: number;
+                        Name: string;
+                        Description: string;
+                        GrantType: string;
+                        OktaAppType: string;
+                        ProviderID: number;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        CreatedAt: string;
+                        /** @description YYYY-MM-DD HH:MM (UTC) */
+                        UpdatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    detachProductClientType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                productId: string;
+                clientTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */

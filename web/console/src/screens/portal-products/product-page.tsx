@@ -10,6 +10,7 @@ import { NotFoundPage, PageHeader } from '../../components/page.js';
 import { QueryView } from '../../components/query-states.js';
 import { can } from '../../permissions.js';
 import type { CurrentUser } from '../../session.js';
+import { ProductDcrSection } from '../portal-oauth/product-dcr.js';
 import { DocumentationSection } from './api-docs.js';
 import { GuidesSection } from './guides.js';
 import { DeleteProductDialog } from './product-dialogs.js';
@@ -108,6 +109,7 @@ function ProductView({ user, product }: { user: CurrentUser; product: Product })
         }
       />
       {writable ? <ProductEditor key={product.UpdatedAt} product={product} /> : <ProductDetails product={product} />}
+      <ProductDcrSection key={`dcr-${product.UpdatedAt}`} product={product} writable={writable} />
       <DocumentationSection product={product} writable={writable} />
       <GuidesSection product={product} writable={writable} />
       <Anchor component={Link} to="/portal/products">

@@ -141,7 +141,7 @@ function AppView({ app }: { app: MyApp }) {
                     shownKey={shown?.credentialId === c.ID ? shown.key : null}
                     revealing={reveal.isPending && reveal.variables === c.ID}
                     revealError={reveal.variables === c.ID ? reveal.error : null}
-                    onReveal={() => reveal.mutate(c.ID, { onSuccess: (v) => setShown({ credentialId: v.ID, key: v.Credential }) })}
+                    onReveal={() => reveal.mutate(c.ID, { onSuccess: (v) => setShown({ credentialId: v.ID, key: v.OAuthClientSecret || v.Credential }) })}
                     onHide={() => setShown(null)}
                     onRotate={() => setAction({ kind: 'rotate', credential: c, request: r })}
                     onRevoke={() => setAction({ kind: 'revoke', credential: c, request: r })}
@@ -227,6 +227,7 @@ function CredentialRow({
   onRotate: () => void;
   onRevoke: () => void;
 }) {
+  if (c.OAuthClientID) return <OAuthClientRow credential={c} shownSecret={shownKey} revealing={revealing} revealError={revealError} onReveal={onReveal} onHide={onHide} onRevoke={onRevoke} />;
   const notMade = c.Credential === '' && !c.Revealed;
   return (
     <Stack gap="xs" role="group" aria-label={`Credential ${c.ID}`} pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -268,6 +269,60 @@ function CredentialRow({
         </Alert>
       )}
       {shownKey && <KeyOnce value={shownKey} onDone={onHide} />}
+    </Stack>
+  );
+}
+
+/** An OAuth client registered at the provider (a DCR product): its id, and its secret shown once. */
+function OAuthClientRow({
+  credential: c,
+  shownSecret,
+  revealing,
+  revealError,
+  onReveal,
+  onHide,
+  onRevoke,
+}: {
+  credential: MyCredential;
+  shownSecret: string | null;
+  revealing: boolean;
+  revealError: Error | null;
+  onReveal: () => void;
+  onHide: () => void;
+  onRevoke: () => void;
+}) {
+  return (
+    <Stack gap="xs" role="group" aria-label={`Credential ${c.ID}`} pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group justify="space-between" gap="xs">
+        <Stack gap={0}>
+          <Text size="sm" fw={600}>
+            Credential {c.ID}: OAuth 2.0 client
+          </Text>
+          <Text size="sm">
+            Client ID: <Code aria-label="Client ID">{c.OAuthClientID}</Code>
+          </Text>
+          <Text size="sm">
+            Client secret: {c.Revealed ? <Code aria-label="Client secret, hidden">********</Code> : 'not shown yet'}
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          {!c.Revealed && (
+            <Button size="xs" onClick={onReveal} loading={revealing}>
+              Reveal client secret
+            </Button>
+          )}
+          <Button size="xs" variant="outline" color="red.9" onClick={onRevoke}>
+            Revoke client
+          </Button>
+        </Group>
+      </Group>
+      {!c.Revealed && !shownSecret && <Text size="sm">The client secret is shown only once: be ready to copy it. Get access tokens for it from the identity provider.</Text>}
+      {revealError && (
+        <Alert color="red" role="alert" title="The client secret was not revealed">
+          {revealError.message}
+        </Alert>
+      )}
+      {shownSecret && <KeyOnce value={shownSecret} onDone={onHide} label="Your client secret" />}
     </Stack>
   );
 }

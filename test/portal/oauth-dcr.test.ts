@@ -1,0 +1,313 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningGateway } from '../../src/gateway/index.js';
+import { SAME_ORIGIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { createGroup, createUser, setOwners } from '../helpers/fixtures.js';
+import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
+import { createProxiedApi, eventually, gatewayFor, send, startUpstream, type Upstream } from '../gateway/helpers.js';
+
+/*
+ * OAuth 2.0 credentials through dynamic client registration, against a real
+ * OpenID provider on loopback: approving an access request for a DCR product
+ * registers a client there, the consumer sees its secret once, its
+ * client-credentials tokens call the product's JWT API through the gateway
+ * under the plan's limits, and deleting the credential, the app or the user
+ * deletes the client at the provider.
+ */
+const PASSWORD = 'consumer-password-1';
+const AUDIENCE = 'https://api.example.test/payments';
+const SECRETS_KEY = 'a-secrets-key-for-tests-0123456789abcdef';
+const WITHIN = 5000;
+const today = new Date();
+const RANGE = `${today.getUTCDate()}/${today.getUTCMonth() + 1}/${today.getUTCFullYear()}/${today.getUTCDate()}/${today.getUTCMonth() + 1}/${today.getUTCFullYear()}`;
+
+interface Credential {
+  ID: number;
+  Credential: string;
+  OAuthClientID?: string;
+  OAuthClientSecret?: string;
+  Revealed: boolean;
+}
+interface AppView {
+  ID: number;
+  AccessRequests: { ID: number; Status: string; Credentials: Credential[] }[];
+}
+
+/** Passes JWKS requests on to the provider, counting them. */
+async function countingProxy(target: string): Promise<{ url: string; count(): number; close(): Promise<void> }> {
+  let n = 0;
+  const server: Server = createServer((req, res) => {
+    n += 1;
+    void fetch(`${target}${req.url ?? '/'}`).then(async (r) => {
+      const body = await r.text();
+      res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/json' });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    count: () => n,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('OAuth credentials through dynamic client registration', () => {
+  let t: TestApp;
+  let root: string;
+  let idp: TestOidcProvider;
+  let elsewhere: TestOidcProvider;
+  let jwks: Awaited<ReturnType<typeof countingProxy>>;
+  let up: Upstream;
+  let gw: RunningGateway;
+  let apiId: string;
+  let productId: number;
+  let gold: number;
+  let orgId: number;
+  let providerId: number;
+  const users: Record<string, { id: number; session: string }> = {};
+
+  async function ok<T>(res: LightMyRequestResponse, status = 200): Promise<T> {
+    expect(res.statusCode, res.body).toBe(status);
+    return res.json() as T;
+  }
+  const admin = (method: string, url: string, body?: unknown) => t.request(method, `/portal-api${url}`, { key: root, body });
+  const as = (who: string, method: string, url: string, body?: unknown) =>
+    t.request(method, `/portal/api${url}`, { session: users[who]!.session, body, headers: SAME_ORIGIN });
+
+  async function consumer(who: string): Promise<void> {
+    const email = `${who}@example.com`;
+    const { ID } = await ok<{ ID: number }>(
+      await admin('POST', '/users', { First: who, Last: 'Consumer', Email: email, Password: PASSWORD, Active: true, Role: 'consumer-team-member', OrganisationID: orgId }),
+    );
+    users[who] = { id: ID, session: sessionFrom(await t.request('POST', '/auth/password/login', { body: { email, password: PASSWORD } }))! };
+  }
+
+  /** App → access request → approval (registers the client) → the consumer reveals the client secret once. */
+  async function clientFor(who: string): Promise<{ appId: number; credentialId: number; client_id: string; client_secret: string }> {
+    const app = await ok<AppView>(await as(who, 'POST', '/apps', { Name: `${who}'s app` }));
+    const request = await ok<{ ID: number }>(await as(who, 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold }));
+    await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
+    const view = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    const cred = view.AccessRequests[0]!.Credentials[0]!;
+    expect(cred.Credential).toBe('');
+    expect(cred.OAuthClientSecret).toBe('');
+    const clientId = cred.OAuthClientID!;
+    expect(await idp.hasClient(clientId)).toBe(true);
+    const shown = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${app.ID}/credentials/${cred.ID}/reveal`))).Credential;
+    expect(shown.OAuthClientID).toBe(clientId);
+    const secret = shown.OAuthClientSecret!;
+    expect(secret.length).toBeGreaterThan(10);
+    // Once: later views mask it, a second reveal is refused.
+    const again = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    expect(again.AccessRequests[0]!.Credentials[0]!.OAuthClientSecret).toBe('********');
+    expect((await as(who, 'POST', `/apps/${app.ID}/credentials/${cred.ID}/reveal`)).statusCode).toBe(409);
+    return { appId: app.ID, credentialId: cred.ID, client_id: clientId, client_secret: secret };
+  }
+
+  beforeAll(async () => {
+    idp = await startOidcProvider();
+    elsewhere = await startOidcProvider({ accessTokenTtl: 1 });
+    jwks = await countingProxy(idp.issuer);
+    t = await startTestApp({ PORTCULLIS_SECRETS_KEY: SECRETS_KEY, PORTCULLIS_ENABLE_OWNERSHIP: 'true' });
+    root = await t.bootstrap();
+    up = await startUpstream();
+    apiId = await createProxiedApi(t, root, 'Payments', '/payments/', up.url, {
+      enable_jwt: true,
+      jwt_source: `${jwks.url}/jwks`,
+      jwt_signing_method: 'rsa',
+      jwt_issuer: idp.issuer,
+      jwt_audience: AUDIENCE,
+    });
+    const catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Public', VisibilityStatus: 'Public' }))).ID;
+    gold = (await ok<{ ID: number }>(await admin('POST', '/plans', { Name: 'Gold', RateLimit: 3, Per: 60, Quota: 1000, QuotaRenewalRate: 3600, Catalogues: [catalogueId] }))).ID;
+    productId = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Payments', DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
+    orgId = (await ok<{ ID: number }>(await admin('POST', '/organisations', { Name: 'Acme' }))).ID;
+    for (const who of ['ann', 'bob', 'cid', 'dan']) await consumer(who);
+    gw = await gatewayFor(t);
+  });
+  afterAll(async () => {
+    await gw?.stop();
+    await up?.close();
+    await t?.close();
+    await jwks?.close();
+    await idp?.close();
+    await elsewhere?.close();
+  });
+
+  it('manages providers and client types in Tyk\'s shapes; the initial access token is never returned', async () => {
+    const created = await ok<Record<string, unknown>>(
+      await admin('POST', '/oauth-providers', { Name: 'Loopback', Type: 'Other', WellKnownURL: idp.discoveryUrl, RegistrationAccessToken: idp.initialAccessToken }),
+    );
+    providerId = created.ID as number;
+    expect(created).toMatchObject({ Name: 'Loopback', Type: 'Other', WellKnownURL: idp.discoveryUrl, SSLInsecureSkipVerify: false, ClientTypes: [] });
+    expect(JSON.stringify(created)).not.toContain(idp.initialAccessToken);
+    const row = await t.store.db.selectFrom('oauth_providers').selectAll().where('id', '=', providerId).executeTakeFirstOrThrow();
+    expect(row.initial_access_token_enc).not.toContain(idp.initialAccessToken);
+
+    const bad = await admin('POST', `/oauth-providers/${providerId}/client-types`, { Name: 'Bad', GrantType: 'client_credentials,magic', ResponseTypes: 'none' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('GrantType');
+    const type = await ok<{ ID: number; GrantType: string }>(
+      await admin('POST', `/oauth-providers/${providerId}/client-types`, { Name: 'Server-side', GrantType: 'client_credentials', ResponseTypes: 'none', TokenEndpointAuthMethod: 'client_secret_basic' }),
+    );
+    expect(type.GrantType).toBe('client_credentials');
+    const show = await ok<{ ClientTypes: { ID: number }[] }>(await admin('GET', `/oauth-providers/${providerId}`));
+    expect(show.ClientTypes.map((c) => c.ID)).toEqual([type.ID]);
+    expect(JSON.stringify(await ok(await admin('GET', '/oauth-providers')))).not.toContain(idp.initialAccessToken);
+
+    await ok(await admin('POST', `/products/${productId}/client_types`, { ID: type.ID }), 201);
+    expect(await ok(await admin('GET', `/products/${productId}/client_types`))).toEqual([{ ID: type.ID, Name: 'Server-side' }]);
+    // In use: deleting the provider needs force.
+    expect((await admin('DELETE', `/oauth-providers/${providerId}`)).statusCode).toBe(400);
+    expect((await admin('GET', '/oauth-providers/999999')).statusCode).toBe(404);
+    expect((await admin('POST', '/oauth-providers', { Name: 'x', Type: 'Other', WellKnownURL: idp.discoveryUrl, SSLInsecureSkipVerify: true })).statusCode).toBe(400);
+  });
+
+  it('refuses JWT settings the gateway cannot enforce, naming the field', async () => {
+    const res = await t.request('POST', '/api/apis', {
+      key: root,
+      body: { api_definition: { name: 'B64', enable_jwt: true, jwt_source: Buffer.from('-----BEGIN PUBLIC KEY-----').toString('base64'), jwt_signing_method: 'rsa', jwt_issuer: idp.issuer, jwt_audience: AUDIENCE, proxy: { listen_path: '/b64/', target_url: up.url } } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('api_definition.jwt_source');
+    const noAud = await t.request('POST', '/api/apis', {
+      key: root,
+      body: { api_definition: { name: 'NoAud', enable_jwt: true, jwt_source: `${jwks.url}/jwks`, jwt_signing_method: 'rsa', jwt_issuer: idp.issuer, proxy: { listen_path: '/noaud/', target_url: up.url } } },
+    });
+    expect(noAud.statusCode).toBe(400);
+    expect(noAud.body).toContain('api_definition.jwt_audience');
+  });
+
+  it("calls the product's JWT API with a client-credentials token, within the plan's rate limit; foreign, expired, mis-addressed and tampered tokens are refused", async () => {
+    const ann = await clientFor('ann');
+    const token = await idp.clientCredentialsToken(ann, AUDIENCE);
+    const h = { authorization: `Bearer ${token}` };
+    for (let i = 0; i < 3; i++) expect((await send(gw.url, '/payments/charge', { headers: h })).status).toBe(200);
+    const limited = await send(gw.url, '/payments/charge', { headers: h });
+    expect(limited.status).toBe(429);
+    // The signing keys were fetched once, not per request.
+    expect(jwks.count()).toBe(1);
+
+    // Another app's client has its own counter (the plan applies per app).
+    const bob = await clientFor('bob');
+    const bobToken = await idp.clientCredentialsToken(bob, AUDIENCE);
+    expect((await send(gw.url, '/payments/charge', { headers: { authorization: `Bearer ${bobToken}` } })).status).toBe(200);
+
+    const refused = async (tok: string) => send(gw.url, '/payments/charge', { headers: { authorization: `Bearer ${tok}` } });
+    // Another audience.
+    expect((await refused(await idp.clientCredentialsToken(bob, 'https://other.example.test'))).status).toBe(403);
+    // A tampered signature.
+    const [head, body, sig] = bobToken.split('.');
+    const flipped = `${sig!.slice(0, 10)}${sig![10] === 'A' ? 'B' : 'A'}${sig!.slice(11)}`;
+    expect((await refused(`${head}.${body}.${flipped}`)).status).toBe(403);
+    // A tampered payload (another client) under the original signature.
+    const forged = Buffer.from(JSON.stringify({ ...(JSON.parse(Buffer.from(body!, 'base64url').toString()) as object), client_id: ann.client_id })).toString('base64url');
+    expect((await refused(`${head}.${forged}.${sig}`)).status).toBe(403);
+    // Another issuer, for the right audience.
+    const foreignClient = await elsewhere.registerClient({ grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' });
+    const foreign = await elsewhere.clientCredentialsToken({ client_id: foreignClient.client_id, client_secret: foreignClient.client_secret! }, AUDIENCE);
+    expect((await refused(foreign)).status).toBe(403);
+    // No token at all.
+    expect((await send(gw.url, '/payments/charge')).status).toBe(401);
+    // A client the provider issued tokens to but no credential names: refused as Tyk refuses an unknown key.
+    const stray = await idp.registerClient({ grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' });
+    const strayToken = await idp.clientCredentialsToken({ client_id: stray.client_id, client_secret: stray.client_secret! }, AUDIENCE);
+    const unknown = await refused(strayToken);
+    expect(unknown.status).toBe(403);
+    expect(unknown.json()).toEqual({ error: 'Access to this API has been disallowed' });
+    // Tokens of an unknown key id made the gateway look again (once per cool-down at most), not per request.
+    expect(jwks.count()).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses an expired token', async () => {
+    // The other provider's tokens live one second; an API that trusts it, with no clock skew forgiven.
+    await createProxiedApi(t, root, 'Short', '/short/', up.url, {
+      enable_jwt: true,
+      jwt_source: elsewhere.jwksUri,
+      jwt_signing_method: 'rsa',
+      jwt_issuer: elsewhere.issuer,
+      jwt_audience: AUDIENCE,
+      jwt_expires_at_validation_skew: 0,
+    });
+    const c = await elsewhere.registerClient({ grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' });
+    const token = await elsewhere.clientCredentialsToken({ client_id: c.client_id, client_secret: c.client_secret! }, AUDIENCE);
+    const exp = (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number }).exp;
+    await new Promise((r) => setTimeout(r, Math.max(0, exp * 1000 - Date.now()) + 1100));
+    const res = await send(gw.url, '/short/x', { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(401);
+    expect(res.json()).toEqual({ error: 'Key not authorized: token has expired' });
+  });
+
+  it("shows the client's traffic at /api/activity/oauthid to who sees the API, 404 to others", async () => {
+    const ann = (await t.store.db.selectFrom('credentials').select('oauth_client_id').where('oauth_client_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow()).oauth_client_id!;
+    let body: { data: { id: { api_id: string; oauth_id: string }; hits: number }[] } = { data: [] };
+    expect(
+      await eventually(async () => {
+        const res = await t.request('GET', `/api/activity/oauthid/${encodeURIComponent(ann)}/${RANGE}`, { key: root });
+        body = res.json();
+        return res.statusCode === 200 && (body.data[0]?.hits ?? 0) >= 4;
+      }, WITHIN),
+    ).toBeGreaterThanOrEqual(0);
+    expect(body.data).toHaveLength(1);
+    expect(body.data[0]!.id).toMatchObject({ api_id: apiId, oauth_id: ann });
+    expect(body.data[0]!.hits).toBe(4);
+    const missing = await t.request('GET', `/api/activity/oauthid/no-such-client/${RANGE}`, { key: root });
+    expect(missing.statusCode).toBe(404);
+    // An analyst who owns another API only (Payments belongs to its own team): the client is as missing to them.
+    const payments = await createGroup(t, root, 'Payments team', { analytics: 'read', owned_analytics: 'read' });
+    await setOwners(t, root, apiId, [], [payments]);
+    const owner = await createUser(t, root, 'payments@example.com', { groupId: payments });
+    expect((await t.request('GET', `/api/activity/oauthid/${encodeURIComponent(ann)}/${RANGE}`, { key: owner.key })).statusCode).toBe(200);
+    const team = await createGroup(t, root, 'Others', { analytics: 'read', owned_analytics: 'read' });
+    const analyst = await createUser(t, root, 'analyst@example.com', { groupId: team });
+    const other = await createProxiedApi(t, root, 'Other', '/other/', up.url);
+    await setOwners(t, root, other, [], [team]);
+    const hidden = await t.request('GET', `/api/activity/oauthid/${encodeURIComponent(ann)}/${RANGE}`, { key: analyst.key });
+    expect(hidden.statusCode).toBe(404);
+    expect(hidden.body).toBe((await t.request('GET', `/api/activity/oauthid/no-such-client/${RANGE}`, { key: analyst.key })).body);
+  });
+
+  it('deletes the client at the provider when the credential, the app or the user goes; the gateway refuses its tokens', async () => {
+    const byCredential = await clientFor('cid');
+    const token = await idp.clientCredentialsToken(byCredential, AUDIENCE);
+    expect((await send(gw.url, '/payments/x', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await ok(await as('cid', 'DELETE', `/apps/${byCredential.appId}/credentials/${byCredential.credentialId}`));
+    expect(await eventually(async () => !(await idp.hasClient(byCredential.client_id)), WITHIN)).toBeGreaterThanOrEqual(0);
+    expect(await eventually(async () => (await send(gw.url, '/payments/x', { headers: { authorization: `Bearer ${token}` } })).status === 403, WITHIN)).toBeGreaterThanOrEqual(0);
+
+    const byApp = await clientFor('dan');
+    await ok(await as('dan', 'DELETE', `/apps/${byApp.appId}`));
+    expect(await eventually(async () => !(await idp.hasClient(byApp.client_id)), WITHIN)).toBeGreaterThanOrEqual(0);
+
+    // bob's client goes with bob.
+    const bobs = await t.store.db
+      .selectFrom('credentials as cr')
+      .innerJoin('apps as a', 'a.id', 'cr.app_id')
+      .select('cr.oauth_client_id')
+      .where('a.user_id', '=', users.bob!.id)
+      .execute();
+    expect(bobs).toHaveLength(1);
+    expect(await idp.hasClient(bobs[0]!.oauth_client_id!)).toBe(true);
+    await ok(await admin('DELETE', `/users/${users.bob!.id}`));
+    expect(await eventually(async () => !(await idp.hasClient(bobs[0]!.oauth_client_id!)), WITHIN)).toBeGreaterThanOrEqual(0);
+    expect(await t.store.db.selectFrom('oauth_client_deletions').selectAll().execute()).toEqual([]);
+  });
+
+  it('leaves nothing half-written when the provider does not answer', async () => {
+    const before = await t.store.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    await ok(await admin('PUT', `/oauth-providers/${providerId}`, { WellKnownURL: 'http://127.0.0.1:9/.well-known/openid-configuration' }));
+    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'second app' }));
+    const request = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold }));
+    const res = await admin('PUT', `/access_requests/${request.ID}/approve`);
+    expect(res.statusCode).toBe(502);
+    expect(res.body).toContain('did not register a client');
+    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
+    const after = await t.store.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    await ok(await admin('PUT', `/oauth-providers/${providerId}`, { WellKnownURL: idp.discoveryUrl }));
+    await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
+  });
+});
