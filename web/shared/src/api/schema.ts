@@ -10864,7 +10864,7 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10886,7 +10886,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -10949,7 +10950,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11025,7 +11027,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11121,7 +11124,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11174,7 +11178,7 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11186,7 +11190,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11239,7 +11244,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11305,7 +11311,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11448,7 +11455,8 @@ export interface operations {
                         Name: string;
                         Description: string;
                         GrantType: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         ProviderID: number;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
@@ -11500,7 +11508,8 @@ export interface operations {
                         Name: string;
                         Description: string;
                         GrantType: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         ProviderID: number;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
