@@ -11213,7 +11213,7 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11235,7 +11235,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11298,7 +11299,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11374,7 +11376,8 @@ export interface operations {
                             ResponseTypes: string;
                             GrantType: string;
                             TokenEndpointAuthMethod: string;
-                            OktaAppType: string;
+                            /** @description Only when set */
+                            OktaAppType?: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
                             CreatedAt: string;
                             /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11470,7 +11473,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11523,7 +11527,7 @@ export interface operations {
         };
         responses: {
             /** @description Default Response */
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11535,7 +11539,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11588,7 +11593,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11654,7 +11660,8 @@ export interface operations {
                         ResponseTypes: string;
                         GrantType: string;
                         TokenEndpointAuthMethod: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
@@ -11797,7 +11804,8 @@ export interface operations {
                         Name: string;
                         Description: string;
                         GrantType: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         ProviderID: number;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
@@ -11849,7 +11857,8 @@ export interface operations {
                         Name: string;
                         Description: string;
                         GrantType: string;
-                        OktaAppType: string;
+                        /** @description Only when set */
+                        OktaAppType?: string;
                         ProviderID: number;
                         /** @description YYYY-MM-DD HH:MM (UTC) */
                         CreatedAt: string;
