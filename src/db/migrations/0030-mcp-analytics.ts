@@ -11,12 +11,8 @@ import { sql, type Kysely } from 'kysely';
  * them from scanning the rest.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable('analytics_records')
-    .addColumn('mcp_method', 'text')
-    .execute();
-  await db.schema.alterTable('analytics_records').addColumn('mcp_primitive_type', 'text').execute();
-  await db.schema.alterTable('analytics_records').addColumn('mcp_primitive_name', 'text').execute();
+  // Nullable without a default: instant on both stores, whatever the table's size.
+  for (const c of ['mcp_method', 'mcp_primitive_type', 'mcp_primitive_name']) await db.schema.alterTable('analytics_records').addColumn(c, 'text').execute();
   await db.schema
     .createIndex('analytics_records_mcp_at')
     .on('analytics_records')
