@@ -37,6 +37,7 @@ export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
   { label: 'Content', to: '/portal/content', summary: 'Blog posts and pages of the Live Portal, in Markdown; draft or published.', visible: (u) => can(u, 'portal') },
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
   { label: 'Appearance', to: '/portal/appearance', summary: 'Settings > Appearance: the Live Portal’s name, logo, colour, font, home page, menu and CSS.', visible: (u) => can(u, 'portal') },
+  { label: 'Single sign-on', to: '/portal/sso', summary: 'Settings > Single sign-on: OpenID Connect providers for staff and consumers.', visible: (u) => can(u, 'portal') },
   { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
   { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
 ];
