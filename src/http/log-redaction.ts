@@ -20,8 +20,8 @@ function isKeyId(segments: string[], i: number): boolean {
   return i > 0 && segments[i] !== '' && before(i - 1) === 'keys' && before(i - 2) !== 'usage';
 }
 
-/** Query parameters whose value is (or may be) a secret, by name. */
-const SECRET_PARAM = /token|secret|passw|invit|credential|session|cookie|auth|api[-_]?key|access[-_]?key|^key$|^code$|^sig(nature)?$/i;
+/** Query parameters whose value is (or may be) a secret, by name (`state`: a sign-in's, bound to its browser's cookie). */
+const SECRET_PARAM = /token|secret|passw|invit|credential|session|cookie|auth|api[-_]?key|access[-_]?key|^key$|^code$|^state$|^sig(nature)?$/i;
 
 /** Header values never logged; the request serializer logs no header at all, this also covers logged header objects. */
 export const SECRET_HEADER_PATHS = [

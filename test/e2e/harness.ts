@@ -43,7 +43,7 @@ export interface BrowserHarness {
  * A real Portcullis server on a free port with a fresh, empty database (gateway
  * disabled unless `options.gateway`; its address is `server.gateway.url`), serving the built web apps, and Chromium driven by playwright-core.
  */
-export async function startBrowserHarness(env: Record<string, string> = {}, options: { gateway?: boolean } = {}): Promise<BrowserHarness> {
+export async function startBrowserHarness(env: Record<string, string> = {}, options: { gateway?: boolean; port?: number } = {}): Promise<BrowserHarness> {
   if (!existsSync(CONSOLE_BUILD)) throw new Error('The console is not built (web/console/dist): run npm run build:web');
   const database: TestDatabase = await createTestDatabase();
   let server: RunningServer | undefined;
@@ -55,7 +55,8 @@ export async function startBrowserHarness(env: Record<string, string> = {}, opti
         ...env,
         PORTCULLIS_DATABASE_URL: database.url,
         PORTCULLIS_HOST: '127.0.0.1',
-        PORTCULLIS_PORT: '0',
+        // A fixed port when the test must know the address beforehand (e.g. a provider's redirect URI); else a free one.
+        PORTCULLIS_PORT: String(options.port ?? 0),
         // The gateway, when a test needs consumer traffic, takes a free port and writes its analytics at once.
         ...(options.gateway
           ? { PORTCULLIS_GATEWAY_ENABLED: 'true', PORTCULLIS_GATEWAY_PORT: '0', PORTCULLIS_GATEWAY_HOST: '127.0.0.1', PORTCULLIS_GATEWAY_ANALYTICS_FLUSH_MS: '50' }

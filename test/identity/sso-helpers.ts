@@ -2,6 +2,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../helpers/app.js';
 import type { TestOidcProvider } from '../helpers/oidc-provider.js';
 
+/** What the sign-in helpers need of an app: its HTTP requests. */
+export type Requester = Pick<TestApp, 'request'>;
+
 export const FLOW_COOKIE = 'portcullis_sso_flow';
 export const SECRETS_KEY = 'test-secrets-key-0123456789abcdef-0123456789';
 export const PUBLIC_URL = 'http://localhost:3000';
@@ -15,7 +18,7 @@ export interface Started {
 }
 
 /** GET the profile's login address as a browser would: the redirect to the provider and the flow cookie. */
-export async function startSignIn(t: TestApp, profileId: string): Promise<Started> {
+export async function startSignIn(t: Requester, profileId: string): Promise<Started> {
   const res = await t.request('GET', `/auth/sso/${profileId}/login`);
   if (res.statusCode !== 302) throw new Error(`login address answered ${res.statusCode}: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === FLOW_COOKIE);
@@ -24,12 +27,12 @@ export async function startSignIn(t: TestApp, profileId: string): Promise<Starte
 }
 
 /** Follows the provider's redirect back to the callback with the given flow cookie. */
-export async function completeSignIn(t: TestApp, back: URL, cookie: string | undefined): Promise<LightMyRequestResponse> {
+export async function completeSignIn(t: Requester, back: URL, cookie: string | undefined): Promise<LightMyRequestResponse> {
   return t.request('GET', `${back.pathname}${back.search}`, cookie === undefined ? {} : { headers: { cookie: `${FLOW_COOKIE}=${cookie}` } });
 }
 
 /** The whole round trip: our login address, the provider's sign-in page as `login`, our callback. */
-export async function signInWith(t: TestApp, idp: TestOidcProvider, profileId: string, login: string): Promise<LightMyRequestResponse> {
+export async function signInWith(t: Requester, idp: TestOidcProvider, profileId: string, login: string): Promise<LightMyRequestResponse> {
   const started = await startSignIn(t, profileId);
   const back = await idp.signIn(started.authorizationUrl, login);
   return completeSignIn(t, back, started.cookie);

@@ -98,7 +98,9 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: Services; pu
   app.get(
     '/sso/:profile_id/login',
     {
+      // Browser addresses, not API operations (they answer redirects and HTML pages): out of the OpenAPI document, described in docs/sso.md.
       schema: {
+        hide: true,
         operationId: 'startSsoSignIn',
         tags,
         summary: 'Start signing in with a single sign-on profile: redirects to the provider',
@@ -123,6 +125,7 @@ export const ssoSignInRoutes: FastifyPluginAsyncTypebox<{ services: Services; pu
     '/sso/:profile_id/callback',
     {
       schema: {
+        hide: true,
         operationId: 'completeSsoSignIn',
         tags,
         summary: 'The provider sends the browser back here (the profile\'s RedirectURL); sets the session cookie',

@@ -23,6 +23,7 @@ const PortalOrganisationsRoutes = lazy(() => import('./screens/portal-organisati
 const UserGroupsRoutes = lazy(() => import('./screens/user-groups/routes.js').then((m) => ({ default: m.UserGroupsRoutes })));
 const PortalAdminUsersRoutes = lazy(() => import('./screens/portal-admin-users/routes.js').then((m) => ({ default: m.PortalAdminUsersRoutes })));
 const PortalSettingsRoutes = lazy(() => import('./screens/portal-settings/routes.js').then((m) => ({ default: m.PortalSettingsRoutes })));
+const PortalSsoRoutes = lazy(() => import('./screens/portal-sso/routes.js').then((m) => ({ default: m.PortalSsoRoutes })));
 const PortalCataloguesRoutes = lazy(() => import('./screens/portal-catalogues/routes.js').then((m) => ({ default: m.PortalCataloguesRoutes })));
 const PortalPlansRoutes = lazy(() => import('./screens/portal-plans/routes.js').then((m) => ({ default: m.PortalPlansRoutes })));
 const PortalContentRoutes = lazy(() => import('./screens/portal-content/routes.js').then((m) => ({ default: m.PortalContentRoutes })));
@@ -101,6 +102,7 @@ function SignedIn() {
           <Route path="/portal/organisations/*" element={<PortalOrganisationsRoutes user={me.data} />} />
           <Route path="/portal/admin-users/*" element={<PortalAdminUsersRoutes user={me.data} />} />
           <Route path="/portal/settings/*" element={<PortalSettingsRoutes user={me.data} />} />
+          <Route path="/portal/sso/*" element={<PortalSsoRoutes user={me.data} />} />
           <Route path="/portal/catalogues/*" element={<PortalCataloguesRoutes user={me.data} />} />
           <Route path="/portal/plans/*" element={<PortalPlansRoutes user={me.data} />} />
           <Route path="/portal/content/*" element={<PortalContentRoutes user={me.data} />} />

@@ -38,6 +38,7 @@ export const ADMIN_PORTAL_SECTIONS: readonly NavItem[] = [
   { label: 'Admin users', to: '/portal/admin-users', summary: 'Settings > Admin users: the API Owners who run the portal.', visible: (u) => can(u, 'portal') },
   { label: 'Appearance', to: '/portal/appearance', summary: 'Settings > Appearance: the Live Portal’s name, logo, colour, font, home page, menu and CSS.', visible: (u) => can(u, 'portal') },
   { label: 'OAuth providers', to: '/portal/oauth-providers', summary: 'Settings > OAuth providers: identity providers that register a client per approved request (DCR).', visible: (u) => can(u, 'portal') },
+  { label: 'Single sign-on', to: '/portal/sso', summary: 'Settings > Single sign-on: OpenID Connect providers for staff and consumers.', visible: (u) => can(u, 'portal') },
   { label: 'General settings', to: '/portal/settings', summary: 'Settings > General: registration, approval and email.', visible: (u) => can(u, 'portal') },
   { label: 'Access review', to: '/portal/access-review', summary: 'Who holds which role, permissions and APIs; CSV for audits.', visible: (u) => can(u, 'portal') },
 ];

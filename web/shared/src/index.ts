@@ -4,7 +4,8 @@ export { Markdown, type MarkdownProps } from './markdown.js';
 export { ApiError, ensureOk, messageOf } from './api/errors.js';
 export { errorFor, isFieldError, splitFieldError, type FieldError } from './field-errors.js';
 export { cssVariablesResolver, theme } from './theme.js';
-export { signIn } from './api/sign-in.js';
+export { signIn, ssoSignInOptions, type SsoAudienceOptions } from './api/sign-in.js';
+export { SsoButtons } from './sso-buttons.js';
 export {
   durationWords,
   expiryWords,

@@ -932,6 +932,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/sso/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The single sign-on buttons the sign-in pages show, and whether passwords are switched off, per audience */
+        get: operations["getSsoSignInOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/portal-api/bootstrap": {
         parameters: {
             query?: never;
@@ -1581,6 +1598,63 @@ export interface paths {
         /** Reject a pending request, with an optional comment for the consumer */
         put: operations["rejectAccessRequest"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/sso_profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List single sign-on profiles */
+        get: operations["listSsoProfiles"];
+        put?: never;
+        /**
+         * Create a single sign-on profile (OpenID Connect); the client secret is write-only
+         * @description Staff profiles (GenerateOrLoginUserProfile) need an administrator; consumer profiles `portal: write`.
+         */
+        post: operations["createSsoProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/sso_profiles/{profile_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A single sign-on profile (never its client secret) */
+        get: operations["getSsoProfile"];
+        /** Replace a single sign-on profile; an absent ClientSecret keeps the stored one */
+        put: operations["updateSsoProfile"];
+        post?: never;
+        /** Delete a single sign-on profile */
+        delete: operations["deleteSsoProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/portal-api/sso_profiles/{profile_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fetch the profile's discovery document now and say whether it works */
+        post: operations["testSsoProfile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3556,6 +3630,188 @@ export interface components {
             status: "ok";
             message: string;
             Credential: components["schemas"]["Credential"];
+        };
+        SSOProfile: {
+            ID: string;
+            Name: string;
+            /** @description GenerateOrLoginUserProfile: staff, who land in the console; GenerateOrLoginDeveloperProfile: API consumers, who land in the Live Portal */
+            ActionType: "GenerateOrLoginUserProfile" | "GenerateOrLoginDeveloperProfile";
+            ProviderName: string;
+            ProviderConfig: components["schemas"]["SSOProviderConfig"];
+            CustomEmailField: string;
+            CustomUserGroupField: string;
+            UserGroupMapping: {
+                [key: string]: string;
+            };
+            UserGroupSeparator: string;
+            DefaultUserGroupID: string;
+            SSOOnlyForRegisteredUsers: boolean;
+            SSOOnly: boolean;
+            ReturnURL: string;
+            /** @description Read-only: the address that starts a sign-in with this profile */
+            LoginURL: string;
+            /** @description Read-only: the callback to register at the provider */
+            RedirectURL: string;
+            /** @enum {string} */
+            SelectedProviderType: "openid-connect";
+            /** @enum {string} */
+            Type: "redirect";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            UpdatedBy: string;
+        };
+        SSOProfileCreate: {
+            /** @description The profile's key, chosen when it is created (letters, digits, "-" and "_"); part of its login address */
+            ID: string;
+            /** @description The profile's name, for administrators */
+            Name: string;
+            /** @description GenerateOrLoginUserProfile: staff, who land in the console; GenerateOrLoginDeveloperProfile: API consumers, who land in the Live Portal */
+            ActionType: "GenerateOrLoginUserProfile" | "GenerateOrLoginDeveloperProfile";
+            /** @description Shown on the sign-in pages: "Sign in with <ProviderName>" */
+            ProviderName: string;
+            /** @description The claim holding the email address (default email) */
+            CustomEmailField?: string;
+            /** @description The claim holding the groups (e.g. groups); empty: no group mapping */
+            CustomUserGroupField?: string;
+            /** @description Group claim value → a Dashboard user group id (staff profiles) or a team id (consumer profiles: the team's organisation follows). The first value of the claim that matches wins for staff; consumers join every matching team of the first match's organisation */
+            UserGroupMapping?: {
+                [key: string]: string;
+            };
+            /** @description Splits a group claim sent as one string (e.g. ","); lists are read as lists */
+            UserGroupSeparator?: string;
+            /** @description User group id (staff) or team id (consumers) when no group claim value matches; empty: none (consumers: the Default Organisation's default team) */
+            DefaultUserGroupID?: string;
+            /** @description Only accounts that already exist may sign in; nobody is created */
+            SSOOnlyForRegisteredUsers?: boolean;
+            /** @description Portcullis: password sign-in is refused for this profile's audience (staff or consumers) while any of its profiles says so; the sign-in pages offer the provider instead */
+            SSOOnly?: boolean;
+            /** @description Where users land after signing in: a path on this server (default: the console for staff, the dashboard for consumers) */
+            ReturnURL?: string;
+            ProviderConfig: {
+                /** @description The provider's issuer, or its discovery document (https://…/.well-known/openid-configuration); https, or http on loopback only */
+                DiscoveryURL: string;
+                /** @description The client id registered at the provider */
+                ClientID: string;
+                /** @description Scopes asked of the provider; must include openid (default: openid, email, profile) */
+                Scopes?: string[];
+                /** @description Write-only: never returned; absent keeps the stored secret, "" removes it (a public client, PKCE only) */
+                ClientSecret?: string;
+                /** @description Ignored on input (what a read returned) */
+                ClientSecretSet?: boolean;
+            };
+            OrgID?: string;
+            Type?: string;
+            SelectedProviderType?: string;
+            LoginURL?: string;
+            RedirectURL?: string;
+            UpdatedAt?: string;
+            UpdatedBy?: string;
+        };
+        SSOProfileIndexElem: {
+            ID: string;
+            Name: string;
+            /** @description GenerateOrLoginUserProfile: staff, who land in the console; GenerateOrLoginDeveloperProfile: API consumers, who land in the Live Portal */
+            ActionType: "GenerateOrLoginUserProfile" | "GenerateOrLoginDeveloperProfile";
+            ProviderName: string;
+            SSOOnly: boolean;
+            /** @description Read-only: the address that starts a sign-in with this profile */
+            LoginURL: string;
+            /** @description Read-only: the callback to register at the provider */
+            RedirectURL: string;
+            /** @enum {string} */
+            SelectedProviderType: "openid-connect";
+            /** @enum {string} */
+            Type: "redirect";
+            /** @description YYYY-MM-DD HH:MM (UTC) */
+            UpdatedAt: string;
+            UpdatedBy: string;
+        };
+        SSOProfileTestResult: {
+            /** @description Whether the discovery document was fetched and describes an OpenID provider this profile can use */
+            Works: boolean;
+            /** @description What was found, or what went wrong, in plain words */
+            Message: string;
+            Issuer?: string;
+            AuthorizationEndpoint?: string;
+        };
+        SSOProfileUpdate: {
+            /** @description The profile's key, chosen when it is created (letters, digits, "-" and "_"); part of its login address */
+            ID?: string;
+            /** @description The profile's name, for administrators */
+            Name: string;
+            /** @description GenerateOrLoginUserProfile: staff, who land in the console; GenerateOrLoginDeveloperProfile: API consumers, who land in the Live Portal */
+            ActionType: "GenerateOrLoginUserProfile" | "GenerateOrLoginDeveloperProfile";
+            /** @description Shown on the sign-in pages: "Sign in with <ProviderName>" */
+            ProviderName: string;
+            /** @description The claim holding the email address (default email) */
+            CustomEmailField?: string;
+            /** @description The claim holding the groups (e.g. groups); empty: no group mapping */
+            CustomUserGroupField?: string;
+            /** @description Group claim value → a Dashboard user group id (staff profiles) or a team id (consumer profiles: the team's organisation follows). The first value of the claim that matches wins for staff; consumers join every matching team of the first match's organisation */
+            UserGroupMapping?: {
+                [key: string]: string;
+            };
+            /** @description Splits a group claim sent as one string (e.g. ","); lists are read as lists */
+            UserGroupSeparator?: string;
+            /** @description User group id (staff) or team id (consumers) when no group claim value matches; empty: none (consumers: the Default Organisation's default team) */
+            DefaultUserGroupID?: string;
+            /** @description Only accounts that already exist may sign in; nobody is created */
+            SSOOnlyForRegisteredUsers?: boolean;
+            /** @description Portcullis: password sign-in is refused for this profile's audience (staff or consumers) while any of its profiles says so; the sign-in pages offer the provider instead */
+            SSOOnly?: boolean;
+            /** @description Where users land after signing in: a path on this server (default: the console for staff, the dashboard for consumers) */
+            ReturnURL?: string;
+            ProviderConfig: {
+                /** @description The provider's issuer, or its discovery document (https://…/.well-known/openid-configuration); https, or http on loopback only */
+                DiscoveryURL: string;
+                /** @description The client id registered at the provider */
+                ClientID: string;
+                /** @description Scopes asked of the provider; must include openid (default: openid, email, profile) */
+                Scopes?: string[];
+                /** @description Write-only: never returned; absent keeps the stored secret, "" removes it (a public client, PKCE only) */
+                ClientSecret?: string;
+                /** @description Ignored on input (what a read returned) */
+                ClientSecretSet?: boolean;
+            };
+            OrgID?: string;
+            Type?: string;
+            SelectedProviderType?: string;
+            LoginURL?: string;
+            RedirectURL?: string;
+            UpdatedAt?: string;
+            UpdatedBy?: string;
+        };
+        SSOProviderConfig: {
+            /** @description The provider's issuer, or its discovery document (https://…/.well-known/openid-configuration); https, or http on loopback only */
+            DiscoveryURL: string;
+            /** @description The client id registered at the provider */
+            ClientID: string;
+            /** @description Scopes asked of the provider; must include openid (default: openid, email, profile) */
+            Scopes: string[];
+            /** @description Whether a client secret is stored (the secret itself is never returned) */
+            ClientSecretSet: boolean;
+        };
+        SSOSignInOptions: {
+            staff: {
+                /** @description Password sign-in is switched off for this audience */
+                SSOOnly: boolean;
+                Providers: {
+                    ID: string;
+                    ProviderName: string;
+                    /** @description A path on this server */
+                    LoginURL: string;
+                }[];
+            };
+            consumers: {
+                /** @description Password sign-in is switched off for this audience */
+                SSOOnly: boolean;
+                Providers: {
+                    ID: string;
+                    ProviderName: string;
+                    /** @description A path on this server */
+                    LoginURL: string;
+                }[];
+            };
         };
         StatusOk: {
             /** @enum {string} */
@@ -7832,6 +8088,44 @@ export interface operations {
             };
         };
     };
+    getSsoSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOSignInOptions"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardError"];
+                };
+            };
+        };
+    };
     getBootstrapStatus: {
         parameters: {
             query?: never;
@@ -11120,6 +11414,250 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatusWithMessage"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    listSsoProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProfileIndexElem"][];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    createSsoProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SSOProfileCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProfile"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    getSsoProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProfile"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    updateSsoProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SSOProfileUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProfile"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    deleteSsoProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusOk"];
+                };
+            };
+            /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+            /** @description Server trouble (the body names the request id, never internals) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalError"];
+                };
+            };
+        };
+    };
+    testSsoProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                profile_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSOProfileTestResult"];
                 };
             };
             /** @description Refused: invalid input, no or bad credentials, not allowed, not found, conflict, too many requests */

@@ -12,3 +12,16 @@ export async function signIn(api: ApiClient, email: string, password: string): P
   const meta = data?.Meta as { redirect_to?: unknown } | null | undefined;
   return typeof meta?.redirect_to === 'string' ? meta.redirect_to : '/';
 }
+
+export interface SsoAudienceOptions {
+  /** Password sign-in is switched off for this audience. */
+  SSOOnly: boolean;
+  Providers: { ID: string; ProviderName: string; LoginURL: string }[];
+}
+
+/** What a sign-in page offers: each audience's single sign-on providers, and whether passwords are off. */
+export async function ssoSignInOptions(api: ApiClient): Promise<{ staff: SsoAudienceOptions; consumers: SsoAudienceOptions }> {
+  const { data, error, response } = await api.GET('/auth/sso/options');
+  ensureOk(response, error);
+  return data!;
+}
