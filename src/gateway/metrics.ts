@@ -2,6 +2,8 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** Upper bounds (ms) of the upstream latency histogram's buckets. */
 const BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
+/** How often the event-loop delay sampler fires (ms). */
+const LOOP_SAMPLE_MS = 2;
 
 /** Counters of one gateway process, rendered in the Prometheus text format. */
 export class GatewayMetrics {
@@ -21,7 +23,7 @@ export class GatewayMetrics {
   /** Starts sampling the event loop's delay (the first scrape's window begins here). */
   watchEventLoop(): void {
     if (this.loopDelay) return;
-    this.loopDelay = monitorEventLoopDelay({ resolution: 2 });
+    this.loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
     this.loopDelay.enable();
   }
 
@@ -83,9 +85,10 @@ export class GatewayMetrics {
     lines.push('# TYPE process_resident_memory_bytes gauge');
     lines.push(`process_resident_memory_bytes ${process.memoryUsage.rss()}`);
     if (this.loopDelay) {
-      // Nanoseconds in the histogram; milliseconds here, per scrape window, then a new window.
+      // The histogram holds the time between two firings of the sampler (ns): the delay is what exceeds its interval.
+      // Milliseconds here, per scrape window, then a new window.
       const h = this.loopDelay;
-      const ms = (ns: number) => (h.count === 0 ? 0 : Math.round(ns / 1e3) / 1e3);
+      const ms = (ns: number) => (h.count === 0 ? 0 : Math.max(0, Math.round(ns / 1e3 - LOOP_SAMPLE_MS * 1e3) / 1e3));
       lines.push('# HELP portcullis_gateway_event_loop_delay_ms How late the event loop ran (ms) since the previous scrape of /metrics, sampled every 2 ms.');
       lines.push('# TYPE portcullis_gateway_event_loop_delay_ms summary');
       lines.push(`portcullis_gateway_event_loop_delay_ms{quantile="0.5"} ${ms(h.percentile(50))}`);

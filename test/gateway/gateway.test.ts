@@ -1,3 +1,5 @@
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -75,6 +77,41 @@ describe('the gateway', () => {
       const down = await send(gw.url, '/shop/big?mb=16');
       expect(down.status).toBe(200);
       expect(down.body.length).toBe(16 * 1024 * 1024);
+    });
+
+    it('cancels the upstream request when the client goes away mid-body, and serves on', async () => {
+      let cutShort = 0;
+      const drip = createServer((req, res) => {
+        if (req.url === '/ok') return void res.end('ok');
+        // One chunk, then nothing: only the gateway giving up on it ends this response.
+        res.writeHead(200, { 'content-type': 'application/octet-stream' });
+        res.write(Buffer.alloc(1024, 1));
+        res.on('close', () => {
+          if (!res.writableFinished) cutShort += 1;
+        });
+      });
+      await new Promise<void>((resolve) => drip.listen(0, '127.0.0.1', resolve));
+      try {
+        await createProxiedApi(t, admin, 'Drip', '/drip/', `http://127.0.0.1:${(drip.address() as AddressInfo).port}`, { use_keyless: true });
+        expect(await eventually(async () => (await send(gw.url, '/drip/ok')).status === 200, WITHIN)).toBeGreaterThanOrEqual(0);
+        await new Promise<void>((resolve) => {
+          const req = httpRequest(`${gw.url}/drip/stream`, (res) => {
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          });
+          req.on('error', () => {
+            // Destroyed on purpose.
+          });
+          req.end();
+        });
+        expect(await eventually(async () => cutShort === 1, 5000)).toBeGreaterThanOrEqual(0);
+        expect((await send(gw.url, '/drip/ok')).status).toBe(200);
+      } finally {
+        drip.closeAllConnections();
+        await new Promise<void>((resolve) => drip.close(() => resolve()));
+      }
     });
 
     it('answers 404 where no active API listens', async () => {
