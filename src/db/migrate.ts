@@ -17,6 +17,8 @@ import * as m0018 from './migrations/0018-portal-appearance.js';
 import * as m0019 from './migrations/0019-tyk-kept-fields.js';
 import * as m0020 from './migrations/0020-policy-custom-ids.js';
 import * as m0023 from './migrations/0023-sign-in-change-notifications.js';
+import * as m0028 from './migrations/0028-list-counts.js';
+import * as m0029 from './migrations/0029-grant-counts.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +39,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-tyk-kept-fields': m0019,
   '0020-policy-custom-ids': m0020,
   '0023-sign-in-change-notifications': m0023,
+  '0028-list-counts': m0028,
+  '0029-grant-counts': m0029,
 };
 
 const provider: MigrationProvider = {
