@@ -15,9 +15,9 @@ export function productFilter(ex: Executor, scope: Scope, productIdColumn: strin
   if (scope.kind === 'unrestricted') return scope;
   const visible = ownedApiIds(ex, scope);
   const col = sql.ref(productIdColumn);
-  const exposing = ex.selectFrom('product_apis as pa').select('pa.product_id');
-  return restricted(sql<SqlBool>`(
-    ${col} not in (${exposing})
-    or ${col} in (${exposing.where('pa.api_id', 'in', visible)})
+  // One set built from indexes: products exposing none (their maintained `api_count`, migration 0029) and those exposing a visible API.
+  return restricted(sql<SqlBool>`${col} in (
+    select p0.id from products p0 where p0.api_count = 0
+    union select pa.product_id from product_apis pa where pa.api_id in (${visible})
   )`);
 }

@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ApiFilter, Filter } from '../access/access.js';
 import type { Executor } from '../db/database.js';
+import { rowCount } from '../db/row-counts.js';
 import type { ApisTable } from '../db/schema.js';
 import { storedId } from '../http/ids.js';
 
@@ -42,7 +43,11 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
   let base = from;
   if (q.kind) base = base.where('apis.kind', '=', q.kind);
   if (q.q) base = base.where(sql`lower(apis.name)`, 'like', sql`${`%${escapeLike(q.q.toLowerCase())}%`} escape '\\'`);
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  // Every API, unfiltered: the maintained count (migration 0028) instead of counting the table.
+  const total =
+    q.visible.kind === 'unrestricted' && !q.kind && !q.q
+      ? await rowCount(ex, 'apis')
+      : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total;
   const desc = q.sort.startsWith('-');
   const column = q.sort.replace(/^-/, '') as 'name' | 'created_at' | 'updated_at';
   let rows = base.selectAll('apis').orderBy(`apis.${column}`, desc ? 'desc' : 'asc').orderBy('apis.id', desc ? 'desc' : 'asc');

@@ -43,15 +43,18 @@ function openSqlite(path: string): Store {
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
   conn.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn) }) });
-  // total_changes(): rows this connection changed; data_version: moves when another connection commits.
-  const marker = conn.prepare('select total_changes() as local, (select data_version from pragma_data_version) as other');
+  // Every statement of this process runs on this connection: counting the writing ones as
+  // they are handed out (each runs in the same tick) tells this process's own changes.
+  let ownWrites = 0;
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn, () => ownWrites++) }) });
+  // data_version moves when another connection (another process, the analytics writer's thread) commits.
+  // Prepared once and plucked: the cheapest question SQLite answers, asked on every signed-in request.
+  const dataVersion = conn.prepare('pragma data_version').pluck();
   return {
     db,
     dialect: 'sqlite',
     changeMarker() {
-      const m = marker.get() as { local: number; other: number };
-      return `${m.local}:${m.other}`;
+      return `${ownWrites}:${dataVersion.get() as number}`;
     },
     async ping() {
       try {
@@ -71,8 +74,9 @@ function openSqlite(path: string): Store {
  * Kysely prepares every query anew; preparing is a large share of a small
  * query's cost on SQLite. Statements are reusable, so keep the most recent ones
  * by their SQL text. (Statements run synchronously, so sharing one is safe.)
+ * `onWrite` is told of every statement that may write, as it is handed out to run.
  */
-function withStatementCache(conn: SQLite.Database, size = 500): SQLite.Database {
+function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 500): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   return new Proxy(conn, {
     get(target, prop, receiver) {
@@ -90,6 +94,7 @@ function withStatementCache(conn: SQLite.Database, size = 500): SQLite.Database 
           if (cache.size >= size) cache.delete(cache.keys().next().value!);
         }
         cache.set(source, stmt);
+        if (!stmt.readonly) onWrite();
         return stmt;
       };
     },

@@ -21,6 +21,8 @@ import * as m0024 from './migrations/0024-sso-profiles.js';
 import * as m0025 from './migrations/0025-sso-identities.js';
 import * as m0026 from './migrations/0026-oauth-providers.js';
 import * as m0027 from './migrations/0027-oauth-credentials.js';
+import * as m0028 from './migrations/0028-list-counts.js';
+import * as m0029 from './migrations/0029-grant-counts.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
@@ -46,6 +48,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0025-sso-identities': m0025,
   '0026-oauth-providers': m0026,
   '0027-oauth-credentials': m0027,
+  '0028-list-counts': m0028,
+  '0029-grant-counts': m0029,
   '0030-mcp-analytics': m0030,
 };
 

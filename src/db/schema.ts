@@ -149,6 +149,8 @@ export interface PoliciesTable {
   custom_id: string | null;
   /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
   tyk_fields: Generated<string>;
+  /** APIs it grants (its access rights), kept by triggers (migration 0029): zero marks a policy granting none. */
+  api_count: Generated<number>;
 }
 
 /** One API granted by a policy or a key; `rights` holds versions, allowed_urls and an optional per-API limit (JSON). */
@@ -178,6 +180,8 @@ export interface KeysTable {
   owner_user_id: number | null;
   /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
   tyk_fields: Generated<string>;
+  /** Its access rights plus its policies' ones, kept by triggers (migration 0029): zero marks a key granting no API. */
+  api_count: Generated<number>;
 }
 
 export interface KeyAccessRightsTable {
@@ -384,6 +388,8 @@ export interface ProductsTable {
   updated_at: string;
   /** Tyk fields Portcullis does not act on, kept as sent (a JSON object; src/http/tyk-fields.ts). */
   tyk_fields: Generated<string>;
+  /** Its rows in product_apis, kept by triggers (migration 0029): zero marks a product exposing no API. */
+  api_count: Generated<number>;
 }
 
 /** An API a product exposes (apis.id), with its documentation. */
@@ -451,6 +457,8 @@ export interface AppsTable {
   visibility: 'personal' | 'team' | 'organisation';
   created_at: string;
   updated_at: string;
+  /** Its access requests, kept by triggers (migration 0029): zero marks an app with none. */
+  request_count: Generated<number>;
 }
 
 export interface AccessRequestsTable {
@@ -549,6 +557,14 @@ export interface PortalContentTable {
 }
 
 /** One row (id 1) whose version triggers bump on every write gateways cache (migration 0008). */
+/** Rows per list, kept by triggers (migration 0028): the page count of an unfiltered list. */
+export interface RowCountsTable {
+  name: RowCounter;
+  n: number;
+}
+
+export type RowCounter = 'apis' | 'policies' | 'keys' | 'user_groups' | 'audit_logs' | 'access_requests' | 'users_staff' | 'users_consumer';
+
 export interface GatewayChangesTable {
   id: number;
   version: number;
@@ -604,6 +620,7 @@ export interface Database {
   oauth_client_deletions: OauthClientDeletionsTable;
   portal_content: PortalContentTable;
   gateway_changes: GatewayChangesTable;
+  row_counts: RowCountsTable;
   sso_profiles: SsoProfilesTable;
   sso_identities: SsoIdentitiesTable;
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPermissions } from '../access/permissions.js';
 import type { Executor } from '../db/database.js';
+import { rowCount } from '../db/row-counts.js';
 import type { UserGroupsTable } from '../db/schema.js';
 
 export interface GroupRecord {
@@ -34,10 +35,7 @@ export async function findGroupById(ex: Executor, id: number): Promise<GroupReco
 }
 
 export async function listGroups(ex: Executor, page?: { offset: number; limit: number }): Promise<{ rows: GroupRecord[]; total: number }> {
-  const { total } = await ex
-    .selectFrom('user_groups')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
+  const total = await rowCount(ex, 'user_groups');
   let q = ex.selectFrom('user_groups').selectAll().orderBy('id');
   if (page) q = q.limit(page.limit).offset(page.offset);
   return { rows: (await q.execute()).map(toRecord), total: Number(total) };

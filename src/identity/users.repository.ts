@@ -3,6 +3,7 @@ import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPe
 import { CONSUMER_ROLES, type Role } from '../access/actor.js';
 import { compiledOnce } from '../db/compiled-once.js';
 import type { Executor } from '../db/database.js';
+import { rowCount } from '../db/row-counts.js';
 import type { UsersTable } from '../db/schema.js';
 
 /** A Dashboard user as the application handles it: no secret is ever loaded into it. */
@@ -179,7 +180,12 @@ export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows:
       ]),
     );
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+  // A whole kind, unfiltered: the maintained count (migration 0028) instead of counting the table.
+  const unfiltered =
+    q.role === undefined && q.organisationId === undefined && q.active === undefined && q.teamId === undefined && (q.search === undefined || q.search === '');
+  const counter = !unfiltered ? undefined : q.kind === 'staff' ? 'users_staff' : q.kind === 'consumer' ? 'users_consumer' : undefined;
+  const total =
+    counter !== undefined ? await rowCount(ex, counter) : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total;
   let rowsQuery = base
     .leftJoin('user_groups as g', 'g.id', 'u.group_id')
     .select(PROFILE_COLUMNS)

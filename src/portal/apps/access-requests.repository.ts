@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
+import { rowCount } from '../../db/row-counts.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
 
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
@@ -82,6 +83,7 @@ export async function listAccessRequests(
 }
 
 export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Filter): Promise<number> {
+  if (visible.kind === 'unrestricted' && filter.status === undefined) return rowCount(ex, 'access_requests');
   let q = ex.selectFrom('access_requests as ar');
   if (visible.kind === 'restricted') q = q.where(visible.where);
   if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
