@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { loadConfig } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
 import { hashSecret, newSecret } from '../../src/identity/tokens.js';
-import { openMigratedStore } from '../../src/server.js';
+import { openMigratedStore } from '../../src/db/migrate.js';
 import { benchDatabases } from '../lib/databases.js';
 import { latency, table } from '../lib/measure.js';
 import { startServer } from '../lib/server.js';
