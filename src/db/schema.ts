@@ -503,7 +503,7 @@ export interface OauthProvidersTable {
   type: string;
   well_known_url: string;
   ssl_insecure_skip_verify: number;
-  /** The provider's initial access token, encrypted (src/http/secret-box.ts); '' when none. */
+  /** The provider's initial access token, sealed (src/identity/sealing.ts); '' when none. */
   initial_access_token_enc: string;
   created_at: string;
   updated_at: string;

@@ -10,7 +10,7 @@ import { portalDate } from '../../portal/portal-date.js';
 import { unknownTeamIds } from '../../portal/accounts/sso-placement.service.js';
 import { findGroupById } from '../groups.repository.js';
 import { discoverOnce, discoveryUrlProblem, requireDiscoveryUrl } from './oidc.js';
-import { seal, unseal } from './sealing.js';
+import { seal, unseal } from '../sealing.js';
 import {
   anySsoOnlyProfile,
   deleteSsoProfile,

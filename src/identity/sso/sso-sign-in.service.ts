@@ -13,7 +13,7 @@ import { hashSecret, newSecret } from '../tokens.js';
 import { findUserById, updateUserRow } from '../users.repository.js';
 import type { UserRecord, UsersService } from '../users.service.js';
 import { authorizationUrl, exchangeCode, relyingParty, type Claims } from './oidc.js';
-import { seal, unseal } from './sealing.js';
+import { seal, unseal } from '../sealing.js';
 import { findSsoIdentity, findSsoIdentityOfUser, insertSsoIdentity, touchSsoIdentity } from './sso-identities.repository.js';
 import { findSsoProfile, type SsoProfileRow } from './sso-profiles.repository.js';
 import { audienceOf, clientSecretOf, describeFailure, parseMapping, parseScopes, ssoPaths } from './sso-profiles.service.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { Conflict, Invalid, NotFound, UpstreamFailed } from '../../errors.js';
-import { secretBox, type SecretBox } from '../../identity/secret-box.js';
+import { sealer, type Sealer } from '../../identity/sealing.js';
 import type { CatalogueService } from '../catalogue/catalogues.service.js';
 import { deleteClient, ProviderError, registerClient, registrationEndpoint, registrationTypes, type RegisteredClient } from './dcr.js';
 import {
@@ -74,14 +74,14 @@ function checkSkipVerify(v: boolean | undefined): void {
 export function oauthService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService }) {
   const { db } = store;
   const { access } = deps;
-  const box: SecretBox | undefined = config.secretsKey ? secretBox(config.secretsKey) : undefined;
+  const box: Sealer | undefined = config.secretsKey ? sealer(config.secretsKey) : undefined;
   let log: Logger | undefined;
   let timer: NodeJS.Timeout | undefined;
   let started = false;
   let running: Promise<void> | undefined;
   let again = false;
 
-  function requireBox(): SecretBox {
+  function requireBox(): Sealer {
     if (!box) throw new Conflict('OAuth providers need the secrets_key setting (PORTCULLIS_SECRETS_KEY): their tokens and client secrets are stored encrypted with it');
     return box;
   }
@@ -119,7 +119,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     const at = now();
     await ex
       .insertInto('oauth_client_deletions')
-      .values({ client_id: clientId, registration_client_uri: uri, registration_token_enc: token === null ? null : requireBox().seal(token), attempts: 0, last_error: '', created_at: at, next_attempt_at: at })
+      .values({ client_id: clientId, registration_client_uri: uri, registration_token_enc: token === null ? null : requireBox().seal('oauth-registration-token', token), attempts: 0, last_error: '', created_at: at, next_attempt_at: at })
       .execute();
   }
 
@@ -134,7 +134,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
         continue;
       }
       try {
-        await deleteClient(row.registration_client_uri, box.open(row.registration_token_enc));
+        await deleteClient(row.registration_client_uri, box.open('oauth-registration-token', row.registration_token_enc));
         await db.deleteFrom('oauth_client_deletions').where('id', '=', row.id).execute();
       } catch (err) {
         const attempts = row.attempts + 1;
@@ -190,7 +190,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       checkSkipVerify(input.SSLInsecureSkipVerify);
       const url = checkUrl(input.WellKnownURL, 'WellKnownURL');
       const token = input.RegistrationAccessToken ?? '';
-      const sealed = token === '' ? '' : requireBox().seal(token);
+      const sealed = token === '' ? '' : requireBox().seal('oauth-initial-access-token', token);
       return db.transaction().execute(async (trx) => {
         const at = now();
         const id = await insertProvider(trx, { name: input.Name, type: input.Type, well_known_url: url, ssl_insecure_skip_verify: 0, initial_access_token_enc: sealed, created_at: at, updated_at: at });
@@ -210,7 +210,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       checkSkipVerify(input.SSLInsecureSkipVerify);
       const url = input.WellKnownURL === undefined ? undefined : checkUrl(input.WellKnownURL, 'WellKnownURL');
       const token = input.RegistrationAccessToken;
-      const sealed = token === undefined ? undefined : token === '' ? '' : requireBox().seal(token);
+      const sealed = token === undefined ? undefined : token === '' ? '' : requireBox().seal('oauth-initial-access-token', token);
       return db.transaction().execute(async (trx) => {
         const row = await mustFindProvider(trx, id);
         await updateProvider(trx, id, {
@@ -374,7 +374,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       const b = requireBox();
       try {
         const endpoint = await registrationEndpoint(provider.well_known_url);
-        const registered = await registerClient(endpoint, provider.initial_access_token_enc === '' ? '' : b.open(provider.initial_access_token_enc), {
+        const registered = await registerClient(endpoint, provider.initial_access_token_enc === '' ? '' : b.open('oauth-initial-access-token', provider.initial_access_token_enc), {
           client_name: clientName.slice(0, 200),
           ...registrationTypes(ct.grant_types, ct.response_types),
           token_endpoint_auth_method: ct.token_endpoint_auth_method,
@@ -396,8 +396,8 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
           oauth_client_id: r.clientId,
           oauth_client_type_id: pending.clientTypeId,
           dcr_registration_client_uri: r.registrationClientUri,
-          dcr_registration_token_enc: r.registrationAccessToken === null ? null : b.seal(r.registrationAccessToken),
-          oauth_client_secret_enc: b.seal(r.clientSecret),
+          dcr_registration_token_enc: r.registrationAccessToken === null ? null : b.seal('oauth-registration-token', r.registrationAccessToken),
+          oauth_client_secret_enc: b.seal('oauth-client-secret', r.clientSecret),
           updated_at: now(),
         })
         .where('id', '=', credentialId)
@@ -413,7 +413,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
     /** Opens a sealed secret (a client secret being shown once). */
     open(sealed: string): string {
-      return requireBox().open(sealed);
+      return requireBox().open('oauth-client-secret', sealed);
     },
 
     /** Deletes queued clients at their providers now (after a commit that queued some), rather than at the next poll. */
