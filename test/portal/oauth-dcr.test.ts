@@ -311,4 +311,20 @@ describe('OAuth credentials through dynamic client registration', () => {
     await ok(await admin('PUT', `/oauth-providers/${providerId}`, { WellKnownURL: idp.discoveryUrl }));
     await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
   });
+  it('refuses to approve a DCR product whose API takes keys, naming the API, and writes nothing', async () => {
+    const keyApi = await createProxiedApi(t, root, 'Ledger', '/ledger/', up.url);
+    const catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Mixed', VisibilityStatus: 'Public' }))).ID;
+    const plan = (await ok<{ ID: number }>(await admin('POST', '/plans', { Name: 'Mixed plan', RateLimit: 3, Per: 60, Catalogues: [catalogueId] }))).ID;
+    const mixed = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Mixed', DCREnabled: true, APIDetails: [{ APIID: apiId }, { APIID: keyApi }], Catalogues: [catalogueId] }), 201)).ID;
+    const { ClientTypes } = await ok<{ ClientTypes: { ID: number }[] }>(await admin('GET', `/oauth-providers/${providerId}`));
+    await ok(await admin('POST', `/products/${mixed}/client_types`, { ID: ClientTypes[0]!.ID }), 201);
+    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'mixed app' }));
+    const request = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: mixed, PlanID: plan }));
+    const res = await admin('PUT', `/access_requests/${request.ID}/approve`);
+    expect(res.statusCode).toBe(409);
+    const [message] = res.json<{ errors: string[] }>().errors;
+    expect(message).toContain('"Ledger" takes keys');
+    expect(message).not.toContain('Payments');
+    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
+  });
 });

@@ -104,6 +104,18 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     await deps.catalogue.products.get(actor, productId);
   }
 
+  /** The names of the product's APIs that do not authenticate with JWTs (enable_jwt). */
+  async function nonJwtApisOf(ex: Executor, productId: number): Promise<string[]> {
+    const rows = await ex
+      .selectFrom('product_apis as pa')
+      .innerJoin('apis as a', 'a.id', 'pa.api_id')
+      .select(['a.name', 'a.definition'])
+      .where('pa.product_id', '=', productId)
+      .orderBy('pa.position')
+      .execute();
+    return rows.filter((r) => (JSON.parse(r.definition) as { enable_jwt?: unknown }).enable_jwt !== true).map((r) => r.name);
+  }
+
   async function isDcrProduct(ex: Executor, productId: number): Promise<boolean> {
     const row = await ex.selectFrom('products').select('tyk_fields').where('id', '=', productId).executeTakeFirst();
     if (!row) return false;
@@ -370,6 +382,14 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       const types = await clientTypesOfProduct(db, productId);
       const ct = types[0];
       if (!ct) throw new Conflict('The product has DCREnabled but no client type: attach one (/portal-api/products/{id}/client_types) before approving');
+      // A registered client reaches an API through the provider's tokens only: a key API of the
+      // product would admit nobody with them (the credential's key is never handed out).
+      const keyApis = await nonJwtApisOf(db, productId);
+      if (keyApis.length > 0) {
+        throw new Conflict(
+          `The product has DCREnabled, but ${keyApis.map((n) => `"${n}"`).join(', ')} ${keyApis.length === 1 ? 'takes' : 'take'} keys, not the provider's tokens: set enable_jwt on ${keyApis.length === 1 ? 'it' : 'them'}, or take the API out of the product, before approving`,
+        );
+      }
       const provider = (await findProvider(db, ct.provider_id))!;
       const b = requireBox();
       try {
