@@ -120,8 +120,8 @@ describe('Redis counters while Redis is in trouble', () => {
     try {
       await server.crash();
       await server.restart();
-      // Wait until this process's connection is back, without a hit noticing anything.
-      expect(await eventually(async () => redis.status === 'ready', 10_000)).toBeGreaterThanOrEqual(0);
+      // Wait until both gateways' connections are back, without a hit noticing anything.
+      expect(await eventually(async () => redis.status === 'ready' && other.status === 'ready', 10_000)).toBeGreaterThanOrEqual(0);
       expect(counters.degraded).toBe(false);
       // Another gateway that never met this bucket sees its count once this one has hit it again.
       expect((await hit(counters, 'blink', RATE)).rateRemaining).toBe(2);
