@@ -92,6 +92,9 @@ describe('Admin Portal > OAuth providers', () => {
     await consumer.getByRole('button', { name: 'Reveal client secret' }).click();
     const secret = (await consumer.getByTestId('key-value').textContent())!.trim();
     expect(secret.length).toBeGreaterThan(10);
+    // How to call the API with it: a token from the provider, not a key.
+    await consumer.getByRole('heading', { level: 2, name: 'Calling the API with your OAuth client' }).waitFor();
+    expect(await consumer.getByRole('heading', { name: 'Calling the API with your key' }).count()).toBe(0);
     await capture(consumer, 'portal-app-oauth-client-revealed');
     await consumer.getByRole('button', { name: 'I have copied it: hide the secret' }).click();
     await consumer.reload();

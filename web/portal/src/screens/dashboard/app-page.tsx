@@ -153,7 +153,9 @@ function AppView({ app }: { app: MyApp }) {
         )}
       </Stack>
 
-      {credentials.length > 0 && firstApproved && <CallExample productId={firstApproved.ProductID} />}
+      {credentials.length > 0 && firstApproved && (
+        <CallExample productId={firstApproved.ProductID} oauth={firstApproved.Credentials.some((c) => Boolean(c.OAuthClientID))} />
+      )}
 
       <EditAppDialog app={app} opened={editing} onClose={() => setEditing(false)} />
       <ConfirmDialog
@@ -327,10 +329,33 @@ function OAuthClientRow({
   );
 }
 
-/** How to call the gateway with the key: the API's base path, the key in the Authorization header. */
-function CallExample({ productId }: { productId: number }) {
+/**
+ * How to call the gateway: the API's base path, and in the Authorization header
+ * the key — or, for an OAuth 2.0 client, an access token the identity provider issues for it.
+ */
+function CallExample({ productId, oauth }: { productId: number; oauth: boolean }) {
   const product = useProduct(productId);
   const listenPath = product.data?.APIs[0]?.ListenPath ?? '/<base path of the API>/';
+  if (oauth) {
+    return (
+      <Stack component="section" aria-labelledby="call" gap="xs">
+        <Title order={2} size="h3" id="call">
+          Calling the API with your OAuth client
+        </Title>
+        <Text size="sm">
+          First get an access token from the identity provider, with your client ID and client secret (the client-credentials grant at the provider’s token
+          endpoint). Then send each request to the API gateway, at the API’s base path, with the token in the <Code>Authorization</Code> header:
+        </Text>
+        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+          {`curl -u "CLIENT_ID:CLIENT_SECRET" -d grant_type=client_credentials -d resource=AUDIENCE https://PROVIDER/token\ncurl -H "Authorization: Bearer ACCESS_TOKEN" https://GATEWAY_ADDRESS${listenPath}`}
+        </Code>
+        <Text size="sm" c="dimmed">
+          The provider’s token endpoint, the audience (resource) to ask for and GATEWAY_ADDRESS are given by the API’s provider. A token that has expired, or was issued
+          by another provider or for another audience, is refused.
+        </Text>
+      </Stack>
+    );
+  }
   return (
     <Stack component="section" aria-labelledby="call" gap="xs">
       <Title order={2} size="h3" id="call">
