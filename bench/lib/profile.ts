@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { WebSocket } from 'undici';
+import { openInspector } from './inspector.js';
 
 interface CallFrame {
   functionName: string;
@@ -24,24 +24,8 @@ interface CpuProfile {
  * time, as shares of the samples, for a summary printed by the scenario.
  */
 export async function cpuProfile(inspectPort: number, file: string, during: () => Promise<void>): Promise<{ name: string; share: number }[]> {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
-  const ws = new WebSocket(targets[0]!.webSocketDebuggerUrl);
-  await new Promise<void>((resolve, reject) => {
-    ws.addEventListener('open', () => resolve());
-    ws.addEventListener('error', () => reject(new Error('cannot reach the inspector')));
-  });
-  const waiting = new Map<number, (result: Record<string, unknown>) => void>();
-  ws.addEventListener('message', (ev) => {
-    const msg = JSON.parse(String(ev.data)) as { id?: number; result?: Record<string, unknown> };
-    if (msg.id !== undefined) waiting.get(msg.id)?.(msg.result ?? {});
-  });
-  let next = 0;
-  const call = (method: string, params: Record<string, unknown> = {}) =>
-    new Promise<Record<string, unknown>>((resolve) => {
-      const id = ++next;
-      waiting.set(id, resolve);
-      ws.send(JSON.stringify({ id, method, params }));
-    });
+  const session = await openInspector(inspectPort);
+  const call = session.call;
   try {
     await call('Profiler.enable');
     await call('Profiler.setSamplingInterval', { interval: 100 });
@@ -64,6 +48,6 @@ export async function cpuProfile(inspectPort: number, file: string, during: () =
       .slice(0, 25)
       .map(([name, n]) => ({ name, share: n / total }));
   } finally {
-    ws.close();
+    session.close();
   }
 }
