@@ -96,18 +96,26 @@ export function rssMiB(pid: number, field: 'VmRSS' | 'RssAnon' = 'VmRSS'): numbe
   }
 }
 
+/** CPU clock ticks (user + system) in a /proc stat file; 0 when it is gone. */
+function statTicks(path: string): number {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(path, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
 /** CPU time (user + system, seconds) used so far by the pids; /proc counts in clock ticks, 100 per second on Linux. */
 export function cpuSeconds(pids: number[]): number {
   let ticks = 0;
-  for (const pid of pids) {
-    try {
-      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
+  for (const pid of pids) ticks += statTicks(`/proc/${pid}/stat`);
   return ticks / 100;
+}
+
+/** CPU time (seconds) of a process's main thread alone (its JavaScript event loop, for a Node process). */
+export function mainThreadCpuSeconds(pid: number): number {
+  return statTicks(`/proc/${pid}/task/${pid}/stat`) / 100;
 }

@@ -11,7 +11,7 @@ import { heapAfterGcMiB } from '../lib/inspector.js';
 import { nginxInstalled, startNginx } from '../lib/nginx.js';
 import { startPassThrough } from '../lib/passthrough.js';
 import { cpuProfile } from '../lib/profile.js';
-import { cpuSeconds, processTree, rssMiB, type Listening } from '../lib/process.js';
+import { cpuSeconds, mainThreadCpuSeconds, processTree, rssMiB, type Listening } from '../lib/process.js';
 import { REPO, startServer } from '../lib/server.js';
 import { startUpstream } from '../lib/upstream.js';
 
@@ -52,6 +52,11 @@ interface Row {
   /** Another process the target needs (Redis for the counters row): its CPU per request, apart. */
   helperPid?: number;
   helperCpuPerRequest: number[];
+  /** A one-process Node target: its main thread's CPU per request, apart from its other threads. */
+  mainCpuPerRequest: number[];
+  /** A gateway's /metrics: its analytics writer thread's CPU per request. */
+  metricsUrl?: string;
+  writerCpuPerRequest: number[];
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -106,14 +111,24 @@ export async function provision(controlUrl: string, upstreamUrl: string): Promis
 async function measure(row: Row, seconds: number, connections: number): Promise<void> {
   const pids = processTree(row.pid);
   const helper = row.helperPid === undefined ? [] : [row.helperPid];
+  const writerCpu = async () => (row.metricsUrl === undefined ? 0 : ((await gatewayMetrics(row.metricsUrl)).portcullis_gateway_analytics_writer_cpu_seconds_total ?? 0));
+  const writerBefore = await writerCpu();
   const cpuBefore = cpuSeconds(pids);
+  const mainBefore = mainThreadCpuSeconds(row.pid);
   const helperBefore = cpuSeconds(helper);
   const r = await load(row.target, { seconds, connections });
   const cpu = cpuSeconds(pids) - cpuBefore;
+  const main = mainThreadCpuSeconds(row.pid) - mainBefore;
   const helperCpu = cpuSeconds(helper) - helperBefore;
+  // Read after the run's last batch has been handed over (a few hundred ms at most).
+  await new Promise((resolve) => setTimeout(resolve, row.metricsUrl === undefined ? 0 : 1000));
+  const writer = (await writerCpu()) - writerBefore;
+  const perRequest = (s: number) => (r.requests > 0 ? (s / r.requests) * 1e6 : 0);
   row.runs.push(r);
-  row.cpuPerRequest.push(r.requests > 0 ? (cpu / r.requests) * 1e6 : 0);
-  row.helperCpuPerRequest.push(r.requests > 0 ? (helperCpu / r.requests) * 1e6 : 0);
+  row.cpuPerRequest.push(perRequest(cpu));
+  row.mainCpuPerRequest.push(perRequest(main));
+  row.writerCpuPerRequest.push(perRequest(writer));
+  row.helperCpuPerRequest.push(perRequest(helperCpu));
 }
 
 /** A client on the Redis the counters row uses, or undefined when it does not answer. */
@@ -182,7 +197,7 @@ export async function run(): Promise<void> {
     started.push(bare);
     const rows: Row[] = [];
     const row = (label: string, target: Target, pid: number) => {
-      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [] };
+      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [], mainCpuPerRequest: [], writerCpuPerRequest: [] };
       rows.push(r);
       return r;
     };
@@ -204,7 +219,9 @@ export async function run(): Promise<void> {
       started.push(gw2);
       const keyed = { authorization: key };
       c = row('(c) gateway, keyless API', { url: `${gw1.url}/keyless/` }, gw1.pid);
+      c.metricsUrl = gw1.url;
       d = row('(d) gateway, key + rate limit + quota + analytics', { url: `${gw1.url}/keyed/`, headers: keyed }, gw1.pid);
+      d.metricsUrl = gw1.url;
       d2 = row('(d) with --workers 2', { url: `${gw2.url}/keyed/`, headers: keyed }, gw2.pid);
       const redisUrl = process.env.PORTCULLIS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
       const redis = redisUrl === '' ? undefined : await reachRedis(redisUrl);
@@ -263,6 +280,14 @@ export async function run(): Promise<void> {
       console.log(`(d)/(b) = ${ratio.toFixed(2)}  (target ≥ 0.90: ${verdict(ratio >= 0.9)})`);
       const cpu = cpuMed(d) / cpuMed(b);
       console.log(`CPU per request (d)/(b) = ${round(cpuMed(d), 0)} / ${round(cpuMed(b), 0)} µs = ${cpu.toFixed(2)}  (target ≤ 1.15: ${verdict(cpu <= 1.15)})`);
+      // Where each one's CPU goes: the thread serving requests, the analytics writer's, and the rest (V8's GC helpers, libuv).
+      const split = (r: Row) => {
+        const main = median(r.mainCpuPerRequest, (x) => x);
+        const writer = median(r.writerCpuPerRequest, (x) => x);
+        const rest = Math.max(0, cpuMed(r) - main - writer);
+        return `${r.label.slice(0, 3)} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
+      };
+      console.log(`CPU µs per request by thread: ${[b, c, d].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
     }
     if (d && f) {
       const ratio = med(d).rps / med(f).rps;

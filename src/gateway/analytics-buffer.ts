@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
 import type { Store } from '../db/database.js';
-import type { WriteReply, WriteRequest } from './analytics-writer.js';
+import type { WriteReply, WriteRequest, WriterHello } from './analytics-writer.js';
+import { threadCpuSeconds } from './thread-cpu.js';
 import type { GatewayLogger } from './logger.js';
 
 const BATCH = 5000;
@@ -22,6 +23,8 @@ const EARLY = 2000;
 interface BatchWriter {
   write(records: AnalyticsRecord[]): Promise<void>;
   close(): Promise<void>;
+  /** CPU seconds the writer's own thread has used (undefined when it writes on the gateway's thread, or off Linux). */
+  cpuSeconds(): number | undefined;
 }
 
 /**
@@ -34,16 +37,21 @@ function batchWriter(store: Store, databaseUrl: string): BatchWriter {
   const compiled = new URL('./analytics-writer.js', import.meta.url);
   // Run from the TypeScript sources (the in-process test gateways) there is no compiled worker: write in-thread.
   if (store.dialect !== 'sqlite' || !existsSync(fileURLToPath(compiled))) {
-    return { write: (records) => store.db.transaction().execute((trx) => insertRecords(trx, records)), close: async () => {} };
+    return { write: (records) => store.db.transaction().execute((trx) => insertRecords(trx, records)), close: async () => {}, cpuSeconds: () => undefined };
   }
   const worker = new Worker(compiled, { workerData: { databaseUrl } });
   const waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   let next = 0;
+  let tid: number | undefined;
   const failAll = (err: Error) => {
     for (const w of waiting.values()) w.reject(err);
     waiting.clear();
   };
-  worker.on('message', (reply: WriteReply) => {
+  worker.on('message', (reply: WriteReply | WriterHello) => {
+    if ('tid' in reply) {
+      tid = reply.tid;
+      return;
+    }
     const w = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (waiting.size === 0) worker.unref();
@@ -71,6 +79,7 @@ function batchWriter(store: Store, databaseUrl: string): BatchWriter {
       await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
       await worker.terminate();
     },
+    cpuSeconds: () => (tid === undefined ? undefined : threadCpuSeconds(tid)),
   };
 }
 
@@ -81,6 +90,8 @@ export interface AnalyticsBuffer {
   readonly buffered: number;
   readonly dropped: number;
   readonly written: number;
+  /** CPU seconds the writer thread has used, when it has its own (SQLite) and the system tells. */
+  writerCpuSeconds(): number | undefined;
   /** Stops the timer and writes what is left (best effort). */
   close(): Promise<void>;
 }
@@ -166,6 +177,7 @@ export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: 
     get written() {
       return written;
     },
+    writerCpuSeconds: () => writer.cpuSeconds(),
     async close() {
       clearInterval(timer);
       if (flushing) await flushing;

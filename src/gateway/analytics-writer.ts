@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
 import { openStore } from '../db/database.js';
+import { currentThreadId } from './thread-cpu.js';
 
 /*
  * A worker thread that writes the gateway's analytics batches through its own
@@ -20,9 +21,16 @@ export interface WriteReply {
   error?: string;
 }
 
+/** The writer's first message: its thread's kernel id, so the gateway can report the CPU it uses. */
+export interface WriterHello {
+  tid: number;
+}
+
 const { databaseUrl } = workerData as { databaseUrl: string };
 const store = openStore(databaseUrl);
 const port = parentPort!;
+const tid = currentThreadId();
+if (tid !== undefined) port.postMessage({ tid } satisfies WriterHello);
 
 port.on('message', (msg: WriteRequest | 'close') => {
   if (msg === 'close') {

@@ -407,6 +407,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         analyticsDropped: analytics.dropped,
         analyticsBuffered: analytics.buffered,
         analyticsWritten: analytics.written,
+        analyticsWriterCpuSeconds: analytics.writerCpuSeconds(),
         apis: state.routes.size,
         cachedKeys: state.keys.size,
         more: counterMetricLines(counters),

@@ -46,7 +46,7 @@ export class GatewayMetrics {
     this.latencyCount += 1;
   }
 
-  render(extra: { analyticsDropped: number; analyticsBuffered: number; analyticsWritten: number; apis: number; cachedKeys: number; more?: readonly string[] }): string {
+  render(extra: { analyticsDropped: number; analyticsBuffered: number; analyticsWritten: number; analyticsWriterCpuSeconds: number | undefined; apis: number; cachedKeys: number; more?: readonly string[] }): string {
     const lines: string[] = [];
     const total = this.byClass.reduce((a, b) => a + b, 0);
     lines.push('# HELP portcullis_gateway_requests_total Requests that matched an API, whatever their outcome.');
@@ -75,6 +75,11 @@ export class GatewayMetrics {
     lines.push('# HELP portcullis_gateway_analytics_buffered Analytics records waiting to be written.');
     lines.push('# TYPE portcullis_gateway_analytics_buffered gauge');
     lines.push(`portcullis_gateway_analytics_buffered ${extra.analyticsBuffered}`);
+    if (extra.analyticsWriterCpuSeconds !== undefined) {
+      lines.push('# HELP portcullis_gateway_analytics_writer_cpu_seconds_total CPU time of the thread writing analytics to SQLite (not the thread serving requests).');
+      lines.push('# TYPE portcullis_gateway_analytics_writer_cpu_seconds_total counter');
+      lines.push(`portcullis_gateway_analytics_writer_cpu_seconds_total ${extra.analyticsWriterCpuSeconds}`);
+    }
     lines.push('# HELP portcullis_gateway_apis Active APIs the gateway routes to.');
     lines.push('# TYPE portcullis_gateway_apis gauge');
     lines.push(`portcullis_gateway_apis ${extra.apis}`);
