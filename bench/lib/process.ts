@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { REPO } from './server.js';
 
@@ -118,4 +118,17 @@ export function cpuSeconds(pids: number[]): number {
 /** CPU time (seconds) of a process's main thread alone (its JavaScript event loop, for a Node process). */
 export function mainThreadCpuSeconds(pid: number): number {
   return statTicks(`/proc/${pid}/task/${pid}/stat`) / 100;
+}
+
+/**
+ * Binds every thread of the pids to the listed cores (`taskset -a -c -p`, e.g.
+ * "1" or "0-2"); false when taskset is missing or refuses. Linux only.
+ */
+export function pinToCores(pids: number[], cores: string): boolean {
+  try {
+    for (const pid of pids) execFileSync('taskset', ['-a', '-c', '-p', cores, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }
