@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { stopper, waitForOk, type Listening } from './process.js';
+import { listeningFromTempDir, type Listening } from './process.js';
 import { freePort } from './server.js';
 
 export const CADDY = '/usr/bin/caddy';
@@ -60,21 +60,5 @@ export async function startCaddy(upstream: string): Promise<Listening> {
   createInterface({ input: child.stderr! }).on('line', (line) => {
     if (!line.includes('"level":"info"')) process.stderr.write(`caddy: ${line}\n`);
   });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = stopper(child);
-  try {
-    await waitForOk(`${url}/`, child, 'caddy');
-  } catch (err) {
-    await stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw err;
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return listeningFromTempDir(child, dir, `http://127.0.0.1:${port}`, 'caddy');
 }

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stopper, waitForOk, type Listening } from './process.js';
+import { listeningFromTempDir, type Listening } from './process.js';
 import { freePort } from './server.js';
 
 export const NGINX = '/usr/sbin/nginx';
@@ -55,27 +55,5 @@ http {
 `;
   writeFileSync(join(dir, 'nginx.conf'), conf);
   const child = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: ['ignore', 'inherit', 'inherit'] });
-  const url = `http://127.0.0.1:${port}`;
-  const stop = stopper(child);
-  try {
-    await waitForOk(`${url}/`, child, 'nginx');
-  } catch (err) {
-    let log = '';
-    try {
-      log = readFileSync(join(dir, 'error.log'), 'utf8').trim();
-    } catch {
-      // no log written
-    }
-    await stop();
-    rmSync(dir, { recursive: true, force: true });
-    throw new Error(`${(err as Error).message}${log ? `: ${log}` : ''}`, { cause: err });
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      await stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return listeningFromTempDir(child, dir, `http://127.0.0.1:${port}`, 'nginx', join(dir, 'error.log'));
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { REPO } from './server.js';
 
 /** A process of the benchmark's own (upstream, pass-through proxy, nginx, gateway) listening on loopback. */
@@ -131,4 +131,30 @@ export function pinToCores(pids: number[], cores: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A proxy of another project (nginx, Caddy) started with its configuration in
+ * the temp dir `dir`: waits for `url` to answer, and removes `dir` when it
+ * stops or fails to start. `errorLog`, a file in `dir`, is quoted on failure.
+ */
+export async function listeningFromTempDir(child: ChildProcess, dir: string, url: string, what: string, errorLog?: string): Promise<Listening> {
+  const stop = stopper(child);
+  const cleanUp = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForOk(`${url}/`, child, what);
+  } catch (err) {
+    let log = '';
+    try {
+      log = errorLog === undefined ? '' : readFileSync(errorLog, 'utf8').trim();
+    } catch {
+      // no log written
+    }
+    await cleanUp();
+    throw new Error(`${(err as Error).message}${log ? `: ${log}` : ''}`, { cause: err });
+  }
+  return { url, pid: child.pid!, stop: cleanUp };
 }
