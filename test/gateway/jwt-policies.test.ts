@@ -1,9 +1,10 @@
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createGroup, createUser, setOwners } from '../helpers/fixtures.js';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
-import { createProxiedApi, eventually, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
+import { createProxiedApi, eventually, gatewayFor, openUpgrade, rights, send, startUpstream, type Upstream } from './helpers.js';
 
 /*
  * JWT APIs give a token no app credential stands for a session from policies:
@@ -166,6 +167,44 @@ describe('JWT sessions from jwt_default_policies and jwt_scope_to_policy_mapping
     expect(await eventually(async () => (await get()).status === 403, WITHIN)).toBeGreaterThanOrEqual(0);
     // A definition naming a deleted policy can still be saved unchanged (the policy grants nothing).
     expect((await saveDefinition(root, api, await definitionOf(root, api))).statusCode).toBe(200);
+  });
+
+  it("keeps a session's WebSocket tunnel open across changes until its policy stops granting it", async () => {
+    const api = await createProxiedApi(t, root, 'Feed', '/feed/', up.url, { enable_websockets: true });
+    const kept = await policy(root, { name: 'Feed kept', access_rights: { [api]: rights(api) } });
+    const closing = await policy(root, { name: 'Feed closing', access_rights: { [api]: rights(api) } });
+    const def = await definitionOf(root, api);
+    expect((await saveDefinition(root, api, { ...def, ...jwt({ jwt_default_policies: [kept], jwt_scope_to_policy_mapping: { read: closing } }) })).statusCode).toBe(200);
+    const open = async (auth: Record<string, string>) => {
+      let head = '';
+      let socket: Socket | undefined;
+      expect(
+        await eventually(async () => {
+          const r = await openUpgrade(gw.port, '/feed/live', auth);
+          head = r.head;
+          if (/^HTTP\/1\.1 101/.test(r.head)) socket = r.socket;
+          else r.socket.destroy();
+          return socket !== undefined;
+        }, WITHIN),
+        head,
+      ).toBeGreaterThanOrEqual(0);
+      let closed = false;
+      socket!.on('close', () => (closed = true));
+      socket!.on('error', () => {});
+      const echoed = await new Promise<string>((resolve) => {
+        socket!.once('data', (d: Buffer) => resolve(d.toString()));
+        socket!.write('hello');
+      });
+      expect(echoed).toBe('hello');
+      return { socket: socket!, closed: () => closed };
+    };
+    // Opened first, so checked first in each pass over the tunnels.
+    const stays = await open((await token('api')).auth);
+    const goes = await open((await token('api read')).auth);
+    expect((await t.request('PUT', `/api/portal/policies/${closing}`, { key: root, body: { name: 'Feed closing', active: false, access_rights: { [api]: rights(api) } } })).statusCode).toBe(200);
+    expect(await eventually(async () => goes.closed(), WITHIN)).toBeGreaterThanOrEqual(0);
+    expect(stays.closed()).toBe(false);
+    stays.socket.destroy();
   });
 
   it('refuses a definition naming an unknown or hidden policy with the same 400 naming the field, and one the writer does not hold with 403', async () => {
