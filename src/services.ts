@@ -35,8 +35,8 @@ import { oauthService } from './portal/oauth/oauth.service.js';
  */
 export function createServices(ctx: AppContext) {
   const access = createAccess(ctx.config);
-  const apis = apisService(ctx, { access });
   const policies = policiesService(ctx, { access });
+  const apis = apisService(ctx, { access, policies });
   const users = usersService(ctx, { access });
   const email = emailOutbox(ctx);
   const catalogue = catalogueService(ctx, { access });

@@ -37,12 +37,14 @@ export function toWrapper({ row, owners }: ApiWithOwners): Wrapper {
 }
 
 const CLASSIC_FIELDS: SpecFields = {
+  definition: 'api_definition',
   apiId: 'api_definition.api_id',
   listenPath: 'api_definition.proxy.listen_path',
   users: 'user_owners',
   groups: 'user_group_owners',
 };
 const OAS_FIELDS: SpecFields = {
+  definition: 'x-tyk-api-gateway',
   apiId: 'x-tyk-api-gateway.info.id',
   listenPath: 'x-tyk-api-gateway.server.listenPath.value',
   users: 'userIds',

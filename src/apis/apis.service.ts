@@ -1,6 +1,6 @@
 import type { Actor } from '../access/actor.js';
 import { unrestricted, type Access, type Scope } from '../access/access.js';
-import { requireSection } from '../access/policy.js';
+import { requireHolds, requireSection } from '../access/policy.js';
 import { recordAudit, rememberDeletedApi } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
 import type { Executor } from '../db/database.js';
@@ -23,8 +23,9 @@ import {
   type ApiRow,
   type ApiSort,
 } from './apis.repository.js';
-import { listenPathKey, type ApiSpec } from './definitions.js';
+import { listenPathKey, type ApiSpec, type Json } from './definitions.js';
 import { storedId } from '../http/ids.js';
+import type { PoliciesService } from '../policies/policies.service.js';
 
 export interface ApiWithOwners {
   row: ApiRow;
@@ -39,6 +40,8 @@ export interface OwnerInput {
 
 /** Where each checked value sits in the request, for error messages. */
 export interface SpecFields {
+  /** The definition itself (`api_definition`, or the OAS document's place). */
+  definition: string;
   apiId: string;
   listenPath: string;
   users: string;
@@ -67,7 +70,19 @@ function parseIds(raw: string[], field: string): number[] {
   return [...new Set(raw.map(Number))];
 }
 
-export function apisService({ store, config }: AppContext, { access }: { access: Access }) {
+/** The policy ids a definition's JWT settings name, with the field naming them (`jwt_default_policies`, `jwt_scope_to_policy_mapping`). */
+function jwtPolicyIds(definition: Json): { field: string; id: string }[] {
+  const out: { field: string; id: string }[] = [];
+  const defaults = definition.jwt_default_policies;
+  if (Array.isArray(defaults)) for (const id of defaults) if (typeof id === 'string') out.push({ field: 'jwt_default_policies', id });
+  const mapping = definition.jwt_scope_to_policy_mapping;
+  if (typeof mapping === 'object' && mapping !== null && !Array.isArray(mapping)) {
+    for (const id of Object.values(mapping as Json)) if (typeof id === 'string') out.push({ field: 'jwt_scope_to_policy_mapping', id });
+  }
+  return out;
+}
+
+export function apisService({ store, config }: AppContext, { access, policies }: { access: Access; policies: PoliciesService }) {
   const { db } = store;
   const justWritten = unrestricted('read back the API this call just wrote');
 
@@ -93,6 +108,28 @@ export function apisService({ store, config }: AppContext, { access }: { access:
     if (spec.active && (await activeListenPathTaken(ex, listenPathKey(spec.listenPath), exceptId))) {
       throw new Conflict(`${field}: ${spec.listenPath} is already the listen path of another active API`);
     }
+  }
+
+  /**
+   * The policies a definition gives JWTs (`jwt_default_policies`,
+   * `jwt_scope_to_policy_mapping`) that the stored definition did not already
+   * name: each must exist and be visible to the writer (else 400 naming the
+   * field, a hidden policy answering as a missing one) and be held by them (else
+   * 403, as for a key's policies): nobody gives more than they hold.
+   */
+  async function checkJwtPolicies(ex: Executor, actor: Actor, spec: ApiSpec, stored: ApiRow | null, field: string): Promise<void> {
+    const kept = new Set(stored === null ? [] : jwtPolicyIds(JSON.parse(stored.definition) as Json).map((p) => p.id));
+    const named = jwtPolicyIds(spec.definition).filter((p) => !kept.has(p.id));
+    if (named.length === 0) return;
+    const scope = access.scope(actor);
+    const rowIds = (await policies.rowIdsOf(ex, named.map((p) => p.id))).map((id) => id ?? -1);
+    const visible = await policies.visibleIds(ex, scope, rowIds.filter((id) => id > 0));
+    for (const f of ['jwt_default_policies', 'jwt_scope_to_policy_mapping']) {
+      const unknown = [...new Set(named.filter((p, i) => p.field === f && !visible.has(rowIds[i]!)).map((p) => p.id))];
+      if (unknown.length > 0) throw new Invalid(`${field}.${f}`, `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+    }
+    const held = await access.heldPolicyIds(ex, scope, [...visible]);
+    requireHolds(actor, held.size === visible.size, 'policy');
   }
 
   function clashToConflict(err: unknown, spec: ApiSpec, fields: SpecFields): never {
@@ -129,6 +166,7 @@ export function apisService({ store, config }: AppContext, { access }: { access:
           if (creator !== null && !owners.userIds.includes(creator)) owners = { ...owners, userIds: [...owners.userIds, creator] };
           if (await findApiByApiId(trx, spec.apiId)) throw new Conflict(`${fields.apiId}: an API with this id already exists`);
           await checkListenPath(trx, spec, null, fields.listenPath);
+          await checkJwtPolicies(trx, actor, spec, null, fields.definition);
           const at = now();
           const id = await insertApi(trx, {
             api_id: spec.apiId,
@@ -174,6 +212,7 @@ export function apisService({ store, config }: AppContext, { access }: { access:
           const current = (await ownersOf(trx, [existing.id])).get(existing.id)!;
           const owners = await checkOwners(trx, ownerInput, current, fields);
           await checkListenPath(trx, spec, existing.id, fields.listenPath);
+          await checkJwtPolicies(trx, actor, spec, existing, fields.definition);
           await updateApiRow(trx, existing.id, { ...specColumns(spec), updated_at: now() });
           const ownersChanged = ownerInput.userIds !== undefined || ownerInput.userGroupIds !== undefined;
           if (ownersChanged) await replaceOwners(trx, existing.id, owners);

@@ -16,8 +16,10 @@ export interface Exchange extends ForwardedRequest {
   upstreamStart: number;
   upstreamMs: number;
   ip: string;
-  /** Key hash for analytics ('' keyless or unknown). */
+  /** Key hash for analytics ('' keyless or unknown); a JWT session's identity hash. */
   keyHash: string;
+  /** A JWT session's ref (state.ts sessionRef), what an open tunnel is checked again with; '' otherwise. */
+  session: string;
   /** The OAuth client of a JWT-authenticated request, for analytics ('' otherwise). */
   oauthId: string;
   rate: Outcome | undefined;

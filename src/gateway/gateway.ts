@@ -17,14 +17,15 @@ import { forwarder } from './forwarder.js';
 import { readRequestHeaders } from './headers.js';
 import { consoleLogger, type GatewayLogger } from './logger.js';
 import { observeMcpBody, recordMcp } from './mcp.js';
-import { isJwtRefusal, JwksCache, verifyJwt } from './jwt.js';
+import { isJwtRefusal, JwksCache, policiesForToken, verifyJwt, type JwtClaims } from './jwt.js';
 import type { JwtConfig } from './jwt-config.js';
 import { GatewayMetrics } from './metrics.js';
 import { normalizePath } from './path.js';
 import { closeRedis, connectRedis, subscribeToChanges } from './redis.js';
 import type { ResolvedKey } from './resolved-key.js';
 import { innerPath, timeoutFor, upstreamPath, type GatewayApi, type RouteTable } from './routing.js';
-import { GatewayState } from './state.js';
+import { GatewayState, sessionRef } from './state.js';
+import { policyRef } from '../policies/policy-ids.js';
 import { Tunnels } from './tunnels.js';
 import { handshake, handshakeProblem, writeAndClose } from './websocket.js';
 
@@ -127,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   async function recheckTunnels(routes: RouteTable): Promise<void> {
     if (tunnels.size === 0) return;
     try {
-      await tunnels.recheck(routes, (hash) => state.resolve(hash), () => Date.now() / 1000);
+      await tunnels.recheck(routes, (ref) => state.resolveAdmitted(ref), () => Date.now() / 1000);
     } catch (err) {
       log.warn({ err }, 'gateway: cannot check the open WebSocket tunnels again');
     }
@@ -236,6 +237,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       upstreamMs: 0,
       ip: req.socket.remoteAddress ?? '',
       keyHash: '',
+      session: '',
       oauthId: '',
       headers: [],
       credential: undefined,
@@ -293,7 +295,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   /**
    * JWT APIs (`enable_jwt`): the token is verified (signature through the
    * JWKS, issuer, audience, times), then its client stands for the app
-   * credential registered for it, whose key carries the plan's rights and limits.
+   * credential registered for it, whose key carries the plan's rights and
+   * limits; a client no credential names gets a session from the API's policies.
    */
   function withJwt(x: Exchange, cfg: JwtConfig | 'invalid'): void {
     if (cfg === 'invalid') return refuse(x, JWT_UNUSABLE);
@@ -304,9 +307,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         if (isJwtRefusal(verdict)) return reject(x, verdict.status, errorBody(verdict.message));
         x.oauthId = verdict.client;
         const known = state.clients.get(verdict.client);
-        if (known !== undefined) return withClientKey(x, known);
+        if (known !== undefined) return withClientKey(x, known, cfg, verdict);
         state.resolveClient(verdict.client).then(
-          (hash) => withClientKey(x, hash),
+          (hash) => withClientKey(x, hash, cfg, verdict),
           (err: unknown) => fail(x, err),
         );
       },
@@ -314,13 +317,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     );
   }
 
-  /** The app credential's key behind a verified token's client; a client no credential names is refused as Tyk refuses an unknown key. */
-  function withClientKey(x: Exchange, hash: string | null): void {
-    if (hash === null) return refuse(x, UNKNOWN_KEY);
+  /** The app credential's key behind a verified token's client; without one, the token's policies decide. */
+  function withClientKey(x: Exchange, hash: string | null, cfg: JwtConfig, claims: JwtClaims): void {
+    if (hash === null) return withSession(x, cfg, claims);
     const cached = state.keys.get(hash);
     if (cached !== undefined) return withKey(x, cached);
     state.resolve(hash).then(
       (key) => withKey(x, key),
+      (err: unknown) => fail(x, err),
+    );
+  }
+
+  /**
+   * A token no app credential stands for: a session from the policies its
+   * scopes map to, else the API's default policies, admitted and limited as a
+   * key holding them. Its counters and analytics go by a hash of the issuer and
+   * the identity claim, so each subject has its own quota. No policy: refused
+   * as Tyk refuses an unknown key.
+   */
+  function withSession(x: Exchange, cfg: JwtConfig, claims: JwtClaims): void {
+    const policies = policiesForToken(cfg, claims.scopes);
+    if (policies.length === 0) return refuse(x, UNKNOWN_KEY);
+    // An id that cannot name a policy names none (and never holds the ref's line break).
+    const ref = sessionRef(hashOf(`jwt\n${cfg.issuer}\n${claims.identity}`), policies.filter((p) => policyRef(p) !== undefined));
+    x.session = ref;
+    const cached = state.sessions.get(ref);
+    if (cached !== undefined) return withKey(x, cached);
+    state.resolveSession(ref).then(
+      (session) => withKey(x, session),
       (err: unknown) => fail(x, err),
     );
   }
@@ -508,7 +532,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         took();
         record(x, 101);
         if (socket.destroyed) return;
-        const forget = tunnels.add({ apiId: api.apiId, keyHash: x.keyHash, method: x.method, inner, close: () => open.close() });
+        const forget = tunnels.add({ apiId: api.apiId, keyHash: x.session || x.keyHash, method: x.method, inner, close: () => open.close() });
         socket.once('close', forget);
       },
       relayed(status) {

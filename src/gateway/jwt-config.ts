@@ -30,10 +30,15 @@ export interface JwtConfig {
   expSkew: number;
   nbfSkew: number;
   iatSkew: number;
-  /** `jwt_default_policies`, kept (the app credential's plan decides what the client may do). */
+  /**
+   * `jwt_default_policies`: the policies (public ids) of a token whose client no
+   * app credential names and none of whose scopes `jwt_scope_to_policy_mapping` maps.
+   */
   defaultPolicies: string[];
-  /** `jwt_scope_to_policy_mapping`, kept likewise. */
+  /** `jwt_scope_to_policy_mapping`: scope → policy id; the policies a token's scopes map to replace the defaults. */
   scopeToPolicy: Record<string, string>;
+  /** `jwt_scope_claim_name` (default `scope`): the claim holding the token's scopes (a space-separated string or a list). */
+  scopeClaim: string;
 }
 
 export class JwtConfigError extends Error {
@@ -112,5 +117,6 @@ export function jwtConfigOf(def: Json): JwtConfig | null {
     iatSkew: skew(def, 'jwt_issued_at_validation_skew'),
     defaultPolicies: policies as string[],
     scopeToPolicy: mapping as Record<string, string>,
+    scopeClaim: text(def, 'jwt_scope_claim_name', false) || 'scope',
   };
 }

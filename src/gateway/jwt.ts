@@ -13,7 +13,14 @@ const JWKS_COOLDOWN_MS = 30_000;
 const JWKS_MAX_AGE_MS = 10 * 60_000;
 const JWKS_TIMEOUT_MS = 5_000;
 
-export type JwtVerdict = { client: string; identity: string } | { status: number; message: string };
+export interface JwtClaims {
+  client: string;
+  identity: string;
+  /** The token's scopes (`jwt_scope_claim_name`), as written. */
+  scopes: string[];
+}
+
+export type JwtVerdict = JwtClaims | { status: number; message: string };
 
 type KeySet = ReturnType<typeof createRemoteJWKSet>;
 
@@ -64,7 +71,41 @@ export async function verifyJwt(cfg: JwtConfig, keys: JwksCache, token: string):
   if (identity === '') return NOT_AUTHORISED;
   const client = cfg.clientField !== '' ? claimText(payload, cfg.clientField) : claimText(payload, 'client_id') || claimText(payload, 'azp');
   if (client === '') return NOT_AUTHORISED;
-  return { client, identity };
+  return { client, identity, scopes: scopesOf(payload, cfg.scopeClaim) };
+}
+
+/** A claim by name, else by a dotted path into nested objects (`realm_access.roles`). */
+function claimAt(payload: JWTPayload, name: string): unknown {
+  if (Object.hasOwn(payload, name)) return payload[name];
+  let v: unknown = payload;
+  for (const part of name.split('.')) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
+
+/** Scopes: a space-separated string or a list of strings; anything else holds none. */
+function scopesOf(payload: JWTPayload, claim: string): string[] {
+  const v = claimAt(payload, claim);
+  if (typeof v === 'string') return v.split(' ').filter((s) => s !== '');
+  if (Array.isArray(v)) return v.filter((s): s is string => typeof s === 'string' && s !== '');
+  return [];
+}
+
+/**
+ * The policies (public ids) a token without an app credential is given: those
+ * its scopes map to (`jwt_scope_to_policy_mapping`, in the order of the
+ * scopes), else `jwt_default_policies`. Empty: the token is refused.
+ */
+export function policiesForToken(cfg: JwtConfig, scopes: string[]): string[] {
+  const mapped: string[] = [];
+  for (const scope of scopes) {
+    const policy = Object.hasOwn(cfg.scopeToPolicy, scope) ? cfg.scopeToPolicy[scope] : undefined;
+    if (policy !== undefined && policy !== '' && !mapped.includes(policy)) mapped.push(policy);
+  }
+  if (mapped.length > 0) return mapped;
+  return [...new Set(cfg.defaultPolicies.filter((p) => p !== ''))];
 }
 
 export function isJwtRefusal(v: JwtVerdict): v is { status: number; message: string } {

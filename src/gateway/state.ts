@@ -1,11 +1,27 @@
 import type { Db } from '../db/database.js';
-import { loadActiveApis, loadClientKeyHash, loadKey, readChangeVersion } from './gateway.repository.js';
+import { loadActiveApis, loadClientKeyHash, loadKey, loadPolicies, policyRowIdsOf, readChangeVersion, type KeyRecord } from './gateway.repository.js';
 import type { GatewayLogger } from './logger.js';
 import { resolveKey, type ResolvedKey } from './resolved-key.js';
 import { gatewayApiOf, RouteTable, type GatewayApi } from './routing.js';
 
 /** Past this many cached keys (known and unknown alike) the cache starts over. */
 const MAX_CACHED_KEYS = 200_000;
+
+/** A JWT session's own settings: none, so its policies decide everything, as for a key that sets no limits of its own. */
+const SESSION_KEY: KeyRecord = { id: 0, rate: 0, per: 0, quota_max: 0, quota_renewal_rate: 0, expires: 0, is_inactive: 0, owner_user_id: null, owner_active: null };
+
+/**
+ * How a JWT session is named in the caches and among open tunnels: its
+ * identity's hash (64 hex digits) and its policies' public ids, a line each
+ * (a policy id never holds a line break: see policy-ids.ts).
+ */
+export function sessionRef(identityHash: string, policyIds: string[]): string {
+  return `${identityHash}\n${policyIds.join('\n')}`;
+}
+
+export function isSessionRef(ref: string): boolean {
+  return ref.includes('\n');
+}
 
 /**
  * What the gateway read from the store, kept until the change counter moves:
@@ -20,6 +36,12 @@ export class GatewayState {
   /** OAuth client id → the key hash of its app credential; null remembers a client no credential names. */
   readonly clients = new Map<string, string | null>();
   private readonly pendingClients = new Map<string, Promise<string | null>>();
+  /**
+   * JWT sessions (tokens no app credential stands for) by sessionRef: the
+   * key a holder of those policies would be, under the identity's hash.
+   */
+  readonly sessions = new Map<string, ResolvedKey>();
+  private readonly pendingSessions = new Map<string, Promise<ResolvedKey>>();
   private version = -1;
   /** Moves with every reload, so a key read before a change is not cached after it. */
   private generation = 0;
@@ -79,6 +101,8 @@ export class GatewayState {
     this.pending.clear();
     this.clients.clear();
     this.pendingClients.clear();
+    this.sessions.clear();
+    this.pendingSessions.clear();
     const apis: GatewayApi[] = [];
     for (const row of await loadActiveApis(this.db)) {
       const api = gatewayApiOf(row, this.invalidPattern);
@@ -135,5 +159,42 @@ export class GatewayState {
     );
     this.pending.set(hash, p);
     return p;
+  }
+
+  /**
+   * The session a JWT is given from its policies (see sessionRef), read from the
+   * store once per configuration change: computed exactly as for a key holding
+   * those policies and setting nothing itself. Missing policies are left out;
+   * inactive ones grant nothing (resolveKey).
+   */
+  resolveSession(ref: string): Promise<ResolvedKey> {
+    let p = this.pendingSessions.get(ref);
+    if (p) return p;
+    const generation = this.generation;
+    const [hash, ...policyIds] = ref.split('\n');
+    p = (async () => {
+      const found = await loadPolicies(this.db, await policyRowIdsOf(this.db, policyIds));
+      return resolveKey(hash!, SESSION_KEY, found.policies, found.rights, this.invalidPattern);
+    })().then(
+      (session) => {
+        if (generation === this.generation) {
+          if (this.sessions.size >= MAX_CACHED_KEYS) this.sessions.clear();
+          this.sessions.set(ref, session);
+          this.pendingSessions.delete(ref);
+        }
+        return session;
+      },
+      (err: unknown) => {
+        if (generation === this.generation) this.pendingSessions.delete(ref);
+        throw err;
+      },
+    );
+    this.pendingSessions.set(ref, p);
+    return p;
+  }
+
+  /** What an open tunnel was admitted with: a key by its hash, or a JWT session by its ref. */
+  resolveAdmitted(ref: string): Promise<ResolvedKey | null> {
+    return isSessionRef(ref) ? this.resolveSession(ref) : this.resolve(ref);
   }
 }

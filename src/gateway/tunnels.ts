@@ -9,7 +9,7 @@ import type { RouteTable } from './routing.js';
 
 export interface OpenTunnel {
   apiId: string;
-  /** '' on a keyless API. */
+  /** The key hash, or a JWT session's ref (state.ts); '' on a keyless API. */
   keyHash: string;
   method: string;
   /** The normalised path under the listen path, as admitted. */

@@ -327,4 +327,23 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(message).not.toContain('Payments');
     expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
   });
+
+  it("keeps a DCR credential's token on its plan when the API also has default policies, which other clients' tokens get", async () => {
+    const policy = await t.request('POST', '/api/portal/policies', { key: root, body: { name: 'Walk-in', rate: 7, per: 60, access_rights: { [apiId]: { api_id: apiId, versions: ['Default'], allowed_urls: [] } } } });
+    expect(policy.statusCode, policy.body).toBe(200);
+    const current = (await t.request('GET', `/api/apis/${apiId}`, { key: root })).json<{ api_definition: Record<string, unknown> }>().api_definition;
+    const saved = await t.request('PUT', `/api/apis/${apiId}`, { key: root, body: { api_definition: { ...current, jwt_default_policies: [policy.json<{ Message: string }>().Message] } } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stray = await idp.registerClient({ grant_types: ['client_credentials'], response_types: [], token_endpoint_auth_method: 'client_secret_basic' });
+    const strayAuth = { authorization: `Bearer ${await idp.clientCredentialsToken({ client_id: stray.client_id, client_secret: stray.client_secret! }, AUDIENCE)}` };
+    expect(await eventually(async () => (await send(gw.url, '/payments/charge', { headers: strayAuth })).status === 200, WITHIN)).toBeGreaterThanOrEqual(0);
+    expect((await send(gw.url, '/payments/charge', { headers: strayAuth })).headers['x-ratelimit-limit']).toBe('7');
+
+    await consumer('eve');
+    const eve = await clientFor('eve');
+    const res = await send(gw.url, '/payments/charge', { headers: { authorization: `Bearer ${await idp.clientCredentialsToken(eve, AUDIENCE)}` } });
+    expect(res.status, res.body).toBe(200);
+    // The plan's limit (3 a minute), not the default policy's.
+    expect(res.headers['x-ratelimit-limit']).toBe('3');
+  });
 });
