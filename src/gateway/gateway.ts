@@ -306,6 +306,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       (verdict) => {
         if (isJwtRefusal(verdict)) return reject(x, verdict.status, errorBody(verdict.message));
         x.oauthId = verdict.client;
+        // A token naming no client (Tyk does not require one) stands for no app credential: its policies decide.
+        if (verdict.client === '') return withSession(x, cfg, verdict);
         const known = state.clients.get(verdict.client);
         if (known !== undefined) return withClientKey(x, known, cfg, verdict);
         state.resolveClient(verdict.client).then(

@@ -70,7 +70,6 @@ export async function verifyJwt(cfg: JwtConfig, keys: JwksCache, token: string):
   const identity = claimText(payload, cfg.identityField);
   if (identity === '') return NOT_AUTHORISED;
   const client = cfg.clientField !== '' ? claimText(payload, cfg.clientField) : claimText(payload, 'client_id') || claimText(payload, 'azp');
-  if (client === '') return NOT_AUTHORISED;
   return { client, identity, scopes: scopesOf(payload, cfg.scopeClaim) };
 }
 

@@ -136,6 +136,16 @@ describe('JWT sessions from jwt_default_policies and jwt_scope_to_policy_mapping
     expect(fallback.headers['x-ratelimit-limit']).toBe('100');
   });
 
+  it('takes a token that names no client (the client claim it is told to read is absent) on its policies, as Tyk does', async () => {
+    const open = await policy(root, { name: 'Clientless', access_rights: {} });
+    const api = await createProxiedApi(t, root, 'Clientless', '/clientless/', up.url, jwt({ jwt_client_base_field: 'no_such_claim', jwt_default_policies: [open] }));
+    const grant = await t.request('PUT', `/api/portal/policies/${open}`, { key: root, body: { name: 'Clientless', access_rights: { [api]: rights(api) } } });
+    expect(grant.statusCode, grant.body).toBe(200);
+    const caller = await token('api');
+    const res = await eventually(async () => (await send(gw.url, '/clientless/x', { headers: caller.auth })).status === 200, WITHIN);
+    expect(res).toBeGreaterThanOrEqual(0);
+  });
+
   it('follows a policy made inactive, active again, then deleted; without any policy the token is refused as an unknown key', async () => {
     const api = await createProxiedApi(t, root, 'Moving', '/moving/', up.url, jwt());
     const moving = await policy(root, { name: 'Moving', access_rights: { [api]: rights(api) } });
