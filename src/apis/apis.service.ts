@@ -114,7 +114,7 @@ export function apisService({ store, config }: AppContext, { access, policies }:
    * The policies a definition gives JWTs (`jwt_default_policies`,
    * `jwt_scope_to_policy_mapping`) that the stored definition did not already
    * name: each must exist and be visible to the writer (else 400 naming the
-   * field, a hidden policy answering as a missing one) and be held by them (else
+   * field, or the OAS field it came from; a hidden policy answering as a missing one) and be held by them (else
    * 403, as for a key's policies): nobody gives more than they hold.
    */
   async function checkJwtPolicies(ex: Executor, actor: Actor, spec: ApiSpec, stored: ApiRow | null, field: string): Promise<void> {
@@ -126,7 +126,7 @@ export function apisService({ store, config }: AppContext, { access, policies }:
     const visible = await policies.visibleIds(ex, scope, rowIds.filter((id) => id > 0));
     for (const f of ['jwt_default_policies', 'jwt_scope_to_policy_mapping']) {
       const unknown = [...new Set(named.filter((p, i) => p.field === f && !visible.has(rowIds[i]!)).map((p) => p.id))];
-      if (unknown.length > 0) throw new Invalid(`${field}.${f}`, `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
+      if (unknown.length > 0) throw new Invalid(spec.oasPaths?.[f] ?? `${field}.${f}`, `no such polic${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`);
     }
     const held = await access.heldPolicyIds(ex, scope, [...visible]);
     requireHolds(actor, held.size === visible.size, 'policy');

@@ -18,6 +18,8 @@ export interface ApiSpec {
   definition: Json;
   /** The OpenAPI document, for OAS APIs. */
   oas: Json | null;
+  /** Where a Classic field of `definition` came from in the OAS document (`jwt_default_policies` → `x-tyk-api-gateway.…defaultPolicies`), for error messages. */
+  oasPaths?: Record<string, string>;
 }
 
 export function newApiId(): string {
@@ -113,6 +115,110 @@ function checkJwt(input: Json, f: string): void {
   }
 }
 
+/** Tyk OAS JWT fields (in `x-tyk-api-gateway.server.authentication.securitySchemes.<name>`) and the Classic fields they become. */
+const OAS_JWT_FIELDS: [oas: string, classic: string][] = [
+  ['source', 'jwt_source'],
+  ['signingMethod', 'jwt_signing_method'],
+  ['identityBaseField', 'jwt_identity_base_field'],
+  ['clientBaseField', 'jwt_client_base_field'],
+  ['policyFieldName', 'jwt_policy_field_name'],
+  ['defaultPolicies', 'jwt_default_policies'],
+  ['issuedAtValidationSkew', 'jwt_issued_at_validation_skew'],
+  ['notBeforeValidationSkew', 'jwt_not_before_validation_skew'],
+  ['expiresAtValidationSkew', 'jwt_expires_at_validation_skew'],
+];
+
+/** The JWT settings of an OAS API, in Classic terms, with where each Classic field came from in the document. */
+interface OasJwt {
+  fields: Json;
+  /** Classic field → its OAS field path, for error messages. */
+  paths: Record<string, string>;
+}
+
+/** Whether a `components.securitySchemes` entry is Tyk's JWT scheme (`type: http`, `scheme: bearer`, `bearerFormat: JWT`). */
+function isJwtScheme(scheme: unknown): boolean {
+  return (
+    isObject(scheme) &&
+    scheme.type === 'http' &&
+    typeof scheme.scheme === 'string' &&
+    scheme.scheme.toLowerCase() === 'bearer' &&
+    typeof scheme.bearerFormat === 'string' &&
+    scheme.bearerFormat.toUpperCase() === 'JWT'
+  );
+}
+
+function stringList(v: unknown, field: string, what: string): string[] {
+  if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) throw new Invalid(field, `must be a list of ${what}`);
+  return (v as string[]).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/**
+ * Tyk OAS JWT authentication: the first JWT scheme of `components.securitySchemes`
+ * (those the document's `security` names first) that x-tyk-api-gateway
+ * configures with `enabled: true`, translated into the Classic `jwt_*` fields,
+ * so the gateway and the policy checks read one thing. Null: no JWT.
+ * Portcullis requires one issuer and an audience: `allowedIssuers`, `allowedAudiences`.
+ */
+function oasJwt(doc: Json, authn: Json, af: string): OasJwt | null {
+  const tyk = obj(authn, 'securitySchemes', `${af}.securitySchemes`, false);
+  const components = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const names: string[] = [];
+  if (Array.isArray(doc.security)) for (const r of doc.security) if (isObject(r)) names.push(...Object.keys(r));
+  for (const n of Object.keys(tyk)) if (!names.includes(n)) names.push(n);
+  for (const name of names) {
+    if (!isJwtScheme(components[name]) || tyk[name] === undefined) continue;
+    const s = `${af}.securitySchemes.${name}`;
+    const own = obj(tyk, name, s, true);
+    if (bool(own, 'enabled', `${s}.enabled`) !== true) continue;
+    const fields: Json = { enable_jwt: true };
+    const paths: Record<string, string> = { enable_jwt: `${s}.enabled` };
+    for (const [o, c] of OAS_JWT_FIELDS) {
+      paths[c] = `${s}.${o}`;
+      if (own[o] !== undefined && own[o] !== null) fields[c] = own[o];
+    }
+    for (const c of ['jwt_source', 'jwt_signing_method']) {
+      const v = fields[c];
+      if (v === undefined || (typeof v === 'string' && v.trim() === '')) throw new Invalid(paths[c]!, `is required when ${s}.enabled is true`);
+    }
+    paths.jwt_issuer = `${s}.allowedIssuers`;
+    const issuers = own.allowedIssuers === undefined || own.allowedIssuers === null ? [] : stringList(own.allowedIssuers, paths.jwt_issuer, 'issuers (strings)');
+    if (issuers.length === 0) throw new Invalid(paths.jwt_issuer, 'is required: Portcullis needs the issuer (`iss`) tokens must carry');
+    if (issuers.length > 1) throw new Invalid(paths.jwt_issuer, 'must name one issuer: Portcullis checks tokens against one issuer per API');
+    fields.jwt_issuer = issuers[0];
+    paths.jwt_audience = `${s}.allowedAudiences`;
+    const audiences = own.allowedAudiences === undefined || own.allowedAudiences === null ? [] : stringList(own.allowedAudiences, paths.jwt_audience, 'audiences (strings)');
+    if (audiences.length === 0) throw new Invalid(paths.jwt_audience, 'is required: Portcullis needs the audience tokens must be issued for (a token\'s `aud` must name one of them)');
+    fields.jwt_audience = audiences;
+    const scopes = obj(own, 'scopes', `${s}.scopes`, false);
+    paths.jwt_scope_claim_name = `${s}.scopes.claimName`;
+    if (scopes.claimName !== undefined && scopes.claimName !== null) fields.jwt_scope_claim_name = scopes.claimName;
+    paths.jwt_scope_to_policy_mapping = `${s}.scopes.scopeToPolicyMapping`;
+    const list = scopes.scopeToPolicyMapping;
+    if (list !== undefined && list !== null) {
+      if (!Array.isArray(list)) throw new Invalid(paths.jwt_scope_to_policy_mapping, 'must be a list of {scope, policyId}');
+      const mapping = new Map<string, string>();
+      for (const [i, entry] of list.entries()) {
+        const ef = `${paths.jwt_scope_to_policy_mapping}.${i}`;
+        if (!isObject(entry)) throw new Invalid(ef, 'must be an object {scope, policyId}');
+        const scope = str(entry, 'scope', `${ef}.scope`, true)!;
+        const policyId = str(entry, 'policyId', `${ef}.policyId`, true)!;
+        if (scope === '') throw new Invalid(`${ef}.scope`, 'must not be empty');
+        if (mapping.has(scope)) throw new Invalid(`${ef}.scope`, `${JSON.stringify(scope)} is mapped twice`);
+        mapping.set(scope, policyId);
+      }
+      fields.jwt_scope_to_policy_mapping = Object.fromEntries(mapping);
+    }
+    try {
+      jwtConfigOf(fields);
+    } catch (err) {
+      if (err instanceof JwtConfigError) throw new Invalid(paths[err.field] ?? `${s}`, err.problem.replace('when enable_jwt is true', `when ${s}.enabled is true`));
+      throw err;
+    }
+    return { fields, paths };
+  }
+  return null;
+}
+
 /** Reads a Tyk Classic api_definition; `existingApiId` pins the id on update. */
 export function fromClassic(input: Json, existingApiId?: string): ApiSpec {
   const f = 'api_definition';
@@ -163,6 +269,7 @@ export function fromOas(doc: Json, existingApiId?: string): ApiSpec {
   const authn = obj(server, 'authentication', `${xf}.server.authentication`, false);
   const authEnabled = bool(authn, 'enabled', `${xf}.server.authentication.enabled`) ?? false;
   const location = oasAuthLocation(doc);
+  const jwt = oasJwt(doc, authn, `${xf}.server.authentication`);
   const stored: Json = { ...doc, 'x-tyk-api-gateway': { ...x, info: { ...info, id: apiId, name, state: { ...state, active } } } };
   const definition: Json = {
     api_id: apiId,
@@ -178,7 +285,9 @@ export function fromOas(doc: Json, existingApiId?: string): ApiSpec {
       ...(location.param === undefined ? {} : { use_param: true, param_name: location.param }),
       ...(location.cookie === undefined ? {} : { use_cookie: true, cookie_name: location.cookie }),
     },
+    // JWT authentication, as the document's JWT security scheme says, in Tyk Classic's terms (read by the gateway as for a Classic API).
+    ...(jwt?.fields ?? {}),
   };
-  return { apiId, name, active, listenPath, targetUrl, useKeyless: !authEnabled, definition, oas: stored };
+  return { apiId, name, active, listenPath, targetUrl, useKeyless: !authEnabled, definition, oas: stored, ...(jwt ? { oasPaths: jwt.paths } : {}) };
 }
 
