@@ -6,6 +6,7 @@ import type { RunningGateway } from '../../src/gateway/index.js';
 import { SAME_ORIGIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
 import { createGroup, createUser, setOwners } from '../helpers/fixtures.js';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
+import { configureSmtp, startMailServer, type MailServer } from '../helpers/smtp.js';
 import { createProxiedApi, eventually, gatewayFor, send, startUpstream, type Upstream } from '../gateway/helpers.js';
 
 /*
@@ -67,6 +68,8 @@ describe('OAuth credentials through dynamic client registration', () => {
   let gold: number;
   let orgId: number;
   let providerId: number;
+  let catalogueId: number;
+  let mail: MailServer;
   const users: Record<string, { id: number; session: string }> = {};
 
   async function ok<T>(res: LightMyRequestResponse, status = 200): Promise<T> {
@@ -121,7 +124,7 @@ describe('OAuth credentials through dynamic client registration', () => {
       jwt_issuer: idp.issuer,
       jwt_audience: AUDIENCE,
     });
-    const catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Public', VisibilityStatus: 'Public' }))).ID;
+    catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Public', VisibilityStatus: 'Public' }))).ID;
     gold = (await ok<{ ID: number }>(await admin('POST', '/plans', { Name: 'Gold', RateLimit: 3, Per: 60, Quota: 1000, QuotaRenewalRate: 3600, Catalogues: [catalogueId] }))).ID;
     productId = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Payments', DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
     orgId = (await ok<{ ID: number }>(await admin('POST', '/organisations', { Name: 'Acme' }))).ID;
@@ -135,6 +138,7 @@ describe('OAuth credentials through dynamic client registration', () => {
     await jwks?.close();
     await idp?.close();
     await elsewhere?.close();
+    await mail?.stop();
   });
 
   it('manages providers and client types in Tyk\'s shapes; the initial access token is never returned', async () => {
@@ -326,5 +330,97 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(message).toContain('"Ledger" takes keys');
     expect(message).not.toContain('Payments');
     expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
+  });
+  it("lets the consumer choose the product's client type (ClientTypeID): only one attached to the product, else 400 naming the field", async () => {
+    const clientType = async (Name: string) =>
+      (await ok<{ ID: number }>(await admin('POST', `/oauth-providers/${providerId}/client-types`, { Name, GrantType: 'client_credentials', ResponseTypes: 'none', TokenEndpointAuthMethod: 'client_secret_post' }))).ID;
+    const first = (await ok<{ ID: number }[]>(await admin('GET', `/products/${productId}/client_types`)))[0]!.ID;
+    const post = await clientType('Form-posting');
+    const unattached = await clientType('Not offered');
+    await ok(await admin('POST', `/products/${productId}/client_types`, { ID: post }), 201);
+    // The Live Portal lists the types a request may choose.
+    const live = await ok<{ ClientTypes: { ID: number; Name: string }[] }>(await as('ann', 'GET', `/products/${productId}`));
+    expect(live.ClientTypes.map((c) => c.ID)).toEqual([first, post]);
+
+    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'typed app' }));
+    const request = (ClientTypeID?: number) => as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold, ...(ClientTypeID === undefined ? {} : { ClientTypeID }) });
+    const elsewhere = await request(unattached);
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.body).toContain('ClientTypeID');
+    const missing = await request(999999);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toBe(elsewhere.body);
+    expect(await t.store.db.selectFrom('access_requests').select('id').where('app_id', '=', app.ID).execute()).toEqual([]);
+
+    // Approval registers the client with the chosen type.
+    const chosen = await ok<{ ID: number }>(await request(post));
+    await ok(await admin('PUT', `/access_requests/${chosen.ID}/approve`));
+    const cred = await t.store.db.selectFrom('credentials').select(['oauth_client_id', 'oauth_client_type_id']).where('access_request_id', '=', chosen.ID).executeTakeFirstOrThrow();
+    expect(cred.oauth_client_type_id).toBe(post);
+    expect(await idp.hasClient(cred.oauth_client_id!)).toBe(true);
+
+    // Without a choice: the product's first client type, as before.
+    const plain = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'untyped app' }));
+    const unchosen = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: plain.ID, ProductID: productId, PlanID: gold }));
+    await ok(await admin('PUT', `/access_requests/${unchosen.ID}/approve`));
+    const plainCred = await t.store.db.selectFrom('credentials').select('oauth_client_type_id').where('access_request_id', '=', unchosen.ID).executeTakeFirstOrThrow();
+    expect(plainCred.oauth_client_type_id).toBe(first);
+  });
+
+  it('rejects, with a comment, an audit entry and an email, the pending requests a forced deletion of client types leaves unapprovable', async () => {
+    mail = await startMailServer();
+    await configureSmtp(t, root, mail.port);
+    const provider = (await ok<{ ID: number }>(await admin('POST', '/oauth-providers', { Name: 'Second', Type: 'Other', WellKnownURL: idp.discoveryUrl, RegistrationAccessToken: idp.initialAccessToken }))).ID;
+    const clientType = async (Name: string) =>
+      (await ok<{ ID: number }>(await admin('POST', `/oauth-providers/${provider}/client-types`, { Name, GrantType: 'client_credentials', ResponseTypes: 'none' }))).ID;
+    const x = await clientType('X');
+    const y = await clientType('Y');
+    const product = async (Name: string, types: number[]) => {
+      const id = (await ok<{ ID: number }>(await admin('POST', '/products', { Name, DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
+      for (const ID of types) await ok(await admin('POST', `/products/${id}/client_types`, { ID }), 201);
+      return id;
+    };
+    const onlyX = await product('Only X', [x]);
+    const both = await product('X and Y', [x, y]);
+    const app = await ok<AppView>(await as('cid', 'POST', '/apps', { Name: 'stranded app' }));
+    const ask = async (ProductID: number, ClientTypeID?: number) =>
+      (await ok<{ ID: number }>(await as('cid', 'POST', '/access-requests', { AppID: app.ID, ProductID, PlanID: gold, ...(ClientTypeID === undefined ? {} : { ClientTypeID }) }))).ID;
+    const noChoiceOnlyX = await ask(onlyX);
+    const choseX = await ask(both, x);
+    // Another app for the second request on the same product and plan.
+    const other = await ok<AppView>(await as('cid', 'POST', '/apps', { Name: 'other app' }));
+    const noChoiceBoth = (await ok<{ ID: number }>(await as('cid', 'POST', '/access-requests', { AppID: other.ID, ProductID: both, PlanID: gold }))).ID;
+    const third = await ok<AppView>(await as('cid', 'POST', '/apps', { Name: 'third app' }));
+    const choseY = (await ok<{ ID: number }>(await as('cid', 'POST', '/access-requests', { AppID: third.ID, ProductID: both, PlanID: gold, ClientTypeID: y }))).ID;
+    const status = async (id: number) => ok<{ Status: string; DecisionComment: string }>(await admin('GET', `/access_requests/${id}`));
+
+    // Not forced: refused, nothing decided.
+    expect((await admin('DELETE', `/oauth-providers/${provider}/client-types/${x}`)).statusCode).toBe(400);
+    expect((await status(noChoiceOnlyX)).Status).toBe('pending');
+
+    await ok(await admin('DELETE', `/oauth-providers/${provider}/client-types/${x}?force=true`));
+    for (const id of [noChoiceOnlyX, choseX]) {
+      const r = await status(id);
+      expect(r.Status).toBe('rejected');
+      expect(r.DecisionComment).toContain('client type "X" was deleted');
+    }
+    // Y still serves these.
+    expect((await status(noChoiceBoth)).Status).toBe('pending');
+    expect((await status(choseY)).Status).toBe('pending');
+    const audited = await t.store.db.selectFrom('audit_logs').select('target_id').where('action', '=', 'access_request.reject').execute();
+    expect(audited.map((a) => Number(a.target_id)).sort((a, b) => a - b)).toEqual([noChoiceOnlyX, choseX]);
+    await mail.find('cid@example.com', 'Access request declined: Only X for stranded app');
+    await mail.find('cid@example.com', 'Access request declined: X and Y for stranded app');
+
+    // The provider goes with its last type: the rest are rejected too.
+    await ok(await admin('DELETE', `/oauth-providers/${provider}?force=true`));
+    for (const id of [noChoiceBoth, choseY]) {
+      const r = await status(id);
+      expect(r.Status).toBe('rejected');
+      expect(r.DecisionComment).toContain('OAuth provider "Second" was deleted');
+    }
+    await mail.find('cid@example.com', 'Access request declined: X and Y for other app');
+    await mail.find('cid@example.com', 'Access request declined: X and Y for third app');
+    expect(mail.to('cid@example.com').filter((m) => m.subject.startsWith('Access request declined'))).toHaveLength(4);
   });
 });

@@ -1,5 +1,7 @@
-import type { Logger } from '../../notify/outbox.js';
-import type { Access } from '../../access/access.js';
+import type { EmailOutbox, Logger } from '../../notify/outbox.js';
+import { findAccessRequest } from '../apps/access-requests.repository.js';
+import { rejectPending } from '../apps/access-requests.service.js';
+import { unrestricted, type Access } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { requireAdmin, requireHolds, requireSection } from '../../access/policy.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -21,6 +23,7 @@ import {
   insertClientType,
   insertProvider,
   listProviders,
+  pendingRequestsStrandedBy,
   productsUsing,
   updateClientType,
   updateProvider,
@@ -71,7 +74,7 @@ function checkSkipVerify(v: boolean | undefined): void {
  * request for a DCR product is approved, and its deletion at the provider when
  * its credential goes (queued by the store, worked off here, retried).
  */
-export function oauthService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService }) {
+export function oauthService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService; email: EmailOutbox }) {
   const { db } = store;
   const { access } = deps;
   const box: Sealer | undefined = config.secretsKey ? sealer(config.secretsKey) : undefined;
@@ -183,6 +186,28 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     })();
   }
 
+  /**
+   * Inside a forced deletion, before the rows go: rejects the pending access
+   * requests that the deleted client types leave with nothing to register a
+   * client with. Returns how many, and whether mail was written.
+   */
+  async function rejectStranded(trx: Executor, actor: Actor, deleted: number[], what: string): Promise<{ rejected: number[]; mailed: boolean }> {
+    const ids = await pendingRequestsStrandedBy(trx, deleted);
+    const comment = `${what} was deleted: this request needed it for its OAuth client and can no longer be approved. Request access again to use another client type.`;
+    let mailed = false;
+    const rejected: number[] = [];
+    for (const id of ids) {
+      const r = await findAccessRequest(trx, id, unrestricted('an administrator deletes the OAuth client types every product uses'));
+      // Only a DCR product's request needs a client type to be approved.
+      if (!r || !(await isDcrProduct(trx, r.product_id))) continue;
+      const sent = await rejectPending(trx, actor, r, comment, deps.email);
+      if (sent === undefined) continue;
+      rejected.push(id);
+      mailed = sent || mailed;
+    }
+    return { rejected, mailed };
+  }
+
   const providers = {
     async list(actor: Actor): Promise<ProviderRow[]> {
       requireSection(actor, 'portal', 'read');
@@ -246,13 +271,21 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async remove(actor: Actor, id: number, force: boolean): Promise<void> {
       requireSection(actor, 'portal', 'write');
       requireAdmin(actor, 'configure OAuth providers');
-      await db.transaction().execute(async (trx) => {
+      const { mailed } = await db.transaction().execute(async (trx) => {
         const row = await mustFindProvider(trx, id);
         const used = await productsUsing(trx, { providerId: id });
         if (used > 0 && !force) throw new Invalid('force', `the provider's client types are used by ${used} product(s): detach them first, or delete with ?force=true`);
+        const stranded = await rejectStranded(trx, actor, (await clientTypesOf(trx, id)).map((c) => c.id), `The OAuth provider "${row.name}"`);
         await deleteProvider(trx, id);
-        await recordAudit(trx, actor, { action: 'oauth_provider.delete', targetType: 'oauth_provider', targetId: id, changes: { name: row.name, products_detached: used } });
+        await recordAudit(trx, actor, {
+          action: 'oauth_provider.delete',
+          targetType: 'oauth_provider',
+          targetId: id,
+          changes: { name: row.name, products_detached: used, ...(stranded.rejected.length > 0 ? { access_requests_rejected: stranded.rejected } : {}) },
+        });
+        return stranded;
       });
+      if (mailed) deps.email.kick();
     },
   };
 
@@ -316,13 +349,21 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async remove(actor: Actor, providerId: number, id: number, force: boolean): Promise<void> {
       requireSection(actor, 'portal', 'write');
       requireAdmin(actor, 'configure OAuth providers');
-      await db.transaction().execute(async (trx) => {
+      const { mailed } = await db.transaction().execute(async (trx) => {
         const row = await mustFindClientType(trx, providerId, id);
         const used = await productsUsing(trx, { clientTypeId: id });
         if (used > 0 && !force) throw new Invalid('force', `the client type is used by ${used} product(s): detach it first, or delete with ?force=true`);
+        const stranded = await rejectStranded(trx, actor, [id], `The client type "${row.name}"`);
         await deleteClientType(trx, id);
-        await recordAudit(trx, actor, { action: 'oauth_client_type.delete', targetType: 'oauth_client_type', targetId: id, changes: { provider_id: providerId, name: row.name, products_detached: used } });
+        await recordAudit(trx, actor, {
+          action: 'oauth_client_type.delete',
+          targetType: 'oauth_client_type',
+          targetId: id,
+          changes: { provider_id: providerId, name: row.name, products_detached: used, ...(stranded.rejected.length > 0 ? { access_requests_rejected: stranded.rejected } : {}) },
+        });
+        return stranded;
       });
+      if (mailed) deps.email.kick();
     },
   };
 
@@ -372,15 +413,16 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
     /**
      * For an access request about to be approved: when its product has
-     * DCREnabled, registers a client at the provider of the product's first
-     * client type (a network call, made before the approving transaction) and
-     * returns it; undefined for other products. A failure is a 502 and nothing
-     * is written.
+     * DCREnabled, registers a client at the provider of the client type the
+     * consumer chose, else of the product's first client type (a network call,
+     * made before the approving transaction) and returns it; undefined for
+     * other products. A failure is a 502 and nothing is written.
      */
-    async registerFor(productId: number, clientName: string): Promise<PendingClient | undefined> {
+    async registerFor(productId: number, clientName: string, chosen: number | null = null): Promise<PendingClient | undefined> {
       if (!(await isDcrProduct(db, productId))) return undefined;
       const types = await clientTypesOfProduct(db, productId);
-      const ct = types[0];
+      const ct = chosen === null ? types[0] : types.find((c) => c.id === chosen);
+      if (!ct && chosen !== null) throw new Conflict(`The client type the consumer chose (${chosen}) is no longer offered with the product: reject the request, or attach the client type again`);
       if (!ct) throw new Conflict('The product has DCREnabled but no client type: attach one (/portal-api/products/{id}/client_types) before approving');
       // A registered client reaches an API through the provider's tokens only: a key API of the
       // product would admit nobody with them (the credential's key is never handed out).
@@ -404,6 +446,11 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
         if (err instanceof ProviderError) throw new UpstreamFailed(`The OAuth provider "${provider.name}" did not register a client: ${err.message}`);
         throw err;
       }
+    },
+
+    /** Whether the client type is attached to the product (a consumer's ClientTypeID must be). */
+    async offersClientType(ex: Executor, productId: number, clientTypeId: number): Promise<boolean> {
+      return (await clientTypesOfProduct(ex, productId)).some((c) => c.id === clientTypeId);
     },
 
     /** Binds a registered client to the credential just issued for it (inside the approving transaction). */
