@@ -1,4 +1,5 @@
-import type { EmailOutbox, Logger } from '../../notify/outbox.js';
+import type { EmailOutbox } from '../../notify/outbox.js';
+import { poller, type Logger } from '../../notify/poller.js';
 import { findAccessRequest } from '../apps/access-requests.repository.js';
 import { rejectPending } from '../apps/access-requests.service.js';
 import { unrestricted, type Access } from '../../access/access.js';
@@ -78,11 +79,6 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
   const { db } = store;
   const { access } = deps;
   const box: Sealer | undefined = config.secretsKey ? sealer(config.secretsKey) : undefined;
-  let log: Logger | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let started = false;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   function requireBox(): Sealer {
     if (!box) throw new Conflict('OAuth providers need the secrets_key setting (PORTCULLIS_SECRETS_KEY): their tokens and client secrets are stored encrypted with it');
@@ -141,10 +137,10 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
   async function deleteDue(): Promise<boolean> {
     const due = await db.selectFrom('oauth_client_deletions').selectAll().where('next_attempt_at', '<=', now()).orderBy('id').limit(20).execute();
     for (const row of due) {
-      if (!started) return false;
+      if (!loop.active) return false;
       if (row.registration_client_uri === null || row.registration_token_enc === null || !box) {
         // Nothing to delete it with: the provider gave no management URI (or the key to open its token is gone).
-        log?.warn({ client_id: row.client_id }, 'oauth: a client cannot be deleted at its provider (no registration_client_uri or secrets_key); delete it there by hand');
+        loop.log?.warn({ client_id: row.client_id }, 'oauth: a client cannot be deleted at its provider (no registration_client_uri or secrets_key); delete it there by hand');
         await db.deleteFrom('oauth_client_deletions').where('id', '=', row.id).execute();
         continue;
       }
@@ -155,7 +151,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
         const attempts = row.attempts + 1;
         const wait = Math.min(RETRY_BASE_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
         const message = err instanceof Error ? err.message : String(err);
-        log?.warn({ client_id: row.client_id, attempts, err: message }, 'oauth: the provider did not delete a client; retrying later');
+        loop.log?.warn({ client_id: row.client_id, attempts, err: message }, 'oauth: the provider did not delete a client; retrying later');
         await db
           .updateTable('oauth_client_deletions')
           .set({ attempts, last_error: message.slice(0, 500), next_attempt_at: new Date(Date.now() + wait).toISOString() })
@@ -166,25 +162,13 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     return due.length === 20;
   }
 
-  function run(): void {
-    if (!started) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (started && (await deleteDue()));
-        } while (again && started);
-      } catch (err) {
-        log?.warn({ err }, 'oauth: client deletion round failed');
-      } finally {
-        running = undefined;
-      }
-    })();
-  }
+  const loop = poller({
+    intervalMs: config.outboxPollMs,
+    failure: 'oauth: client deletion round failed',
+    round: async () => {
+      while (loop.active && (await deleteDue()));
+    },
+  });
 
   /**
    * Inside a forced deletion, before the rows go: rejects the pending access
@@ -475,7 +459,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async discard(pending: PendingClient): Promise<void> {
       const r = pending.registered;
       await queueDeletion(db, r.clientId, r.registrationClientUri, r.registrationAccessToken);
-      run();
+      loop.kick();
     },
 
     /** Opens a sealed secret (a client secret being shown once). */
@@ -485,27 +469,20 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
     /** Deletes queued clients at their providers now (after a commit that queued some), rather than at the next poll. */
     kick(): void {
-      run();
+      loop.kick();
     },
 
     /** Resolves when the round in flight (if any) is over: tests and shutdown wait on it. */
-    async settled(): Promise<void> {
-      while (running) await running;
+    settled(): Promise<void> {
+      return loop.settled();
     },
 
     start(logger: Logger): void {
-      if (started) return;
-      started = true;
-      log = logger;
-      timer = setInterval(run, config.outboxPollMs);
-      timer.unref();
-      run();
+      loop.start(logger);
     },
 
-    async stop(): Promise<void> {
-      started = false;
-      if (timer) clearInterval(timer);
-      await running;
+    stop(): Promise<void> {
+      return loop.stop();
     },
   };
 }
