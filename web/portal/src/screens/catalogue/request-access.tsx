@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Modal, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { errorFor, pages, planWords } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -101,13 +101,12 @@ export function RequestAccessDialog({ product, plan, onClose }: { product: LiveP
               />
             )}
             {clientTypes.length > 1 && (
-              <Select
+              <NativeSelect
                 label="OAuth client type"
                 description="How the app's OAuth client is registered at the identity provider."
                 data={clientTypes.map((c) => ({ value: String(c.ID), label: c.Description ? `${c.Name} — ${c.Description}` : c.Name }))}
-                value={chosenType}
-                onChange={setClientType}
-                allowDeselect={false}
+                value={chosenType ?? ''}
+                onChange={(e) => setClientType(e.currentTarget.value)}
                 error={errorFor(request.error, 'ClientTypeID')}
               />
             )}
