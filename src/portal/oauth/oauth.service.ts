@@ -171,9 +171,10 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
   });
 
   /**
-   * Inside a forced deletion, before the rows go: rejects the pending access
-   * requests that the deleted client types leave with nothing to register a
-   * client with. Returns how many, and whether mail was written.
+   * Inside the deletion of client types (or of their provider), before the rows
+   * go: rejects the pending access requests of DCR products that the deleted
+   * types leave with nothing to register a client with. Returns which, and
+   * whether mail was written (kick the outbox after the commit).
    */
   async function rejectStranded(trx: Executor, actor: Actor, deleted: number[], what: string): Promise<{ rejected: number[]; mailed: boolean }> {
     const ids = await pendingRequestsStrandedBy(trx, deleted);
@@ -181,7 +182,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     let mailed = false;
     const rejected: number[] = [];
     for (const id of ids) {
-      const r = await findAccessRequest(trx, id, unrestricted('an administrator deletes the OAuth client types every product uses'));
+      const r = await findAccessRequest(trx, id, unrestricted('an administrator deletes OAuth client types, which any product may use'));
       // Only a DCR product's request needs a client type to be approved.
       if (!r || !(await isDcrProduct(trx, r.product_id))) continue;
       const sent = await rejectPending(trx, actor, r, comment, deps.email);
