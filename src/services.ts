@@ -40,7 +40,7 @@ export function createServices(ctx: AppContext) {
   const users = usersService(ctx, { access });
   const email = emailOutbox(ctx);
   const catalogue = catalogueService(ctx, { access });
-  const oauth = oauthService(ctx, { access, catalogue });
+  const oauth = oauthService(ctx, { access, catalogue, email });
   return {
     auth: authenticationService(ctx),
     users,

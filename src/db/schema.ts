@@ -475,6 +475,8 @@ export interface AccessRequestsTable {
   decided_by: number | null;
   /** The administrator's comment on the decision; empty when none. */
   decision_comment: Generated<string>;
+  /** The OAuth client type the consumer chose (Tyk's ClientTypeID, migration 0032); null: the product's first. */
+  client_type_id: number | null;
 }
 
 /** An approved request's credential; its gateway key is minted when the consumer first views it. */

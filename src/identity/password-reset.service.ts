@@ -1,4 +1,5 @@
-import type { Origin, SystemActor } from '../access/actor.js';
+import { isConsumerRole, type Origin, type SystemActor } from '../access/actor.js';
+import { passwordSignInClosed, ssoRequired } from './sso/sso-profiles.service.js';
 import type { AppContext } from '../context.js';
 import { Invalid } from '../errors.js';
 import type { EmailOutbox } from '../notify/outbox.js';
@@ -33,9 +34,13 @@ export function passwordResetService({ store, config }: AppContext, deps: { user
   return {
     /** Sends a reset link to an active account's address; silent for any other address. */
     async request(origin: Origin, address: string): Promise<void> {
+      // The reset pages are the Live Portal's: under single sign-on only for consumers, every address is refused alike.
+      if (await passwordSignInClosed(db, 'consumers')) throw ssoRequired('consumers');
       const queued = await db.transaction().execute(async (trx) => {
         const user = await findUserByEmail(trx, address);
         if (!user || !user.active) return false;
+        // Staff under single sign-on only: no link, and the same answer as for any address (a refusal would tell who is staff).
+        if (!isConsumerRole(user.role) && (await passwordSignInClosed(trx, 'staff'))) return false;
         await lockResetRequests(trx, store.dialect, origin.ip, user.id);
         const now = new Date();
         const since = new Date(now.getTime() - RESET_LINK_MINUTES * 60_000).toISOString();
@@ -68,6 +73,9 @@ export function passwordResetService({ store, config }: AppContext, deps: { user
         const userId = await useResetToken(trx, hashSecret(input.token), now);
         const user = userId === undefined ? undefined : await findUserById(trx, userId);
         if (!user || !user.active) throw new Invalid('token', 'this link is unknown, used or expired; ask for a new one');
+        // A link sent before single sign-on only was switched on opens nothing either (the token stays unused).
+        const audience = isConsumerRole(user.role) ? 'consumers' : 'staff';
+        if (await passwordSignInClosed(trx, audience)) throw ssoRequired(audience);
         await deps.users.resetPasswordIn(trx, actor, user, input.password);
         await useUpResetTokens(trx, user.id, now);
       });

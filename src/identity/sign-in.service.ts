@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { Forbidden, TooManyRequests, Unauthorized } from '../errors.js';
 import { isConsumerRole } from '../access/actor.js';
 import { mayAct } from './authentication.service.js';
-import { passwordSignInClosed } from './sso/sso-profiles.service.js';
+import { passwordSignInClosed, ssoRequired } from './sso/sso-profiles.service.js';
 import { verifyAgainstNothing, verifyPassword } from './passwords.js';
 import { deleteExpiredSessions, deleteSession, findSession, insertSession } from './sessions.repository.js';
 import { clearFailures, failuresBeside, forgetSignInAttempt, pruneFailures, recordSignInAttempt } from './sign-in.repository.js';
@@ -113,7 +113,7 @@ export function signInService({ store, config }: AppContext) {
             status: 403,
           });
         });
-        throw new Forbidden(`sso_required: password sign-in is switched off for ${audience === 'staff' ? 'staff' : 'API consumers'}; sign in with single sign-on instead`, 'sso_required');
+        throw ssoRequired(audience);
       }
       const token = newSecret();
       const expiresAt = new Date(nowMs + config.sessionTtlMinutes * 60_000);

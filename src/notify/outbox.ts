@@ -6,6 +6,7 @@ import { activeAdministratorEmails } from '../identity/users.service.js';
 import { mailSettings, type MailSettings } from '../portal/settings/settings.service.js';
 import { claimDueEmails, deleteFinishedEmails, insertEmail, markEmailFailed, markEmailSent, releaseEmails, type DueEmail } from './outbox.repository.js';
 import type { EmailEvent, EmailEvents } from './events.js';
+import { poller, type Logger } from './poller.js';
 import { fill, templateFor } from './templates.js';
 
 /*
@@ -46,10 +47,7 @@ const PRUNE_EVERY_MS = 3_600_000;
 /** When the worker looks again after an enqueue (ms): the caller's commit usually lands within the first. */
 const AFTER_ENQUEUE_MS = [25, 1_000];
 
-export interface Logger {
-  warn(obj: object, msg: string): void;
-  info(obj: object, msg: string): void;
-}
+export type { Logger } from './poller.js';
 
 /** The delay before retry number `attempts` (1 = the first retry). */
 export function backoffMs(attempts: number): number {
@@ -72,11 +70,6 @@ export function emailOutbox({ store, config }: AppContext) {
   const defaultSender = `portal@${new URL(config.publicUrl).hostname}`;
 
   let transport: { key: string; transporter: Transporter } | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let started = false;
-  let again = false;
-  let log: Logger | undefined;
 
   function transporterFor(s: MailSettings): Transporter {
     const key = JSON.stringify([s.smtp_host, s.smtp_port, s.smtp_username, s.smtp_password]);
@@ -126,7 +119,7 @@ export function emailOutbox({ store, config }: AppContext) {
         const failed = attempts >= MAX_ATTEMPTS;
         const error = describeFailure(err, settings);
         await markEmailFailed(db, row.id, { attempts, error, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)).toISOString(), givenUp: failed });
-        log?.warn({ emailId: row.id, attempts, error }, failed ? 'email given up after repeated failures' : 'email delivery failed; will retry');
+        loop.log?.warn({ emailId: row.id, attempts, error }, failed ? 'email given up after repeated failures' : 'email delivery failed; will retry');
         // The server is likely down for the rest of the batch too: release every
         // row not tried yet (by position in the batch, not by id: the batch is in
         // due order, and a retried mail of a lower id can come after this one).
@@ -152,26 +145,14 @@ export function emailOutbox({ store, config }: AppContext) {
   }
 
   /** One delivery round at a time; a kick during a round asks for another. */
-  function run(): void {
-    if (!started) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          await pruneOld();
-          while (started && (await deliverDue()));
-        } while (again && started);
-      } catch (err) {
-        log?.warn({ err }, 'email outbox round failed');
-      } finally {
-        running = undefined;
-      }
-    })();
-  }
+  const loop = poller({
+    intervalMs: config.outboxPollMs,
+    failure: 'email outbox round failed',
+    round: async () => {
+      await pruneOld();
+      while (loop.active && (await deliverDue()));
+    },
+  });
 
   return {
     /**
@@ -198,7 +179,7 @@ export function emailOutbox({ store, config }: AppContext) {
       // The caller commits later, and its transaction gives no signal when: look
       // again shortly, and once more a moment later, rather than at the next poll.
       // Callers that know when they committed may call kick() themselves.
-      if (started) for (const ms of AFTER_ENQUEUE_MS) setTimeout(run, ms).unref();
+      if (loop.active) for (const ms of AFTER_ENQUEUE_MS) setTimeout(loop.kick, ms).unref();
       return true;
     },
 
@@ -228,24 +209,17 @@ export function emailOutbox({ store, config }: AppContext) {
 
     /** Looks for due mail now (after a commit that enqueued some), rather than at the next poll. */
     kick(): void {
-      run();
+      loop.kick();
     },
 
     /** Starts delivering: at once, then every `outboxPollMs`. */
     start(logger: Logger): void {
-      if (started) return;
-      started = true;
-      log = logger;
-      timer = setInterval(run, config.outboxPollMs);
-      timer.unref();
-      run();
+      loop.start(logger);
     },
 
     /** Stops polling and waits for the round in flight. */
     async stop(): Promise<void> {
-      started = false;
-      if (timer) clearInterval(timer);
-      await running;
+      await loop.stop();
       transport?.transporter.close();
       transport = undefined;
     },

@@ -194,3 +194,66 @@ describe('My dashboard', () => {
     await heading(page, 'Page not found');
   });
 });
+
+describe('OAuth client types and single sign-on only', () => {
+  it("offers a DCR product's client types as a labelled choice and sends the one chosen; under SSO-only it links neither to registration nor to a password reset", async (ctx) => {
+    requireChromium(ctx);
+    const { ID: apiId } = await admin<{ ID: string }>('POST', '/api/apis', {
+      api_definition: { name: 'Ledger API', active: true, proxy: { listen_path: '/ledger/', target_url: upstreamUrl, strip_listen_path: true } },
+    });
+    const provider = await admin<{ ID: number }>('POST', '/portal-api/oauth-providers', { Name: 'Loopback', Type: 'Other', WellKnownURL: 'http://127.0.0.1:9/.well-known/openid-configuration' });
+    const clientType = (Name: string, Description: string) =>
+      admin<{ ID: number }>('POST', `/portal-api/oauth-providers/${provider.ID}/client-types`, { Name, Description, GrantType: 'client_credentials', ResponseTypes: 'none' });
+    const server = await clientType('Server', 'A backend with a secret');
+    const mobile = await clientType('Mobile', 'An app on a phone');
+    const product = await admin<{ ID: number }>('POST', '/portal-api/products', { Name: 'ledger', DisplayName: 'Ledger', DCREnabled: true, APIDetails: [{ APIID: apiId }] });
+    for (const c of [server, mobile]) await admin('POST', `/portal-api/products/${product.ID}/client_types`, { ID: c.ID });
+    const plan = await admin<{ ID: number }>('POST', '/portal-api/plans', { Name: 'ledger-plan', DisplayName: 'Standard', RateLimit: 10, Per: 60, UnlimitedQuota: true });
+    await admin('POST', '/portal-api/catalogues', { Name: 'Ledger APIs', VisibilityStatus: 'Public', Products: [product.ID], Plans: [plan.ID] });
+    const erin = { email: 'erin@consumer.example', password: 'erin-password-1' };
+    await admin('POST', '/portal-api/users', { First: 'Erin', Last: 'Example', Email: erin.email, Password: erin.password, Active: true });
+
+    const page = await h!.newPage();
+    await page.goto(pages.signIn());
+    await heading(page, 'Sign in');
+    await page.getByLabel(/^Email/).fill(erin.email);
+    await page.getByLabel(/^Password/).fill(erin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading(page, 'My dashboard');
+    await page.goto(pages.product(product.ID));
+    await heading(page, 'Ledger');
+    await page.getByRole('article', { name: 'Standard' }).getByRole('button', { name: /Request access/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request access to Ledger' });
+    const choice = dialog.getByLabel(/^OAuth client type/);
+    expect(await choice.inputValue()).toBe(String(server.ID));
+    await choice.selectOption({ label: 'Mobile — An app on a phone' });
+    await dialog.getByLabel(/^Name of the new app/).fill('Phone app');
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/portal/api/access-requests');
+    await dialog.getByRole('button', { name: 'Request access' }).click();
+    expect((await sent).postDataJSON()).toMatchObject({ ProductID: product.ID, PlanID: plan.ID, ClientTypeID: mobile.ID });
+    await dialog.getByText('Pending approval').waitFor();
+
+    // Consumers SSO-only: a visitor is offered the provider only.
+    await admin('POST', '/portal-api/sso_profiles', {
+      ID: 'consumers',
+      Name: 'Consumers',
+      ActionType: 'GenerateOrLoginDeveloperProfile',
+      ProviderName: 'Company IdP',
+      ProviderConfig: { DiscoveryURL: 'http://127.0.0.1:9/.well-known/openid-configuration', ClientID: 'portal' },
+      SSOOnly: true,
+    });
+    const visitor = await h!.newPage();
+    await visitor.goto(pages.signIn());
+    await heading(visitor, 'Sign in');
+    await visitor.getByText('Password sign-in is switched off').waitFor();
+    for (const name of [/Register/, /Create an account/i, /Forgot your password/]) expect(await visitor.getByRole('link', { name }).count()).toBe(0);
+    await visitor.goto(pages.product(product.ID));
+    await heading(visitor, 'Ledger');
+    await visitor.getByText('to request access.').waitFor();
+    for (const name of [/Register/, /Create an account/i, /Forgot your password/]) expect(await visitor.getByRole('link', { name }).count()).toBe(0);
+    await visitor.goto(pages.consumerDashboard());
+    await heading(visitor, 'My dashboard');
+    await visitor.getByText('to see your apps').waitFor();
+    for (const name of [/Register/, /Create an account/i]) expect(await visitor.getByRole('link', { name }).count()).toBe(0);
+  });
+});

@@ -1,7 +1,7 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
-import { sessionFrom, startTestApp, type TestApp, SAME_ORIGIN } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
+import { ok, portalClient, type PortalAppView as AppView, type PortalCredential as Credential } from '../helpers/portal.js';
 import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, startUpstream, type Upstream } from './helpers.js';
 
 /*
@@ -9,17 +9,7 @@ import { createKey, createProxiedApi, eventually, gatewayFor, rights, send, star
  * the consumer reveals the credential once → it works for the product's APIs only,
  * with the plan's limits; a deactivated consumer and a deleted app stop it.
  */
-const PASSWORD = 'consumer-password-1';
 const WITHIN = 1000;
-
-interface Credential {
-  ID: number;
-  Credential: string;
-}
-interface AppView {
-  ID: number;
-  AccessRequests: { ID: number; Status: string; Credentials: Credential[] }[];
-}
 
 describe('portal credentials at the gateway', () => {
   let t: TestApp;
@@ -32,37 +22,20 @@ describe('portal credentials at the gateway', () => {
   let gold: number;
   let free: number;
   let orgId: number;
-  const users: Record<string, { id: number; session: string }> = {};
-
-  async function ok<T>(res: LightMyRequestResponse, status = 200): Promise<T> {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  }
-  const admin = (method: string, url: string, body?: unknown) => t.request(method, `/portal-api${url}`, { key: root, body });
-  const as = (who: string, method: string, url: string, body?: unknown) =>
-    t.request(method, `/portal/api${url}`, { session: users[who]!.session, body, headers: SAME_ORIGIN });
-
-  async function consumer(who: string): Promise<void> {
-    const email = `${who}@example.com`;
-    const { ID } = await ok<{ ID: number }>(
-      await admin('POST', '/users', { First: who, Last: 'Consumer', Email: email, Password: PASSWORD, Active: true, Role: 'consumer-team-member', OrganisationID: orgId }),
-    );
-    users[who] = { id: ID, session: sessionFrom(await t.request('POST', '/auth/password/login', { body: { email, password: PASSWORD } }))! };
-  }
+  const { users, admin, as, consumer, requestAccess } = portalClient(() => ({ t, key: root }));
 
   /** App → access request (approved by an API Owner unless the plan approves itself) → the credential, as revealed. */
   async function credentialFor(who: string, planId: number, approve: boolean): Promise<{ appId: number; key: string }> {
-    const app = await ok<AppView>(await as(who, 'POST', '/apps', { Name: `${who}'s app` }));
-    const request = await ok<{ ID: number }>(await as(who, 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: planId }));
-    if (approve) await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
-    const first = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    const { appId, requestId } = await requestAccess(who, `${who}'s app`, productId, planId);
+    if (approve) await ok(await admin('PUT', `/access_requests/${requestId}/approve`));
+    const first = await ok<AppView>(await as(who, 'GET', `/apps/${appId}`));
     const cid = first.AccessRequests[0]!.Credentials[0]!.ID;
-    const key = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${app.ID}/credentials/${cid}/reveal`))).Credential.Credential;
+    const key = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${appId}/credentials/${cid}/reveal`))).Credential.Credential;
     expect(key).toMatch(/^[0-9a-f]{40}$/);
     // Shown once: views mask it.
-    const again = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    const again = await ok<AppView>(await as(who, 'GET', `/apps/${appId}`));
     expect(again.AccessRequests[0]!.Credentials[0]!.Credential).not.toBe(key);
-    return { appId: app.ID, key };
+    return { appId, key };
   }
 
   beforeAll(async () => {
@@ -77,8 +50,8 @@ describe('portal credentials at the gateway', () => {
       .ID;
     productId = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Payments', APIDetails: [{ APIID: inProduct }], Catalogues: [catalogueId] }), 201)).ID;
     orgId = (await ok<{ ID: number }>(await admin('POST', '/organisations', { Name: 'Acme' }))).ID;
-    await consumer('ann');
-    await consumer('bob');
+    await consumer('ann', orgId);
+    await consumer('bob', orgId);
     gw = await gatewayFor(t);
   });
   afterAll(async () => {

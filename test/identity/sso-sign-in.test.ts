@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestApp, type TestApp } from '../helpers/app.js';
+import { configureSmtp, linkIn, startMailServer } from '../helpers/smtp.js';
 import { createGroup, createUser } from '../helpers/fixtures.js';
 import { startOidcProvider, type RegisteredClient, type TestOidcProvider } from '../helpers/oidc-provider.js';
 import { auditEntries, callbackUrl, completeSignIn, profileBody, PUBLIC_URL, SECRETS_KEY, sessionOf, signInWith, startSignIn } from './sso-helpers.js';
@@ -330,5 +331,64 @@ describe('signing in with single sign-on (a real OpenID provider on loopback)', 
 
     expect((await api('PUT', '/portal-api/sso_profiles/staff', { ...profile, SSOOnly: false })).statusCode).toBe(200);
     expect((await t.request('POST', '/auth/password/login', { body: { email: ADMIN.email, password: ADMIN.password } })).statusCode).toBe(200);
+  });
+  it('refuses self-registration and password reset (asking and completing) under SSO-only, as it refuses password sign-in', async () => {
+    const mail = await startMailServer();
+    try {
+      await configureSmtp(t, root, mail.port);
+      const sam = 'sam@example.com';
+      await createUser(t, root, sam, { password: 'sam-password-12', perms: { apis: 'read' } });
+      const consumerRefusal = 'sso_required: password sign-in is switched off for API consumers; sign in with single sign-on instead';
+      const staffRefusal = 'sso_required: password sign-in is switched off for staff; sign in with single sign-on instead';
+      const register = (email: string) => t.request('POST', '/auth/password/register', { body: { first: 'Reg', last: 'Istrant', email, password: 'reg-password-12', password_confirmation: 'reg-password-12' } });
+      const ask = (email: string) => t.request('POST', '/auth/password/new', { body: { email } });
+      const reset = (token: string) => t.request('POST', '/auth/password/reset', { body: { token, password: 'fresh-password-34', password_confirmation: 'fresh-password-34' } });
+      const tokenFor = async (email: string): Promise<string> => {
+        const m = await mail.find(email, 'Reset your portal password');
+        return decodeURIComponent(new URL(linkIn(m.text, `${PUBLIC_URL}/auth/password/reset?token=`)).searchParams.get('token')!);
+      };
+      const tokensOf = async (email: string) =>
+        (await t.store.db.selectFrom('password_reset_tokens as r').innerJoin('users as u', 'u.id', 'r.user_id').select('r.token_hash').where('u.email', '=', email).execute()).length;
+
+      // Links asked for before the switch.
+      expect((await ask('erin@example.com')).statusCode).toBe(200);
+      const erinToken = await tokenFor('erin@example.com');
+      expect((await ask(sam)).statusCode).toBe(200);
+      const samToken = await tokenFor(sam);
+      expect((await register('before@example.com')).statusCode).toBe(200);
+
+      // Consumers SSO-only.
+      const partners = (await api('GET', '/portal-api/sso_profiles/partners')).json() as Record<string, unknown>;
+      expect((await api('PUT', '/portal-api/sso_profiles/partners', { ...partners, SSOOnly: true })).statusCode).toBe(200);
+      for (const res of [await register('after@example.com'), await ask('erin@example.com'), await ask('nobody@example.com'), await reset(erinToken)]) {
+        expect(res.statusCode, res.body).toBe(403);
+        expect(res.json().Message).toBe(consumerRefusal);
+      }
+      expect(await userIdByEmail('after@example.com').catch(() => 'none')).toBe('none');
+      // Asking is refused for every address alike (the reset pages are the Live Portal's), a staff one too.
+      expect((await ask(sam)).statusCode).toBe(403);
+      expect((await t.request('POST', '/auth/password/login', { body: { email: 'erin@example.com', password: 'erin-password-1' } })).statusCode).toBe(403);
+
+      // Staff SSO-only (consumers no longer): asking answers as for any address and sends nothing; a link already sent opens nothing.
+      expect((await api('PUT', '/portal-api/sso_profiles/partners', { ...partners, SSOOnly: false })).statusCode).toBe(200);
+      const staff = (await api('GET', '/portal-api/sso_profiles/staff')).json() as Record<string, unknown>;
+      expect((await api('PUT', '/portal-api/sso_profiles/staff', { ...staff, SSOOnly: true })).statusCode).toBe(200);
+      const samTokens = await tokensOf(sam);
+      const askedSam = await ask(sam);
+      expect(askedSam.statusCode).toBe(200);
+      expect(askedSam.body).toBe((await ask('nobody@example.com')).body);
+      expect(await tokensOf(sam)).toBe(samTokens);
+      const staffReset = await reset(samToken);
+      expect(staffReset.statusCode).toBe(403);
+      expect(staffReset.json().Message).toBe(staffRefusal);
+      expect((await api('PUT', '/portal-api/sso_profiles/staff', { ...staff, SSOOnly: false })).statusCode).toBe(200);
+
+      // The refused links were not used up: with passwords back, they work.
+      expect((await reset(erinToken)).statusCode).toBe(200);
+      expect((await reset(samToken)).statusCode).toBe(200);
+      expect((await t.request('POST', '/auth/password/login', { body: { email: 'erin@example.com', password: 'fresh-password-34' } })).statusCode).toBe(200);
+    } finally {
+      await mail.stop();
+    }
   });
 });

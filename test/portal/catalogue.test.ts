@@ -191,6 +191,7 @@ describe('catalogues', () => {
           Tags: ['money'],
           APIs: [{ APIID: api.apiId, Name: 'Payments', Description: 'Cards', ListenPath: '/payments/', OASUrl: '' }],
           Guides: [],
+          ClientTypes: [],
         },
         expect.objectContaining({
           ID: privateProduct,

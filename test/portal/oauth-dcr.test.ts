@@ -1,11 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningGateway } from '../../src/gateway/index.js';
-import { SAME_ORIGIN, sessionFrom, startTestApp, type TestApp } from '../helpers/app.js';
+import { startTestApp, type TestApp } from '../helpers/app.js';
 import { createGroup, createUser, setOwners } from '../helpers/fixtures.js';
 import { startOidcProvider, type TestOidcProvider } from '../helpers/oidc-provider.js';
+import { ok, portalClient, type PortalAppView as AppView, type PortalCredential as Credential } from '../helpers/portal.js';
+import { configureSmtp, startMailServer, type MailServer } from '../helpers/smtp.js';
 import { createProxiedApi, eventually, gatewayFor, send, startUpstream, type Upstream } from '../gateway/helpers.js';
 
 /*
@@ -16,24 +17,11 @@ import { createProxiedApi, eventually, gatewayFor, send, startUpstream, type Ups
  * under the plan's limits, and deleting the credential, the app or the user
  * deletes the client at the provider.
  */
-const PASSWORD = 'consumer-password-1';
 const AUDIENCE = 'https://api.example.test/payments';
 const SECRETS_KEY = 'a-secrets-key-for-tests-0123456789abcdef';
 const WITHIN = 5000;
 const today = new Date();
 const RANGE = `${today.getUTCDate()}/${today.getUTCMonth() + 1}/${today.getUTCFullYear()}/${today.getUTCDate()}/${today.getUTCMonth() + 1}/${today.getUTCFullYear()}`;
-
-interface Credential {
-  ID: number;
-  Credential: string;
-  OAuthClientID?: string;
-  OAuthClientSecret?: string;
-  Revealed: boolean;
-}
-interface AppView {
-  ID: number;
-  AccessRequests: { ID: number; Status: string; Credentials: Credential[] }[];
-}
 
 /** Passes JWKS requests on to the provider, counting them. */
 async function countingProxy(target: string): Promise<{ url: string; count(): number; close(): Promise<void> }> {
@@ -67,44 +55,29 @@ describe('OAuth credentials through dynamic client registration', () => {
   let gold: number;
   let orgId: number;
   let providerId: number;
-  const users: Record<string, { id: number; session: string }> = {};
-
-  async function ok<T>(res: LightMyRequestResponse, status = 200): Promise<T> {
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as T;
-  }
-  const admin = (method: string, url: string, body?: unknown) => t.request(method, `/portal-api${url}`, { key: root, body });
-  const as = (who: string, method: string, url: string, body?: unknown) =>
-    t.request(method, `/portal/api${url}`, { session: users[who]!.session, body, headers: SAME_ORIGIN });
-
-  async function consumer(who: string): Promise<void> {
-    const email = `${who}@example.com`;
-    const { ID } = await ok<{ ID: number }>(
-      await admin('POST', '/users', { First: who, Last: 'Consumer', Email: email, Password: PASSWORD, Active: true, Role: 'consumer-team-member', OrganisationID: orgId }),
-    );
-    users[who] = { id: ID, session: sessionFrom(await t.request('POST', '/auth/password/login', { body: { email, password: PASSWORD } }))! };
-  }
+  let catalogueId: number;
+  let mail: MailServer;
+  const { users, admin, as, consumer, requestAccess } = portalClient(() => ({ t, key: root }));
 
   /** App → access request → approval (registers the client) → the consumer reveals the client secret once. */
   async function clientFor(who: string): Promise<{ appId: number; credentialId: number; client_id: string; client_secret: string }> {
-    const app = await ok<AppView>(await as(who, 'POST', '/apps', { Name: `${who}'s app` }));
-    const request = await ok<{ ID: number }>(await as(who, 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold }));
-    await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
-    const view = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    const { appId, requestId } = await requestAccess(who, `${who}'s app`, productId, gold);
+    await ok(await admin('PUT', `/access_requests/${requestId}/approve`));
+    const view = await ok<AppView>(await as(who, 'GET', `/apps/${appId}`));
     const cred = view.AccessRequests[0]!.Credentials[0]!;
     expect(cred.Credential).toBe('');
     expect(cred.OAuthClientSecret).toBe('');
     const clientId = cred.OAuthClientID!;
     expect(await idp.hasClient(clientId)).toBe(true);
-    const shown = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${app.ID}/credentials/${cred.ID}/reveal`))).Credential;
+    const shown = (await ok<{ Credential: Credential }>(await as(who, 'POST', `/apps/${appId}/credentials/${cred.ID}/reveal`))).Credential;
     expect(shown.OAuthClientID).toBe(clientId);
     const secret = shown.OAuthClientSecret!;
     expect(secret.length).toBeGreaterThan(10);
     // Once: later views mask it, a second reveal is refused.
-    const again = await ok<AppView>(await as(who, 'GET', `/apps/${app.ID}`));
+    const again = await ok<AppView>(await as(who, 'GET', `/apps/${appId}`));
     expect(again.AccessRequests[0]!.Credentials[0]!.OAuthClientSecret).toBe('********');
-    expect((await as(who, 'POST', `/apps/${app.ID}/credentials/${cred.ID}/reveal`)).statusCode).toBe(409);
-    return { appId: app.ID, credentialId: cred.ID, client_id: clientId, client_secret: secret };
+    expect((await as(who, 'POST', `/apps/${appId}/credentials/${cred.ID}/reveal`)).statusCode).toBe(409);
+    return { appId, credentialId: cred.ID, client_id: clientId, client_secret: secret };
   }
 
   beforeAll(async () => {
@@ -121,11 +94,11 @@ describe('OAuth credentials through dynamic client registration', () => {
       jwt_issuer: idp.issuer,
       jwt_audience: AUDIENCE,
     });
-    const catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Public', VisibilityStatus: 'Public' }))).ID;
+    catalogueId = (await ok<{ ID: number }>(await admin('POST', '/catalogues', { Name: 'Public', VisibilityStatus: 'Public' }))).ID;
     gold = (await ok<{ ID: number }>(await admin('POST', '/plans', { Name: 'Gold', RateLimit: 3, Per: 60, Quota: 1000, QuotaRenewalRate: 3600, Catalogues: [catalogueId] }))).ID;
     productId = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Payments', DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
     orgId = (await ok<{ ID: number }>(await admin('POST', '/organisations', { Name: 'Acme' }))).ID;
-    for (const who of ['ann', 'bob', 'cid', 'dan']) await consumer(who);
+    for (const who of ['ann', 'bob', 'cid', 'dan']) await consumer(who, orgId);
     gw = await gatewayFor(t);
   });
   afterAll(async () => {
@@ -135,6 +108,7 @@ describe('OAuth credentials through dynamic client registration', () => {
     await jwks?.close();
     await idp?.close();
     await elsewhere?.close();
+    await mail?.stop();
   });
 
   it('manages providers and client types in Tyk\'s shapes; the initial access token is never returned', async () => {
@@ -300,16 +274,15 @@ describe('OAuth credentials through dynamic client registration', () => {
   it('leaves nothing half-written when the provider does not answer', async () => {
     const before = await t.store.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await ok(await admin('PUT', `/oauth-providers/${providerId}`, { WellKnownURL: 'http://127.0.0.1:9/.well-known/openid-configuration' }));
-    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'second app' }));
-    const request = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold }));
-    const res = await admin('PUT', `/access_requests/${request.ID}/approve`);
+    const request = await requestAccess('ann', 'second app', productId, gold);
+    const res = await admin('PUT', `/access_requests/${request.requestId}/approve`);
     expect(res.statusCode).toBe(502);
     expect(res.body).toContain('did not register a client');
-    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
+    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.requestId}`))).Status).toBe('pending');
     const after = await t.store.db.selectFrom('credentials').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
     await ok(await admin('PUT', `/oauth-providers/${providerId}`, { WellKnownURL: idp.discoveryUrl }));
-    await ok(await admin('PUT', `/access_requests/${request.ID}/approve`));
+    await ok(await admin('PUT', `/access_requests/${request.requestId}/approve`));
   });
   it('refuses to approve a DCR product whose API takes keys, naming the API, and writes nothing', async () => {
     const keyApi = await createProxiedApi(t, root, 'Ledger', '/ledger/', up.url);
@@ -318,14 +291,103 @@ describe('OAuth credentials through dynamic client registration', () => {
     const mixed = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'Mixed', DCREnabled: true, APIDetails: [{ APIID: apiId }, { APIID: keyApi }], Catalogues: [catalogueId] }), 201)).ID;
     const { ClientTypes } = await ok<{ ClientTypes: { ID: number }[] }>(await admin('GET', `/oauth-providers/${providerId}`));
     await ok(await admin('POST', `/products/${mixed}/client_types`, { ID: ClientTypes[0]!.ID }), 201);
-    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'mixed app' }));
-    const request = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: mixed, PlanID: plan }));
-    const res = await admin('PUT', `/access_requests/${request.ID}/approve`);
+    const { requestId } = await requestAccess('ann', 'mixed app', mixed, plan);
+    const res = await admin('PUT', `/access_requests/${requestId}/approve`);
     expect(res.statusCode).toBe(409);
     const [message] = res.json<{ errors: string[] }>().errors;
     expect(message).toContain('"Ledger" takes keys');
     expect(message).not.toContain('Payments');
-    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${request.ID}`))).Status).toBe('pending');
+    expect((await ok<{ Status: string }>(await admin('GET', `/access_requests/${requestId}`))).Status).toBe('pending');
+  });
+  it("lets the consumer choose the product's client type (ClientTypeID): only one attached to the product, else 400 naming the field", async () => {
+    const clientType = async (Name: string) =>
+      (await ok<{ ID: number }>(await admin('POST', `/oauth-providers/${providerId}/client-types`, { Name, GrantType: 'client_credentials', ResponseTypes: 'none', TokenEndpointAuthMethod: 'client_secret_post' }))).ID;
+    const first = (await ok<{ ID: number }[]>(await admin('GET', `/products/${productId}/client_types`)))[0]!.ID;
+    const post = await clientType('Form-posting');
+    const unattached = await clientType('Not offered');
+    await ok(await admin('POST', `/products/${productId}/client_types`, { ID: post }), 201);
+    // The Live Portal lists the types a request may choose.
+    const live = await ok<{ ClientTypes: { ID: number; Name: string }[] }>(await as('ann', 'GET', `/products/${productId}`));
+    expect(live.ClientTypes.map((c) => c.ID)).toEqual([first, post]);
+
+    const app = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'typed app' }));
+    const request = (ClientTypeID?: number) => as('ann', 'POST', '/access-requests', { AppID: app.ID, ProductID: productId, PlanID: gold, ...(ClientTypeID === undefined ? {} : { ClientTypeID }) });
+    const elsewhere = await request(unattached);
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.body).toContain('ClientTypeID');
+    const missing = await request(999999);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toBe(elsewhere.body);
+    expect(await t.store.db.selectFrom('access_requests').select('id').where('app_id', '=', app.ID).execute()).toEqual([]);
+
+    // Approval registers the client with the chosen type.
+    const chosen = await ok<{ ID: number }>(await request(post));
+    await ok(await admin('PUT', `/access_requests/${chosen.ID}/approve`));
+    const cred = await t.store.db.selectFrom('credentials').select(['oauth_client_id', 'oauth_client_type_id']).where('access_request_id', '=', chosen.ID).executeTakeFirstOrThrow();
+    expect(cred.oauth_client_type_id).toBe(post);
+    expect(await idp.hasClient(cred.oauth_client_id!)).toBe(true);
+
+    // Without a choice: the product's first client type, as before.
+    const plain = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'untyped app' }));
+    const unchosen = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: plain.ID, ProductID: productId, PlanID: gold }));
+    await ok(await admin('PUT', `/access_requests/${unchosen.ID}/approve`));
+    const plainCred = await t.store.db.selectFrom('credentials').select('oauth_client_type_id').where('access_request_id', '=', unchosen.ID).executeTakeFirstOrThrow();
+    expect(plainCred.oauth_client_type_id).toBe(first);
+  });
+
+  it('rejects, with a comment, an audit entry and an email, the pending requests a forced deletion of client types leaves unapprovable', async () => {
+    mail = await startMailServer();
+    await configureSmtp(t, root, mail.port);
+    const provider = (await ok<{ ID: number }>(await admin('POST', '/oauth-providers', { Name: 'Second', Type: 'Other', WellKnownURL: idp.discoveryUrl, RegistrationAccessToken: idp.initialAccessToken }))).ID;
+    const clientType = async (Name: string) =>
+      (await ok<{ ID: number }>(await admin('POST', `/oauth-providers/${provider}/client-types`, { Name, GrantType: 'client_credentials', ResponseTypes: 'none' }))).ID;
+    const x = await clientType('X');
+    const y = await clientType('Y');
+    const product = async (Name: string, types: number[]) => {
+      const id = (await ok<{ ID: number }>(await admin('POST', '/products', { Name, DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
+      for (const ID of types) await ok(await admin('POST', `/products/${id}/client_types`, { ID }), 201);
+      return id;
+    };
+    const onlyX = await product('Only X', [x]);
+    const both = await product('X and Y', [x, y]);
+    const app = await ok<AppView>(await as('cid', 'POST', '/apps', { Name: 'stranded app' }));
+    const ask = async (ProductID: number, ClientTypeID?: number) =>
+      (await ok<{ ID: number }>(await as('cid', 'POST', '/access-requests', { AppID: app.ID, ProductID, PlanID: gold, ...(ClientTypeID === undefined ? {} : { ClientTypeID }) }))).ID;
+    const noChoiceOnlyX = await ask(onlyX);
+    const choseX = await ask(both, x);
+    // Another app for the second request on the same product and plan.
+    const noChoiceBoth = (await requestAccess('cid', 'other app', both, gold)).requestId;
+    const choseY = (await requestAccess('cid', 'third app', both, gold, { ClientTypeID: y })).requestId;
+    const status = async (id: number) => ok<{ Status: string; DecisionComment: string }>(await admin('GET', `/access_requests/${id}`));
+
+    // Not forced: refused, nothing decided.
+    expect((await admin('DELETE', `/oauth-providers/${provider}/client-types/${x}`)).statusCode).toBe(400);
+    expect((await status(noChoiceOnlyX)).Status).toBe('pending');
+
+    await ok(await admin('DELETE', `/oauth-providers/${provider}/client-types/${x}?force=true`));
+    for (const id of [noChoiceOnlyX, choseX]) {
+      const r = await status(id);
+      expect(r.Status).toBe('rejected');
+      expect(r.DecisionComment).toContain('client type "X" was deleted');
+    }
+    // Y still serves these.
+    expect((await status(noChoiceBoth)).Status).toBe('pending');
+    expect((await status(choseY)).Status).toBe('pending');
+    const audited = await t.store.db.selectFrom('audit_logs').select('target_id').where('action', '=', 'access_request.reject').execute();
+    expect(audited.map((a) => Number(a.target_id)).sort((a, b) => a - b)).toEqual([noChoiceOnlyX, choseX]);
+    await mail.find('cid@example.com', 'Access request declined: Only X for stranded app');
+    await mail.find('cid@example.com', 'Access request declined: X and Y for stranded app');
+
+    // The provider goes with its last type: the rest are rejected too.
+    await ok(await admin('DELETE', `/oauth-providers/${provider}?force=true`));
+    for (const id of [noChoiceBoth, choseY]) {
+      const r = await status(id);
+      expect(r.Status).toBe('rejected');
+      expect(r.DecisionComment).toContain('OAuth provider "Second" was deleted');
+    }
+    await mail.find('cid@example.com', 'Access request declined: X and Y for other app');
+    await mail.find('cid@example.com', 'Access request declined: X and Y for third app');
+    expect(mail.to('cid@example.com').filter((m) => m.subject.startsWith('Access request declined'))).toHaveLength(4);
   });
 
   it("keeps a DCR credential's token on its plan when the API also has default policies, which other clients' tokens get", async () => {

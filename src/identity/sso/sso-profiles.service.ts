@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/transactions.js';
-import { Conflict, Invalid, NotFound } from '../../errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.js';
 import { storedId } from '../../http/ids.js';
 import { portalDate } from '../../portal/portal-date.js';
 import { unknownTeamIds } from '../../portal/accounts/sso-placement.service.js';
@@ -53,6 +53,11 @@ export const ssoPaths = {
 /** Whether password sign-in is switched off for an audience (any of its profiles says SSOOnly). */
 export function passwordSignInClosed(ex: Executor, audience: SsoAudience): Promise<boolean> {
   return anySsoOnlyProfile(ex, actionOf(audience));
+}
+
+/** The answer to a password sign-in, registration or reset while single sign-on only is on for the audience (403 `sso_required`). */
+export function ssoRequired(audience: SsoAudience): Forbidden {
+  return new Forbidden(`sso_required: password sign-in is switched off for ${audience === 'staff' ? 'staff' : 'API consumers'}; sign in with single sign-on instead`, 'sso_required');
 }
 
 export function parseScopes(stored: string): string[] {

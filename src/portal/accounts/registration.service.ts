@@ -10,6 +10,7 @@ import { defaultOrganisation, defaultTeamOf, replaceMemberships } from './member
 import { fullName, type EmailPort } from './portal-users.service.js';
 import { readSettings, ruleForEmail } from '../settings/settings.repository.js';
 import { pages, pageUrl } from '../../links.js';
+import { passwordSignInClosed, ssoRequired } from '../../identity/sso/sso-profiles.service.js';
 
 export interface Registration {
   first: string;
@@ -41,6 +42,8 @@ export function registrationService({ store, config }: AppContext, deps: { users
   return {
     /** Registers a consumer; answers whether the account awaits approval. */
     async register(origin: Origin, input: Registration): Promise<{ pendingApproval: boolean }> {
+      // Single sign-on only for consumers: a password account would open nothing; answered as a password sign-in is.
+      if (await passwordSignInClosed(db, 'consumers')) throw ssoRequired('consumers');
       if (input.password !== input.password_confirmation) throw new Invalid('password_confirmation', 'does not match password');
       // Hashed before anything else, for an existing address too, so both paths take the same time.
       const passwordHash = await users.checkNewPassword(input.password, input.email, 'password');

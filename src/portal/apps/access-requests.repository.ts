@@ -106,6 +106,8 @@ export interface NewAccessRequest {
   status: AccessRequestStatus;
   decided_at: string | null;
   decided_by: number | null;
+  /** The OAuth client type chosen (Tyk's ClientTypeID); null: the product's first. */
+  client_type_id: number | null;
 }
 
 export async function insertAccessRequest(ex: Executor, row: NewAccessRequest, at: string): Promise<number> {

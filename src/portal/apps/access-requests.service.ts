@@ -38,6 +38,28 @@ const nameOf = (r: Pick<AccessRequestDetail, 'user_first_name' | 'user_last_name
   `${r.user_first_name} ${r.user_last_name}`.trim() || r.user_email;
 
 /**
+ * Rejects a pending request inside the caller's transaction: decided, audited,
+ * and the consumer's email written to the outbox. Undefined when it was no
+ * longer pending; else whether a mail was written (kick the outbox after the commit).
+ */
+export async function rejectPending(trx: Executor, actor: Actor, r: AccessRequestDetail, comment: string, email: EmailOutbox): Promise<boolean | undefined> {
+  if (!(await decidePending(trx, r.id, 'rejected', actor.kind === 'user' ? actor.userId : null, now(), comment))) return undefined;
+  await recordAudit(trx, actor, {
+    action: 'access_request.reject',
+    targetType: 'access_request',
+    targetId: r.id,
+    changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, ...(comment ? { comment } : {}) },
+  });
+  return email.enqueue(trx, 'access-request-rejected', r.user_email, {
+    name: nameOf(r),
+    app: r.app_name,
+    product: r.product_display_name || r.product_name,
+    plan: r.plan_name,
+    comment: commentLine(comment),
+  });
+}
+
+/**
  * Access requests: a consumer asks for a product on a plan for one of their
  * apps; an administrator (or a staff member with `portal: write` who can see the
  * product) approves or rejects it, unless the plan approves at once. Approval
@@ -90,8 +112,8 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
    * when the transaction does not commit, the client is deleted at the
    * provider again (or queued for it), so nothing is left half-written.
    */
-  async function withClient<T>(productId: number, clientName: string, write: (client: PendingClient | undefined) => Promise<T>): Promise<T> {
-    const client = await deps.oauth.registerFor(productId, clientName);
+  async function withClient<T>(productId: number, clientName: string, clientTypeId: number | null, write: (client: PendingClient | undefined) => Promise<T>): Promise<T> {
+    const client = await deps.oauth.registerFor(productId, clientName, clientTypeId);
     try {
       return await write(client);
     } catch (err) {
@@ -111,7 +133,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
     requireSection(actor, 'portal', 'write');
     let mailed = false;
     const before = await approvable(db, actor, id);
-    const out = await withClient(before.product_id, `${before.app_name} / ${before.product_display_name || before.product_name}`, (client) => db.transaction().execute(async (trx) => {
+    const out = await withClient(before.product_id, `${before.app_name} / ${before.product_display_name || before.product_name}`, before.client_type_id, (client) => db.transaction().execute(async (trx) => {
       const r = await approvable(trx, actor, id);
       const at = now();
       if (!(await decidePending(trx, id, 'approved', actor.kind === 'user' ? actor.userId : null, at, comment))) throw new Conflict('The access request was decided meanwhile');
@@ -142,16 +164,17 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
       let mailed = false;
       // A plan that approves at once registers the DCR product's client before the transaction, as an approval does.
       let dcrProduct = 0;
+      const clientTypeId = input.ClientTypeID ?? null;
       const named = await findApp(db, input.AppID, access.filters.changeableApps(db, consumer));
       if (named) {
         try {
           const offered = await deps.catalogue.resolveOffering(db, consumer, input.ProductID, input.PlanID);
-          if (offered.autoApprove) dcrProduct = offered.productId;
+          if (offered.autoApprove && (clientTypeId === null || (await deps.oauth.offersClientType(db, offered.productId, clientTypeId)))) dcrProduct = offered.productId;
         } catch {
           // The transaction below refuses the request with the same error.
         }
       }
-      const out = await withClient(dcrProduct, `${named?.name ?? ''} / product ${dcrProduct}`, (client) => db.transaction().execute(async (trx) => {
+      const out = await withClient(dcrProduct, `${named?.name ?? ''} / product ${dcrProduct}`, clientTypeId, (client) => db.transaction().execute(async (trx) => {
         const app = await findApp(trx, input.AppID, access.filters.changeableApps(trx, consumer));
         if (!app) {
           if (await findApp(trx, input.AppID, access.filters.consumerApps(trx, consumer))) {
@@ -160,6 +183,10 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
           throw new Invalid('AppID', 'no such app');
         }
         const offering = await deps.catalogue.resolveOffering(trx, consumer, input.ProductID, input.PlanID);
+        // A type of another product, or none at all, answers alike.
+        if (clientTypeId !== null && !(await deps.oauth.offersClientType(trx, offering.productId, clientTypeId))) {
+          throw new Invalid('ClientTypeID', "is not one of the product's client types (its ClientTypes in the catalogue)");
+        }
         const duplicate = await findOpenDuplicate(trx, app.id, offering.productId, offering.planId);
         if (duplicate) throw new Conflict(`AppID: this app already has a request for this product and plan that is ${duplicate.status} (access request ${duplicate.id})`);
         const at = now();
@@ -176,6 +203,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
             // Auto-approval is decided by nobody, at the moment of the request.
             decided_at: offering.autoApprove ? at : null,
             decided_by: null,
+            client_type_id: clientTypeId,
           },
           at,
         );
@@ -183,7 +211,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
           action: 'access_request.create',
           targetType: 'access_request',
           targetId: id,
-          changes: { app_id: app.id, product_id: offering.productId, plan_id: offering.planId, catalogue_id: offering.catalogueId, status },
+          changes: { app_id: app.id, product_id: offering.productId, plan_id: offering.planId, catalogue_id: offering.catalogueId, status, ...(clientTypeId === null ? {} : { client_type_id: clientTypeId }) },
         });
         const r = (await findAccessRequest(trx, id, justWritten))!;
         if (offering.autoApprove) {
@@ -235,20 +263,9 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
       const out = await db.transaction().execute(async (trx) => {
         const r = await mustFind(trx, actor, id);
         if (r.status !== 'pending') throw new Conflict(`The access request is already ${r.status}`);
-        if (!(await decidePending(trx, id, 'rejected', actor.kind === 'user' ? actor.userId : null, now(), comment))) throw new Conflict('The access request was decided meanwhile');
-        await recordAudit(trx, actor, {
-          action: 'access_request.reject',
-          targetType: 'access_request',
-          targetId: id,
-          changes: { app_id: r.app_id, product_id: r.product_id, plan_id: r.plan_id, ...(comment ? { comment } : {}) },
-        });
-        mailed = await deps.email.enqueue(trx, 'access-request-rejected', r.user_email, {
-          name: nameOf(r),
-          app: r.app_name,
-          product: r.product_display_name || r.product_name,
-          plan: r.plan_name,
-          comment: commentLine(comment),
-        });
+        const decided = await rejectPending(trx, actor, r, comment, deps.email);
+        if (decided === undefined) throw new Conflict('The access request was decided meanwhile');
+        mailed = decided;
         return withCredentials(trx, (await findAccessRequest(trx, id, justWritten))!);
       });
       if (mailed) deps.email.kick();

@@ -177,7 +177,12 @@ export type AccessRequestQuery = Static<typeof AccessRequestQuery>;
 export const AccessRequestParams = Type.Object({ requestId: Type.String() });
 
 export const AccessRequestCreate = named('AccessRequestCreate', Type.Object(
-  { AppID: Id(), ProductID: Id(), PlanID: Id() },
+  {
+    AppID: Id(),
+    ProductID: Id(),
+    PlanID: Id(),
+    ClientTypeID: Type.Optional(Id({ description: "DCR products: the OAuth client type to register the app's client with, one of the product's `ClientTypes`; default the first" })),
+  },
   { additionalProperties: false },
 ));
 export type AccessRequestCreate = Static<typeof AccessRequestCreate>;

@@ -103,7 +103,7 @@ function livePlan(p: PlanRow): Static<typeof LivePlan> {
   return { ID: p.id, Name: p.name, DisplayName: p.display_name, Description: p.description, ...limits, AutoApproveAccessRequests };
 }
 
-function liveProductElem({ product: p, apis, guides }: LiveProduct): Static<typeof LiveProductElem> {
+function liveProductElem({ product: p, apis, guides, clientTypes }: LiveProduct): Static<typeof LiveProductElem> {
   return {
     ID: p.id,
     Name: p.name,
@@ -118,6 +118,7 @@ function liveProductElem({ product: p, apis, guides }: LiveProduct): Static<type
       OASUrl: a.has_document === 1 ? `${liveBase(p.id)}/api-details/${encodeURIComponent(a.api_id)}/oas` : '',
     })),
     Guides: guides.map((g) => ({ ID: g.id, Title: g.title, Path: slugOf(g.title), Url: `${liveBase(p.id)}/docs/${g.id}` })),
+    ClientTypes: clientTypes.map((c) => ({ ID: c.id, Name: c.name, Description: c.description })),
   };
 }
 

@@ -187,6 +187,9 @@ export const LiveProductElem = named('LiveProductSummary', Type.Object({
   Tags: Type.Array(Type.String()),
   APIs: Type.Array(LiveApi),
   Guides: Type.Array(LiveGuideElem),
+  ClientTypes: Type.Array(Type.Object({ ID: Type.Integer(), Name: Type.String(), Description: Type.String() }), {
+    description: 'DCR products: the OAuth client types an access request may choose (ClientTypeID); empty for others',
+  }),
 }));
 
 export const LiveProductShow = named('LiveProduct', Type.Object({

@@ -35,6 +35,7 @@ import { plansByIds, existingPlanIds, type PlanRow } from './plans.repository.js
 import { plansService } from './plans.service.js';
 import { apisOfProducts, findProduct, productsByIds, findProductApi, findGuide, guidesOf, visibleProductIds, type GuideRow, type ProductApiRow, type ProductRow } from './products.repository.js';
 import { productsService, publicOasDocument } from './products.service.js';
+import { clientTypesOfProducts, type ClientTypeRow } from '../oauth/oauth.repository.js';
 
 // Routes shape what this service returns; they name its rows through the service, never the repository.
 export type { CatalogueRow } from './catalogues.repository.js';
@@ -54,6 +55,8 @@ export interface LiveProduct {
   guides: GuideRow[];
   plans: PlanRow[];
   catalogues: { id: number; name: string }[];
+  /** The OAuth client types a consumer may choose from (DCR products). */
+  clientTypes: ClientTypeRow[];
 }
 
 export interface LiveCatalogue {
@@ -146,12 +149,14 @@ export function catalogueService(ctx: AppContext, { access }: { access: Access }
     const offered = await plansOfferedWith(ex, ids, access.filters.catalogues(ex, consumer, 'cp.catalogue_id'));
     const plans = new Map((await plansByIds(ex, [...new Set(offered.map((o) => o.plan_id))])).map((p) => [p.id, p]));
     const catalogues = await cataloguesOfProducts(ex, ids, access.filters.catalogues(ex, consumer, 'c.id'));
+    const clientTypes = await clientTypesOfProducts(ex, ids);
     return products.map((product) => ({
       product,
       apis: apis.get(product.id) ?? [],
       guides: guides.get(product.id) ?? [],
       plans: offered.filter((o) => o.product_id === product.id).map((o) => plans.get(o.plan_id)!).sort((a, b) => a.id - b.id),
       catalogues: catalogues.get(product.id) ?? [],
+      clientTypes: clientTypes.get(product.id) ?? [],
     }));
   }
 

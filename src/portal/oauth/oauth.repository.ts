@@ -73,3 +73,45 @@ export async function detachClientType(ex: Executor, productId: number, clientTy
   const res = await ex.deleteFrom('product_client_types').where('product_id', '=', productId).where('client_type_id', '=', clientTypeId).executeTakeFirst();
   return Number(res.numDeletedRows) > 0;
 }
+
+/** The client types of each product (in attachment-id order), for views of several products. */
+export async function clientTypesOfProducts(ex: Executor, productIds: number[]): Promise<Map<number, ClientTypeRow[]>> {
+  const out = new Map<number, ClientTypeRow[]>();
+  if (productIds.length === 0) return out;
+  const rows = await ex
+    .selectFrom('product_client_types as pct')
+    .innerJoin('oauth_client_types as ct', 'ct.id', 'pct.client_type_id')
+    .selectAll('ct')
+    .select('pct.product_id')
+    .where('pct.product_id', 'in', productIds)
+    .orderBy('ct.id')
+    .execute();
+  for (const { product_id, ...ct } of rows) out.set(product_id, [...(out.get(product_id) ?? []), ct]);
+  return out;
+}
+
+/**
+ * Pending access requests that the deletion of `deleted` client types leaves
+ * with nothing to register a client with: those that chose one of them, and
+ * those that chose none for a product whose client types are all among them.
+ */
+export async function pendingRequestsStrandedBy(ex: Executor, deleted: number[]): Promise<number[]> {
+  if (deleted.length === 0) return [];
+  const rows = await ex
+    .selectFrom('access_requests as ar')
+    .select('ar.id')
+    .where('ar.status', '=', 'pending')
+    .where((eb) =>
+      eb.or([
+        eb('ar.client_type_id', 'in', deleted),
+        eb.and([
+          eb('ar.client_type_id', 'is', null),
+          eb.exists(eb.selectFrom('product_client_types as pct').select('pct.product_id').whereRef('pct.product_id', '=', 'ar.product_id').where('pct.client_type_id', 'in', deleted)),
+          eb.not(eb.exists(eb.selectFrom('product_client_types as pct').select('pct.product_id').whereRef('pct.product_id', '=', 'ar.product_id').where('pct.client_type_id', 'not in', deleted))),
+        ]),
+      ]),
+    )
+    .orderBy('ar.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

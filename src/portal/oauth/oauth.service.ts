@@ -1,5 +1,8 @@
-import type { Logger } from '../../notify/outbox.js';
-import type { Access } from '../../access/access.js';
+import type { EmailOutbox } from '../../notify/outbox.js';
+import { poller, type Logger } from '../../notify/poller.js';
+import { findAccessRequest } from '../apps/access-requests.repository.js';
+import { rejectPending } from '../apps/access-requests.service.js';
+import { unrestricted, type Access } from '../../access/access.js';
 import type { Actor } from '../../access/actor.js';
 import { requireAdmin, requireHolds, requireSection } from '../../access/policy.js';
 import { recordAudit } from '../../audit/audit.service.js';
@@ -21,6 +24,7 @@ import {
   insertClientType,
   insertProvider,
   listProviders,
+  pendingRequestsStrandedBy,
   productsUsing,
   updateClientType,
   updateProvider,
@@ -71,15 +75,10 @@ function checkSkipVerify(v: boolean | undefined): void {
  * request for a DCR product is approved, and its deletion at the provider when
  * its credential goes (queued by the store, worked off here, retried).
  */
-export function oauthService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService }) {
+export function oauthService({ store, config }: AppContext, deps: { access: Access; catalogue: CatalogueService; email: EmailOutbox }) {
   const { db } = store;
   const { access } = deps;
   const box: Sealer | undefined = config.secretsKey ? sealer(config.secretsKey) : undefined;
-  let log: Logger | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let started = false;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   function requireBox(): Sealer {
     if (!box) throw new Conflict('OAuth providers need the secrets_key setting (PORTCULLIS_SECRETS_KEY): their tokens and client secrets are stored encrypted with it');
@@ -138,10 +137,10 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
   async function deleteDue(): Promise<boolean> {
     const due = await db.selectFrom('oauth_client_deletions').selectAll().where('next_attempt_at', '<=', now()).orderBy('id').limit(20).execute();
     for (const row of due) {
-      if (!started) return false;
+      if (!loop.active) return false;
       if (row.registration_client_uri === null || row.registration_token_enc === null || !box) {
         // Nothing to delete it with: the provider gave no management URI (or the key to open its token is gone).
-        log?.warn({ client_id: row.client_id }, 'oauth: a client cannot be deleted at its provider (no registration_client_uri or secrets_key); delete it there by hand');
+        loop.log?.warn({ client_id: row.client_id }, 'oauth: a client cannot be deleted at its provider (no registration_client_uri or secrets_key); delete it there by hand');
         await db.deleteFrom('oauth_client_deletions').where('id', '=', row.id).execute();
         continue;
       }
@@ -152,7 +151,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
         const attempts = row.attempts + 1;
         const wait = Math.min(RETRY_BASE_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
         const message = err instanceof Error ? err.message : String(err);
-        log?.warn({ client_id: row.client_id, attempts, err: message }, 'oauth: the provider did not delete a client; retrying later');
+        loop.log?.warn({ client_id: row.client_id, attempts, err: message }, 'oauth: the provider did not delete a client; retrying later');
         await db
           .updateTable('oauth_client_deletions')
           .set({ attempts, last_error: message.slice(0, 500), next_attempt_at: new Date(Date.now() + wait).toISOString() })
@@ -163,24 +162,35 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     return due.length === 20;
   }
 
-  function run(): void {
-    if (!started) return;
-    if (running) {
-      again = true;
-      return;
+  const loop = poller({
+    intervalMs: config.outboxPollMs,
+    failure: 'oauth: client deletion round failed',
+    round: async () => {
+      while (loop.active && (await deleteDue()));
+    },
+  });
+
+  /**
+   * Inside the deletion of client types (or of their provider), before the rows
+   * go: rejects the pending access requests of DCR products that the deleted
+   * types leave with nothing to register a client with. Returns which, and
+   * whether mail was written (kick the outbox after the commit).
+   */
+  async function rejectStranded(trx: Executor, actor: Actor, deleted: number[], what: string): Promise<{ rejected: number[]; mailed: boolean }> {
+    const ids = await pendingRequestsStrandedBy(trx, deleted);
+    const comment = `${what} was deleted: this request needed it for its OAuth client and can no longer be approved. Request access again to use another client type.`;
+    let mailed = false;
+    const rejected: number[] = [];
+    for (const id of ids) {
+      const r = await findAccessRequest(trx, id, unrestricted('an administrator deletes OAuth client types, which any product may use'));
+      // Only a DCR product's request needs a client type to be approved.
+      if (!r || !(await isDcrProduct(trx, r.product_id))) continue;
+      const sent = await rejectPending(trx, actor, r, comment, deps.email);
+      if (sent === undefined) continue;
+      rejected.push(id);
+      mailed = sent || mailed;
     }
-    running = (async () => {
-      try {
-        do {
-          again = false;
-          while (started && (await deleteDue()));
-        } while (again && started);
-      } catch (err) {
-        log?.warn({ err }, 'oauth: client deletion round failed');
-      } finally {
-        running = undefined;
-      }
-    })();
+    return { rejected, mailed };
   }
 
   const providers = {
@@ -246,13 +256,21 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async remove(actor: Actor, id: number, force: boolean): Promise<void> {
       requireSection(actor, 'portal', 'write');
       requireAdmin(actor, 'configure OAuth providers');
-      await db.transaction().execute(async (trx) => {
+      const { mailed } = await db.transaction().execute(async (trx) => {
         const row = await mustFindProvider(trx, id);
         const used = await productsUsing(trx, { providerId: id });
         if (used > 0 && !force) throw new Invalid('force', `the provider's client types are used by ${used} product(s): detach them first, or delete with ?force=true`);
+        const stranded = await rejectStranded(trx, actor, (await clientTypesOf(trx, id)).map((c) => c.id), `The OAuth provider "${row.name}"`);
         await deleteProvider(trx, id);
-        await recordAudit(trx, actor, { action: 'oauth_provider.delete', targetType: 'oauth_provider', targetId: id, changes: { name: row.name, products_detached: used } });
+        await recordAudit(trx, actor, {
+          action: 'oauth_provider.delete',
+          targetType: 'oauth_provider',
+          targetId: id,
+          changes: { name: row.name, products_detached: used, ...(stranded.rejected.length > 0 ? { access_requests_rejected: stranded.rejected } : {}) },
+        });
+        return stranded;
       });
+      if (mailed) deps.email.kick();
     },
   };
 
@@ -316,13 +334,21 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async remove(actor: Actor, providerId: number, id: number, force: boolean): Promise<void> {
       requireSection(actor, 'portal', 'write');
       requireAdmin(actor, 'configure OAuth providers');
-      await db.transaction().execute(async (trx) => {
+      const { mailed } = await db.transaction().execute(async (trx) => {
         const row = await mustFindClientType(trx, providerId, id);
         const used = await productsUsing(trx, { clientTypeId: id });
         if (used > 0 && !force) throw new Invalid('force', `the client type is used by ${used} product(s): detach it first, or delete with ?force=true`);
+        const stranded = await rejectStranded(trx, actor, [id], `The client type "${row.name}"`);
         await deleteClientType(trx, id);
-        await recordAudit(trx, actor, { action: 'oauth_client_type.delete', targetType: 'oauth_client_type', targetId: id, changes: { provider_id: providerId, name: row.name, products_detached: used } });
+        await recordAudit(trx, actor, {
+          action: 'oauth_client_type.delete',
+          targetType: 'oauth_client_type',
+          targetId: id,
+          changes: { provider_id: providerId, name: row.name, products_detached: used, ...(stranded.rejected.length > 0 ? { access_requests_rejected: stranded.rejected } : {}) },
+        });
+        return stranded;
       });
+      if (mailed) deps.email.kick();
     },
   };
 
@@ -372,15 +398,16 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
     /**
      * For an access request about to be approved: when its product has
-     * DCREnabled, registers a client at the provider of the product's first
-     * client type (a network call, made before the approving transaction) and
-     * returns it; undefined for other products. A failure is a 502 and nothing
-     * is written.
+     * DCREnabled, registers a client at the provider of the client type the
+     * consumer chose, else of the product's first client type (a network call,
+     * made before the approving transaction) and returns it; undefined for
+     * other products. A failure is a 502 and nothing is written.
      */
-    async registerFor(productId: number, clientName: string): Promise<PendingClient | undefined> {
+    async registerFor(productId: number, clientName: string, chosen: number | null = null): Promise<PendingClient | undefined> {
       if (!(await isDcrProduct(db, productId))) return undefined;
       const types = await clientTypesOfProduct(db, productId);
-      const ct = types[0];
+      const ct = chosen === null ? types[0] : types.find((c) => c.id === chosen);
+      if (!ct && chosen !== null) throw new Conflict(`The client type the consumer chose (${chosen}) is no longer offered with the product: reject the request, or attach the client type again`);
       if (!ct) throw new Conflict('The product has DCREnabled but no client type: attach one (/portal-api/products/{id}/client_types) before approving');
       // A registered client reaches an API through the provider's tokens only: a key API of the
       // product would admit nobody with them (the credential's key is never handed out).
@@ -406,6 +433,11 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       }
     },
 
+    /** Whether the client type is attached to the product (a consumer's ClientTypeID must be). */
+    async offersClientType(ex: Executor, productId: number, clientTypeId: number): Promise<boolean> {
+      return (await clientTypesOfProduct(ex, productId)).some((c) => c.id === clientTypeId);
+    },
+
     /** Binds a registered client to the credential just issued for it (inside the approving transaction). */
     async bindClient(trx: Executor, credentialId: number, pending: PendingClient): Promise<void> {
       const b = requireBox();
@@ -428,7 +460,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
     async discard(pending: PendingClient): Promise<void> {
       const r = pending.registered;
       await queueDeletion(db, r.clientId, r.registrationClientUri, r.registrationAccessToken);
-      run();
+      loop.kick();
     },
 
     /** Opens a sealed secret (a client secret being shown once). */
@@ -438,27 +470,20 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
     /** Deletes queued clients at their providers now (after a commit that queued some), rather than at the next poll. */
     kick(): void {
-      run();
+      loop.kick();
     },
 
     /** Resolves when the round in flight (if any) is over: tests and shutdown wait on it. */
-    async settled(): Promise<void> {
-      while (running) await running;
+    settled(): Promise<void> {
+      return loop.settled();
     },
 
     start(logger: Logger): void {
-      if (started) return;
-      started = true;
-      log = logger;
-      timer = setInterval(run, config.outboxPollMs);
-      timer.unref();
-      run();
+      loop.start(logger);
     },
 
-    async stop(): Promise<void> {
-      started = false;
-      if (timer) clearInterval(timer);
-      await running;
+    stop(): Promise<void> {
+      return loop.stop();
     },
   };
 }

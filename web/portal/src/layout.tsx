@@ -4,7 +4,7 @@ import { pages } from '@portcullis/web-shared';
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import { useAppearance } from './appearance.js';
-import { useMe, useSignOut } from './session.js';
+import { useConsumerSsoOnly, useMe, useSignOut } from './session.js';
 
 /** The Live Portal's frame: the portal's name, its menu, who is signed in, the page, a footer. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -20,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
     ...(signedIn ? [{ to: pages.consumerDashboard(), label: 'My dashboard' }] : []),
     ...(signedIn?.Role === 'consumer-admin' ? [{ to: pages.organisation(), label: 'My organisation' }] : []),
   ];
+  const ssoOnly = useConsumerSsoOnly();
   const account = signedIn ? (
     <>
       <Anchor component={Link} to={pages.profile()} size="sm" fw={500} c="dark" onClick={close} aria-label={`My profile: ${`${signedIn.First} ${signedIn.Last}`.trim() || signedIn.Email}`}>
@@ -34,9 +35,11 @@ export function Layout({ children }: { children: ReactNode }) {
       <Button component={Link} to={pages.signIn()} variant="default" size="xs" onClick={close}>
         Sign in
       </Button>
-      <Button component={Link} to={pages.register()} size="xs" onClick={close}>
-        Register
-      </Button>
+      {!ssoOnly && (
+        <Button component={Link} to={pages.register()} size="xs" onClick={close}>
+          Register
+        </Button>
+      )}
     </>
   );
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ensureOk } from '@portcullis/web-shared';
+import { ensureOk, ssoSignInOptions } from '@portcullis/web-shared';
 import { api } from './api.js';
 
 export const meKey = ['me'] as const;
@@ -19,6 +19,16 @@ export function useMe() {
 }
 
 export type Me = NonNullable<ReturnType<typeof useMe>['data']>;
+
+/**
+ * Whether API consumers sign in with single sign-on only: then there is no
+ * registration and no password reset to offer (the server refuses both). False
+ * until known, as the sign-in page's query (same key) answers.
+ */
+export function useConsumerSsoOnly(): boolean {
+  const sso = useQuery({ queryKey: ['sso-sign-in-options'], queryFn: () => ssoSignInOptions(api) });
+  return sso.data?.consumers.SSOOnly === true;
+}
 
 export function useSignOut() {
   const queryClient = useQueryClient();

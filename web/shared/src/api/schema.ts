@@ -2205,6 +2205,8 @@ export interface components {
             AppID: number;
             ProductID: number;
             PlanID: number;
+            /** @description DCR products: the OAuth client type to register the app's client with, one of the product's `ClientTypes`; default the first */
+            ClientTypeID?: number;
         };
         AccessRequestSummary: {
             ID: number;
@@ -2969,6 +2971,12 @@ export interface components {
             Tags: string[];
             APIs: components["schemas"]["LiveApi"][];
             Guides: components["schemas"]["LiveGuideSummary"][];
+            /** @description DCR products: the OAuth client types an access request may choose (ClientTypeID); empty for others */
+            ClientTypes: {
+                ID: number;
+                Name: string;
+                Description: string;
+            }[];
             /** @description Plans offered with this product in catalogues you may see */
             Plans: components["schemas"]["LivePlan"][];
             Catalogues: {
@@ -2984,6 +2992,12 @@ export interface components {
             Tags: string[];
             APIs: components["schemas"]["LiveApi"][];
             Guides: components["schemas"]["LiveGuideSummary"][];
+            /** @description DCR products: the OAuth client types an access request may choose (ClientTypeID); empty for others */
+            ClientTypes: {
+                ID: number;
+                Name: string;
+                Description: string;
+            }[];
         };
         NameInput: {
             Name: string;

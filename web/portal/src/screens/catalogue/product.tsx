@@ -3,7 +3,7 @@ import { Markdown, pages, planWords } from '@portcullis/web-shared';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { usePageMeta } from '../../page-meta.js';
-import { useMe } from '../../session.js';
+import { useConsumerSsoOnly, useMe } from '../../session.js';
 import { PageState } from '../page-state.js';
 import { summaryOf } from './home.js';
 import { useProduct, type LiveProduct } from './queries.js';
@@ -24,6 +24,7 @@ function ProductView({ product: p }: { product: LiveProduct }) {
   const name = p.DisplayName || p.Name;
   usePageMeta(name, summaryOf(p.Description) || `${name}: plans, API reference and guides.`);
   const me = useMe();
+  const ssoOnly = useConsumerSsoOnly();
   const [requesting, setRequesting] = useState<LiveProduct['Plans'][number] | null>(null);
   return (
     <Stack gap="xl">
@@ -77,10 +78,14 @@ function ProductView({ product: p }: { product: LiveProduct }) {
             <Anchor component={Link} to={pages.signIn()} underline="always">
               Sign in
             </Anchor>{' '}
-            or{' '}
-            <Anchor component={Link} to={pages.register()} underline="always">
-              create an account
-            </Anchor>{' '}
+            {!ssoOnly && (
+              <>
+                or{' '}
+                <Anchor component={Link} to={pages.register()} underline="always">
+                  create an account
+                </Anchor>{' '}
+              </>
+            )}
             to request access.
           </Text>
         )}

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Loader, Modal, Radio, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, NativeSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { errorFor, pages, planWords } from '@portcullis/web-shared';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,10 @@ export function RequestAccessDialog({ product, plan, onClose }: { product: LiveP
   const request = useRequestAccess();
   const [choice, setChoice] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
+  const [clientType, setClientType] = useState<string | null>(null);
+  // A DCR product with several OAuth client types lets the consumer choose; with one (or none) there is nothing to choose.
+  const clientTypes = product.ClientTypes;
+  const chosenType = clientType ?? (clientTypes.length > 0 ? String(clientTypes[0]!.ID) : null);
   const productName = product.DisplayName || product.Name;
   const planName = plan ? plan.DisplayName || plan.Name : '';
   const list = apps.data ?? [];
@@ -23,6 +27,7 @@ export function RequestAccessDialog({ product, plan, onClose }: { product: LiveP
     request.reset();
     setChoice(null);
     setNewName('');
+    setClientType(null);
     onClose();
   };
   const submit = (e: FormEvent) => {
@@ -33,6 +38,7 @@ export function RequestAccessDialog({ product, plan, onClose }: { product: LiveP
       app: existing ? { id: existing.ID, name: existing.Name } : { newName: newName.trim() },
       productId: product.ID,
       planId: plan.ID,
+      ...(clientTypes.length > 1 && chosenType !== null ? { clientTypeId: Number(chosenType) } : {}),
       // Should the request fail after the app was made, a retry uses that app rather than making another.
       onAppCreated: (app) => setChoice(String(app.id)),
     });
@@ -94,10 +100,20 @@ export function RequestAccessDialog({ product, plan, onClose }: { product: LiveP
                 error={errorFor(request.error, 'Name')}
               />
             )}
+            {clientTypes.length > 1 && (
+              <NativeSelect
+                label="OAuth client type"
+                description="How the app's OAuth client is registered at the identity provider."
+                data={clientTypes.map((c) => ({ value: String(c.ID), label: c.Description ? `${c.Name} — ${c.Description}` : c.Name }))}
+                value={chosenType ?? ''}
+                onChange={(e) => setClientType(e.currentTarget.value)}
+                error={errorFor(request.error, 'ClientTypeID')}
+              />
+            )}
             <Text size="sm" c="dimmed">
               {plan?.AutoApproveAccessRequests ? 'This plan is approved at once: your key is ready right after.' : 'An administrator approves requests for this plan; you get an email when it is decided.'}
             </Text>
-            {request.error && !errorFor(request.error, 'Name') && (
+            {request.error && !errorFor(request.error, 'Name') && !errorFor(request.error, 'ClientTypeID') && (
               <Alert color="red" role="alert" title="Not requested">
                 {request.error.message}
               </Alert>

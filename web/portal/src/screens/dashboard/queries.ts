@@ -134,6 +134,8 @@ export function useRequestAccess() {
       app: { id: number; name: string } | { newName: string };
       productId: number;
       planId: number;
+      /** DCR products: the OAuth client type chosen (Tyk's ClientTypeID); absent: the product's first. */
+      clientTypeId?: number;
       /** Told of the new app as soon as it exists, so that a failed request is retried with it rather than a second one. */
       onAppCreated?: (app: { id: number; name: string }) => void;
     }) => {
@@ -146,7 +148,9 @@ export function useRequestAccess() {
       } else {
         app = input.app;
       }
-      const { data, error, response } = await api.POST('/portal/api/access-requests', { body: { AppID: app.id, ProductID: input.productId, PlanID: input.planId } });
+      const { data, error, response } = await api.POST('/portal/api/access-requests', {
+        body: { AppID: app.id, ProductID: input.productId, PlanID: input.planId, ...(input.clientTypeId === undefined ? {} : { ClientTypeID: input.clientTypeId }) },
+      });
       ensureOk(response, error);
       return { app, request: data! };
     },

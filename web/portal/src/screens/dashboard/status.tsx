@@ -3,7 +3,7 @@ import { pages } from '@portcullis/web-shared';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { usePageMeta } from '../../page-meta.js';
-import { useMe } from '../../session.js';
+import { useConsumerSsoOnly, useMe } from '../../session.js';
 
 type Status = 'pending' | 'approved' | 'rejected';
 
@@ -45,6 +45,7 @@ export function SignedInOnly({ children }: { children: ReactNode }) {
 
 function SignInFirst() {
   usePageMeta('My dashboard', 'Sign in to see your apps, access requests and keys.');
+  const ssoOnly = useConsumerSsoOnly();
   return (
     <Stack gap="sm" maw={560}>
       <Title order={1}>My dashboard</Title>
@@ -52,11 +53,16 @@ function SignInFirst() {
         <Anchor component={Link} to={pages.signIn()} underline="always">
           Sign in
         </Anchor>{' '}
-        to see your apps, your access requests and your keys. New here?{' '}
-        <Anchor component={Link} to={pages.register()} underline="always">
-          Create an account
-        </Anchor>
-        .
+        to see your apps, your access requests and your keys.
+        {!ssoOnly && (
+          <>
+            {' '}New here?{' '}
+            <Anchor component={Link} to={pages.register()} underline="always">
+              Create an account
+            </Anchor>
+            .
+          </>
+        )}
       </Text>
     </Stack>
   );
