@@ -24,6 +24,7 @@ import * as m0027 from './migrations/0027-oauth-credentials.js';
 import * as m0028 from './migrations/0028-list-counts.js';
 import * as m0029 from './migrations/0029-grant-counts.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
+import * as m0033 from './migrations/0033-audit-api-counts.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028-list-counts': m0028,
   '0029-grant-counts': m0029,
   '0030-mcp-analytics': m0030,
+  '0033-audit-api-counts': m0033,
 };
 
 const provider: MigrationProvider = {
