@@ -1,4 +1,4 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
 import { rowCount } from '../../db/row-counts.js';
@@ -73,13 +73,29 @@ export async function listAccessRequests(
   page?: { offset: number; limit: number },
 ): Promise<AccessRequestDetail[]> {
   if (filter.appIds !== undefined && filter.appIds.length === 0) return [];
-  let q = detailed(ex);
-  if (visible.kind === 'restricted') q = q.where(visible.where);
-  if (filter.status !== undefined) q = q.where('ar.status', '=', filter.status);
-  if (filter.appIds !== undefined) q = q.where('ar.app_id', 'in', filter.appIds);
-  let ordered = filter.pendingFirst ? q.orderBy(sql`case when ar.status = 'pending' then 0 else 1 end`).orderBy('ar.id', 'desc') : q.orderBy('ar.id');
-  if (page) ordered = ordered.limit(page.limit).offset(page.offset);
-  return ordered.execute();
+  // The same conditions and order for the page's ids and for the details (the filter is on `ar`).
+  const where: Expression<SqlBool>[] = [];
+  if (visible.kind === 'restricted') where.push(visible.where);
+  if (filter.status !== undefined) where.push(sql<SqlBool>`ar.status = ${filter.status}`);
+  if (filter.appIds !== undefined) where.push(sql<SqlBool>`ar.app_id in (${sql.join(filter.appIds)})`);
+  const order = filter.pendingFirst ? [sql`case when ar.status = 'pending' then 0 else 1 end`, sql`ar.id desc`] : [sql`ar.id`];
+  if (!page) {
+    let q = detailed(ex);
+    for (const w of where) q = q.where(w);
+    for (const o of order) q = q.orderBy(o);
+    return q.execute();
+  }
+  // A page: its ids first, chosen on access_requests alone (where the filter and the order live),
+  // then the details of those only, so that the page costs its size whatever the planner makes of the joins.
+  // The joins are on required foreign keys: they neither add nor drop a request.
+  let first = ex.selectFrom('access_requests as ar').select('ar.id');
+  for (const w of where) first = first.where(w);
+  for (const o of order) first = first.orderBy(o);
+  const ids = (await first.limit(page.limit).offset(page.offset).execute()).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = await detailed(ex).where('ar.id', 'in', ids).execute();
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
 
 export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Filter): Promise<number> {
