@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import { CONSUMER_ROLES, type Actor } from './actor.js';
 import { restricted, unrestricted, type Filter } from './filter.js';
@@ -47,36 +47,66 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
   const id = sql.ref(`${table}.id`);
   const type = sql.ref(`${table}.target_type`);
   const target = sql.ref(`${table}.target_id`);
-  const unless = (kind: string, hiddenTargets: Expression<unknown>) => sql<SqlBool>`(${type} <> ${kind} or ${target} not in (${hiddenTargets}))`;
+  // The object an entry is about, looked up by its id (equal to `cast(x.id as text) = target_id`, but by the index).
+  const targetId = numericId(ex, target);
+  const none = (rows: Expression<unknown>) => sql<SqlBool>`(${rows}) = 0`;
+  const unless = (kind: string, hiddenTies: Expression<unknown>) => sql<SqlBool>`(${type} <> ${kind} or ${none(hiddenTies)})`;
+  // A product is hidden when it exposes an API the reader cannot see: its rows of product_apis outside `visible`.
+  const hiddenExposure = (productId: Expression<unknown>) => sql`select count(*) from product_apis hp where hp.product_id = ${productId} and hp.api_id not in (${visible})`;
 
-  const hiddenProducts = sql`select hp.product_id from product_apis hp where hp.api_id not in (${visible})`;
+  /*
+   * Each condition is a count of what ties this entry to something hidden, driven
+   * by the entry's own row (its audit_log_apis rows, its target's id), so that
+   * nothing is built from what the reader cannot see; and the entries are first
+   * narrowed to those concerning a seen API or none at all (`api_count`, migration
+   * 0033), so the cost follows what the reader sees, not the size of the log.
+   */
   const conditions: Expression<SqlBool>[] = [
-    sql<SqlBool>`${id} not in (select s.audit_id from audit_log_apis s where s.api_id not in (${seen}))`,
-    unless('api', sql`select ha.api_id from apis ha where ha.id not in (${visible})`),
-    unless('policy', sql`select cast(hr.policy_id as text) from policy_access_rights hr where hr.api_id not in (${visible})`),
+    sql<SqlBool>`${id} in (
+      select a0.id from audit_logs a0 where a0.api_count = 0
+      union select s0.audit_id from audit_log_apis s0 where s0.api_id in (${seen})
+    )`,
+    none(sql`select count(*) from audit_log_apis s where s.audit_id = ${id} and s.api_id not in (${seen})`),
+    unless('api', sql`select count(*) from apis ha where ha.api_id = ${target} and ha.id not in (${visible})`),
+    unless('policy', sql`select count(*) from policy_access_rights hr where hr.policy_id = ${targetId} and hr.api_id not in (${visible})`),
+    unless('key', sql`select count(*) from keys hk join key_access_rights hkr on hkr.key_id = hk.id where hk.key_hash = ${target} and hkr.api_id not in (${visible})`),
     unless(
       'key',
-      sql`select hk.key_hash from keys hk
-          where hk.id in (select hkr.key_id from key_access_rights hkr where hkr.api_id not in (${visible}))
-             or hk.id in (select hkp.key_id from key_policies hkp join policy_access_rights hpr on hpr.policy_id = hkp.policy_id where hpr.api_id not in (${visible}))`,
+      sql`select count(*) from keys hk2 join key_policies hkp on hkp.key_id = hk2.id join policy_access_rights hpr on hpr.policy_id = hkp.policy_id
+          where hk2.key_hash = ${target} and hpr.api_id not in (${visible})`,
     ),
-    unless('product', sql`select cast(hp2.product_id as text) from product_apis hp2 where hp2.api_id not in (${visible})`),
-    unless('product_guide', sql`select cast(hg.id as text) from product_guides hg where hg.product_id in (${hiddenProducts})`),
-    unless('access_request', sql`select cast(har.id as text) from access_requests har where har.product_id in (${hiddenProducts})`),
-    unless('app', sql`select cast(hap.app_id as text) from access_requests hap where hap.product_id in (${hiddenProducts})`),
+    unless('product', hiddenExposure(targetId)),
+    unless('product_guide', sql`select count(*) from product_guides hg where hg.id = ${targetId} and (${hiddenExposure(sql.ref('hg.product_id'))}) > 0`),
+    unless('access_request', sql`select count(*) from access_requests har where har.id = ${targetId} and (${hiddenExposure(sql.ref('har.product_id'))}) > 0`),
+    unless('app', sql`select count(*) from access_requests hap where hap.app_id = ${targetId} and (${hiddenExposure(sql.ref('hap.product_id'))}) > 0`),
     unless(
       'credential',
-      sql`select cast(hc.id as text) from credentials hc join access_requests hcr on hcr.id = hc.access_request_id where hcr.product_id in (${hiddenProducts})`,
+      sql`select count(*) from credentials hc join access_requests hcr on hcr.id = hc.access_request_id
+          where hc.id = ${targetId} and (${hiddenExposure(sql.ref('hcr.product_id'))}) > 0`,
     ),
   ];
 
-  const consumers = sql`select cast(cu.id as text) from users cu where cu.role in (${sql.join(CONSUMER_ROLES.map((r) => sql`${r}`))})`;
+  const consumers = sql`select count(*) from users cu where cu.id = ${targetId} and cu.role in (${sql.join(CONSUMER_ROLES.map((r) => sql`${r}`))})`;
   const staff = maySeeStaff(actor);
   const consumer = maySeeConsumers(actor);
   if (!staff && !consumer) conditions.push(sql<SqlBool>`${type} <> 'user'`);
-  else if (!staff) conditions.push(sql<SqlBool>`(${type} <> 'user' or ${target} in (${consumers}))`);
-  else if (!consumer) conditions.push(sql<SqlBool>`(${type} <> 'user' or ${target} not in (${consumers}))`);
+  else if (!staff) conditions.push(sql<SqlBool>`(${type} <> 'user' or (${consumers}) > 0)`);
+  else if (!consumer) conditions.push(sql<SqlBool>`(${type} <> 'user' or (${consumers}) = 0)`);
   if (!maySeeGroups(actor)) conditions.push(sql<SqlBool>`${type} <> 'user_group'`);
 
   return restricted(sql<SqlBool>`(${sql.join(conditions, sql` and `)})`);
+}
+
+/**
+ * The integer a text column holds when it is exactly an id's decimal form (what
+ * `cast(id as text)` gives: no sign, no leading zero), else null: so that
+ * `x.id = numericId(target_id)` answers like `cast(x.id as text) = target_id`
+ * while using x's index, and never fails on a target that is not a number.
+ */
+function numericId(ex: Executor, column: Expression<unknown>): Expression<unknown> {
+  if (ex.getExecutor().adapter instanceof PostgresAdapter) {
+    return sql`(case when ${column} ~ '^(0|[1-9][0-9]{0,17})$' then cast(${column} as bigint) end)`;
+  }
+  return sql`(case when ${column} <> '' and ${column} not glob '*[^0-9]*' and (${column} = '0' or ${column} not glob '0*') and length(${column}) <= 18
+    then cast(${column} as integer) end)`;
 }

@@ -5,7 +5,7 @@ import { rowCount } from '../db/row-counts.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogsTable>;
-export type NewAuditRow = Omit<AuditRow, 'id'>;
+export type NewAuditRow = Omit<AuditRow, 'id' | 'api_count'>;
 
 export async function insertAudit(ex: Executor, row: NewAuditRow): Promise<number> {
   const { id } = await ex.insertInto('audit_logs').values(row).returning('id').executeTakeFirstOrThrow();

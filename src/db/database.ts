@@ -102,7 +102,12 @@ function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 5
 }
 
 function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // JIT off: the product's statements are small indexed lookups, but a list filtered through
+  // correlated subqueries (an owner's audit log, access requests) can pass the planner's JIT cost
+  // threshold and then spend 0.3-3 s compiling what runs in milliseconds (docs/benchmarks.md, Lists).
+  // A connection string that sets its own `options` keeps them.
+  const jit = new URL(url).searchParams.has('options') ? {} : { options: '-c jit=off' };
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, ...jit });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   // Writes of this process move the marker as soon as they complete (a COMMIT is a write):

@@ -24,7 +24,8 @@ import * as m0027 from './migrations/0027-oauth-credentials.js';
 import * as m0028 from './migrations/0028-list-counts.js';
 import * as m0029 from './migrations/0029-grant-counts.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
-import * as m0032 from './migrations/0032-access-request-client-type.js';
+import * as m0031 from './migrations/0031-access-request-client-type.js';
+import * as m0032 from './migrations/0032-audit-api-counts.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,7 +53,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028-list-counts': m0028,
   '0029-grant-counts': m0029,
   '0030-mcp-analytics': m0030,
-  '0032-access-request-client-type': m0032,
+  '0031-access-request-client-type': m0031,
+  '0032-audit-api-counts': m0032,
 };
 
 const provider: MigrationProvider = {

@@ -86,6 +86,8 @@ export interface AuditLogsTable {
   target_id: string;
   changes: string;
   status: number;
+  /** Its rows in audit_log_apis, kept by triggers (migration 0033): zero marks an entry concerning no API. */
+  api_count: Generated<number>;
 }
 
 /** An API (apis.id) an audit entry concerns (migration 0016). */

@@ -156,6 +156,8 @@ export interface UserListQuery {
   active?: boolean;
   /** Zero-based offset and size; absent means everything. */
   page?: { offset: number; limit: number };
+  /** False when the caller shows no page count (the portal's lists): `total` is then not counted and reads 0. */
+  count?: boolean;
 }
 
 export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows: UserRecord[]; total: number }> {
@@ -185,7 +187,11 @@ export async function listUsers(ex: Executor, q: UserListQuery): Promise<{ rows:
     q.role === undefined && q.organisationId === undefined && q.active === undefined && q.teamId === undefined && (q.search === undefined || q.search === '');
   const counter = !unfiltered ? undefined : q.kind === 'staff' ? 'users_staff' : q.kind === 'consumer' ? 'users_consumer' : undefined;
   const total =
-    counter !== undefined ? await rowCount(ex, counter) : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total;
+    q.count === false
+      ? 0
+      : counter !== undefined
+        ? await rowCount(ex, counter)
+        : (await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total;
   let rowsQuery = base
     .leftJoin('user_groups as g', 'g.id', 'u.group_id')
     .select(PROFILE_COLUMNS)

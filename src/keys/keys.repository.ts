@@ -135,19 +135,7 @@ export async function keyPolicyGrants(ex: Executor, keyId: number, apis: Filter)
     .orderBy('kp.position')
     .orderBy('a.name')
     .execute();
-  const byApi = new Map<number, GrantView>();
-  for (const r of rows) {
-    const rights = JSON.parse(r.rights) as StoredRights;
-    const seen = byApi.get(r.api_id);
-    if (!seen) {
-      byApi.set(r.api_id, { apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: { versions: [...rights.versions], allowed_urls: [...rights.allowed_urls], limit: rights.limit } });
-      continue;
-    }
-    seen.rights.versions = [...new Set([...seen.rights.versions, ...rights.versions])];
-    seen.rights.allowed_urls = seen.rights.allowed_urls.length === 0 || rights.allowed_urls.length === 0 ? [] : [...seen.rights.allowed_urls, ...rights.allowed_urls];
-    seen.rights.limit ??= rights.limit;
-  }
-  return [...byApi.values()].sort((a, b) => (a.apiName < b.apiName ? -1 : a.apiName > b.apiName ? 1 : 0));
+  return mergePolicyGrants(rows);
 }
 
 /** The hashes of these keys (those that still exist), for the audit log. */
@@ -167,4 +155,80 @@ export async function countKeysOwnedBy(ex: Executor, userId: number): Promise<nu
     .where('owner_user_id', '=', userId)
     .executeTakeFirstOrThrow();
   return Number(n);
+}
+
+interface PolicyGrantRow {
+  api_id: number;
+  rights: string;
+  public_id: string;
+  name: string;
+}
+
+/** One key's policy grants, in policy order then API name, merged per API as the gateway merges them. */
+function mergePolicyGrants(rows: PolicyGrantRow[]): GrantView[] {
+  const byApi = new Map<number, GrantView>();
+  for (const r of rows) {
+    const rights = JSON.parse(r.rights) as StoredRights;
+    const seen = byApi.get(r.api_id);
+    if (!seen) {
+      byApi.set(r.api_id, { apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: { versions: [...rights.versions], allowed_urls: [...rights.allowed_urls], limit: rights.limit } });
+      continue;
+    }
+    seen.rights.versions = [...new Set([...seen.rights.versions, ...rights.versions])];
+    seen.rights.allowed_urls = seen.rights.allowed_urls.length === 0 || rights.allowed_urls.length === 0 ? [] : [...seen.rights.allowed_urls, ...rights.allowed_urls];
+    seen.rights.limit ??= rights.limit;
+  }
+  return [...byApi.values()].sort((a, b) => (a.apiName < b.apiName ? -1 : a.apiName > b.apiName ? 1 : 0));
+}
+
+/*
+ * The same reads for a page of keys at once (Tyk's /api/keys/detailed), one
+ * statement each instead of one per key: the answers are those of the
+ * single-key functions above, key by key.
+ */
+
+function byKey<T extends { key_id: number }>(keyIds: number[], rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>(keyIds.map((id) => [id, []]));
+  for (const r of rows) out.get(r.key_id)?.push(r);
+  return out;
+}
+
+/** keyPolicyIds for each of these keys. */
+export async function keyPolicyIdsOfKeys(ex: Executor, keyIds: number[], policies: Filter): Promise<Map<number, number[]>> {
+  if (keyIds.length === 0) return new Map();
+  let q = ex.selectFrom('key_policies').select(['key_policies.key_id', 'key_policies.policy_id']).where('key_policies.key_id', 'in', keyIds);
+  if (policies.kind === 'restricted') q = q.where(policies.where);
+  const rows = await q.orderBy('key_policies.key_id').orderBy('key_policies.position').execute();
+  return new Map([...byKey(keyIds, rows)].map(([k, rs]) => [k, rs.map((r) => r.policy_id)]));
+}
+
+/** keyGrants for each of these keys. */
+export async function keyGrantsOfKeys(ex: Executor, keyIds: number[], apis: Filter): Promise<Map<number, GrantView[]>> {
+  if (keyIds.length === 0) return new Map();
+  let q = ex
+    .selectFrom('key_access_rights as r')
+    .innerJoin('apis as a', 'a.id', 'r.api_id')
+    .select(['r.key_id', 'r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
+    .where('r.key_id', 'in', keyIds);
+  if (apis.kind === 'restricted') q = q.where(apis.where);
+  const rows = await q.orderBy('r.key_id').orderBy('a.name').execute();
+  return new Map(
+    [...byKey(keyIds, rows)].map(([k, rs]) => [k, rs.map((r) => ({ apiRowId: r.api_id, apiId: r.public_id, apiName: r.name, rights: JSON.parse(r.rights) as StoredRights }))]),
+  );
+}
+
+/** keyPolicyGrants for each of these keys. */
+export async function keyPolicyGrantsOfKeys(ex: Executor, keyIds: number[], apis: Filter): Promise<Map<number, GrantView[]>> {
+  if (keyIds.length === 0) return new Map();
+  let q = ex
+    .selectFrom('key_policies as kp')
+    .innerJoin('policies as p', 'p.id', 'kp.policy_id')
+    .innerJoin('policy_access_rights as r', 'r.policy_id', 'kp.policy_id')
+    .innerJoin('apis as a', 'a.id', 'r.api_id')
+    .select(['kp.key_id', 'r.api_id', 'r.rights', 'a.api_id as public_id', 'a.name'])
+    .where('kp.key_id', 'in', keyIds)
+    .where('p.active', '=', 1);
+  if (apis.kind === 'restricted') q = q.where(apis.where);
+  const rows = await q.orderBy('kp.key_id').orderBy('kp.position').orderBy('a.name').execute();
+  return new Map([...byKey(keyIds, rows)].map(([k, rs]) => [k, mergePolicyGrants(rs)]));
 }

@@ -332,6 +332,15 @@ describe('apps, access requests and credentials', () => {
     // The consumer does not see who decided.
     expect(mine.AccessRequests[0]).not.toHaveProperty('DecidedBy');
 
+    // Each request of a page answers what its own GET answers (a list reads the decider and the backing policy apart).
+    const page = await ok<Record<string, unknown>[]>(await admin('GET', '/access_requests?page=1&per_page=100'));
+    expect(page.some((r) => r.DecidedBy === 'root@example.com')).toBe(true);
+    expect(page.some((r) => r.DecidedBy === '')).toBe(true);
+    for (const r of page) {
+      const one = await ok<Record<string, unknown>>(await admin('GET', `/access_requests/${String(r.ID)}`));
+      for (const [field, value] of Object.entries(r)) expect([field, one[field]]).toEqual([field, value]);
+    }
+
     // The admin list of apps names the owner and what the app may call.
     const apps = await ok<Record<string, unknown>[]>(await admin('GET', '/apps?q=Commented'));
     expect(apps.find((a) => a.ID === app.ID)).toMatchObject({

@@ -105,6 +105,11 @@ describe('Dashboard key requests (/api/portal/requests)', () => {
     expect(r.apply_policies[0]).toMatch(/^\d+$/);
     const one = await ok<KeyRequest>(await dash(root, 'GET', `/portal/requests/${requestIds[2]}`));
     expect(one).toMatchObject({ id: String(requestIds[2]), product_id: owned });
+    // Each request of a page answers what its own GET answers (a page reads its details apart: ids first, then decider and policy).
+    for (const listed of [...first.Data, ...second.Data]) {
+      expect(listed.catalogue_entry.policy_id).toMatch(/^\d+$/);
+      expect(await ok<KeyRequest>(await dash(root, 'GET', `/portal/requests/${listed.id}`))).toEqual(listed);
+    }
   });
 
   it('shows a staff member only the requests for products within their API ownership; hidden answers like absent', async () => {

@@ -21,6 +21,7 @@ describe('Tyk key routes under an API, and /api/keys/detailed', () => {
   let keyA: { key: string; hash: string };
   let keyB: { key: string; hash: string };
   let keyP: { key: string; hash: string };
+  let policyOne: string;
 
   const createKey = async (key: string, body: Record<string, unknown>) => {
     const res = await t.request('POST', '/api/keys', { key, body });
@@ -49,6 +50,7 @@ describe('Tyk key routes under an API, and /api/keys/detailed', () => {
     });
     expect(policy.statusCode, policy.body).toBe(200);
     const policyId = (policy.json() as { Message: string }).Message;
+    policyOne = policyId;
     keyP = await createKey(root, { alias: 'key-p', apply_policies: [policyId] });
   });
   afterAll(async () => {
@@ -109,6 +111,27 @@ describe('Tyk key routes under an API, and /api/keys/detailed', () => {
     expect((forA.json() as typeof body).keys.map((k) => k.data.alias).sort()).toEqual(['key-a', 'key-p']);
     const forB = await t.request('GET', `/api/keys/detailed?q=${keyA.hash}`, { key: userB });
     expect((forB.json() as typeof body).keys).toEqual([]);
+  });
+
+  it('GET /api/keys/detailed renders each key of a page as GET /api/keys/{keyId} does, for an administrator and an owner', async () => {
+    // A key mixing its own rights, a policy on the owner's API and one on an API they cannot see (read a page at once).
+    const p2 = await t.request('POST', '/api/portal/policies', {
+      key: root,
+      body: { name: 'P2', rate: 50, per: 1, quota_max: 1000, quota_renewal_rate: 60, access_rights: { [api2.apiId]: right(api2.apiId) } },
+    });
+    expect(p2.statusCode, p2.body).toBe(200);
+    const mixed = await createKey(root, { alias: 'key-m', access_rights: { [api1.apiId]: right(api1.apiId) }, apply_policies: [(p2.json() as { Message: string }).Message, policyOne] });
+    for (const reader of [root, userA, userB]) {
+      const page = await t.request('GET', '/api/keys/detailed?p=-1', { key: reader });
+      expect(page.statusCode, page.body).toBe(200);
+      const keys = (page.json() as { keys: { key_id: string; data: unknown }[] }).keys;
+      expect(keys.map((k) => k.key_id)).toContain(mixed.hash);
+      for (const k of keys) {
+        const one = await t.request('GET', `/api/keys/${k.key_id}`, { key: reader });
+        expect(one.statusCode, one.body).toBe(200);
+        expect(k.data).toEqual((one.json() as { data: unknown }).data);
+      }
+    }
   });
 
   it('DELETE /api/apis/{apiId}/keys/{keyId} revokes a key of that API (audited) and nothing else', async () => {

@@ -95,7 +95,7 @@ export function orgMembersService({ store, config }: AppContext, deps: { users: 
   return {
     async list(actor: UserActor, page?: number, perPage?: number): Promise<PortalUser[]> {
       const organisationId = await organisationOf(db, actor);
-      const { rows } = await deps.users.listAccounts(db, { kind: 'consumer', organisationId, page: portalWindow(page, perPage) });
+      const { rows } = await deps.users.listAccounts(db, { kind: 'consumer', organisationId, page: portalWindow(page, perPage), count: false });
       const memberships = await membershipsOf(db, rows.map((r) => r.id));
       return rows.map((user) => ({ user, membership: memberships.get(user.id)! }));
     },

@@ -141,6 +141,8 @@ export function portalUsersService({ store, config }: AppContext, deps: { users:
         active: q.active,
         search: q.q,
         page: portalWindow(q.page, q.per_page),
+        // The portal's list answers no page count: counting every account would be wasted.
+        count: false,
       });
       const memberships = await membershipsOf(db, rows.map((r) => r.id));
       return rows.map((user) => ({ user, membership: memberships.get(user.id) ?? { organisation: null, teams: [] } }));
