@@ -86,7 +86,7 @@ export interface AuditLogsTable {
   target_id: string;
   changes: string;
   status: number;
-  /** Its rows in audit_log_apis, kept by triggers (migration 0033): zero marks an entry concerning no API. */
+  /** Its rows in audit_log_apis, kept by triggers (migration 0032): zero marks an entry concerning no API. */
   api_count: Generated<number>;
 }
 
@@ -477,7 +477,7 @@ export interface AccessRequestsTable {
   decided_by: number | null;
   /** The administrator's comment on the decision; empty when none. */
   decision_comment: Generated<string>;
-  /** The OAuth client type the consumer chose (Tyk's ClientTypeID, migration 0032); null: the product's first. */
+  /** The OAuth client type the consumer chose (Tyk's ClientTypeID, migration 0031); null: the product's first. */
   client_type_id: number | null;
 }
 

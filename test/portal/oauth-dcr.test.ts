@@ -401,7 +401,7 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(await eventually(async () => (await send(gw.url, '/payments/charge', { headers: strayAuth })).status === 200, WITHIN)).toBeGreaterThanOrEqual(0);
     expect((await send(gw.url, '/payments/charge', { headers: strayAuth })).headers['x-ratelimit-limit']).toBe('7');
 
-    await consumer('eve');
+    await consumer('eve', orgId);
     const eve = await clientFor('eve');
     const res = await send(gw.url, '/payments/charge', { headers: { authorization: `Bearer ${await idp.clientCredentialsToken(eve, AUDIENCE)}` } });
     expect(res.status, res.body).toBe(200);
