@@ -59,7 +59,7 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
    * by the entry's own row (its audit_log_apis rows, its target's id), so that
    * nothing is built from what the reader cannot see; and the entries are first
    * narrowed to those concerning a seen API or none at all (`api_count`, migration
-   * 0033), so the cost follows what the reader sees, not the size of the log.
+   * 0032), so the cost follows what the reader sees, not the size of the log.
    */
   const conditions: Expression<SqlBool>[] = [
     sql<SqlBool>`${id} in (

@@ -6,7 +6,7 @@ import { createApi, createGroup, createUser, setOwners } from '../helpers/fixtur
 /*
  * An owner's audit log starts from the entries concerning an API they see or
  * none at all; "none at all" is read from `audit_logs.api_count` (migration
- * 0033), kept by triggers on audit_log_apis. The count must follow every entry
+ * 0032), kept by triggers on audit_log_apis. The count must follow every entry
  * as its APIs are recorded, including the APIs handed on to earlier entries
  * about the same object, and the list must answer as before.
  */
