@@ -414,7 +414,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       const keyApis = await nonJwtApisOf(db, productId);
       if (keyApis.length > 0) {
         throw new Conflict(
-          `The product has DCREnabled, but ${keyApis.map((n) => `"${n}"`).join(', ')} ${keyApis.length === 1 ? 'takes' : 'take'} keys, not the provider's tokens: set enable_jwt on ${keyApis.length === 1 ? 'it' : 'them'}, or take the API out of the product, before approving`,
+          `The product has DCREnabled, but ${keyApis.map((n) => `"${n}"`).join(', ')} ${keyApis.length === 1 ? 'takes' : 'take'} keys, not the provider's tokens: set enable_jwt on ${keyApis.length === 1 ? 'it' : 'them'} (OAS APIs: a JWT security scheme), or take the API out of the product, before approving`,
         );
       }
       const provider = (await findProvider(db, ct.provider_id))!;
