@@ -228,6 +228,7 @@ describe('OAuth client types and single sign-on only', () => {
     expect(await choice.inputValue()).toBe(String(server.ID));
     await choice.selectOption({ label: 'Mobile — An app on a phone' });
     await dialog.getByLabel(/^Name of the new app/).fill('Phone app');
+    await capture(page, 'portal-request-access-client-type');
     const sent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/portal/api/access-requests');
     await dialog.getByRole('button', { name: 'Request access' }).click();
     expect((await sent).postDataJSON()).toMatchObject({ ProductID: product.ID, PlanID: plan.ID, ClientTypeID: mobile.ID });
