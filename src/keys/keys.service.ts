@@ -49,6 +49,23 @@ interface KeyLookup {
 
 const now = (): string => new Date().toISOString();
 
+/** A key as Tyk's session object shows it, from its row and what was read about it. */
+function sessionOf(row: KeyRow, accessRights: Session['access_rights'], applyPolicies: string[], limits: Limits): Session {
+  return {
+    ...parseKept(row.tyk_fields),
+    access_rights: accessRights,
+    apply_policies: applyPolicies,
+    ...limits,
+    expires: row.expires,
+    is_inactive: row.is_inactive === 1,
+    alias: row.alias,
+    meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
+    tags: JSON.parse(row.tags) as string[],
+    date_created: row.created_at,
+    last_updated: row.updated_at,
+  };
+}
+
 export function keysService({ store, config }: AppContext, deps: { access: Access; apis: ApisService; policies: PoliciesService }) {
   const { db } = store;
   const { access } = deps;
@@ -106,19 +123,7 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
     const shownPolicies = await keyPolicyIds(ex, row.id, access.filters.policies(ex, scope, 'key_policies.policy_id'));
     const publicIds = await deps.policies.publicIds(ex, shownPolicies);
     const { own, viaPolicies } = await effectiveGrants(ex, row.id, access.filters.apis(ex, scope, 'a.id'));
-    return {
-      ...parseKept(row.tyk_fields),
-      access_rights: renderAccessRights([...own, ...viaPolicies]),
-      apply_policies: shownPolicies.map((id) => publicIds.get(id) ?? String(id)),
-      ...limits,
-      expires: row.expires,
-      is_inactive: row.is_inactive === 1,
-      alias: row.alias,
-      meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
-      tags: JSON.parse(row.tags) as string[],
-      date_created: row.created_at,
-      last_updated: row.updated_at,
-    };
+    return sessionOf(row, renderAccessRights([...own, ...viaPolicies]), shownPolicies.map((id) => publicIds.get(id) ?? String(id)), limits);
   }
 
   /** session() for a page of keys, with one statement per kind of read instead of one per key (Tyk's /api/keys/detailed). */
@@ -135,19 +140,12 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
       const mine = new Set(every.get(row.id) ?? []);
       const ownGrants = own.get(row.id) ?? [];
       const ownIds = new Set(ownGrants.map((g) => g.apiRowId));
-      return {
-        ...parseKept(row.tyk_fields),
-        access_rights: renderAccessRights([...ownGrants, ...(viaPolicies.get(row.id) ?? []).filter((g) => !ownIds.has(g.apiRowId))]),
-        apply_policies: (shown.get(row.id) ?? []).map((id) => publicIds.get(id) ?? String(id)),
-        ...effectiveLimits(row, limitRows.filter((p) => mine.has(p.id))),
-        expires: row.expires,
-        is_inactive: row.is_inactive === 1,
-        alias: row.alias,
-        meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
-        tags: JSON.parse(row.tags) as string[],
-        date_created: row.created_at,
-        last_updated: row.updated_at,
-      };
+      return sessionOf(
+        row,
+        renderAccessRights([...ownGrants, ...(viaPolicies.get(row.id) ?? []).filter((g) => !ownIds.has(g.apiRowId))]),
+        (shown.get(row.id) ?? []).map((id) => publicIds.get(id) ?? String(id)),
+        effectiveLimits(row, limitRows.filter((p) => mine.has(p.id))),
+      );
     });
   }
 
