@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { UserActor } from './actor.js';
-import { restricted, type Filter, type Restricted } from './filter.js';
+import { idIn, restricted, type Filter, type Restricted } from './filter.js';
 import type { Scope } from './ownership.js';
 import { productFilter } from './product-visibility.js';
 
@@ -53,10 +53,14 @@ export function staffAppFilter(ex: Executor, scope: Scope, appIdColumn: string):
   if (product.kind === 'unrestricted') return product;
   const col = sql.ref(appIdColumn);
   // One set built from indexes: apps with no request (their maintained `request_count`, migration 0029) and those with a visible one.
-  return restricted(sql<SqlBool>`${col} in (
-    select a0.id from apps a0 where a0.request_count = 0
-    union select sr.app_id from access_requests sr where ${product.where}
-  )`);
+  return restricted(
+    idIn(
+      ex,
+      col,
+      sql`select a0.id from apps a0 where a0.request_count = 0
+          union select sr.app_id from access_requests sr where ${product.where}`,
+    ),
+  );
 }
 
 /** Access requests in a staff member's scope: those for a product they can see. */

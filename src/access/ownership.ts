@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Actor } from './actor.js';
-import { restricted, unrestricted, type Filter, type Restricted, type Unrestricted } from './filter.js';
+import { idIn, restricted, unrestricted, type Filter, type Restricted, type Unrestricted } from './filter.js';
 import { atLeast, levelOf } from './permissions.js';
 import { isAdmin, requireSection } from './policy.js';
 
@@ -99,10 +99,14 @@ export function policyFilter(ex: Executor, scope: Scope, policyIdColumn: string)
   if (scope.kind === 'unrestricted') return scope;
   const visible = ownedApiIds(ex, scope);
   const col = sql.ref(policyIdColumn);
-  return restricted(sql<SqlBool>`${col} in (
-    select p0.id from policies p0 where p0.api_count = 0
-    union select r.policy_id from policy_access_rights r where r.api_id in (${visible})
-  )`);
+  return restricted(
+    idIn(
+      ex,
+      col,
+      sql`select p0.id from policies p0 where p0.api_count = 0
+          union select r.policy_id from policy_access_rights r where r.api_id in (${visible})`,
+    ),
+  );
 }
 
 /**
@@ -114,11 +118,15 @@ export function keyFilter(ex: Executor, scope: Scope, keyIdColumn: string): Filt
   const visible = ownedApiIds(ex, scope);
   const col = sql.ref(keyIdColumn);
   // A set of ids built from the indexes, as for policies: `api_count` (migration 0029) is zero exactly for a key granting no API.
-  return restricted(sql<SqlBool>`${col} in (
-    select k0.id from keys k0 where k0.api_count = 0
-    union select r.key_id from key_access_rights r where r.api_id in (${visible})
-    union select kp.key_id from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id where pr.api_id in (${visible})
-  )`);
+  return restricted(
+    idIn(
+      ex,
+      col,
+      sql`select k0.id from keys k0 where k0.api_count = 0
+          union select r.key_id from key_access_rights r where r.api_id in (${visible})
+          union select kp.key_id from key_policies kp join policy_access_rights pr on pr.policy_id = kp.policy_id where pr.api_id in (${visible})`,
+    ),
+  );
 }
 
 /** Analytics rows (keyed by the public api_id) in scope. */

@@ -1,6 +1,6 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../db/database.js';
-import { restricted, type Filter } from './filter.js';
+import { idIn, restricted, type Filter } from './filter.js';
 import { ownedApiIds, type Scope } from './ownership.js';
 
 /**
@@ -16,8 +16,12 @@ export function productFilter(ex: Executor, scope: Scope, productIdColumn: strin
   const visible = ownedApiIds(ex, scope);
   const col = sql.ref(productIdColumn);
   // One set built from indexes: products exposing none (their maintained `api_count`, migration 0029) and those exposing a visible API.
-  return restricted(sql<SqlBool>`${col} in (
-    select p0.id from products p0 where p0.api_count = 0
-    union select pa.product_id from product_apis pa where pa.api_id in (${visible})
-  )`);
+  return restricted(
+    idIn(
+      ex,
+      col,
+      sql`select p0.id from products p0 where p0.api_count = 0
+          union select pa.product_id from product_apis pa where pa.api_id in (${visible})`,
+    ),
+  );
 }
