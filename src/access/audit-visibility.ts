@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
-import type { Executor } from '../db/database.js';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { isPostgres, type Executor } from '../db/database.js';
 import { CONSUMER_ROLES, type Actor } from './actor.js';
 import { restricted, unrestricted, type Filter } from './filter.js';
 import { apiScope, ownedApiIds } from './ownership.js';
@@ -104,7 +104,7 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
  * while using x's index, and never fails on a target that is not a number.
  */
 function numericId(ex: Executor, column: Expression<unknown>): Expression<unknown> {
-  if (ex.getExecutor().adapter instanceof PostgresAdapter) {
+  if (isPostgres(ex)) {
     return sql`(case when ${column} ~ '^(0|[1-9][0-9]{0,17})$' then cast(${column} as bigint) end)`;
   }
   return sql`(case when ${column} <> '' and ${column} not glob '*[^0-9]*' and (${column} = '0' or ${column} not glob '0*') and length(${column}) <= 18

@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
-import type { Executor } from '../db/database.js';
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { isPostgres, type Executor } from '../db/database.js';
 
 /*
  * The one shape in which src/access hands repositories the rows a query may
@@ -56,5 +56,5 @@ export function complement(f: Filter): Restricted {
  * of 100,000). SQLite plans `in (set)` from the set already.
  */
 export function idIn(ex: Executor, column: Expression<unknown>, set: Expression<unknown>): Expression<SqlBool> {
-  return ex.getExecutor().adapter instanceof PostgresAdapter ? sql<SqlBool>`${column} = any(array(${set}))` : sql<SqlBool>`${column} in (${set})`;
+  return isPostgres(ex) ? sql<SqlBool>`${column} = any(array(${set}))` : sql<SqlBool>`${column} in (${set})`;
 }

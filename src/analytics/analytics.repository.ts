@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Expression, type Insertable } from 'kysely';
 import type { Filter } from '../access/filter.js';
-import type { Executor } from '../db/database.js';
+import { isPostgres, type Executor } from '../db/database.js';
 import type { AnalyticsCounters, Database } from '../db/schema.js';
 
 export interface AnalyticsRecord {
@@ -84,9 +84,7 @@ const recordInserts = new Map<string, string>();
  * SQLite's own insert.
  */
 function recordsInsert(ex: Executor, rows: number): string {
-  // `?` on SQLite, `$1` on PostgreSQL: what this executor's dialect makes of one parameter.
-  const style = sql`${0}`.compile(ex).sql;
-  const key = `${style}:${rows}`;
+  const key = `${isPostgres(ex) ? 'postgres' : 'sqlite'}:${rows}`;
   let text = recordInserts.get(key);
   if (text === undefined) {
     const blank = Object.fromEntries(RECORD_COLUMNS.map((c) => [c, null])) as unknown as Insertable<Database['analytics_records']>;

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -9,6 +9,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export type Db = Kysely<Database>;
 /** A repository function takes either the database or an open transaction. */
 export type Executor = Kysely<Database> | Transaction<Database>;
+
+/** Whether a query through `ex` runs on PostgreSQL (else SQLite): for the few statements the two write differently. */
+export function isPostgres(ex: Executor): boolean {
+  return ex.getExecutor().adapter instanceof PostgresAdapter;
+}
 
 export interface Store {
   db: Db;
