@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { statCpuSeconds } from '../../src/gateway/thread-cpu.js';
 import { REPO } from './server.js';
 
 /** A process of the benchmark's own (upstream, pass-through proxy, nginx, gateway) listening on loopback. */
@@ -96,28 +97,16 @@ export function rssMiB(pid: number, field: 'VmRSS' | 'RssAnon' = 'VmRSS'): numbe
   }
 }
 
-/** CPU clock ticks (user + system) in a /proc stat file; 0 when it is gone. */
-function statTicks(path: string): number {
-  try {
-    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-    const stat = readFileSync(path, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU time (user + system, seconds) used so far by the pids; /proc counts in clock ticks, 100 per second on Linux. */
+/** CPU time (user + system, seconds) used so far by the pids (0 for a pid that is gone). */
 export function cpuSeconds(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) ticks += statTicks(`/proc/${pid}/stat`);
-  return ticks / 100;
+  let seconds = 0;
+  for (const pid of pids) seconds += statCpuSeconds(`/proc/${pid}/stat`) ?? 0;
+  return seconds;
 }
 
 /** CPU time (seconds) of a process's main thread alone (its JavaScript event loop, for a Node process). */
 export function mainThreadCpuSeconds(pid: number): number {
-  return statTicks(`/proc/${pid}/task/${pid}/stat`) / 100;
+  return statCpuSeconds(`/proc/${pid}/task/${pid}/stat`) ?? 0;
 }
 
 /**

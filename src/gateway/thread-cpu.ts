@@ -9,14 +9,17 @@ import { readFileSync } from 'node:fs';
 /** /proc counts CPU time in clock ticks, 100 per second on Linux. */
 const TICKS_PER_SECOND = 100;
 
-function statFields(path: string): string[] | undefined {
+/** User + system CPU seconds in a /proc stat file (`/proc/<pid>/stat`, `/proc/<pid>/task/<tid>/stat`); undefined when it is gone. */
+export function statCpuSeconds(path: string): number | undefined {
+  let stat: string;
   try {
-    const stat = readFileSync(path, 'utf8');
-    // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    stat = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
+  // The command name (field 2) may hold spaces: fields are counted after its closing parenthesis.
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND;
 }
 
 /** The kernel's id of the calling thread. */
@@ -31,7 +34,5 @@ export function currentThreadId(): number | undefined {
 
 /** User + system CPU seconds a thread of this process has used. */
 export function threadCpuSeconds(tid: number): number | undefined {
-  const f = statFields(`/proc/self/task/${tid}/stat`);
-  if (f === undefined) return undefined;
-  return (Number(f[11]) + Number(f[12])) / TICKS_PER_SECOND;
+  return statCpuSeconds(`/proc/self/task/${tid}/stat`);
 }
