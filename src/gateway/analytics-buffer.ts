@@ -1,28 +1,27 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
+import { insertColumns, type AnalyticsRecord } from '../analytics/analytics.repository.js';
+import { MAX_BATCH, RecordColumnsBuilder, type RecordColumns } from '../analytics/record-columns.js';
 import type { Store } from '../db/database.js';
 import type { WriteReply, WriteRequest, WriterHello } from './analytics-writer.js';
 import { threadCpuSeconds } from './thread-cpu.js';
 import type { GatewayLogger } from './logger.js';
 
-const BATCH = 5000;
 /**
- * Past this many waiting records a flush starts without waiting for the timer.
- * Handing a batch to the writer costs the event loop a copy of it (structured
- * clone to the worker thread, or building the statements on PostgreSQL), about
- * a microsecond per record, all at once: every request in flight waits for it.
- * At ten thousand requests a second a second's records held the loop ~10 ms;
- * 2,000 still ~2–4 ms, the size of the gateway's loop-delay p99. 500 bound it
- * to ~0.5 ms; the writer's cost per batch (one transaction, three roll-up
- * upserts) is small beside 500 inserts.
+ * Records per batch, and past this many waiting records a flush starts without
+ * waiting for the timer. Handing a batch to the writer costs the event loop a
+ * copy of it (two typed arrays and the batch's distinct strings to the worker
+ * thread, or building the statements on PostgreSQL), all at once: every request
+ * in flight waits for it. Batches of 2,000 records as objects held the loop 2–4 ms;
+ * 500 bound it to well under a millisecond; the writer's cost per batch (one
+ * transaction, three roll-up upserts) is small beside 500 inserts.
  */
-const EARLY = 500;
+const EARLY = MAX_BATCH;
 
 /** Writes one batch (records and roll-ups in one transaction). */
 interface BatchWriter {
-  write(records: AnalyticsRecord[]): Promise<void>;
+  write(batch: RecordColumns): Promise<void>;
   close(): Promise<void>;
   /** CPU seconds the writer's own thread has used (undefined when it writes on the gateway's thread, or off Linux). */
   cpuSeconds(): number | undefined;
@@ -38,7 +37,7 @@ function batchWriter(store: Store, databaseUrl: string): BatchWriter {
   const compiled = new URL('./analytics-writer.js', import.meta.url);
   // Run from the TypeScript sources (the in-process test gateways) there is no compiled worker: write in-thread.
   if (store.dialect !== 'sqlite' || !existsSync(fileURLToPath(compiled))) {
-    return { write: (records) => store.db.transaction().execute((trx) => insertRecords(trx, records)), close: async () => {}, cpuSeconds: () => undefined };
+    return { write: (batch) => store.db.transaction().execute((trx) => insertColumns(trx, batch)), close: async () => {}, cpuSeconds: () => undefined };
   }
   const worker = new Worker(compiled, { workerData: { databaseUrl } });
   const waiting = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
@@ -63,13 +62,13 @@ function batchWriter(store: Store, databaseUrl: string): BatchWriter {
   worker.on('exit', () => failAll(new Error('the analytics writer stopped')));
   worker.unref();
   return {
-    write(records) {
+    write(batch) {
       const id = ++next;
       // A batch in flight keeps the process alive (a shutdown's last flush must land).
       worker.ref();
       return new Promise<void>((resolve, reject) => {
         waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, records } satisfies WriteRequest);
+        worker.postMessage({ id, batch } satisfies WriteRequest);
       });
     },
     async close() {
@@ -104,7 +103,11 @@ export interface AnalyticsBuffer {
  */
 export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: number; flushMs: number; log: GatewayLogger }): AnalyticsBuffer {
   const writer = batchWriter(store, opts.databaseUrl);
-  let queue: AnalyticsRecord[] = [];
+  // Batches of a tenth of the bound at most, so that dropping the oldest stays a small step.
+  const open = new RecordColumnsBuilder(Math.min(EARLY, Math.max(1, Math.floor(opts.max / 10))));
+  /** Full batches waiting, oldest first; `open` fills behind them. */
+  const queue: RecordColumns[] = [];
+  let queued = 0;
   let dropped = 0;
   let written = 0;
   let flushing: Promise<void> | undefined;
@@ -112,30 +115,40 @@ export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: 
   let soon = false;
 
   async function writeAll(): Promise<void> {
+    if (open.length > 0) seal();
     while (queue.length > 0) {
-      const batch = queue.length <= BATCH ? queue : queue.slice(0, BATCH);
-      queue = queue.length <= BATCH ? [] : queue.slice(BATCH);
+      const batch = queue.shift()!;
+      queued -= batch.length;
       try {
         await writer.write(batch);
         written += batch.length;
-        if (failing) opts.log.info({ buffered: queue.length }, 'analytics: the store takes records again');
+        if (failing) opts.log.info({ buffered: queued + open.length }, 'analytics: the store takes records again');
         failing = false;
       } catch (err) {
         // Back to the front, within the bound; the next tick tries again.
-        queue = batch.concat(queue);
+        queue.unshift(batch);
+        queued += batch.length;
         trim();
-        if (!failing) opts.log.warn({ err, buffered: queue.length }, 'analytics: the store refused a batch; keeping records in memory');
+        if (!failing) opts.log.warn({ err, buffered: queued + open.length }, 'analytics: the store refused a batch; keeping records in memory');
         failing = true;
         return;
       }
     }
   }
 
+  function seal(): void {
+    const batch = open.take();
+    queue.push(batch);
+    queued += batch.length;
+    trim();
+  }
+
+  /** Drops the oldest batches while more than `max` records wait. */
   function trim(): void {
-    const over = queue.length - opts.max;
-    if (over > 0) {
-      queue.splice(0, over);
-      dropped += over;
+    while (queued + open.length > opts.max && queue.length > 0) {
+      const oldest = queue.shift()!;
+      queued -= oldest.length;
+      dropped += oldest.length;
     }
   }
 
@@ -156,21 +169,17 @@ export function analyticsBuffer(store: Store, opts: { databaseUrl: string; max: 
 
   return {
     push(record) {
-      queue.push(record);
-      if (queue.length >= EARLY && !soon && flushing === undefined && !failing) {
+      open.push(record);
+      if (!open.full) return;
+      seal();
+      if (queued >= EARLY && !soon && flushing === undefined && !failing) {
         soon = true;
         setImmediate(early);
-      }
-      // Trim in steps of a tenth so that dropping stays cheap under sustained overflow.
-      if (queue.length > opts.max) {
-        const over = queue.length - opts.max + Math.floor(opts.max / 10);
-        queue.splice(0, over);
-        dropped += over;
       }
     },
     flush,
     get buffered() {
-      return queue.length;
+      return queued + open.length;
     },
     get dropped() {
       return dropped;

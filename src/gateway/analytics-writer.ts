@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { insertRecords, type AnalyticsRecord } from '../analytics/analytics.repository.js';
+import { insertColumns } from '../analytics/analytics.repository.js';
+import type { RecordColumns } from '../analytics/record-columns.js';
 import { openStore } from '../db/database.js';
 import { currentThreadId } from './thread-cpu.js';
 
@@ -12,7 +13,7 @@ import { currentThreadId } from './thread-cpu.js';
 
 export interface WriteRequest {
   id: number;
-  records: AnalyticsRecord[];
+  batch: RecordColumns;
 }
 
 export interface WriteReply {
@@ -39,7 +40,7 @@ port.on('message', (msg: WriteRequest | 'close') => {
   }
   store.db
     .transaction()
-    .execute((trx) => insertRecords(trx, msg.records))
+    .execute((trx) => insertColumns(trx, msg.batch))
     .then(
       () => port.postMessage({ id: msg.id } satisfies WriteReply),
       (err: unknown) => port.postMessage({ id: msg.id, error: err instanceof Error ? err.message : String(err) } satisfies WriteReply),

@@ -90,4 +90,54 @@ describe('the gateway beside the control plane', () => {
     const rows = usage.body.data as { hits: number }[];
     expect(rows.reduce((n, r) => n + r.hits, 0)).toBe(5);
   });
+
+  it('writes a burst of records spanning several batches, every record and roll-up intact', async () => {
+    const api = await call('POST', '/api/apis', {
+      api_definition: { name: 'Burst', proxy: { listen_path: '/burst/', target_url: up.url, strip_listen_path: true }, auth: { auth_header_name: 'Authorization' } },
+    });
+    const apiId = api.body.ID as string;
+    const created = await call('POST', '/api/keys', { access_rights: { [apiId]: rights(apiId) } });
+    const key = created.body.key as string;
+    const keyHash = created.body.key_hash as string;
+    // 1,234 requests: more than two of the gateway's batches of 500, 7 paths, every tenth without a key (401).
+    const total = 1234;
+    const gw = await spawnGateway({ PORTCULLIS_DATABASE_URL: db.url });
+    try {
+      for (let from = 0; from < total; from += 50) {
+        const statuses = await Promise.all(
+          Array.from({ length: Math.min(50, total - from) }, async (_, j) => {
+            const i = from + j;
+            return (await send(gw.url, `/burst/p/${i % 7}`, i % 10 === 0 ? {} : { headers: { authorization: key } })).status;
+          }),
+        );
+        expect(statuses.every((s, j) => s === ((from + j) % 10 === 0 ? 401 : 200))).toBe(true);
+      }
+    } finally {
+      expect(await gw.stop()).toBe(0);
+    }
+    const d = new Date();
+    const day = `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+    const refused = Math.ceil(total / 10);
+    // The per-API roll-up.
+    const usage = await call('GET', `/api/usage/apis/${apiId}/${day}/${day}`);
+    const sum = (rows: Record<string, number>[], f: string) => rows.reduce((n, r) => n + r[f]!, 0);
+    const apiRows = usage.body.data as Record<string, number>[];
+    expect({ hits: sum(apiRows, 'hits'), success: sum(apiRows, 'success'), error: sum(apiRows, 'error'), status_4xx: sum(apiRows, 'status_4xx') }).toEqual({
+      hits: total,
+      success: total - refused,
+      error: refused,
+      status_4xx: refused,
+    });
+    // The key's raw records, by endpoint: each path with its own count, the refused requests under no key.
+    const byEndpoint = await call('GET', `/api/activity/keys/${keyHash}/${day}/${day}`);
+    expect(byEndpoint.status).toBe(200);
+    const perPath = new Map<string, number>();
+    for (let i = 0; i < total; i++) if (i % 10 !== 0) perPath.set(`/burst/p/${i % 7}`, (perPath.get(`/burst/p/${i % 7}`) ?? 0) + 1);
+    const endpointRows = byEndpoint.body.data as { id: { api_id: string; method: string; path: string }; hits: number; success: number }[];
+    expect(new Map(endpointRows.map((r) => [r.id.path, r.hits]))).toEqual(perPath);
+    expect(endpointRows.every((r) => r.id.api_id === apiId && r.id.method === 'GET' && r.success === r.hits)).toBe(true);
+    // The per-key roll-up.
+    const keys = await call('GET', `/api/activity/keys/aggregate/${keyHash}/${day}/${day}`);
+    expect(sum(keys.body.data as Record<string, number>[], 'hits')).toBe(total - refused);
+  });
 });
