@@ -148,6 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   function record(x: Exchange, status: number): void {
     metrics.count(status);
+    if (!x.api.track) return;
     const r: AnalyticsRecord = {
       timestamp: timestamp(),
       api_id: x.api.apiId,
@@ -254,7 +255,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   function admit(x: Exchange): void {
     const api = x.api;
     readRequestHeaders(x.req.rawHeaders, api.authHeader, api.stripAuth, x.ip, x);
-    if (api.mcp && x.hasBody) observeMcpBody(x.req);
+    if (api.mcp && api.track && x.hasBody) observeMcpBody(x.req);
     if (api.lists !== null) {
       // Tyk checks its endpoint lists before the key: a black-listed path is refused, an ignored one needs none.
       const verdict = endpointVerdict(api.lists, x.method, innerPath(api, x.pathname));

@@ -49,6 +49,8 @@ export interface GatewayApi {
   websockets: boolean;
   /** An MCP server (mcp.ts): its records carry the JSON-RPC method and primitive of each request. */
   mcp: boolean;
+  /** Whether its requests are recorded for analytics: not with Tyk's `do_not_track` (OAS: `trafficLogs.enabled: false`). */
+  track: boolean;
   /** Tyk `enable_jwt`: its settings; null for key auth; 'invalid' when the stored settings cannot be enforced (every request refused). */
   jwt: JwtConfig | null | 'invalid';
 }
@@ -136,6 +138,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
   let stripAuth = def.strip_auth_data === true;
   let timeouts = classicTimeouts(def, onInvalid);
   let mcp = isMcpApi(def, undefined);
+  let track = def.do_not_track !== true;
   if (row.kind === 'oas' && row.oas) {
     try {
       const doc = JSON.parse(row.oas) as Json;
@@ -143,6 +146,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
       // An OAS API says where its key is in the document itself (securitySchemes), as Tyk reads it.
       location = oasAuthLocation(doc);
       stripAuth ||= objectAt(doc, 'x-tyk-api-gateway', 'server', 'authentication').stripAuthorizationData === true;
+      track &&= objectAt(doc, 'x-tyk-api-gateway', 'middleware', 'global', 'trafficLogs').enabled !== false;
       timeouts = timeouts.concat(oasTimeouts(doc));
     } catch {
       // The control plane validated the document; a broken one only loses its timeouts and takes the derived `auth`.
@@ -166,6 +170,7 @@ export function gatewayApiOf(row: ApiRow, onInvalid?: InvalidPattern): GatewayAp
     lists: endpointListsOf(def, onInvalid),
     websockets: def.enable_websockets === true,
     mcp,
+    track,
     jwt: jwtOf(def),
   };
 }

@@ -338,6 +338,46 @@ describe('the gateway', () => {
       expect(hidden.statusCode).toBe(404);
     });
 
+    it("records nothing for an API with Tyk's do_not_track (OAS: trafficLogs disabled), and still counts it in /metrics", async () => {
+      const quiet = await createProxiedApi(t, admin, 'Quiet', '/quiet/', a.url, { use_keyless: true, do_not_track: true });
+      const oas = await t.request('POST', '/api/apis/oas', {
+        key: admin,
+        body: {
+          openapi: '3.0.3',
+          info: { title: 'Quiet OAS', version: '1.0.0' },
+          paths: {},
+          'x-tyk-api-gateway': {
+            info: { name: 'Quiet OAS', state: { active: true } },
+            upstream: { url: a.url },
+            server: { listenPath: { value: '/quiet-oas/', strip: true } },
+            middleware: { global: { trafficLogs: { enabled: false } } },
+          },
+        },
+      });
+      expect(oas.statusCode, oas.body).toBe(200);
+      const quietOas = oas.json<{ ID: string }>().ID;
+      const tracked = await createProxiedApi(t, admin, 'Tracked', '/tracked/', a.url, { use_keyless: true });
+      const requests = async () => Number(/^portcullis_gateway_requests_total (\d+)$/m.exec((await send(gw.url, '/metrics')).body)![1]);
+      expect(await eventually(async () => (await send(gw.url, '/quiet-oas/x')).status === 200 && (await send(gw.url, '/tracked/x')).status === 200, WITHIN)).toBeGreaterThanOrEqual(0);
+      const before = await requests();
+      for (let i = 0; i < 3; i++) {
+        expect((await send(gw.url, `/quiet/${i}`)).status).toBe(200);
+        expect((await send(gw.url, `/quiet-oas/${i}`)).status).toBe(200);
+        expect((await send(gw.url, `/tracked/${i}`)).status).toBe(200);
+      }
+      expect(await requests()).toBeGreaterThanOrEqual(before + 9);
+      const d = new Date();
+      const day = `${d.getUTCDate()}/${d.getUTCMonth() + 1}/${d.getUTCFullYear()}`;
+      type Row = { id: { api_id: string }; hits: number };
+      const usage = async () => (await t.request('GET', `/api/usage/apis/${day}/${day}?p=-1`, { key: admin })).json<{ data: Row[] }>().data;
+      const hitsOf = (rows: Row[], api: string) => rows.find((r) => r.id.api_id === api)?.hits ?? 0;
+      // Once the tracked API's records are in, the others' would be too (the same flush).
+      expect(await eventually(async () => hitsOf(await usage(), tracked) >= 4, 5000)).toBeGreaterThanOrEqual(0);
+      const rows = await usage();
+      expect(hitsOf(rows, quiet)).toBe(0);
+      expect(hitsOf(rows, quietOas)).toBe(0);
+    });
+
     it('attributes keyed traffic to the key hash', async () => {
       const { key, hash } = await createKey(t, admin, { access_rights: { [keyed]: rights(keyed) } });
       for (let i = 0; i < 2; i++) expect((await send(gw.url, '/keyed/k', { headers: { authorization: key } })).status).toBe(200);
