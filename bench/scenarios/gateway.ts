@@ -21,7 +21,8 @@ import { startUpstream } from '../lib/upstream.js';
  * pass-through, (c) the gateway on a keyless API, (d) the gateway with key,
  * rate limit, quota and analytics, (d) again with its counters in Redis (issue
  * 15), (e) one-worker nginx, (f) Caddy (a Go reverse proxy) with GOMAXPROCS=1;
- * then added latency at half of (d)'s rate, memory over a long run of (d), and
+ * (d0) the same API without analytics (do_not_track): the request path's own
+ * cost; then added latency at half of (d)'s rate, memory over a long run of (d), and
  * 1 vs 2 workers. Targets (issue 15): (d) ≥ 0.9 × (b) at ≤ 1.15 × its CPU per
  * request; (d) ≥ 1.2 × (f) with less CPU per request; (d) in Redis ≥ 0.85 × (d)
  * in memory; p99 of (d) − p99 of (a) ≤ 2 ms at half of (d)'s maximum rate;
@@ -84,16 +85,19 @@ export async function provision(controlUrl: string, upstreamUrl: string): Promis
   });
   if (!boot.ok) throw new Error(`bootstrap: ${boot.status} ${await boot.text()}`);
   const admin = ((await boot.json()) as { data: { api_token: string } }).data.api_token;
-  const api = (name: string, listenPath: string, keyless: boolean) => ({
+  const api = (name: string, listenPath: string, keyless: boolean, extra: Record<string, unknown> = {}) => ({
     api_definition: {
       name,
       proxy: { listen_path: listenPath, target_url: upstreamUrl, strip_listen_path: true },
       use_keyless: keyless,
       auth: { auth_header_name: 'Authorization' },
+      ...extra,
     },
   });
   await post(`${controlUrl}/api/apis`, admin, api('Bench keyless', '/keyless/', true));
   const keyed = await post<{ ID: string }>(`${controlUrl}/api/apis`, admin, api('Bench keyed', '/keyed/', false));
+  // The same, recording no analytics (Tyk's do_not_track): what the request path costs without them.
+  const untracked = await post<{ ID: string }>(`${controlUrl}/api/apis`, admin, api('Bench keyed, untracked', '/untracked/', false, { do_not_track: true }));
   // Rate and quota are on (every request is counted against both) but set
   // far above what any run sends, so no answer is a 429 or a 403.
   const created = await post<{ key: string }>(`${controlUrl}/api/keys`, admin, {
@@ -102,7 +106,7 @@ export async function provision(controlUrl: string, upstreamUrl: string): Promis
     per: 1,
     quota_max: 1_000_000_000,
     quota_renewal_rate: 86_400,
-    access_rights: { [keyed.ID]: { api_id: keyed.ID, versions: ['Default'], allowed_urls: [] } },
+    access_rights: Object.fromEntries([keyed.ID, untracked.ID].map((id) => [id, { api_id: id, versions: ['Default'], allowed_urls: [] }])),
   });
   return { key: created.key };
 }
@@ -206,6 +210,7 @@ export async function run(): Promise<void> {
 
     let c: Row | undefined;
     let d: Row | undefined;
+    let d0: Row | undefined;
     let d2: Row | undefined;
     let gw1: (Listening & { inspectPort?: number }) | undefined;
     let gw2: Listening | undefined;
@@ -222,6 +227,8 @@ export async function run(): Promise<void> {
       c.metricsUrl = gw1.url;
       d = row('(d) gateway, key + rate limit + quota + analytics', { url: `${gw1.url}/keyed/`, headers: keyed }, gw1.pid);
       d.metricsUrl = gw1.url;
+      d0 = row('(d0) as (d), without analytics (do_not_track)', { url: `${gw1.url}/untracked/`, headers: keyed }, gw1.pid);
+      d0.metricsUrl = gw1.url;
       d2 = row('(d) with --workers 2', { url: `${gw2.url}/keyed/`, headers: keyed }, gw2.pid);
       const redisUrl = process.env.PORTCULLIS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
       const redis = redisUrl === '' ? undefined : await reachRedis(redisUrl);
@@ -240,7 +247,7 @@ export async function run(): Promise<void> {
       } else {
         console.log(redisUrl === '' ? 'PORTCULLIS_BENCH_REDIS_URL is empty: (d) with counters in Redis skipped' : `Redis does not answer at ${redisUrl}: (d) with counters in Redis skipped`);
       }
-      for (const r of [c, d, d2, dRedis]) if (r) await waitForRoute(r.target.url, r.target.headers);
+      for (const r of [c, d, d0, d2, dRedis]) if (r) await waitForRoute(r.target.url, r.target.headers);
     } else {
       console.log('gateway not built (no dist/gateway): (c), (d) and the gateway figures skipped');
     }
@@ -285,9 +292,18 @@ export async function run(): Promise<void> {
         const main = median(r.mainCpuPerRequest, (x) => x);
         const writer = median(r.writerCpuPerRequest, (x) => x);
         const rest = Math.max(0, cpuMed(r) - main - writer);
-        return `${r.label.slice(0, 3)} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
+        return `${r.label.split(' ')[0]} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
       };
-      console.log(`CPU µs per request by thread: ${[b, c, d].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
+      console.log(`CPU µs per request by thread: ${[b, c, d, d0].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
+    }
+    if (d && d0) {
+      // The targets read on the request path alone: what is left of the gap is the analytics.
+      const ratio = med(d0).rps / base;
+      const cpu = cpuMed(d0) / cpuMed(b);
+      console.log(
+        `without analytics: (d0)/(b) = ${ratio.toFixed(2)} (target ≥ 0.90: ${verdict(ratio >= 0.9)}), CPU per request ${round(cpuMed(d0), 0)} / ${round(cpuMed(b), 0)} µs = ${cpu.toFixed(2)} (target ≤ 1.15: ${verdict(cpu <= 1.15)});` +
+          ` recording analytics costs (d) ${round(cpuMed(d) - cpuMed(d0), 0)} µs CPU per request`,
+      );
     }
     if (d && f) {
       const ratio = med(d).rps / med(f).rps;
@@ -306,6 +322,11 @@ export async function run(): Promise<void> {
     if (e) {
       if (d) console.log(`(d)/(e) = ${(med(d).rps / med(e).rps).toFixed(2)}  (no target; CPU per request (d) ${round(cpuMed(d), 0)} µs vs (e) ${round(cpuMed(e), 0)} µs)`);
       console.log(`(b)/(e) = ${(base / med(e).rps).toFixed(2)}  (the ceiling of a Node proxy against nginx on this machine)`);
+    }
+    if (f) {
+      console.log(
+        `(b)/(f) = ${(base / med(f).rps).toFixed(2)}, CPU per request ${round(cpuMed(b), 0)} / ${round(cpuMed(f), 0)} µs  (the ceiling of a Node proxy against Caddy on this machine: a gateway does (b)'s work and more, so (d)/(f) stays below it)`,
+      );
     }
     if (d && d2) {
       console.log(
