@@ -106,6 +106,12 @@ function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 5
   });
 }
 
+/**
+ * Statements that write nothing: a SELECT, or a WITH … SELECT naming no writing
+ * command anywhere in its text (a false match only counts a read as a write).
+ */
+const READS = /^\s*(?:select\b|with\b(?![\s\S]*\b(?:insert|update|delete|merge)\b))/i;
+
 function openPostgres(url: string): Store {
   // JIT off: the product's statements are small indexed lookups, but a list filtered through
   // correlated subqueries (an owner's audit log, access requests) can pass the planner's JIT cost
@@ -123,7 +129,7 @@ function openPostgres(url: string): Store {
     client.query = ((...args: unknown[]) => {
       const result = query(...args);
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
-      if (!(typeof text === 'string' && /^\s*select\b/i.test(text)) && result instanceof Promise) {
+      if (!(typeof text === 'string' && READS.test(text)) && result instanceof Promise) {
         result.then(
           () => ownWrites++,
           () => ownWrites++,

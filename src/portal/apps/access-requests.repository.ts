@@ -171,7 +171,19 @@ export async function listAccessRequests(
 ): Promise<AccessRequestDetail[]> {
   if (filter.appIds !== undefined && filter.appIds.length === 0) return [];
   const { where, order } = listShape(filter, visible);
-  let q = ex.selectFrom('access_requests as ar').selectAll('ar');
+  // The requests of a few apps: read first by the apps' index (materialised), then the reader's filter on
+  // those alone; else PostgreSQL walks the requests of every product the reader sees for the apps' few.
+  const appIds = filter.appIds;
+  let q =
+    appIds === undefined
+      ? ex.selectFrom('access_requests as ar').selectAll('ar')
+      : ex
+          .with(
+            (cte) => cte('requests_of_apps').materialized(),
+            (db) => db.selectFrom('access_requests').selectAll().where('app_id', 'in', appIds),
+          )
+          .selectFrom('requests_of_apps as ar')
+          .selectAll('ar');
   for (const w of where) q = q.where(w);
   for (const o of order) q = q.orderBy(o);
   if (page) q = q.limit(page.limit).offset(page.offset);
