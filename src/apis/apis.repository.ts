@@ -49,9 +49,10 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
   const desc = q.sort.startsWith('-');
   const column = q.sort.replace(/^-/, '') as 'name' | 'created_at' | 'updated_at';
   const direction = desc ? 'desc' : 'asc';
-  if (q.page && !whole) {
-    // Narrowed: the page and the total from one statement (the visible set computed once), as the
-    // page's ids with `count(*) over ()`, then their rows by id in the same order.
+  if (q.page && q.visible.kind === 'restricted') {
+    // Restricted: the page and the total from one statement, so that the visible set is computed
+    // once, as the page's ids with `count(*) over ()`, then their rows by id in the same order. (Without
+    // a set to share, a count and an indexed page cost less than a window over every matching row.)
     const ids = base
       .select(['apis.id as id', sql<number>`count(*) over ()`.as('total')])
       .orderBy(`apis.${column}`, direction)

@@ -28,9 +28,10 @@ export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: K
   }
   const whole = q.visible.kind === 'unrestricted' && q.apiRowId === undefined && !q.hashContains;
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
-  if (q.page && !whole) {
-    // Narrowed: the page and the total from one statement (the filter evaluated once), as the
-    // page's ids with `count(*) over ()`, then their rows by id.
+  if (q.page && q.visible.kind === 'restricted') {
+    // Restricted: the page and the total from one statement, so that the reader's set is computed
+    // once, as the page's ids with `count(*) over ()`, then their rows by id. (Without a set to share,
+    // a count and an indexed page cost less than a window over every matching row.)
     const ids = base
       .select(['keys.id as id', sql<number>`count(*) over ()`.as('total')])
       .orderBy('keys.id')

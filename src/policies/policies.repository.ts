@@ -52,9 +52,10 @@ export async function listPolicies(
   if (match.active) base = base.where('policies.active', '=', 1);
   const whole = visible.kind === 'unrestricted' && match.ids === undefined && (match.q === undefined || match.q === '') && !match.active;
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
-  if (page && !whole) {
-    // Narrowed: the page and the total from one statement (the filter evaluated once), as the
-    // page's ids with `count(*) over ()`, then their rows by id.
+  if (page && visible.kind === 'restricted') {
+    // Restricted: the page and the total from one statement, so that the reader's set is computed
+    // once, as the page's ids with `count(*) over ()`, then their rows by id. (Without a set to share,
+    // a count and an indexed page cost less than a window over every matching row.)
     const ids = base
       .select(['policies.id as id', sql<number>`count(*) over ()`.as('total')])
       .orderBy('policies.id')
