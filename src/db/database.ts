@@ -15,6 +15,17 @@ export function isPostgres(ex: Executor): boolean {
   return ex.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Independent reads sent together: on the pool each takes its own connection, so
+ * their round trips overlap; in a transaction (one connection) one after another.
+ */
+export async function together<T extends readonly unknown[]>(ex: Executor, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!ex.isTransaction) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
+
 export interface Store {
   db: Db;
   dialect: Dialect;

@@ -1,6 +1,6 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../../access/filter.js';
-import { isPostgres, type Executor } from '../../db/database.js';
+import { isPostgres, together, type Executor } from '../../db/database.js';
 import { rowCount } from '../../db/row-counts.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
 
@@ -82,27 +82,30 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
   }
   const userIds = distinct(rows.map((r) => r.user_id));
   const catalogueIds = distinct(rows.map((r) => r.catalogue_id));
-  const [apps, products, plans, users, catalogues, organisations, policies] = await Promise.all([
-    ex.selectFrom('apps').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.app_id))).execute(),
-    ex.selectFrom('products').select(['id', 'name', 'display_name', 'description']).where('id', 'in', distinct(rows.map((r) => r.product_id))).execute(),
-    ex.selectFrom('plans').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.plan_id))).execute(),
-    ex
-      .selectFrom('users')
-      .select(['id', 'email', 'first_name', 'last_name', 'active', 'created_at', 'organisation_id'])
-      .where('id', 'in', distinct([...userIds, ...rows.map((r) => r.decided_by)]))
-      .execute(),
-    catalogueIds.length === 0 ? [] : ex.selectFrom('catalogues').select(['id', 'name']).where('id', 'in', catalogueIds).execute(),
-    ex
-      .selectFrom('organisations')
-      .select(['id', 'name'])
-      .where('id', 'in', (eb) => eb.selectFrom('users as ou').select('ou.organisation_id').where('ou.id', 'in', userIds))
-      .execute(),
-    ex
-      .selectFrom('product_plan_policies')
-      .select(['product_id', 'plan_id', 'policy_id'])
-      .where('product_id', 'in', distinct(rows.map((r) => r.product_id)))
-      .where('plan_id', 'in', distinct(rows.map((r) => r.plan_id)))
-      .execute(),
+  const [apps, products, plans, users, catalogues, organisations, policies] = await together(ex, [
+    () => ex.selectFrom('apps').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.app_id))).execute(),
+    () => ex.selectFrom('products').select(['id', 'name', 'display_name', 'description']).where('id', 'in', distinct(rows.map((r) => r.product_id))).execute(),
+    () => ex.selectFrom('plans').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.plan_id))).execute(),
+    () =>
+      ex
+        .selectFrom('users')
+        .select(['id', 'email', 'first_name', 'last_name', 'active', 'created_at', 'organisation_id'])
+        .where('id', 'in', distinct([...userIds, ...rows.map((r) => r.decided_by)]))
+        .execute(),
+    async () => (catalogueIds.length === 0 ? [] : ex.selectFrom('catalogues').select(['id', 'name']).where('id', 'in', catalogueIds).execute()),
+    () =>
+      ex
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', 'in', (eb) => eb.selectFrom('users as ou').select('ou.organisation_id').where('ou.id', 'in', userIds))
+        .execute(),
+    () =>
+      ex
+        .selectFrom('product_plan_policies')
+        .select(['product_id', 'plan_id', 'policy_id'])
+        .where('product_id', 'in', distinct(rows.map((r) => r.product_id)))
+        .where('plan_id', 'in', distinct(rows.map((r) => r.plan_id)))
+        .execute(),
   ]);
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const app = byId(apps);
