@@ -80,25 +80,20 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
     const found = new Map((await detailed(ex).where('ar.id', 'in', distinct(rows.map((r) => r.id))).execute()).map((d) => [d.id, d]));
     return rows.flatMap((r) => found.get(r.id) ?? []);
   }
-  const userIds = distinct(rows.map((r) => r.user_id));
   const catalogueIds = distinct(rows.map((r) => r.catalogue_id));
-  const [apps, products, plans, users, catalogues, organisations, policies] = await together(ex, [
+  const [apps, products, plans, users, catalogues, policies] = await together(ex, [
     () => ex.selectFrom('apps').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.app_id))).execute(),
     () => ex.selectFrom('products').select(['id', 'name', 'display_name', 'description']).where('id', 'in', distinct(rows.map((r) => r.product_id))).execute(),
     () => ex.selectFrom('plans').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.plan_id))).execute(),
+    // The accounts (owners and deciders) with their organisation's name: a two-way join plans in no time.
     () =>
       ex
-        .selectFrom('users')
-        .select(['id', 'email', 'first_name', 'last_name', 'active', 'created_at', 'organisation_id'])
-        .where('id', 'in', distinct([...userIds, ...rows.map((r) => r.decided_by)]))
+        .selectFrom('users as u')
+        .leftJoin('organisations as org', 'org.id', 'u.organisation_id')
+        .select(['u.id', 'u.email', 'u.first_name', 'u.last_name', 'u.active', 'u.created_at', 'u.organisation_id', 'org.name as organisation_name'])
+        .where('u.id', 'in', distinct([...rows.map((r) => r.user_id), ...rows.map((r) => r.decided_by)]))
         .execute(),
     async () => (catalogueIds.length === 0 ? [] : ex.selectFrom('catalogues').select(['id', 'name']).where('id', 'in', catalogueIds).execute()),
-    () =>
-      ex
-        .selectFrom('organisations')
-        .select(['id', 'name'])
-        .where('id', 'in', (eb) => eb.selectFrom('users as ou').select('ou.organisation_id').where('ou.id', 'in', userIds))
-        .execute(),
     () =>
       ex
         .selectFrom('product_plan_policies')
@@ -113,7 +108,6 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
   const plan = byId(plans);
   const user = byId(users);
   const catalogue = byId(catalogues);
-  const organisation = byId(organisations);
   const policy = new Map(policies.map((b) => [`${b.product_id}:${b.plan_id}`, b.policy_id]));
   const out: AccessRequestDetail[] = [];
   for (const r of rows) {
@@ -136,7 +130,7 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
       user_active: u.active,
       user_created_at: u.created_at,
       user_organisation_id: u.organisation_id,
-      user_organisation_name: u.organisation_id === null ? null : (organisation.get(u.organisation_id)?.name ?? null),
+      user_organisation_name: u.organisation_name,
       decided_by_email: r.decided_by === null ? null : (user.get(r.decided_by)?.email ?? null),
       policy_id: policy.get(`${r.product_id}:${r.plan_id}`) ?? null,
     });
