@@ -15,6 +15,17 @@ export function isPostgres(ex: Executor): boolean {
   return ex.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Independent reads sent together: on the pool each takes its own connection, so
+ * their round trips overlap; in a transaction (one connection) one after another.
+ */
+export async function together<T extends readonly unknown[]>(ex: Executor, reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!ex.isTransaction) return (await Promise.all(reads.map((read) => read()))) as unknown as T;
+  const out: unknown[] = [];
+  for (const read of reads) out.push(await read());
+  return out as unknown as T;
+}
+
 export interface Store {
   db: Db;
   dialect: Dialect;
@@ -106,6 +117,12 @@ function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 5
   });
 }
 
+/**
+ * Statements that write nothing: a SELECT, or a WITH … SELECT naming no writing
+ * command anywhere in its text (a false match only counts a read as a write).
+ */
+const READS = /^\s*(?:select\b|with\b(?![\s\S]*\b(?:insert|update|delete|merge)\b))/i;
+
 function openPostgres(url: string): Store {
   // JIT off: the product's statements are small indexed lookups, but a list filtered through
   // correlated subqueries (an owner's audit log, access requests) can pass the planner's JIT cost
@@ -123,7 +140,7 @@ function openPostgres(url: string): Store {
     client.query = ((...args: unknown[]) => {
       const result = query(...args);
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
-      if (!(typeof text === 'string' && /^\s*select\b/i.test(text)) && result instanceof Promise) {
+      if (!(typeof text === 'string' && READS.test(text)) && result instanceof Promise) {
         result.then(
           () => ownWrites++,
           () => ownWrites++,

@@ -5,7 +5,7 @@ import { requireHolds, requireSection } from '../access/policy.js';
 import type { ApisService } from '../apis/apis.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AppContext } from '../context.js';
-import type { Executor } from '../db/database.js';
+import { together, type Executor } from '../db/database.js';
 import { Invalid, NotFound } from '../errors.js';
 import { hashSecret, newSecret } from '../identity/tokens.js';
 import { pageCount, pageWindow } from '../pagination.js';
@@ -129,13 +129,20 @@ export function keysService({ store, config }: AppContext, deps: { access: Acces
   /** session() for a page of keys, with one statement per kind of read instead of one per key (Tyk's /api/keys/detailed). */
   async function sessions(ex: Executor, scope: Scope, rows: KeyRow[]): Promise<Session[]> {
     const ids = rows.map((r) => r.id);
-    const every = await keyPolicyIdsOfKeys(ex, ids, unrestricted('limits in force: every policy of the key counts'));
-    const limitRows = await policyLimits(ex, [...new Set([...every.values()].flat())].sort((a, b) => a - b));
-    const shown = await keyPolicyIdsOfKeys(ex, ids, access.filters.policies(ex, scope, 'key_policies.policy_id'));
-    const publicIds = await deps.policies.publicIds(ex, [...new Set([...shown.values()].flat())]);
     const apis = access.filters.apis(ex, scope, 'a.id');
-    const own = await keyGrantsOfKeys(ex, ids, apis);
-    const viaPolicies = await keyPolicyGrantsOfKeys(ex, ids, apis);
+    // Sent together, in two rounds: what does not depend on the keys' policies, then (only when a key
+    // of the page has any) what does. Public ids are read for every policy of the page; only shown ones are named.
+    const [every, own] = await together(ex, [() => keyPolicyIdsOfKeys(ex, ids, unrestricted('limits in force: every policy of the key counts')), () => keyGrantsOfKeys(ex, ids, apis)]);
+    const policyIds = [...new Set([...every.values()].flat())].sort((a, b) => a - b);
+    const [limitRows, shown, publicIds, viaPolicies] =
+      policyIds.length === 0
+        ? [[], new Map<number, number[]>(), new Map<number, string>(), new Map<number, GrantView[]>()]
+        : await together(ex, [
+            () => policyLimits(ex, policyIds),
+            () => keyPolicyIdsOfKeys(ex, ids, access.filters.policies(ex, scope, 'key_policies.policy_id')),
+            () => deps.policies.publicIds(ex, policyIds),
+            () => keyPolicyGrantsOfKeys(ex, ids, apis),
+          ]);
     return rows.map((row) => {
       const mine = new Set(every.get(row.id) ?? []);
       const ownGrants = own.get(row.id) ?? [];

@@ -118,4 +118,21 @@ describe('list counts follow every write', () => {
     expect(update.statusCode).toBe(200);
     expect(await seen()).toBe(200);
   });
+
+  it('answers the same page count on a page past the end as on the first, for an owner and an administrator', async () => {
+    await t.request('POST', '/api/portal/policies', { key: admin, body: { name: 'Past', access_rights: { [mine.apiId]: right(mine.apiId) } } });
+    await t.request('POST', '/api/keys', { key: admin, body: { alias: 'past', access_rights: { [mine.apiId]: right(mine.apiId) } } });
+    for (const key of [owner.key, admin]) {
+      for (const [url, field] of [
+        ['/api/portal/policies', 'Pages'],
+        ['/api/keys/detailed', 'pages'],
+        ['/api/apis', 'pages'],
+      ] as const) {
+        const first = await pages(`${url}?p=1`, key, field);
+        expect(first).toBeGreaterThan(0);
+        expect(await pages(`${url}?p=${first + 3}`, key, field)).toBe(first);
+        expect(await pages(`${url}?p=${first}`, key, field)).toBe(first);
+      }
+    }
+  });
 });

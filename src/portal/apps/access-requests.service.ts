@@ -8,13 +8,13 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.js';
 import type { EmailOutbox } from '../../notify/outbox.js';
 import { pageCount, pageWindow, portalWindow } from '../../pagination.js';
 import {
-  countAccessRequests,
   decidePending,
   deleteAccessRequestRow,
   findAccessRequest,
   findOpenDuplicate,
   insertAccessRequest,
   listAccessRequests,
+  pageAccessRequests,
   type AccessRequestDetail,
   type AccessRequestStatus,
 } from './access-requests.repository.js';
@@ -297,8 +297,7 @@ export function accessRequestsService({ store, config }: AppContext, deps: { acc
       const status: AccessRequestStatus | undefined = approved === undefined ? undefined : approved ? 'approved' : 'pending';
       const visible = visibleTo(db, actor);
       const req = { p, pageSize: config.pageSize };
-      const total = await countAccessRequests(db, { status }, visible);
-      const rows = await listAccessRequests(db, { status }, visible, pageWindow(req).page);
+      const { rows, total } = await pageAccessRequests(db, { status }, visible, pageWindow(req).page);
       const creds = await credentialsOfRequests(db, rows.map((r) => r.id));
       return { rows: rows.map((request) => ({ request, credentials: creds.get(request.id) ?? [] })), pages: pageCount(total, req) };
     },

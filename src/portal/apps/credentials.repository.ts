@@ -55,7 +55,11 @@ function detailed(ex: Executor) {
 export async function credentialsOfRequests(ex: Executor, requestIds: number[]): Promise<Map<number, CredentialDetail[]>> {
   const out = new Map<number, CredentialDetail[]>();
   if (requestIds.length === 0) return out;
-  const rows = await detailed(ex).where('cr.access_request_id', 'in', requestIds).orderBy('cr.id').execute();
+  // Their ids first, from credentials alone: a page of requests often has none, and then the
+  // six-way join (planned anew on every call, ~1 ms on PostgreSQL) is not needed at all.
+  const ids = (await ex.selectFrom('credentials').select('id').where('access_request_id', 'in', requestIds).execute()).map((r) => r.id);
+  if (ids.length === 0) return out;
+  const rows = await detailed(ex).where('cr.id', 'in', ids).orderBy('cr.id').execute();
   for (const r of rows) {
     const list = out.get(r.access_request_id) ?? [];
     list.push(r);
