@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ApiFilter, Filter } from '../access/access.js';
 import type { Executor } from '../db/database.js';
-import { rowCount } from '../db/row-counts.js';
+import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { ApisTable } from '../db/schema.js';
 import { storedId } from '../http/ids.js';
 
@@ -50,11 +50,9 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
   const column = q.sort.replace(/^-/, '') as 'name' | 'created_at' | 'updated_at';
   const direction = desc ? 'desc' : 'asc';
   if (q.page && q.visible.kind === 'restricted') {
-    // Restricted: the page and the total from one statement, so that the visible set is computed
-    // once, as the page's ids with `count(*) over ()`, then their rows by id in the same order. (Without
-    // a set to share, a count and an indexed page cost less than a window over every matching row.)
+    // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
     const ids = base
-      .select(['apis.id as id', sql<number>`count(*) over ()`.as('total')])
+      .select(['apis.id as id', windowTotal])
       .orderBy(`apis.${column}`, direction)
       .orderBy('apis.id', direction)
       .limit(q.page.limit)
@@ -67,8 +65,7 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
       .orderBy(`apis.${column}`, direction)
       .orderBy('apis.id', direction)
       .execute();
-    const total = found.length > 0 ? Number(found[0]!.total) : q.page.offset === 0 ? 0 : await count();
-    return { rows: found.map(({ total: _, ...row }) => row), total };
+    return pageWithTotal(found, q.page.offset, count);
   }
   const total = whole ? await rowCount(ex, 'apis') : await count();
   let rows = base.selectAll('apis').orderBy(`apis.${column}`, direction).orderBy('apis.id', direction);

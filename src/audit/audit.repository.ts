@@ -1,7 +1,7 @@
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { rowCount } from '../db/row-counts.js';
+import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogsTable>;
@@ -37,11 +37,9 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): P
   const whole = visible.kind === 'unrestricted' && !q.user && !q.action && !q.ip && !q.targetType && !q.targetId && !q.from && !q.to;
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (q.page && visible.kind === 'restricted') {
-    // Restricted: the page and the total from one statement, so that the reader's filter (the costly
-    // part) is evaluated once, as the page's ids with `count(*) over ()`, then their rows by id. (Without
-    // it, a count and an indexed page cost less than a window over every matching row.)
+    // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
     const ids = base
-      .select(['audit_logs.id as id', sql<number>`count(*) over ()`.as('total')])
+      .select(['audit_logs.id as id', windowTotal])
       .orderBy('audit_logs.id', 'desc')
       .limit(q.page.limit)
       .offset(q.page.offset);
@@ -52,8 +50,7 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): P
       .select('v.total')
       .orderBy('audit_logs.id', 'desc')
       .execute();
-    const total = found.length > 0 ? Number(found[0]!.total) : q.page.offset === 0 ? 0 : await count();
-    return { rows: found.map(({ total: _, ...row }) => row), total };
+    return pageWithTotal(found, q.page.offset, count);
   }
   const total = whole ? await rowCount(ex, 'audit_logs') : await count();
   let rows = base.selectAll().orderBy('id', 'desc');

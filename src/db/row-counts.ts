@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from './database.js';
 import type { RowCounter } from './schema.js';
 
@@ -9,4 +10,21 @@ import type { RowCounter } from './schema.js';
 export async function rowCount(ex: Executor, name: RowCounter): Promise<number> {
   const row = await ex.selectFrom('row_counts').select('n').where('name', '=', name).executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * What a page of a restricted list carries beside its ids: how many rows its
+ * filter selects in all, so that the reader's set is computed once for both.
+ * (Without a set to share, a count and an indexed page cost less than a window
+ * over every matching row: unrestricted lists count apart.)
+ */
+export const windowTotal = sql<number>`count(*) over ()`.as('total');
+
+/**
+ * A page read with `windowTotal`: its rows without that column, and the total.
+ * A page past the end has no row to carry it: then `count` answers.
+ */
+export async function pageWithTotal<R extends { total: number | string }>(found: R[], offset: number, count: () => Promise<number>): Promise<{ rows: Omit<R, 'total'>[]; total: number }> {
+  const total = found.length > 0 ? Number(found[0]!.total) : offset === 0 ? 0 : await count();
+  return { rows: found.map(({ total: _, ...row }) => row), total };
 }

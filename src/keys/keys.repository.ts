@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { rowCount } from '../db/row-counts.js';
+import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
 
@@ -29,17 +29,14 @@ export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: K
   const whole = q.visible.kind === 'unrestricted' && q.apiRowId === undefined && !q.hashContains;
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (q.page && q.visible.kind === 'restricted') {
-    // Restricted: the page and the total from one statement, so that the reader's set is computed
-    // once, as the page's ids with `count(*) over ()`, then their rows by id. (Without a set to share,
-    // a count and an indexed page cost less than a window over every matching row.)
+    // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
     const ids = base
-      .select(['keys.id as id', sql<number>`count(*) over ()`.as('total')])
+      .select(['keys.id as id', windowTotal])
       .orderBy('keys.id')
       .limit(q.page.limit)
       .offset(q.page.offset);
     const found = await ex.selectFrom(ids.as('v')).innerJoin('keys', 'keys.id', 'v.id').selectAll('keys').select('v.total').orderBy('keys.id').execute();
-    const total = found.length > 0 ? Number(found[0]!.total) : q.page.offset === 0 ? 0 : await count();
-    return { rows: found.map(({ total: _, ...row }) => row), total };
+    return pageWithTotal(found, q.page.offset, count);
   }
   const total = whole ? await rowCount(ex, 'keys') : await count();
   let rows = base.selectAll('keys').orderBy('keys.id');

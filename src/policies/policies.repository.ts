@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Dialect, Executor } from '../db/database.js';
-import { rowCount } from '../db/row-counts.js';
+import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
@@ -53,17 +53,14 @@ export async function listPolicies(
   const whole = visible.kind === 'unrestricted' && match.ids === undefined && (match.q === undefined || match.q === '') && !match.active;
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (page && visible.kind === 'restricted') {
-    // Restricted: the page and the total from one statement, so that the reader's set is computed
-    // once, as the page's ids with `count(*) over ()`, then their rows by id. (Without a set to share,
-    // a count and an indexed page cost less than a window over every matching row.)
+    // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
     const ids = base
-      .select(['policies.id as id', sql<number>`count(*) over ()`.as('total')])
+      .select(['policies.id as id', windowTotal])
       .orderBy('policies.id')
       .limit(page.limit)
       .offset(page.offset);
     const found = await ex.selectFrom(ids.as('v')).innerJoin('policies', 'policies.id', 'v.id').selectAll('policies').select('v.total').orderBy('policies.id').execute();
-    const total = found.length > 0 ? Number(found[0]!.total) : page.offset === 0 ? 0 : await count();
-    return { rows: found.map(({ total: _, ...row }) => row), total };
+    return pageWithTotal(found, page.offset, count);
   }
   const total = whole ? await rowCount(ex, 'policies') : await count();
   let q = base.selectAll('policies').orderBy('policies.id');

@@ -1,7 +1,7 @@
 import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import { isPostgres, together, type Executor } from '../../db/database.js';
-import { rowCount } from '../../db/row-counts.js';
+import { pageWithTotal, rowCount, windowTotal } from '../../db/row-counts.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
 
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
@@ -189,10 +189,7 @@ export async function listAccessRequests(
 
 /**
  * A page of requests and how many the filter selects in all. For a restricted
- * reader both come from one statement: the page's ids with `count(*) over ()`,
- * so that the reader's set is computed once, then their rows by id. (Without a
- * set to share, a count and an indexed page cost less than a window over every
- * matching row.)
+ * reader both come from one statement (windowTotal), then their rows by id.
  */
 export async function pageAccessRequests(
   ex: Executor,
@@ -206,7 +203,7 @@ export async function pageAccessRequests(
   }
   if (filter.appIds !== undefined && filter.appIds.length === 0) return { rows: [], total: 0 };
   const { where, order } = listShape(filter, visible);
-  let ids = ex.selectFrom('access_requests as ar').select(['ar.id as id', sql<number>`count(*) over ()`.as('total')]);
+  let ids = ex.selectFrom('access_requests as ar').select(['ar.id as id', windowTotal]);
   for (const w of where) ids = ids.where(w);
   for (const o of order) ids = ids.orderBy(o);
   let q = ex
@@ -216,8 +213,8 @@ export async function pageAccessRequests(
     .select('v.total');
   for (const o of order) q = q.orderBy(o);
   const found = await q.execute();
-  const total = found.length > 0 ? Number(found[0]!.total) : page.offset === 0 ? 0 : await countAccessRequests(ex, filter, visible);
-  return { rows: await withDetails(ex, found.map(({ total: _, ...r }) => r)), total };
+  const { rows, total } = await pageWithTotal(found, page.offset, () => countAccessRequests(ex, filter, visible));
+  return { rows: await withDetails(ex, rows), total };
 }
 
 export async function countAccessRequests(ex: Executor, filter: AccessRequestFilter, visible: Filter): Promise<number> {
