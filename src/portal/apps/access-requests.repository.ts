@@ -58,6 +58,9 @@ function detailed(ex: Executor) {
     ]);
 }
 
+/** Requests whose details one round of lookups reads. */
+const DETAILS_AT_ONCE = 1000;
+
 function distinct(values: (number | null)[]): number[] {
   return [...new Set(values.filter((v): v is number => v !== null))];
 }
@@ -75,6 +78,12 @@ function distinct(values: (number | null)[]): number[] {
  */
 async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<AccessRequestDetail[]> {
   if (rows.length === 0) return [];
+  if (rows.length > DETAILS_AT_ONCE) {
+    // An app's whole history can be long: its ids go in pieces, within the stores' limits on parameters.
+    const out: AccessRequestDetail[] = [];
+    for (let i = 0; i < rows.length; i += DETAILS_AT_ONCE) out.push(...(await withDetails(ex, rows.slice(i, i + DETAILS_AT_ONCE))));
+    return out;
+  }
   if (!isPostgres(ex)) {
     // SQLite plans the join in microseconds, where seven statements cost more: the join, by the rows' ids.
     const found = new Map((await detailed(ex).where('ar.id', 'in', distinct(rows.map((r) => r.id))).execute()).map((d) => [d.id, d]));
