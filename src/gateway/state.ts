@@ -139,26 +139,10 @@ export class GatewayState {
 
   /** The key behind a hash, read from the store once per configuration change. */
   resolve(hash: string): Promise<ResolvedKey | null> {
-    let p = this.pending.get(hash);
-    if (p) return p;
-    const generation = this.generation;
-    p = loadKey(this.db, hash).then(
-      (found) => {
-        const key = found ? resolveKey(hash, found.key, found.policies, found.rights, this.invalidPattern) : null;
-        if (generation === this.generation) {
-          if (this.keys.size >= MAX_CACHED_KEYS) this.keys.clear();
-          this.keys.set(hash, key);
-          this.pending.delete(hash);
-        }
-        return key;
-      },
-      (err: unknown) => {
-        if (generation === this.generation) this.pending.delete(hash);
-        throw err;
-      },
-    );
-    this.pending.set(hash, p);
-    return p;
+    return this.once(this.keys, this.pending, hash, async () => {
+      const found = await loadKey(this.db, hash);
+      return found ? resolveKey(hash, found.key, found.policies, found.rights, this.invalidPattern) : null;
+    });
   }
 
   /**
@@ -168,28 +152,37 @@ export class GatewayState {
    * inactive ones grant nothing (resolveKey).
    */
   resolveSession(ref: string): Promise<ResolvedKey> {
-    let p = this.pendingSessions.get(ref);
-    if (p) return p;
-    const generation = this.generation;
-    const [hash, ...policyIds] = ref.split('\n');
-    p = (async () => {
+    return this.once(this.sessions, this.pendingSessions, ref, async () => {
+      const [hash, ...policyIds] = ref.split('\n');
       const found = await loadPolicies(this.db, await policyRowIdsOf(this.db, policyIds));
       return resolveKey(hash!, SESSION_KEY, found.policies, found.rights, this.invalidPattern);
-    })().then(
-      (session) => {
+    });
+  }
+
+  /**
+   * `load()` once per configuration change and id: callers while it runs share
+   * its promise; its answer is kept in `cache` unless the configuration changed
+   * meanwhile (a bounded cache, emptied when full).
+   */
+  private once<T>(cache: Map<string, T>, pending: Map<string, Promise<T>>, id: string, load: () => Promise<T>): Promise<T> {
+    let p = pending.get(id);
+    if (p) return p;
+    const generation = this.generation;
+    p = load().then(
+      (value) => {
         if (generation === this.generation) {
-          if (this.sessions.size >= MAX_CACHED_KEYS) this.sessions.clear();
-          this.sessions.set(ref, session);
-          this.pendingSessions.delete(ref);
+          if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+          cache.set(id, value);
+          pending.delete(id);
         }
-        return session;
+        return value;
       },
       (err: unknown) => {
-        if (generation === this.generation) this.pendingSessions.delete(ref);
+        if (generation === this.generation) pending.delete(id);
         throw err;
       },
     );
-    this.pendingSessions.set(ref, p);
+    pending.set(id, p);
     return p;
   }
 
