@@ -28,14 +28,26 @@ export function seal(secretsKey: string, purpose: SealPurpose, plaintext: string
   return ['v1', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
 }
 
-/** The plaintext, or undefined when the value was not sealed by this key for this purpose. */
+/**
+ * The bytes of one part, or undefined unless the text is their one base64url
+ * spelling: Node's decoder skips unknown characters and ignores a last
+ * character's spare bits, so `…BA` and `…BB` would otherwise open alike.
+ */
+function partBytes(text: string): Buffer | undefined {
+  const bytes = Buffer.from(text, 'base64url');
+  return bytes.toString('base64url') === text ? bytes : undefined;
+}
+
+/** The plaintext, or undefined when the value was not sealed by this key for this purpose, or was altered at all. */
 export function unseal(secretsKey: string, purpose: SealPurpose, sealed: string): string | undefined {
   const parts = sealed.split('.');
   if (parts.length !== 4 || parts[0] !== 'v1') return undefined;
+  const [iv, body, tag] = [partBytes(parts[1]!), partBytes(parts[2]!), partBytes(parts[3]!)];
+  if (iv === undefined || body === undefined || tag === undefined) return undefined;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', keyFor(secretsKey, purpose), Buffer.from(parts[1]!, 'base64url'));
-    decipher.setAuthTag(Buffer.from(parts[3]!, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(parts[2]!, 'base64url')), decipher.final()]).toString('utf8');
+    const decipher = createDecipheriv('aes-256-gcm', keyFor(secretsKey, purpose), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
   } catch {
     return undefined;
   }

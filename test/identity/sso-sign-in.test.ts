@@ -269,6 +269,12 @@ describe('signing in with single sign-on (a real OpenID provider on loopback)', 
     const altered = started.cookie.slice(0, -2) + (started.cookie.endsWith('A') ? 'BB' : 'AA');
     await refused(await completeSignIn(t, back, altered), 'altered cookie');
     expect(reasons.at(-1)).toBe('sign-in cookie invalid or for another profile');
+    // The tag's last character carries two bits and four spare ones: a change in the spare bits is a change too.
+    const last = started.cookie.at(-1)!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const spareBitsOnly = started.cookie.slice(0, -1) + alphabet[alphabet.indexOf(last) ^ 1];
+    await refused(await completeSignIn(t, back, spareBitsOnly), 'cookie altered in spare bits');
+    expect(reasons.at(-1)).toBe('sign-in cookie invalid or for another profile');
     // Another sign-in's cookie: its state is not this one.
     const other = await startSignIn(t, 'staff');
     await refused(await completeSignIn(t, back, other.cookie), 'other cookie');
