@@ -49,6 +49,12 @@ export interface Config {
   redisUrl: string | undefined;
   /** The address the gateway listens on. */
   gatewayHost: string;
+  /**
+   * Where consumers reach the gateway (behind any load balancer), e.g.
+   * https://api.example.com: the Live Portal shows each API's address under it.
+   * Empty: unknown, and the Live Portal's examples say GATEWAY_ADDRESS.
+   */
+  gatewayPublicUrl: string;
   /** Prefix of every Redis key and channel the gateway uses, so that deployments can share a Redis. */
   redisPrefix: string;
   /** How long the gateway waits for an upstream before answering 504 (an API's hard_timeouts may say otherwise). */
@@ -187,6 +193,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'redisUrl', file: 'redis_url', env: ['PORTCULLIS_REDIS_URL'], kind: { type: 'string', optional: true }, default: undefined },
   // Gateway settings (src/gateway) follow.
   { key: 'gatewayHost', file: 'gateway_host', env: ['PORTCULLIS_GATEWAY_HOST'], kind: { type: 'string' }, default: '0.0.0.0' },
+  { key: 'gatewayPublicUrl', file: 'gateway_public_url', env: ['PORTCULLIS_GATEWAY_PUBLIC_URL'], kind: { type: 'string' }, default: '' },
   { key: 'redisPrefix', file: 'redis_prefix', env: ['PORTCULLIS_REDIS_PREFIX'], kind: { type: 'string' }, default: 'portcullis:' },
   {
     key: 'gatewayUpstreamTimeoutMs',
@@ -325,6 +332,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, configFile?: st
     throw new ConfigError(`Invalid setting PORTCULLIS_PUBLIC_URL (file key "public_url"): expected http(s)://host[:port], got ${JSON.stringify(config.publicUrl)}`);
   }
   config.publicUrl = config.publicUrl.replace(/\/+$/, '');
+  if (config.gatewayPublicUrl !== '' && !/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(config.gatewayPublicUrl)) {
+    throw new ConfigError(
+      `Invalid setting PORTCULLIS_GATEWAY_PUBLIC_URL (file key "gateway_public_url"): expected http(s)://host[:port][/path] or nothing, got ${JSON.stringify(config.gatewayPublicUrl)}`,
+    );
+  }
+  config.gatewayPublicUrl = config.gatewayPublicUrl.replace(/\/+$/, '');
   if ((config.adminEmail === undefined) !== (config.adminPassword === undefined)) {
     throw new ConfigError('PORTCULLIS_ADMIN_EMAIL and PORTCULLIS_ADMIN_PASSWORD must be set together');
   }

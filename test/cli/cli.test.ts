@@ -73,6 +73,9 @@ describe('the portcullis CLI', () => {
     const url = await runCli(['migrate'], { PORTCULLIS_DATABASE_URL: 'mysql://x' });
     expect(url.code).toBe(1);
     expect(url.stderr).toContain('PORTCULLIS_DATABASE_URL');
+    const gateway = await runCli(['migrate'], { ...env, PORTCULLIS_GATEWAY_PUBLIC_URL: 'api.example.com' });
+    expect(gateway.code).toBe(1);
+    expect(gateway.stderr).toContain('PORTCULLIS_GATEWAY_PUBLIC_URL');
   });
 
   it('reads a JSON config file, with the environment winning', async () => {

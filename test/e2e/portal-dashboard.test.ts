@@ -22,7 +22,8 @@ beforeAll(async () => {
   if (!chromiumAvailable()) return;
   upstream = await startUpstream();
   upstreamUrl = upstream.url;
-  h = await startBrowserHarness({}, { gateway: true });
+  // Where consumers reach the gateway, as an operator behind a load balancer would set it: the examples show it.
+  h = await startBrowserHarness({ PORTCULLIS_GATEWAY_PUBLIC_URL: 'https://api.weather.example' }, { gateway: true });
   adminKey = await bootstrapAdmin(h);
 });
 afterAll(async () => {
@@ -106,7 +107,8 @@ describe('My dashboard', () => {
     expect(new URL(page.url()).pathname).toBe(pages.consumerApp(appId));
     await page.getByRole('link', { name: 'Usage' }).waitFor();
     expect(await page.getByRole('link', { name: 'Usage' }).getAttribute('href')).toBe(pages.consumerAppUsage(appId));
-    await page.getByText('curl -H "Authorization: YOUR_KEY" https://GATEWAY_ADDRESS/weather/').waitFor();
+    await page.getByText('curl -H "Authorization: YOUR_KEY" https://api.weather.example/weather/').waitFor();
+    await page.getByText('Replace YOUR_KEY with your key. A missing or wrong key is answered 401 or 403.').waitFor();
 
     // The key is made and shown once, by an explicit action; Copy puts it on the clipboard.
     const freeCard = page.getByRole('article', { name: 'Weather on the Free plan', exact: true });

@@ -189,7 +189,7 @@ describe('catalogues', () => {
           DisplayName: 'Payments',
           Description: 'Take money',
           Tags: ['money'],
-          APIs: [{ APIID: api.apiId, Name: 'Payments', Description: 'Cards', ListenPath: '/payments/', OASUrl: '' }],
+          APIs: [{ APIID: api.apiId, Name: 'Payments', Description: 'Cards', ListenPath: '/payments/', URL: '', OASUrl: '' }],
           Guides: [],
           ClientTypes: [],
         },
@@ -293,5 +293,26 @@ describe('catalogues', () => {
       await req('PUT', `/catalogues/${partners.ID}`, { VisibilityStatus: 'Private', OrgCatalogues: [] });
       expect(names((await t.request('GET', '/portal/api/catalogues', { session: acmeSession })).json())).not.toContain('Partner APIs');
     });
+  });
+});
+
+describe("the API's address on the Live Portal", () => {
+  it("is the gateway's public address followed by the listen path when PORTCULLIS_GATEWAY_PUBLIC_URL is set", async () => {
+    const t = await startTestApp({ PORTCULLIS_GATEWAY_PUBLIC_URL: 'https://api.example.com/v1/' });
+    try {
+      const root = await t.bootstrap();
+      const api = await createApi(t, root, 'Payments', '/payments/');
+      const product = (await t.request('POST', '/portal-api/products', { key: root, body: { Name: 'payments', APIDetails: [{ APIID: api.apiId }] } })).json().ID as number;
+      const plan = (await t.request('POST', '/portal-api/plans', { key: root, body: { Name: 'free' } })).json().ID as number;
+      const created = await t.request('POST', '/portal-api/catalogues', { key: root, body: { Name: 'Open', Products: [product], Plans: [plan] } });
+      expect(created.statusCode, created.body).toBe(200);
+      const shown = await t.request('GET', `/portal/api/products/${product}`);
+      expect(shown.statusCode, shown.body).toBe(200);
+      expect(shown.json().APIs).toEqual([expect.objectContaining({ ListenPath: '/payments/', URL: 'https://api.example.com/v1/payments/' })]);
+      const listed = (await t.request('GET', '/portal/api/catalogues')).json() as { Products: { APIs: { URL: string }[] }[] }[];
+      expect(listed[0]!.Products[0]!.APIs[0]!.URL).toBe('https://api.example.com/v1/payments/');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -103,7 +103,7 @@ function livePlan(p: PlanRow): Static<typeof LivePlan> {
   return { ID: p.id, Name: p.name, DisplayName: p.display_name, Description: p.description, ...limits, AutoApproveAccessRequests };
 }
 
-function liveProductElem({ product: p, apis, guides, clientTypes }: LiveProduct): Static<typeof LiveProductElem> {
+function liveProductElem({ product: p, apis, guides, clientTypes, gatewayUrl }: LiveProduct): Static<typeof LiveProductElem> {
   return {
     ID: p.id,
     Name: p.name,
@@ -115,6 +115,7 @@ function liveProductElem({ product: p, apis, guides, clientTypes }: LiveProduct)
       Name: a.name,
       Description: a.description,
       ListenPath: a.listen_path,
+      URL: gatewayUrl === '' ? '' : `${gatewayUrl}${a.listen_path}`,
       OASUrl: a.has_document === 1 ? `${liveBase(p.id)}/api-details/${encodeURIComponent(a.api_id)}/oas` : '',
     })),
     Guides: guides.map((g) => ({ ID: g.id, Title: g.title, Path: slugOf(g.title), Url: `${liveBase(p.id)}/docs/${g.id}` })),

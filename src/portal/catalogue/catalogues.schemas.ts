@@ -173,6 +173,9 @@ export const LiveApi = named('LiveApi', Type.Object({
   Name: Type.String(),
   Description: Type.String(),
   ListenPath: Type.String(),
+  URL: Type.String({
+    description: "Where consumers call the API: the gateway's public address (PORTCULLIS_GATEWAY_PUBLIC_URL) followed by the listen path; empty when that address is not configured",
+  }),
   OASUrl: Type.String({ description: 'Where the OpenAPI document is served (public under the same rule as the product); empty when there is none' }),
 }));
 

@@ -57,6 +57,8 @@ export interface LiveProduct {
   catalogues: { id: number; name: string }[];
   /** The OAuth client types a consumer may choose from (DCR products). */
   clientTypes: ClientTypeRow[];
+  /** Where consumers reach the gateway (PORTCULLIS_GATEWAY_PUBLIC_URL), without a trailing slash; '' when not configured. */
+  gatewayUrl: string;
 }
 
 export interface LiveCatalogue {
@@ -157,6 +159,7 @@ export function catalogueService(ctx: AppContext, { access }: { access: Access }
       plans: offered.filter((o) => o.product_id === product.id).map((o) => plans.get(o.plan_id)!).sort((a, b) => a.id - b.id),
       catalogues: catalogues.get(product.id) ?? [],
       clientTypes: clientTypes.get(product.id) ?? [],
+      gatewayUrl: ctx.config.gatewayPublicUrl,
     }));
   }
 

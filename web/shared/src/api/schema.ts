@@ -2909,6 +2909,8 @@ export interface components {
             Name: string;
             Description: string;
             ListenPath: string;
+            /** @description Where consumers call the API: the gateway's public address (PORTCULLIS_GATEWAY_PUBLIC_URL) followed by the listen path; empty when that address is not configured */
+            URL: string;
             /** @description Where the OpenAPI document is served (public under the same rule as the product); empty when there is none */
             OASUrl: string;
         };

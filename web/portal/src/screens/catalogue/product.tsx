@@ -102,7 +102,15 @@ function ProductView({ product: p }: { product: LiveProduct }) {
                 {a.Name}
               </Text>{' '}
               <Text span size="sm" c="dimmed">
-                (base path <code>{a.ListenPath}</code>)
+                {a.URL ? (
+                  <>
+                    (at <code>{a.URL}</code>)
+                  </>
+                ) : (
+                  <>
+                    (base path <code>{a.ListenPath}</code>)
+                  </>
+                )}
               </Text>
               {a.Description && <Text size="sm">{a.Description}</Text>}
               {a.OASUrl && (

@@ -335,7 +335,10 @@ function OAuthClientRow({
  */
 function CallExample({ productId, oauth }: { productId: number; oauth: boolean }) {
   const product = useProduct(productId);
-  const listenPath = product.data?.APIs[0]?.ListenPath ?? '/<base path of the API>/';
+  const first = product.data?.APIs[0];
+  // The API's address when the gateway's public address is configured; else a placeholder the provider fills in.
+  const address = first?.URL || `https://GATEWAY_ADDRESS${first?.ListenPath ?? '/<base path of the API>/'}`;
+  const known = Boolean(first?.URL);
   if (oauth) {
     return (
       <Stack component="section" aria-labelledby="call" gap="xs">
@@ -347,11 +350,11 @@ function CallExample({ productId, oauth }: { productId: number; oauth: boolean }
           endpoint). Then send each request to the API gateway, at the API’s base path, with the token in the <Code>Authorization</Code> header:
         </Text>
         <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-          {`curl -u "CLIENT_ID:CLIENT_SECRET" -d grant_type=client_credentials -d resource=AUDIENCE https://PROVIDER/token\ncurl -H "Authorization: Bearer ACCESS_TOKEN" https://GATEWAY_ADDRESS${listenPath}`}
+          {`curl -u "CLIENT_ID:CLIENT_SECRET" -d grant_type=client_credentials -d resource=AUDIENCE https://PROVIDER/token\ncurl -H "Authorization: Bearer ACCESS_TOKEN" ${address}`}
         </Code>
         <Text size="sm" c="dimmed">
-          The provider’s token endpoint, the audience (resource) to ask for and GATEWAY_ADDRESS are given by the API’s provider. A token that has expired, or was issued
-          by another provider or for another audience, is refused.
+          The provider’s token endpoint{known ? ' and' : ','} the audience (resource) to ask for{known ? '' : ' and GATEWAY_ADDRESS'} are given by the API’s provider. A
+          token that has expired, or was issued by another provider or for another audience, is refused.
         </Text>
       </Stack>
     );
@@ -365,10 +368,11 @@ function CallExample({ productId, oauth }: { productId: number; oauth: boolean }
         Send each request to the API gateway, at the API’s base path, with your key in the <Code>Authorization</Code> header. For example:
       </Text>
       <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-        {`curl -H "Authorization: YOUR_KEY" https://GATEWAY_ADDRESS${listenPath}`}
+        {`curl -H "Authorization: YOUR_KEY" ${address}`}
       </Code>
       <Text size="sm" c="dimmed">
-        Replace YOUR_KEY with your key and GATEWAY_ADDRESS with the gateway’s address, given by the API’s provider. A missing or wrong key is answered 401 or 403.
+        {known ? 'Replace YOUR_KEY with your key.' : 'Replace YOUR_KEY with your key and GATEWAY_ADDRESS with the gateway’s address, given by the API’s provider.'} A missing
+        or wrong key is answered 401 or 403.
       </Text>
     </Stack>
   );

@@ -38,13 +38,13 @@ export function ApiReferencePage() {
         const entry = p.APIs.find((a) => a.APIID === apiId);
         // An API the product does not offer, or one without a document, has no reference page.
         if (!entry?.OASUrl) return <NotFoundPage />;
-        return <Reference product={p} apiId={apiId} apiName={entry.Name} listenPath={entry.ListenPath} />;
+        return <Reference product={p} apiId={apiId} apiName={entry.Name} listenPath={entry.ListenPath} url={entry.URL} />;
       }}
     </PageState>
   );
 }
 
-function Reference({ product, apiId, apiName, listenPath }: { product: LiveProduct; apiId: string; apiName: string; listenPath: string }) {
+function Reference({ product, apiId, apiName, listenPath, url }: { product: LiveProduct; apiId: string; apiName: string; listenPath: string; url: string }) {
   const document = useApiDocument(product.ID, apiId);
   const productName = product.DisplayName || product.Name;
   const about = document.data ? summaryOf(descriptionOf(document.data)) : '';
@@ -58,7 +58,7 @@ function Reference({ product, apiId, apiName, listenPath }: { product: LiveProdu
       <PageState query={document} label="Loading the API reference">
         {(doc) => (
           <>
-            <Calling document={doc} listenPath={listenPath} />
+            <Calling document={doc} listenPath={listenPath} url={url} />
             <RenderError>
               <Suspense
                 fallback={
@@ -78,7 +78,8 @@ function Reference({ product, apiId, apiName, listenPath }: { product: LiveProdu
 }
 
 /** Where and how to call the API: its base path on the gateway, and the document's authentication in words. */
-function Calling({ document: doc, listenPath }: { document: JsonObject; listenPath: string }) {
+/** `url`: the API's address at the gateway, when the gateway's public address is configured; else only its base path is known. */
+function Calling({ document: doc, listenPath, url }: { document: JsonObject; listenPath: string; url: string }) {
   const schemes = securitySchemesOf(doc);
   return (
     <Stack component="section" aria-labelledby="calling" gap="xs">
@@ -86,7 +87,16 @@ function Calling({ document: doc, listenPath }: { document: JsonObject; listenPa
         Calling this API
       </Title>
       <Text size="sm">
-        Send requests to the gateway, under the base path <Code>{listenPath}</Code>: an operation’s path below comes after it. Your app’s key for this API is on your dashboard once your access request is approved.
+        {url ? (
+          <>
+            Send requests to <Code>{url}</Code>: an operation’s path below comes after it.
+          </>
+        ) : (
+          <>
+            Send requests to the gateway, under the base path <Code>{listenPath}</Code>: an operation’s path below comes after it.
+          </>
+        )}{' '}
+        Your app’s key for this API is on your dashboard once your access request is approved.
       </Text>
       {schemes.length > 0 && (
         <List size="sm" spacing={4}>
