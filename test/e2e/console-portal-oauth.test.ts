@@ -83,7 +83,14 @@ describe('Admin Portal > OAuth providers', () => {
       return (await res.json()) as T;
     };
     const app = await asDana<{ ID: number }>('POST', '/apps', { Name: 'Billing robot' });
-    const request = await asDana<{ ID: number }>('POST', '/access-requests', { AppID: app.ID, ProductID: product.ID, PlanID: plan.ID });
+    const serverSide = saved[0]!.ID;
+    const request = await asDana<{ ID: number }>('POST', '/access-requests', { AppID: app.ID, ProductID: product.ID, PlanID: plan.ID, ClientTypeID: serverSide });
+    // The reviewer sees the client type the consumer chose.
+    await page.goto(`/admin/portal/access-requests/${request.ID}`);
+    await heading(page, `Access request ${request.ID}`);
+    await page.getByText('OAuth client type', { exact: true }).waitFor();
+    expect(await page.getByRole('definition').filter({ hasText: 'Server-side' }).count()).toBe(1);
+    await capture(page, 'console-portal-access-request-dcr');
     await call('PUT', `/portal-api/access_requests/${request.ID}/approve`);
     await consumer.goto(pages.consumerApp(app.ID));
     await heading(consumer, 'Billing robot');

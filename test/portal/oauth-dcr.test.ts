@@ -320,8 +320,14 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(missing.body).toBe(elsewhere.body);
     expect(await t.store.db.selectFrom('access_requests').select('id').where('app_id', '=', app.ID).execute()).toEqual([]);
 
-    // Approval registers the client with the chosen type.
+    // Approval registers the client with the chosen type; the reviewer and the consumer see which one was chosen.
     const chosen = await ok<{ ID: number }>(await request(post));
+    const reviewed = await ok<{ DCREnabled: boolean; ClientTypeID: number | null; ClientType: string }>(await admin('GET', `/access_requests/${chosen.ID}`));
+    expect(reviewed).toMatchObject({ DCREnabled: true, ClientTypeID: post, ClientType: 'Form-posting' });
+    const listed = await ok<{ ID: number; ClientType: string }[]>(await admin('GET', '/access_requests?status=pending'));
+    expect(listed.find((r) => r.ID === chosen.ID)).toMatchObject({ ClientType: 'Form-posting' });
+    const mine = await ok<{ AccessRequests: { ID: number; ClientTypeID: number | null; ClientType: string }[] }>(await as('ann', 'GET', `/apps/${app.ID}`));
+    expect(mine.AccessRequests).toEqual([expect.objectContaining({ ID: chosen.ID, ClientTypeID: post, ClientType: 'Form-posting' })]);
     await ok(await admin('PUT', `/access_requests/${chosen.ID}/approve`));
     const cred = await t.store.db.selectFrom('credentials').select(['oauth_client_id', 'oauth_client_type_id']).where('access_request_id', '=', chosen.ID).executeTakeFirstOrThrow();
     expect(cred.oauth_client_type_id).toBe(post);
@@ -330,6 +336,7 @@ describe('OAuth credentials through dynamic client registration', () => {
     // Without a choice: the product's first client type, as before.
     const plain = await ok<AppView>(await as('ann', 'POST', '/apps', { Name: 'untyped app' }));
     const unchosen = await ok<{ ID: number }>(await as('ann', 'POST', '/access-requests', { AppID: plain.ID, ProductID: productId, PlanID: gold }));
+    expect(await ok(await admin('GET', `/access_requests/${unchosen.ID}`))).toMatchObject({ DCREnabled: true, ClientTypeID: null, ClientType: '' });
     await ok(await admin('PUT', `/access_requests/${unchosen.ID}/approve`));
     const plainCred = await t.store.db.selectFrom('credentials').select('oauth_client_type_id').where('access_request_id', '=', unchosen.ID).executeTakeFirstOrThrow();
     expect(plainCred.oauth_client_type_id).toBe(first);

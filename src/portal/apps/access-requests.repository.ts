@@ -14,6 +14,8 @@ export interface AccessRequestDetail extends AccessRequestRow {
   product_name: string;
   product_display_name: string;
   product_description: string;
+  /** The product's Tyk fields (JSON text): whether it registers OAuth clients (DCREnabled) is read from them. */
+  product_tyk_fields: string;
   plan_name: string;
   catalogue_name: string | null;
   user_email: string;
@@ -26,6 +28,8 @@ export interface AccessRequestDetail extends AccessRequestRow {
   /** Who decided (approved or rejected), when someone did. */
   decided_by_email: string | null;
   policy_id: number | null;
+  /** The name of the OAuth client type the consumer chose (client_type_id); null when they chose none or it was deleted. */
+  client_type_name: string | null;
 }
 
 function detailed(ex: Executor) {
@@ -39,12 +43,14 @@ function detailed(ex: Executor) {
     .leftJoin('organisations as org', 'org.id', 'u.organisation_id')
     .leftJoin('users as decider', 'decider.id', 'ar.decided_by')
     .leftJoin('product_plan_policies as ppp', (j) => j.onRef('ppp.product_id', '=', 'ar.product_id').onRef('ppp.plan_id', '=', 'ar.plan_id'))
+    .leftJoin('oauth_client_types as ct', 'ct.id', 'ar.client_type_id')
     .selectAll('ar')
     .select([
       'a.name as app_name',
       'p.name as product_name',
       'p.display_name as product_display_name',
       'p.description as product_description',
+      'p.tyk_fields as product_tyk_fields',
       'pl.name as plan_name',
       'c.name as catalogue_name',
       'u.email as user_email',
@@ -56,6 +62,7 @@ function detailed(ex: Executor) {
       'org.name as user_organisation_name',
       'decider.email as decided_by_email',
       'ppp.policy_id as policy_id',
+      'ct.name as client_type_name',
     ]);
 }
 
@@ -91,6 +98,7 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
     return rows.flatMap((r) => found.get(r.id) ?? []);
   }
   const catalogueIds = distinct(rows.map((r) => r.catalogue_id));
+  const clientTypeIds = distinct(rows.map((r) => r.client_type_id));
   // One statement, one round trip: each lookup a single-table read by primary key (planned in microseconds), its
   // rows as a JSON array. Six statements overlapping on the pool woke six server processes per page on a small
   // machine, and their tails added up.
@@ -100,7 +108,7 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
       jsonArrayFrom(
         eb
           .selectFrom('products')
-          .select(['id', 'name', 'display_name', 'description'])
+          .select(['id', 'name', 'display_name', 'description', 'tyk_fields'])
           .where('id', 'in', distinct(rows.map((r) => r.product_id))),
       ).as('products'),
       jsonArrayFrom(eb.selectFrom('plans').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.plan_id)))).as('plans'),
@@ -125,15 +133,22 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
           .where('product_id', 'in', distinct(rows.map((r) => r.product_id)))
           .where('plan_id', 'in', distinct(rows.map((r) => r.plan_id))),
       ).as('policies'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('oauth_client_types')
+          .select(['id', 'name'])
+          .where((c) => (clientTypeIds.length === 0 ? c.lit(false) : c('id', 'in', clientTypeIds))),
+      ).as('clientTypes'),
     ])
     .executeTakeFirstOrThrow();
-  const { apps, products, plans, users, catalogues, policies } = found;
+  const { apps, products, plans, users, catalogues, policies, clientTypes } = found;
   const byId = <T extends { id: number }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
   const app = byId(apps);
   const product = byId(products);
   const plan = byId(plans);
   const user = byId(users);
   const catalogue = byId(catalogues);
+  const clientType = byId(clientTypes);
   const policy = new Map(policies.map((b) => [`${b.product_id}:${b.plan_id}`, b.policy_id]));
   const out: AccessRequestDetail[] = [];
   for (const r of rows) {
@@ -148,6 +163,7 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
       product_name: p.name,
       product_display_name: p.display_name,
       product_description: p.description,
+      product_tyk_fields: p.tyk_fields,
       plan_name: pl.name,
       catalogue_name: r.catalogue_id === null ? null : (catalogue.get(r.catalogue_id)?.name ?? null),
       user_email: u.email,
@@ -159,6 +175,7 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
       user_organisation_name: u.organisation_name,
       decided_by_email: r.decided_by === null ? null : (user.get(r.decided_by)?.email ?? null),
       policy_id: policy.get(`${r.product_id}:${r.plan_id}`) ?? null,
+      client_type_name: r.client_type_id === null ? null : (clientType.get(r.client_type_id)?.name ?? null),
     });
   }
   return out;

@@ -5,6 +5,7 @@ import type { AccessRequestElem, AccessRequestShow, AdminAppElem, AdminAppShow, 
 import type { AppView } from './apps.service.js';
 import type { CredentialDetail } from './credentials.repository.js';
 import { portalDate } from '../portal-date.js';
+import { parseKept } from '../../http/tyk-fields.js';
 
 /** What a credential whose key was shown once looks like afterwards. */
 export const REDACTED = '********';
@@ -44,7 +45,9 @@ function requestFields(r: AccessRequestDetail) {
     // Auto-approval is recorded as decided by nobody at the moment of the request.
     ProvisionImmediately: r.status === 'approved' && r.decided_by === null && r.decided_at === r.created_at,
     AuthType: 'authToken',
-    DCREnabled: false,
+    DCREnabled: parseKept(r.product_tyk_fields).DCREnabled === true,
+    ClientTypeID: r.client_type_id,
+    ClientType: r.client_type_name ?? '',
     Catalogue: r.catalogue_name ?? '',
     Client: r.app_name,
     Plan: r.plan_name,

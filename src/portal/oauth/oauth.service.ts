@@ -11,6 +11,7 @@ import type { Executor } from '../../db/database.js';
 import { Conflict, Invalid, NotFound, UpstreamFailed } from '../../errors.js';
 import { sealer, type Sealer } from '../../identity/sealing.js';
 import type { CatalogueService } from '../catalogue/catalogues.service.js';
+import { parseKept } from '../../http/tyk-fields.js';
 import { deleteClient, ProviderError, registerClient, registrationEndpoint, registrationTypes, type RegisteredClient } from './dcr.js';
 import {
   attachClientType,
@@ -117,12 +118,7 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
 
   async function isDcrProduct(ex: Executor, productId: number): Promise<boolean> {
     const row = await ex.selectFrom('products').select('tyk_fields').where('id', '=', productId).executeTakeFirst();
-    if (!row) return false;
-    try {
-      return (JSON.parse(row.tyk_fields) as Record<string, unknown>).DCREnabled === true;
-    } catch {
-      return false;
-    }
+    return row !== undefined && parseKept(row.tyk_fields).DCREnabled === true;
   }
 
   /** Queues a client for deletion at its provider (a registration whose approval did not commit). */

@@ -2172,7 +2172,12 @@ export interface components {
             /** @description Approved at once by the plan */
             ProvisionImmediately: boolean;
             AuthType: string;
+            /** @description The product registers an OAuth client at an identity provider for an approved request (the product's DCREnabled) */
             DCREnabled: boolean;
+            /** @description DCR products: the OAuth client type the consumer chose; null when they chose none (the product's first is used) */
+            ClientTypeID: number | null;
+            /** @description The name of that client type; empty when none was chosen */
+            ClientType: string;
             Catalogue: string;
             /** @description The app's name */
             Client: string;
@@ -2214,7 +2219,12 @@ export interface components {
             /** @description Approved at once by the plan */
             ProvisionImmediately: boolean;
             AuthType: string;
+            /** @description The product registers an OAuth client at an identity provider for an approved request (the product's DCREnabled) */
             DCREnabled: boolean;
+            /** @description DCR products: the OAuth client type the consumer chose; null when they chose none (the product's first is used) */
+            ClientTypeID: number | null;
+            /** @description The name of that client type; empty when none was chosen */
+            ClientType: string;
             Catalogue: string;
             /** @description The app's name */
             Client: string;
@@ -2464,7 +2474,12 @@ export interface components {
             /** @description Approved at once by the plan */
             ProvisionImmediately: boolean;
             AuthType: string;
+            /** @description The product registers an OAuth client at an identity provider for an approved request (the product's DCREnabled) */
             DCREnabled: boolean;
+            /** @description DCR products: the OAuth client type the consumer chose; null when they chose none (the product's first is used) */
+            ClientTypeID: number | null;
+            /** @description The name of that client type; empty when none was chosen */
+            ClientType: string;
             Catalogue: string;
             /** @description The app's name */
             Client: string;

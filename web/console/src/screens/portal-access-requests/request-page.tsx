@@ -77,6 +77,7 @@ function RequestDetails({ r, writable }: { r: AccessRequest; writable: boolean }
             <PlanTerms planId={r.PlanID} name={r.Plan} />
           </Detail>
           <Detail label="Catalogue">{r.Catalogue || '—'}</Detail>
+          {r.DCREnabled && <Detail label="OAuth client type">{r.ClientType || 'None chosen: the product’s first'}</Detail>}
           <Detail label="Requested">{r.CreatedAt} UTC</Detail>
           <Detail label="Decision">{decision(r)}</Detail>
           <Detail label="Comment to the consumer">{r.DecisionComment || (r.Status === 'pending' ? '—' : 'None')}</Detail>
