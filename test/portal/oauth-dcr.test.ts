@@ -397,6 +397,36 @@ describe('OAuth credentials through dynamic client registration', () => {
     expect(mail.to('cid@example.com').filter((m) => m.subject.startsWith('Access request declined'))).toHaveLength(4);
   });
 
+  it('rejects, with a comment and an email, the pending requests detaching a client type from a product leaves unapprovable, and only those', async () => {
+    mail ??= await startMailServer();
+    await configureSmtp(t, root, mail.port);
+    const provider = (await ok<{ ID: number }>(await admin('POST', '/oauth-providers', { Name: 'Third', Type: 'Other', WellKnownURL: idp.discoveryUrl, RegistrationAccessToken: idp.initialAccessToken }))).ID;
+    const clientType = async (Name: string) =>
+      (await ok<{ ID: number }>(await admin('POST', `/oauth-providers/${provider}/client-types`, { Name, GrantType: 'client_credentials', ResponseTypes: 'none' }))).ID;
+    const p = await clientType('P');
+    const q = await clientType('Q');
+    const product = (await ok<{ ID: number }>(await admin('POST', '/products', { Name: 'P and Q', DCREnabled: true, APIDetails: [{ APIID: apiId }], Catalogues: [catalogueId] }), 201)).ID;
+    for (const ID of [p, q]) await ok(await admin('POST', `/products/${product}/client_types`, { ID }), 201);
+    const choseP = (await requestAccess('cid', 'detach app one', product, gold, { ClientTypeID: p })).requestId;
+    const choseQ = (await requestAccess('cid', 'detach app two', product, gold, { ClientTypeID: q })).requestId;
+    const noChoice = (await requestAccess('cid', 'detach app three', product, gold)).requestId;
+    const status = async (id: number) => ok<{ Status: string; DecisionComment: string }>(await admin('GET', `/access_requests/${id}`));
+
+    // P withdrawn: the request that chose it is rejected; Q still serves the others.
+    await ok(await admin('DELETE', `/products/${product}/client_types/${p}`));
+    expect(await status(choseP)).toMatchObject({ Status: 'rejected', DecisionComment: expect.stringContaining('client type "P" was withdrawn from this product') });
+    expect((await status(choseQ)).Status).toBe('pending');
+    expect((await status(noChoice)).Status).toBe('pending');
+    await mail.find('cid@example.com', 'Access request declined: P and Q for detach app one');
+    const detachEntry = await t.store.db.selectFrom('audit_logs').select('changes').where('action', '=', 'product.client_type.detach').where('target_id', '=', String(product)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(detachEntry.changes)).toEqual({ client_type_id: p, access_requests_rejected: [choseP] });
+
+    // Q withdrawn, the last: nothing is left for the request that chose none either.
+    await ok(await admin('DELETE', `/products/${product}/client_types/${q}`));
+    expect((await status(choseQ)).Status).toBe('rejected');
+    expect((await status(noChoice)).Status).toBe('rejected');
+  });
+
   it("keeps a DCR credential's token on its plan when the API also has default policies, which other clients' tokens get", async () => {
     const policy = await t.request('POST', '/api/portal/policies', { key: root, body: { name: 'Walk-in', rate: 7, per: 60, access_rights: { [apiId]: { api_id: apiId, versions: ['Default'], allowed_urls: [] } } } });
     expect(policy.statusCode, policy.body).toBe(200);

@@ -115,3 +115,25 @@ export async function pendingRequestsStrandedBy(ex: Executor, deleted: number[])
     .execute();
   return rows.map((r) => r.id);
 }
+
+/**
+ * After a client type was detached from a product: the product's pending
+ * requests that chose it, and — when the product has no client type left — those
+ * that chose none (they would have used its first).
+ */
+export async function pendingRequestsStrandedByDetach(ex: Executor, productId: number, detached: number): Promise<number[]> {
+  const rows = await ex
+    .selectFrom('access_requests as ar')
+    .select('ar.id')
+    .where('ar.status', '=', 'pending')
+    .where('ar.product_id', '=', productId)
+    .where((eb) =>
+      eb.or([
+        eb('ar.client_type_id', '=', detached),
+        eb.and([eb('ar.client_type_id', 'is', null), eb.not(eb.exists(eb.selectFrom('product_client_types as pct').select('pct.product_id').where('pct.product_id', '=', productId)))]),
+      ]),
+    )
+    .orderBy('ar.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -206,7 +206,7 @@ export const oauthRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
 
   app.delete(
     '/products/:productId/client_types/:clientTypeId',
-    { schema: { operationId: 'detachProductClientType', tags: productTags, summary: 'Detach a client type from a product', params: ProductClientTypeParams, response: { 200: StatusOk } } },
+    { schema: { operationId: 'detachProductClientType', tags: productTags, summary: 'Detach a client type from a product; its pending access requests that need it (chose it, or chose none and no type is left) are rejected', params: ProductClientTypeParams, response: { 200: StatusOk } } },
     async (req) => {
       await productClientTypes.detach(actorOf(req), productId(req.params.productId), clientTypeId(req.params.clientTypeId));
       return { status: 'ok' as const };

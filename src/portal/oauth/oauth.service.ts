@@ -26,6 +26,7 @@ import {
   insertProvider,
   listProviders,
   pendingRequestsStrandedBy,
+  pendingRequestsStrandedByDetach,
   productsUsing,
   updateClientType,
   updateProvider,
@@ -167,18 +168,16 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
   });
 
   /**
-   * Inside the deletion of client types (or of their provider), before the rows
-   * go: rejects the pending access requests of DCR products that the deleted
-   * types leave with nothing to register a client with. Returns which, and
-   * whether mail was written (kick the outbox after the commit).
+   * Rejects, with `comment` (an audit entry and an email each), those of these
+   * pending access requests whose product has DCREnabled: they can no longer be
+   * approved. Returns which, and whether mail was written (kick the outbox
+   * after the commit).
    */
-  async function rejectStranded(trx: Executor, actor: Actor, deleted: number[], what: string): Promise<{ rejected: number[]; mailed: boolean }> {
-    const ids = await pendingRequestsStrandedBy(trx, deleted);
-    const comment = `${what} was deleted: this request needed it for its OAuth client and can no longer be approved. Request access again to use another client type.`;
+  async function rejectUnapprovable(trx: Executor, actor: Actor, ids: number[], comment: string): Promise<{ rejected: number[]; mailed: boolean }> {
     let mailed = false;
     const rejected: number[] = [];
     for (const id of ids) {
-      const r = await findAccessRequest(trx, id, unrestricted('an administrator deletes OAuth client types, which any product may use'));
+      const r = await findAccessRequest(trx, id, unrestricted('client types change for products the caller holds or administers; their pending requests follow'));
       // Only a DCR product's request needs a client type to be approved.
       if (!r || !(await isDcrProduct(trx, r.product_id))) continue;
       const sent = await rejectPending(trx, actor, r, comment, deps.email);
@@ -187,6 +186,12 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       mailed = sent || mailed;
     }
     return { rejected, mailed };
+  }
+
+  /** Inside the deletion of client types (or of their provider), before the rows go: the pending requests they strand. */
+  async function rejectStranded(trx: Executor, actor: Actor, deleted: number[], what: string): Promise<{ rejected: number[]; mailed: boolean }> {
+    const comment = `${what} was deleted: this request needed it for its OAuth client and can no longer be approved. Request access again to use another client type.`;
+    return rejectUnapprovable(trx, actor, await pendingRequestsStrandedBy(trx, deleted), comment);
   }
 
   const providers = {
@@ -376,14 +381,29 @@ export function oauthService({ store, config }: AppContext, deps: { access: Acce
       });
     },
 
+    /** The product's pending requests left without a client type (the detached one chosen, or no other left) are rejected with it. */
     async detach(actor: Actor, productId: number, clientTypeId: number): Promise<void> {
       requireSection(actor, 'portal', 'write');
       await visibleProduct(actor, productId);
-      await db.transaction().execute(async (trx) => {
+      const { mailed } = await db.transaction().execute(async (trx) => {
         requireHolds(actor, await access.holds(trx, access.scope(actor), 'product', productId), 'product');
-        if (!(await detachClientType(trx, productId, clientTypeId))) throw new NotFound('Client type');
-        await recordAudit(trx, actor, { action: 'product.client_type.detach', targetType: 'product', targetId: productId, changes: { client_type_id: clientTypeId } });
+        const ct = await findClientType(trx, clientTypeId);
+        if (!ct || !(await detachClientType(trx, productId, clientTypeId))) throw new NotFound('Client type');
+        const stranded = await rejectUnapprovable(
+          trx,
+          actor,
+          await pendingRequestsStrandedByDetach(trx, productId, clientTypeId),
+          `The client type "${ct.name}" was withdrawn from this product: this request needed it for its OAuth client and can no longer be approved. Request access again to use another client type.`,
+        );
+        await recordAudit(trx, actor, {
+          action: 'product.client_type.detach',
+          targetType: 'product',
+          targetId: productId,
+          changes: { client_type_id: clientTypeId, ...(stranded.rejected.length > 0 ? { access_requests_rejected: stranded.rejected } : {}) },
+        });
+        return stranded;
       });
+      if (mailed) deps.email.kick();
     },
   };
 

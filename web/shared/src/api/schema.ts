@@ -1764,7 +1764,7 @@ export interface paths {
         get: operations["getProductClientType"];
         put?: never;
         post?: never;
-        /** Detach a client type from a product */
+        /** Detach a client type from a product; its pending access requests that need it (chose it, or chose none and no type is left) are rejected */
         delete: operations["detachProductClientType"];
         options?: never;
         head?: never;

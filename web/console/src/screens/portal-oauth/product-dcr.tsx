@@ -49,7 +49,15 @@ function DcrForm({ productId, enabled, attached, writable }: { productId: number
     <Stack gap="sm" component="form" onSubmit={submit}>
       <Text size="sm">When on, approving an access request registers an OAuth client for the app at the provider of the first client type; the consumer sees its secret once. The product’s APIs must accept the provider’s tokens (JWT).</Text>
       <Switch label="Register an OAuth client for each approved access request" checked={dcr} disabled={!writable} onChange={(e) => setDcr(e.currentTarget.checked)} />
-      <MultiSelect label="Client types" description="Added under Settings > OAuth providers." searchable data={options} value={types} onChange={setTypes} disabled={!writable} />
+      <MultiSelect
+        label="Client types"
+        description="Added under Settings > OAuth providers. Removing one rejects the pending requests that chose it (their consumers are told by email)."
+        searchable
+        data={options}
+        value={types}
+        onChange={setTypes}
+        disabled={!writable}
+      />
       {dcr && types.length === 0 && (
         <Alert color="yellow" title="No client type">
           Approvals are refused until a client type is attached.
