@@ -97,48 +97,38 @@ async function withDetails(ex: Executor, rows: AccessRequestRow[]): Promise<Acce
     const found = new Map((await detailed(ex).where('ar.id', 'in', distinct(rows.map((r) => r.id))).execute()).map((d) => [d.id, d]));
     return rows.flatMap((r) => found.get(r.id) ?? []);
   }
-  const catalogueIds = distinct(rows.map((r) => r.catalogue_id));
-  const clientTypeIds = distinct(rows.map((r) => r.client_type_id));
+  // The ids as one array parameter (`= any($1)`): an empty list needs no special case.
+  const anyOf = (ids: (number | null)[]) => sql<number>`any(${distinct(ids)})`;
   // One statement, one round trip: each lookup a single-table read by primary key (planned in microseconds), its
   // rows as a JSON array. Six statements overlapping on the pool woke six server processes per page on a small
   // machine, and their tails added up.
   const found = await ex
     .selectNoFrom((eb) => [
-      jsonArrayFrom(eb.selectFrom('apps').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.app_id)))).as('apps'),
+      jsonArrayFrom(eb.selectFrom('apps').select(['id', 'name']).where('id', '=', anyOf(rows.map((r) => r.app_id)))).as('apps'),
       jsonArrayFrom(
         eb
           .selectFrom('products')
           .select(['id', 'name', 'display_name', 'description', 'tyk_fields'])
-          .where('id', 'in', distinct(rows.map((r) => r.product_id))),
+          .where('id', '=', anyOf(rows.map((r) => r.product_id))),
       ).as('products'),
-      jsonArrayFrom(eb.selectFrom('plans').select(['id', 'name']).where('id', 'in', distinct(rows.map((r) => r.plan_id)))).as('plans'),
+      jsonArrayFrom(eb.selectFrom('plans').select(['id', 'name']).where('id', '=', anyOf(rows.map((r) => r.plan_id)))).as('plans'),
       // The accounts (owners and deciders) with their organisation's name: a two-way join plans in no time.
       jsonArrayFrom(
         eb
           .selectFrom('users as u')
           .leftJoin('organisations as org', 'org.id', 'u.organisation_id')
           .select(['u.id', 'u.email', 'u.first_name', 'u.last_name', 'u.active', 'u.created_at', 'u.organisation_id', 'org.name as organisation_name'])
-          .where('u.id', 'in', distinct([...rows.map((r) => r.user_id), ...rows.map((r) => r.decided_by)])),
+          .where('u.id', '=', anyOf([...rows.map((r) => r.user_id), ...rows.map((r) => r.decided_by)])),
       ).as('users'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('catalogues')
-          .select(['id', 'name'])
-          .where((c) => (catalogueIds.length === 0 ? c.lit(false) : c('id', 'in', catalogueIds))),
-      ).as('catalogues'),
+      jsonArrayFrom(eb.selectFrom('catalogues').select(['id', 'name']).where('id', '=', anyOf(rows.map((r) => r.catalogue_id)))).as('catalogues'),
       jsonArrayFrom(
         eb
           .selectFrom('product_plan_policies')
           .select(['product_id', 'plan_id', 'policy_id'])
-          .where('product_id', 'in', distinct(rows.map((r) => r.product_id)))
-          .where('plan_id', 'in', distinct(rows.map((r) => r.plan_id))),
+          .where('product_id', '=', anyOf(rows.map((r) => r.product_id)))
+          .where('plan_id', '=', anyOf(rows.map((r) => r.plan_id))),
       ).as('policies'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('oauth_client_types')
-          .select(['id', 'name'])
-          .where((c) => (clientTypeIds.length === 0 ? c.lit(false) : c('id', 'in', clientTypeIds))),
-      ).as('clientTypes'),
+      jsonArrayFrom(eb.selectFrom('oauth_client_types').select(['id', 'name']).where('id', '=', anyOf(rows.map((r) => r.client_type_id)))).as('clientTypes'),
     ])
     .executeTakeFirstOrThrow();
   const { apps, products, plans, users, catalogues, policies, clientTypes } = found;
