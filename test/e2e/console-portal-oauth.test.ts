@@ -56,6 +56,8 @@ describe('Admin Portal > OAuth providers', () => {
     await page.getByLabel('Register an OAuth client for each approved access request').check({ force: true });
     await pick(page, 'Client types', 'Server', 'Server-side (Loopback IdP)');
     await page.getByRole('button', { name: 'Save client registration' }).click();
+    // The confirmation comes once both writes are done and the lists are read again.
+    await page.getByText('Client registration saved').waitFor();
     const saved = await eventually(
       () => call<{ ID: number }[]>('GET', `/portal-api/products/${product.ID}/client_types`),
       (list) => list.length === 1,

@@ -129,6 +129,11 @@ export async function openMenu(page: Page, name: string, item: string): Promise<
 /** Closes the "saved" notifications, so that screenshots show the screen under them. */
 export async function dismissNotifications(page: Page): Promise<void> {
   const close = page.getByRole('button', { name: 'Dismiss notification' });
-  for (const button of await close.all()) await button.click();
-  await expect.poll(() => close.count()).toBe(0);
+  // Each round closes what is shown then: a notification may appear, or close by itself, between two looks.
+  await expect
+    .poll(async () => {
+      for (const button of await close.all()) await button.click({ timeout: 1000 }).catch(() => undefined);
+      return close.count();
+    })
+    .toBe(0);
 }
