@@ -478,6 +478,15 @@ describe('apps, access requests and credentials', () => {
     expect((await asStaff('DELETE', `/apps/${hiddenApp.ID}`)).statusCode).toBe(404);
 
     expect((await asStaff('PUT', `/access_requests/${seen.ID}/approve`)).statusCode).toBe(200);
+    // An app granted both products: the list shows the staff member only the access they may see, and counts only its credentials.
+    const mixed = await newApp('owner', { Name: 'Granted both' });
+    const mine = await request('owner', mixed.ID, gold);
+    const theirs = await request('owner', mixed.ID, gold, secretProductId);
+    for (const r of [mine, theirs]) expect((await admin('PUT', `/access_requests/${r.ID}/approve`)).statusCode).toBe(200);
+    type Listed = { ID: number; Access: { AccessRequestID: number }[]; CredentialCount: number };
+    const listedTo = async (res: Promise<Awaited<ReturnType<typeof admin>>>) => (await ok<Listed[]>(await res)).find((a) => a.ID === mixed.ID);
+    expect(await listedTo(asStaff('GET', '/apps?q=Granted'))).toMatchObject({ Access: [{ AccessRequestID: mine.ID }], CredentialCount: 1 });
+    expect(await listedTo(admin('GET', '/apps?q=Granted'))).toMatchObject({ Access: [{ AccessRequestID: mine.ID }, { AccessRequestID: theirs.ID }], CredentialCount: 2 });
     // An administrator still sees everything.
     expect((await admin('GET', `/access_requests/${unseen.ID}`)).statusCode).toBe(200);
 

@@ -220,6 +220,48 @@ export async function listAccessRequests(
   return withDetails(ex, await q.execute());
 }
 
+/** An approved request as the Admin Portal's app list shows it: what it grants and how many credentials it holds. */
+export interface AppAccess {
+  id: number;
+  app_id: number;
+  product_id: number;
+  product_name: string;
+  plan_id: number;
+  plan_name: string;
+  credentials: number;
+}
+
+/**
+ * The approved requests of these apps that the reader sees (`visible`, on
+ * `ar`), oldest first, in one statement: the list needs neither the requests'
+ * other details nor their credentials, only how many there are.
+ */
+export async function approvedAccessOfApps(ex: Executor, appIds: number[], visible: Filter): Promise<AppAccess[]> {
+  if (appIds.length === 0) return [];
+  // As in listAccessRequests: the apps' requests first (materialised), then the reader's filter on those alone.
+  let q = ex
+    .with(
+      (cte) => cte('requests_of_apps').materialized(),
+      (db) => db.selectFrom('access_requests').selectAll().where('app_id', 'in', appIds).where('status', '=', 'approved'),
+    )
+    .selectFrom('requests_of_apps as ar')
+    .innerJoin('products as p', 'p.id', 'ar.product_id')
+    .innerJoin('plans as pl', 'pl.id', 'ar.plan_id')
+    .select((eb) => [
+      'ar.id',
+      'ar.app_id',
+      'ar.product_id',
+      'p.name as product_name',
+      'ar.plan_id',
+      'pl.name as plan_name',
+      eb.selectFrom('credentials as cr').whereRef('cr.access_request_id', '=', 'ar.id').select(eb.fn.countAll<number>().as('n')).as('credentials'),
+    ]);
+  if (visible.kind === 'restricted') q = q.where(visible.where);
+  const rows = await q.orderBy('ar.id').execute();
+  // PostgreSQL's count is a bigint (parsed as a number, database.ts); the subquery's type says it may be null.
+  return rows.map((r) => ({ ...r, credentials: Number(r.credentials ?? 0) }));
+}
+
 /**
  * A page of requests and how many the filter selects in all. For a restricted
  * reader both come from one statement (windowTotal), then their rows by id.

@@ -19,8 +19,8 @@ export const appsRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/apps',
     { schema: { operationId: 'listApps', tags, summary: "List consumers' apps, filtered by owner, organisation, visibility or name", querystring: AdminAppQuery, response: { 200: Type.Array(AdminAppElem) } } },
     async (req) => {
-      const { apps: page, requests, credentials } = await apps.list(actorOf(req), req.query);
-      return page.map((a) => adminAppElem(a, requests, credentials));
+      const { apps: page, access } = await apps.list(actorOf(req), req.query);
+      return page.map((a) => adminAppElem(a, access));
     },
   );
 

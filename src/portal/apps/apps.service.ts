@@ -8,7 +8,7 @@ import type { Executor } from '../../db/database.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.js';
 import { transferPortalKeys } from '../../keys/portal-keys.js';
 import { portalWindow } from '../../pagination.js';
-import { deleteAccessRequestRow, listAccessRequests, type AccessRequestDetail } from './access-requests.repository.js';
+import { approvedAccessOfApps, deleteAccessRequestRow, listAccessRequests, type AccessRequestDetail, type AppAccess } from './access-requests.repository.js';
 import {
   deleteAppRow,
   findApp,
@@ -103,12 +103,11 @@ export function appsService({ store }: AppContext, { access, oauth }: { access: 
     // --- Admin Portal (/portal-api/apps) ---
 
     /** The page of apps, with their requests the reader may see and those requests' credentials. */
-    async list(actor: Actor, q: AdminAppQuery): Promise<{ apps: AppWithOwner[]; requests: AccessRequestDetail[]; credentials: Map<number, CredentialDetail[]> }> {
+    async list(actor: Actor, q: AdminAppQuery): Promise<{ apps: AppWithOwner[]; access: AppAccess[] }> {
       requireSection(actor, 'portal', 'read');
       const filter: AppFilter = { userId: q.user, organisationId: q.organisation, visibility: q.visibility, q: q.q };
       const page = await listApps(db, filter, staffApps(db, actor), portalWindow(q.page, q.per_page));
-      const requests = await listAccessRequests(db, { appIds: page.map((a) => a.id) }, staffRequests(db, actor));
-      return { apps: page, requests, credentials: await credentialsOfRequests(db, requests.map((r) => r.id)) };
+      return { apps: page, access: await approvedAccessOfApps(db, page.map((a) => a.id), staffRequests(db, actor)) };
     },
 
     /** Staff never see a key: credentials show redacted, and viewing mints nothing. */

@@ -1,4 +1,4 @@
-import type { AccessRequestDetail } from './access-requests.repository.js';
+import type { AccessRequestDetail, AppAccess } from './access-requests.repository.js';
 import type { AccessRequestView } from './access-requests.service.js';
 import type { AppWithOwner } from './apps.repository.js';
 import type { AccessRequestElem, AccessRequestShow, AdminAppElem, AdminAppShow, AppAccessRequest, AppElem, AppShow, CredentialView } from './apps.schemas.js';
@@ -114,13 +114,13 @@ function ownerFields(a: AppWithOwner) {
 }
 
 /** An app in the Admin Portal's list, with its approved requests (those the reader sees) and their credentials. */
-export function adminAppElem(a: AppWithOwner, requests: AccessRequestDetail[], credentials: Map<number, CredentialDetail[]>): AdminAppElem {
-  const approved = requests.filter((r) => r.app_id === a.id && r.status === 'approved');
+export function adminAppElem(a: AppWithOwner, access: AppAccess[]): AdminAppElem {
+  const approved = access.filter((r) => r.app_id === a.id);
   return {
     ...appElem(a),
     ...ownerFields(a),
     Access: approved.map((r) => ({ AccessRequestID: r.id, ProductID: r.product_id, Product: r.product_name, PlanID: r.plan_id, Plan: r.plan_name })),
-    CredentialCount: approved.reduce((n, r) => n + (credentials.get(r.id)?.length ?? 0), 0),
+    CredentialCount: approved.reduce((n, r) => n + r.credentials, 0),
   };
 }
 
