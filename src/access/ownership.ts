@@ -53,7 +53,7 @@ export function ownedApiIds(ex: Executor, scope: OwnerScope) {
   let q = ex
     .selectFrom('apis')
     .select('apis.id as id')
-    .where('apis.owned', '=', 0)
+    .where('apis.owned', '=', sql.lit(0))
     .union(ex.selectFrom('api_owner_users').select('api_owner_users.api_id as id').where('api_owner_users.user_id', '=', scope.userId));
   if (scope.groupId !== null) {
     q = q.union(ex.selectFrom('api_owner_groups').select('api_owner_groups.api_id as id').where('api_owner_groups.group_id', '=', scope.groupId));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -136,7 +137,7 @@ function openPostgres(url: string): Store {
   // its own next request must not wait for the notification to come back.
   let ownWrites = 0;
   pool.on('connect', (client) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    const query = preparedStatements(client);
     client.query = ((...args: unknown[]) => {
       const result = query(...args);
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
@@ -170,6 +171,66 @@ function openPostgres(url: string): Store {
       await changes.close();
       await db.destroy();
     },
+  };
+}
+
+/** The most statements a connection prepares; past this, new ones run unprepared. */
+const PREPARED_PER_CONNECTION = 256;
+/** The statements PostgreSQL can prepare. */
+const PREPARABLE = /^\s*(?:select|insert|update|delete|with)\b/i;
+const statementNames = new Map<string, string>();
+
+/** A statement's name: the same text, the same name, on every connection (NAMEDATALEN allows 63 bytes). */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `portcullis_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    // Texts vary with the length of their id lists: bound the memo (each connection bounds its statements).
+    if (statementNames.size >= 4 * PREPARED_PER_CONNECTION) statementNames.clear();
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * `client.query(text, values)` as a named prepared statement once the
+ * connection has run the same text before. Kysely sends every statement
+ * unnamed, so PostgreSQL plans it on every call: an owner's audit log,
+ * filtered through the set of APIs they may see, took longer to plan than to
+ * run (docs/benchmarks.md, Lists). Prepared, a statement is planned afresh for
+ * its first five runs on a connection; then PostgreSQL keeps a generic plan if
+ * it is estimated no worse than the fresh ones (plan_cache_mode auto), else
+ * goes on planning afresh. A connection prepares at most
+ * PREPARED_PER_CONNECTION statements, for as long as it lives (the pool closes
+ * idle ones). A statement whose result columns changed under it (a migration
+ * by another process) fails once, "cached plan must not change result type",
+ * and then runs unprepared on that connection.
+ */
+function preparedStatements(client: pg.PoolClient): (...args: unknown[]) => unknown {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = new Set<string>();
+  /** Run once, unprepared: a text seen a second time is prepared. */
+  const seen = new Set<string>();
+  const unpreparable = new Set<string>();
+  return (...args: unknown[]) => {
+    const [text, values] = args;
+    if (args.length !== 2 || typeof text !== 'string' || !Array.isArray(values) || !PREPARABLE.test(text)) return query(...args);
+    const name = statementName(text);
+    if (!prepared.has(name)) {
+      if (!seen.has(name) || prepared.size >= PREPARED_PER_CONNECTION || unpreparable.has(name)) {
+        if (seen.size >= 4 * PREPARED_PER_CONNECTION) seen.clear();
+        seen.add(name);
+        return query(...args);
+      }
+      prepared.add(name);
+    }
+    const result = query({ name, text, values }) as Promise<unknown>;
+    result.catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== '0A000') return;
+      prepared.delete(name);
+      unpreparable.add(name);
+    });
+    return result;
   };
 }
 
