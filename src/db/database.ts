@@ -202,9 +202,11 @@ function statementName(text: string): string {
  * it is estimated no worse than the fresh ones (plan_cache_mode auto), else
  * goes on planning afresh. A connection prepares at most
  * PREPARED_PER_CONNECTION statements, for as long as it lives (the pool closes
- * idle ones). A statement whose result columns changed under it (a migration
- * by another process) fails once, "cached plan must not change result type",
- * and then runs unprepared on that connection.
+ * idle ones). When the result columns of a prepared statement change under it
+ * (a migration run by another process), PostgreSQL refuses to run it ("cached
+ * plan must not change result type"): from then on it runs unprepared on that
+ * connection, at once again when it ran on its own; inside a transaction the
+ * transaction has failed, and that one request with it.
  */
 function preparedStatements(client: pg.PoolClient): (...args: unknown[]) => unknown {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
@@ -224,13 +226,15 @@ function preparedStatements(client: pg.PoolClient): (...args: unknown[]) => unkn
       }
       prepared.add(name);
     }
-    const result = query({ name, text, values }) as Promise<unknown>;
-    result.catch((err: unknown) => {
-      if ((err as { code?: unknown }).code !== '0A000') return;
+    // Outside a transaction a failed statement changed nothing: it can run again.
+    const alone = client.getTransactionStatus() === 'I';
+    return (query({ name, text, values }) as Promise<unknown>).catch((err: unknown) => {
+      if ((err as { code?: unknown }).code !== '0A000') throw err;
       prepared.delete(name);
       unpreparable.add(name);
+      if (alone) return query(text, values);
+      throw err;
     });
-    return result;
   };
 }
 
