@@ -30,7 +30,7 @@ import {
   type KeyRow,
 } from './keys.repository.js';
 import { KEY_KEPT_FIELDS, type KeyBody, type SessionView } from './keys.schemas.js';
-import { parseKept, pickKept, storedKept } from '../http/tyk-fields.js';
+import { parseKept, pickKept, storedKept, withKept } from '../http/tyk-fields.js';
 import { effectiveLimits, type Limits } from './limits.js';
 
 type Input = Static<typeof KeyBody>;
@@ -51,19 +51,21 @@ const now = (): string => new Date().toISOString();
 
 /** A key as Tyk's session object shows it, from its row and what was read about it. */
 function sessionOf(row: KeyRow, accessRights: Session['access_rights'], applyPolicies: string[], limits: Limits): Session {
-  return {
-    ...parseKept(row.tyk_fields),
-    access_rights: accessRights,
-    apply_policies: applyPolicies,
-    ...limits,
-    expires: row.expires,
-    is_inactive: row.is_inactive === 1,
-    alias: row.alias,
-    meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
-    tags: JSON.parse(row.tags) as string[],
-    date_created: row.created_at,
-    last_updated: row.updated_at,
-  };
+  return withKept(
+    {
+      access_rights: accessRights,
+      apply_policies: applyPolicies,
+      ...limits,
+      expires: row.expires,
+      is_inactive: row.is_inactive === 1,
+      alias: row.alias,
+      meta_data: JSON.parse(row.meta_data) as Record<string, unknown>,
+      tags: JSON.parse(row.tags) as string[],
+      date_created: row.created_at,
+      last_updated: row.updated_at,
+    },
+    parseKept(row.tyk_fields),
+  );
 }
 
 export function keysService({ store, config }: AppContext, deps: { access: Access; apis: ApisService; policies: PoliciesService }) {

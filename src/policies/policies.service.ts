@@ -27,7 +27,7 @@ import {
   type PolicyRow,
 } from './policies.repository.js';
 import { POLICY_KEPT_FIELDS, type PolicyBody, type PolicyView } from './policies.schemas.js';
-import { parseKept, pickKept, storedKept } from '../http/tyk-fields.js';
+import { parseKept, pickKept, storedKept, withKept } from '../http/tyk-fields.js';
 import { chosenPolicyRef, policyRef, publicPolicyId } from './policy-ids.js';
 
 type Input = Static<typeof PolicyBody>;
@@ -65,24 +65,28 @@ export function policiesService({ store, config }: AppContext, { access }: { acc
     const grants = await policyGrants(ex, rows.map((r) => r.id), access.filters.apis(ex, scope, 'a.id'));
     const out: View[] = [];
     for (const r of rows) {
-      out.push({
-        ...parseKept(r.tyk_fields),
-        _id: publicPolicyId(r),
-        id: publicPolicyId(r),
-        org_id: DASHBOARD_ORG_ID,
-        name: r.name,
-        active: r.active === 1,
-        rate: r.rate,
-        per: r.per,
-        quota_max: r.quota_max,
-        quota_renewal_rate: r.quota_renewal_rate,
-        key_expires_in: r.key_expires_in,
-        tags: JSON.parse(r.tags) as string[],
-        meta_data: JSON.parse(r.meta_data) as Record<string, unknown>,
-        access_rights: renderAccessRights(grants.get(r.id) ?? []),
-        date_created: r.created_at,
-        last_updated: r.updated_at,
-      });
+      out.push(
+        withKept(
+          {
+            _id: publicPolicyId(r),
+            id: publicPolicyId(r),
+            org_id: DASHBOARD_ORG_ID,
+            name: r.name,
+            active: r.active === 1,
+            rate: r.rate,
+            per: r.per,
+            quota_max: r.quota_max,
+            quota_renewal_rate: r.quota_renewal_rate,
+            key_expires_in: r.key_expires_in,
+            tags: JSON.parse(r.tags) as string[],
+            meta_data: JSON.parse(r.meta_data) as Record<string, unknown>,
+            access_rights: renderAccessRights(grants.get(r.id) ?? []),
+            date_created: r.created_at,
+            last_updated: r.updated_at,
+          },
+          parseKept(r.tyk_fields),
+        ),
+      );
     }
     return out;
   }

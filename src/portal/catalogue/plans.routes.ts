@@ -4,7 +4,7 @@ import { actorOf } from '../../http/authenticate.js';
 import { parseNumericId } from '../../http/ids.js';
 import type { Services } from '../../services.js';
 import { portalDate } from '../portal-date.js';
-import { parseKept } from '../../http/tyk-fields.js';
+import { parseKept, withKept } from '../../http/tyk-fields.js';
 import { PortalPageQuery, StatusOk } from '../accounts/organisations.schemas.js';
 import type { PlanSummary} from './plans.schemas.js';
 import { PlanCreateBody, PlanIndex, PlanParams, PlanUpdateBody, PlanView } from './plans.schemas.js';
@@ -24,18 +24,20 @@ export function planLimitsView(p: PlanRow) {
 }
 
 function planView({ plan: p, catalogues }: PlanWithCatalogues): Static<typeof PlanView> {
-  return {
-    ...parseKept(p.tyk_fields),
-    ID: p.id,
-    Name: p.name,
-    DisplayName: p.display_name,
-    Description: p.description,
-    ...planLimitsView(p),
-    Catalogues: catalogues.map((c) => c.id),
-    ProviderID: 1,
-    CreatedAt: portalDate(p.created_at),
-    UpdatedAt: portalDate(p.updated_at),
-  };
+  return withKept(
+    {
+      ID: p.id,
+      Name: p.name,
+      DisplayName: p.display_name,
+      Description: p.description,
+      ...planLimitsView(p),
+      Catalogues: catalogues.map((c) => c.id),
+      ProviderID: 1,
+      CreatedAt: portalDate(p.created_at),
+      UpdatedAt: portalDate(p.updated_at),
+    },
+    parseKept(p.tyk_fields),
+  );
 }
 
 function planSummary(p: PlanRow): Static<typeof PlanSummary> {

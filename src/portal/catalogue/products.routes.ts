@@ -1,4 +1,4 @@
-import { parseKept } from '../../http/tyk-fields.js';
+import { parseKept, withKept } from '../../http/tyk-fields.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from 'typebox';
 import { actorOf } from '../../http/authenticate.js';
@@ -66,20 +66,22 @@ export function guideView(g: GuideRow): Static<typeof GuideView> {
 const adminBase = (productId: number): string => `/portal-api/products/${productId}`;
 
 function productShow({ product: p, apis, catalogues }: ProductWithLinks): Static<typeof ProductShow> {
-  return {
-    ...parseKept(p.tyk_fields),
-    ID: p.id,
-    Name: p.name,
-    DisplayName: p.display_name,
-    Description: p.description,
-    APIDetails: apis.map((a) => apiDetailView(a, adminBase(p.id))),
-    Tags: JSON.parse(p.tags) as string[],
-    Catalogues: catalogues.map((c) => c.name),
-    CatalogueIDs: catalogues.map((c) => c.id),
-    IsDocumentationOnly: false,
-    CreatedAt: portalDate(p.created_at),
-    UpdatedAt: portalDate(p.updated_at),
-  };
+  return withKept(
+    {
+      ID: p.id,
+      Name: p.name,
+      DisplayName: p.display_name,
+      Description: p.description,
+      APIDetails: apis.map((a) => apiDetailView(a, adminBase(p.id))),
+      Tags: JSON.parse(p.tags) as string[],
+      Catalogues: catalogues.map((c) => c.name),
+      CatalogueIDs: catalogues.map((c) => c.id),
+      IsDocumentationOnly: false,
+      CreatedAt: portalDate(p.created_at),
+      UpdatedAt: portalDate(p.updated_at),
+    },
+    parseKept(p.tyk_fields),
+  );
 }
 
 function productIndexElem({ product: p, apis, catalogues }: ProductWithLinks): Static<typeof ProductIndexElem> {
