@@ -110,7 +110,24 @@ export async function apisOfProducts(ex: Executor, productIds: number[], visible
     ])
     .where('pa.product_id', 'in', productIds);
   if (visibleApis.kind === 'restricted') q = q.where(visibleApis.where);
-  for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) out.get(r.product_id)?.push({ ...r, has_document: Number(r.has_document), has_upload: Number(r.has_upload) });
+  // Field by field, not `{ ...r, has_document: … }`: on Node 20 a literal that opens with a spread takes a slow path
+  // for every property after it (see withKept in src/http/tyk-fields.ts), paid here on every row of a product list.
+  for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) {
+    out.get(r.product_id)?.push({
+      product_id: r.product_id,
+      api_row_id: r.api_row_id,
+      api_id: r.api_id,
+      name: r.name,
+      kind: r.kind,
+      active: r.active,
+      listen_path: r.listen_path,
+      target_url: r.target_url,
+      description: r.description,
+      position: r.position,
+      has_document: Number(r.has_document),
+      has_upload: Number(r.has_upload),
+    });
+  }
   return out;
 }
 
