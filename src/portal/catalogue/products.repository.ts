@@ -110,8 +110,7 @@ export async function apisOfProducts(ex: Executor, productIds: number[], visible
     ])
     .where('pa.product_id', 'in', productIds);
   if (visibleApis.kind === 'restricted') q = q.where(visibleApis.where);
-  // Field by field, not `{ ...r, has_document: … }`: on Node 20 a literal that opens with a spread takes a slow path
-  // for every property after it (see withKept in src/http/tyk-fields.ts), paid here on every row of a product list.
+  // Field by field, not `{ ...r, has_document: … }`: a literal opening with a spread is slow on Node 20 (see withKept, src/http/tyk-fields.ts).
   for (const r of await q.orderBy('pa.product_id').orderBy('pa.position').execute()) {
     out.get(r.product_id)?.push({
       product_id: r.product_id,
