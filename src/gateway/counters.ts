@@ -50,6 +50,8 @@ export interface Counters {
   readonly fallbacks: number;
   /** Times the counters became degraded. */
   readonly outages: number;
+  /** Calls made to Redis to count requests (memory counters: none). */
+  readonly redisCalls: number;
   close(): Promise<void>;
 }
 
@@ -150,6 +152,7 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
     degraded: false,
     fallbacks: 0,
     outages: 0,
+    redisCalls: 0,
     hit(bucket, limits) {
       let cell = cells.get(bucket);
       if (!cell) {
@@ -168,6 +171,13 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
     },
   };
 }
+
+/** Reservations are made only while each allowance is at least this far from its limit: near a limit every request asks Redis. */
+const RESERVE_FLOOR = 10_000;
+/** The most requests counted by one call. */
+const MAX_RESERVED = 64;
+/** How long a reservation lasts before what is left of it is given back (ms). */
+const RESERVATION_MS = 100;
 
 /**
  * The same decision as `decide`, atomically in Redis on Redis's clock, so that
@@ -193,13 +203,24 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
  * overshot the window by more than EPSILON and was refused in Redis while
  * memory allowed it.)
  *
- * ARGV[9], when given, is "now" (ms) instead of Redis's TIME: only tests pass it
+ * Reservations (see `redisCounters`): ARGV[9] is how many requests to count
+ * at once, the one asking and the others a gateway will then allow without
+ * asking. More than one is counted only when each allowance stays at least
+ * RESERVE_FLOOR requests from its limit after counting them all; otherwise the
+ * script counts this one request, as it always did. 0 counts none: the call only
+ * gives back. ARGV[10] gives back that many requests of an earlier reservation
+ * that were not used, reserved with an emission interval of ARGV[11] ms and, for
+ * the quota, in the window renewing at ARGV[12] (Redis's clock): the tat moves
+ * back by as many intervals, and `used` comes down only in that same window.
+ * The reply's eighth element is the number of requests counted.
+ *
+ * ARGV[13], when given, is "now" (ms) instead of Redis's TIME: only tests pass it
  * (the `now` option), to run the script on a clock they drive.
  */
 const SCRIPT = `
 local now
-if ARGV[9] then
-  now = tonumber(ARGV[9])
+if ARGV[13] then
+  now = tonumber(ARGV[13])
 else
   local t = redis.call('TIME')
   now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -209,6 +230,8 @@ local perMs = tonumber(ARGV[2]) * 1000
 local qmax = tonumber(ARGV[3])
 local renewal = tonumber(ARGV[4])
 local mode = tonumber(ARGV[5]) or 0
+local count = tonumber(ARGV[9]) or 1
+local back = tonumber(ARGV[10]) or 0
 local h = redis.call('HMGET', KEYS[1], 'tat', 'used', 'renews')
 local tat = tonumber(h[1]) or 0
 local used = tonumber(h[2]) or 0
@@ -235,6 +258,18 @@ if mode == 2 or (mode == 1 and not h[2] and not h[3]) then
     end
   end
 end
+if back > 0 then
+  local backInterval = tonumber(ARGV[11])
+  local backRenews = tonumber(ARGV[12])
+  if h[1] and backInterval > 0 then
+    tat = tat - back * backInterval
+    seeded = true
+  end
+  if h[2] and backRenews ~= 0 and renews == backRenews then
+    used = math.max(0, used - back)
+    seeded = true
+  end
+end
 local function save(tatValue)
   local fields = {}
   if rated then
@@ -256,14 +291,26 @@ local function save(tatValue)
   end
   if keep < 0 then redis.call('PERSIST', KEYS[1]) else redis.call('PEXPIRE', KEYS[1], math.ceil(keep) + 1000) end
 end
+if count == 0 then
+  if seeded then save(tat) end
+  return {0, 0, 0, used, renews, now, string.format('%.17g', tat), 0}
+end
 local interval = 0
+if rated then interval = perMs / rate end
+if count > 1 then
+  if rated and perMs - (math.max(tat, now) + count * interval - now) < ${RESERVE_FLOOR} * interval then count = 1 end
+  if qmax > 0 then
+    local u = used
+    if renews == 0 or (renews > 0 and renews <= now) then u = 0 end
+    if qmax - u - count < ${RESERVE_FLOOR} then count = 1 end
+  end
+end
 local newTat = 0
 if rated then
-  interval = perMs / rate
-  newTat = math.max(tat, now) + interval
+  newTat = math.max(tat, now) + count * interval
   if newTat - now > perMs + 0.001 then
     if seeded then save(tat) end
-    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.17g', tat)}
+    return {1, math.ceil((math.max(tat, now) - now) / 1000), math.max(1, math.ceil((newTat - now - perMs) / 1000)), used, renews, now, string.format('%.17g', tat), 0}
   end
 end
 if qmax > 0 then
@@ -273,15 +320,15 @@ if qmax > 0 then
   end
   if used >= qmax then
     if seeded then save(tat) end
-    return {2, 0, 0, used, renews, now, string.format('%.17g', tat)}
+    return {2, 0, 0, used, renews, now, string.format('%.17g', tat), 0}
   end
-  used = used + 1
+  used = used + count
 end
 if rated then tat = newTat end
 save(tat)
 local reset = 0
 if rated then reset = math.ceil((tat - now) / 1000) end
-return {0, reset, 0, used, renews, now, string.format('%.17g', tat)}
+return {0, reset, 0, used, renews, now, string.format('%.17g', tat), count}
 `;
 
 /** A bucket's quota fields and Redis's clock (or ARGV[1], for tests), read without changing anything. */
@@ -297,7 +344,7 @@ local h = redis.call('HMGET', KEYS[1], 'used', 'renews')
 return {tonumber(h[1]) or 0, tonumber(h[2]) or 0, now}
 `;
 
-type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string];
+type ScriptReply = [verdict: number, reset: number, retry: number, used: number, renews: number, now: number, tat: string, counted: number];
 
 interface WithLimitScript {
   portcullisLimit(
@@ -310,6 +357,10 @@ interface WithLimitScript {
     seedTat: number,
     seedUsed: number,
     seedRenews: number,
+    count: number,
+    back: number,
+    backInterval: number,
+    backRenews: number,
     ...now: [] | [number]
   ): Promise<ScriptReply>;
 }
@@ -352,10 +403,52 @@ const TIMEOUTS_BEFORE_DEGRADED = 3;
 /** Past this many remembered buckets, the oldest are forgotten. */
 const MAX_SHADOW_CELLS = 500_000;
 
+/**
+ * Requests of a bucket counted in Redis ahead of time, which this gateway
+ * allows without asking until `until`, then gives back what is left.
+ */
+interface Reservation {
+  /** Requests still to be allowed here. */
+  left: number;
+  /** This process's clock, ms. */
+  until: number;
+  /** The limits they were counted under: any other limits ask Redis. */
+  limits: Limits;
+  /** The emission interval they were counted with, ms (0: no rate). */
+  interval: number;
+  /** The quota window they were counted in, as Redis's `renews` (0: no quota). */
+  renews: number;
+  /** The outcome of the last request of the reservation; those before it each have one more remaining. */
+  last: Outcome;
+}
+
 /** What a gateway last knew of a bucket, on its own clock. */
 interface ShadowCell extends Cell {
   /** Requests decided in memory since Redis last saw this bucket; 0 when Redis knows all. */
   local: number;
+  /** How many requests the next call to Redis counts at once (1 unless this bucket is busy and far from its limits). */
+  batch: number;
+  /** The limits under which the last answer left each allowance at least RESERVE_FLOOR from its limit (else undefined). */
+  farUnder: Limits | undefined;
+  reserved: Reservation | undefined;
+  /** A call counting more than one request, while it is out: other requests of the bucket wait for it. */
+  reserving: Promise<unknown> | undefined;
+}
+
+/** An allowed request's outcome with `more` requests more remaining of each allowance there is (fields listed: this is per request). */
+function withMore(o: Outcome, more: number): Outcome {
+  return {
+    verdict: 0,
+    rateRemaining: o.rateRemaining < 0 ? -1 : o.rateRemaining + more,
+    rateReset: o.rateReset,
+    retryAfter: 0,
+    quotaRemaining: o.quotaRemaining < 0 ? -1 : o.quotaRemaining + more,
+    quotaRenews: o.quotaRenews,
+  };
+}
+
+function sameLimits(a: Limits, b: Limits): boolean {
+  return a.rate === b.rate && a.per === b.per && a.quota_max === b.quota_max && a.quota_renewal_rate === b.quota_renewal_rate;
 }
 
 /** The Outcome of a script reply, as `decide` would have said it. */
@@ -411,6 +504,27 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   let probe: NodeJS.Timeout | undefined;
   let probing = false;
   let closed = false;
+  let calls = 0;
+  /** Buckets holding a reservation with requests left. */
+  const holding = new Set<string>();
+  const lapse = setInterval(() => {
+    if (degraded || closed) return;
+    const now = clock();
+    for (const bucket of holding) {
+      const cell = cells.get(bucket);
+      const held = cell?.reserved;
+      if (cell === undefined || held === undefined || held.left === 0) {
+        holding.delete(bucket);
+      } else if (now >= held.until && cell.reserving === undefined) {
+        holding.delete(bucket);
+        cell.reserved = undefined;
+        // Not used up in time: the bucket is not as busy as its batch says.
+        cell.batch = Math.max(1, Math.floor(cell.batch / 2));
+        void giveBack(bucket, held);
+      }
+    }
+  }, RESERVATION_MS);
+  lapse.unref();
 
   function cellFor(bucket: string): ShadowCell {
     let cell = cells.get(bucket);
@@ -419,7 +533,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
         const oldest = cells.keys().next();
         if (!oldest.done) cells.delete(oldest.value);
       }
-      cell = { tat: 0, used: 0, renews: 0, local: 0 };
+      cell = { tat: 0, used: 0, renews: 0, local: 0, batch: 1, farUnder: undefined, reserved: undefined, reserving: undefined };
       cells.set(bucket, cell);
     }
     return cell;
@@ -464,9 +578,43 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     probe.unref();
   }
 
+  /** Gives Redis back the requests of a reservation that were not used; on failure they stay counted (errs strict). */
+  async function giveBack(bucket: string, held: Reservation): Promise<void> {
+    const l = held.limits;
+    const key = `${prefix}limit:${bucket}`;
+    calls += 1;
+    const call = scriptClock
+      ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, 0, 0, 0, 0, 0, held.left, held.interval, held.renews, clock())
+      : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, 0, 0, 0, 0, 0, held.left, held.interval, held.renews);
+    await within(call, timeoutMs).catch(() => undefined);
+  }
+
+  /** A request allowed from a reservation: the outcome of the reservation's last request, with as many more remaining as are left after this one. */
+  function fromReservation(held: Reservation): Outcome {
+    held.left -= 1;
+    return withMore(held.last, held.left);
+  }
+
+  /** How many requests the next call for this bucket counts: more than one only for a busy bucket far from its limits. */
+  function countFor(cell: ShadowCell | undefined, l: Limits, held: Reservation | undefined, now: number): number {
+    if (cell === undefined) return 1;
+    if (cell.farUnder === undefined || !sameLimits(cell.farUnder, l)) {
+      cell.batch = 1;
+      return 1;
+    }
+    // The last reservation was used up before it lapsed: twice as many this time.
+    if (held !== undefined && held.left === 0 && now < held.until) cell.batch = Math.min(MAX_RESERVED, cell.batch * 2);
+    return cell.batch;
+  }
+
   async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
     const known = cells.get(bucket);
     const sent = clock();
+    // What is left of a lapsed reservation (or of one under other limits) goes back with this call.
+    const held = known?.reserved;
+    const back = held !== undefined && held.left > 0 ? held : undefined;
+    const count = countFor(known, l, held, sent);
+    if (known !== undefined) known.reserved = undefined;
     const local = known?.local ?? 0;
     const mode = known === undefined ? 0 : local > 0 ? 2 : 1;
     const seedTat = known ? known.tat - sent : 0;
@@ -475,10 +623,20 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     try {
       const key = `${prefix}limit:${bucket}`;
       const used = known?.used ?? 0;
+      const args = [mode, seedTat, used, seedRenews, count, back?.left ?? 0, back?.interval ?? 0, back?.renews ?? 0] as const;
+      calls += 1;
       const call = scriptClock
-        ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews, sent)
-        : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, mode, seedTat, used, seedRenews);
-      reply = await within(call, timeoutMs);
+        ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args, sent)
+        : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args);
+      const pending = within(call, timeoutMs);
+      if (count > 1 && known !== undefined) {
+        known.reserving = pending;
+        pending.then(
+          () => (known.reserving = undefined),
+          () => (known.reserving = undefined),
+        );
+      }
+      reply = await pending;
     } catch (err) {
       failed(err);
       return locally(bucket, l);
@@ -500,7 +658,35 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
       }
       cell.local = 0;
     }
-    return outcomeOf(reply, l);
+    const o = outcomeOf(reply, l);
+    if (o.verdict !== 0) {
+      cell.farUnder = undefined;
+      return o;
+    }
+    const far = (o.rateRemaining < 0 || o.rateRemaining >= RESERVE_FLOOR) && (o.quotaRemaining < 0 || o.quotaRemaining >= RESERVE_FLOOR);
+    cell.farUnder = far ? l : undefined;
+    const extra = Math.max(0, reply[7] - 1);
+    const renews = l.quota_max > 0 ? reply[4] : 0;
+    // Another call's reservation, installed while this one was out, is kept (same limits and window) or lost (counted, never used: errs strict).
+    const other = cell.reserved;
+    const kept = other !== undefined && other.left > 0 && sameLimits(other.limits, l) && other.renews === renews ? other.left : 0;
+    cell.reserved = { left: extra + kept, until: sent + RESERVATION_MS, limits: l, interval: l.rate > 0 && l.per > 0 ? (l.per * 1000) / l.rate : 0, renews, last: o };
+    if (extra + kept === 0) return o;
+    holding.add(bucket);
+    return withMore(o, extra + kept);
+  }
+
+  function hit(bucket: string, l: Limits): Outcome | Promise<Outcome> {
+    if (degraded || closed) return locally(bucket, l);
+    const cell = cells.get(bucket);
+    if (cell !== undefined) {
+      const held = cell.reserved;
+      if (held !== undefined && held.left > 0 && sameLimits(held.limits, l) && clock() < held.until) return fromReservation(held);
+      // A call counting several requests of this bucket is out: what it reserves may cover this request too.
+      const reserving = cell.reserving;
+      if (reserving !== undefined) return reserving.then(() => hit(bucket, l), () => hit(bucket, l));
+    }
+    return viaRedis(bucket, l).catch(() => locally(bucket, l));
   }
 
   return {
@@ -513,10 +699,10 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     get outages() {
       return outages;
     },
-    hit(bucket, l) {
-      if (degraded || closed) return locally(bucket, l);
-      return viaRedis(bucket, l).catch(() => locally(bucket, l));
+    get redisCalls() {
+      return calls;
     },
+    hit,
     quota(bucket, l) {
       // What this process last saw (its own requests included), when Redis does not answer.
       const seen = (): QuotaLeft => {
@@ -528,9 +714,20 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
       return readQuota(redis, prefix, bucket, l, timeoutMs, scriptClock?.()).catch(() => seen());
     },
     async close() {
+      const wasDegraded = degraded || closed;
       closed = true;
       clearInterval(probe);
       clearInterval(sweep);
+      clearInterval(lapse);
+      // What is left of the reservations goes back, so that other gateways can use it.
+      if (wasDegraded) return;
+      const left: Promise<void>[] = [];
+      for (const bucket of holding) {
+        const held = cells.get(bucket)?.reserved;
+        if (held !== undefined && held.left > 0) left.push(giveBack(bucket, held));
+      }
+      holding.clear();
+      await Promise.all(left);
     },
   };
 }
@@ -547,5 +744,8 @@ export function counterMetricLines(counters: Counters): string[] {
     '# HELP portcullis_gateway_counters_outages_total Times the counters became degraded.',
     '# TYPE portcullis_gateway_counters_outages_total counter',
     `portcullis_gateway_counters_outages_total ${counters.outages}`,
+    '# HELP portcullis_gateway_counters_redis_calls_total Calls to Redis that counted requests or gave back reserved ones.',
+    '# TYPE portcullis_gateway_counters_redis_calls_total counter',
+    `portcullis_gateway_counters_redis_calls_total ${counters.redisCalls}`,
   ];
 }

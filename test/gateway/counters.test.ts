@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { memoryCounters, redisCounters, type Counters, type Outcome } from '../../src/gateway/counters.js';
+import { memoryCounters, readQuota, redisCounters, type Counters, type Outcome } from '../../src/gateway/counters.js';
 import type { GatewayLogger } from '../../src/gateway/logger.js';
 import { connectRedis } from '../../src/gateway/redis.js';
 import type { Limits } from '../../src/keys/limits.js';
@@ -139,5 +139,80 @@ describe('Redis counters while Redis is in trouble', () => {
     expect(o.verdict).toBe(0);
     expect(o.quotaRemaining).toBe(9);
     expect(counters.fallbacks).toBe(1);
+  });
+});
+
+describe('Redis counters for a busy key far from its limits', () => {
+  let server: OwnRedis;
+  let redis: Redis;
+  let other: Redis;
+  const prefix = `portcullis-test-${randomBytes(6).toString('hex')}:`;
+  const open: Counters[] = [];
+  const gateway = (client: Redis) => {
+    const c = redisCounters(client, prefix, { timeoutMs: 1000, log: quiet });
+    open.push(c);
+    return c;
+  };
+
+  beforeEach(async () => {
+    server = await startOwnRedis();
+    redis = await connectRedis(server.url, quiet, 'reservations-test');
+    other = await connectRedis(server.url, quiet, 'reservations-test-other');
+  });
+  afterEach(async () => {
+    for (const c of open.splice(0)) await c.close();
+    redis?.disconnect();
+    other?.disconnect();
+    await server?.stop();
+  });
+
+  const BIG: Limits = { rate: 1_000_000_000, per: 1, quota_max: 1_000_000_000, quota_renewal_rate: 86_400 };
+
+  it('ask Redis once for many requests, answer each as if asked, and give back what was not used', async () => {
+    const counters = gateway(redis);
+    const out = await hits(counters, 'busy', BIG, 1000);
+    expect(out.every((o) => o.verdict === 0)).toBe(true);
+    // Each request sees the quota it leaves, as when every request asked Redis.
+    expect(out.map((o) => o.quotaRemaining)).toEqual(Array.from({ length: 1000 }, (_, i) => BIG.quota_max - 1 - i));
+    expect(counters.redisCalls).toBeLessThan(100);
+    expect(counters.fallbacks).toBe(0);
+    // Once the last reservation lapses, Redis holds exactly the requests allowed.
+    const left = async () => (await readQuota(redis, prefix, 'busy', BIG, 1000)).quotaRemaining;
+    expect(await eventually(async () => (await left()) === BIG.quota_max - 1000, 5000)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('ask Redis for every request of a key near its limits, and never allow more than the limit between gateways', async () => {
+    // Reservations stop 10,000 requests before the limit: a quota a little above lets both gateways reserve first.
+    const quota: Limits = { rate: 0, per: 0, quota_max: 10_200, quota_renewal_rate: 3600 };
+    const a = gateway(redis);
+    const b = gateway(other);
+    let allowed = 0;
+    let refusedInARow = 0;
+    while (refusedInARow < 4) {
+      for (const c of [a, b]) {
+        const o = await hit(c, 'shared', quota);
+        if (o.verdict === 0) {
+          allowed += 1;
+          refusedInARow = 0;
+        } else {
+          expect(o.verdict).toBe(2);
+          refusedInARow += 1;
+        }
+      }
+    }
+    expect(allowed).toBeLessThanOrEqual(quota.quota_max);
+    // Requests reserved by one gateway and not used come back when their reservation lapses.
+    await new Promise((r) => setTimeout(r, 400));
+    for (let i = 0; i < 200; i++) if ((await hit(b, 'shared', quota)).verdict === 0) allowed += 1;
+    expect(allowed).toBe(quota.quota_max);
+    // Near the limit nothing was reserved: about one call per request.
+    expect(a.redisCalls + b.redisCalls).toBeGreaterThan(10_000);
+  });
+
+  it('ask Redis for every request of a key with a small limit, as before', async () => {
+    const counters = gateway(redis);
+    const out = await hits(counters, 'small', RATE, 11);
+    expect(out.map((o) => o.rateRemaining)).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 0]);
+    expect(counters.redisCalls).toBe(11);
   });
 });
