@@ -370,13 +370,26 @@ interface WithQuotaScript {
 }
 
 /**
+ * Both scripts as commands of this client, defined together once. A command
+ * defined while the client's auto-pipeline of the current turn is open is
+ * missing from that pipeline, and ioredis then throws outside any promise
+ * (the process's uncaught exception): the counters define both when they are
+ * created, before any request.
+ */
+function defineScripts(redis: Redis): void {
+  if ('portcullisLimit' in redis) return;
+  redis.defineCommand('portcullisLimit', { numberOfKeys: 1, lua: SCRIPT });
+  redis.defineCommand('portcullisQuota', { numberOfKeys: 1, lua: QUOTA_SCRIPT });
+}
+
+/**
  * A bucket's quota as Redis holds it, without counting a request: for the
  * control plane, which has no counts of its own to fall back on, so it rejects
  * when Redis does not answer within `timeoutMs`.
  */
 export async function readQuota(redis: Redis, prefix: string, bucket: string, l: Limits, timeoutMs: number, now?: number): Promise<QuotaLeft> {
   if (!(l.quota_max > 0)) return quotaSeen(l, 0, 0, now ?? Date.now());
-  if (!('portcullisQuota' in redis)) redis.defineCommand('portcullisQuota', { numberOfKeys: 1, lua: QUOTA_SCRIPT });
+  defineScripts(redis);
   const r = redis as unknown as Redis & WithQuotaScript;
   const key = `${prefix}limit:${bucket}`;
   const [used, renews, at] = await within(now === undefined ? r.portcullisQuota(key) : r.portcullisQuota(key, now), timeoutMs);
@@ -492,7 +505,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   const log = options.log;
   const clock = options.now ?? Date.now;
   const scriptClock = options.now;
-  redis.defineCommand('portcullisLimit', { numberOfKeys: 1, lua: SCRIPT });
+  defineScripts(redis);
   const r = redis as unknown as Redis & WithLimitScript;
   const cells = new Map<string, ShadowCell>();
   // Buckets counted here and not yet written back are kept until they are.

@@ -209,6 +209,13 @@ describe('Redis counters for a busy key far from its limits', () => {
     expect(a.redisCalls + b.redisCalls).toBeGreaterThan(10_000);
   });
 
+  it('read a quota in the same turn of the event loop as a counted request (both go out in one pipeline)', async () => {
+    const counters = gateway(redis);
+    const [counted, left] = await Promise.all([hit(counters, 'same-turn', QUOTA), Promise.resolve(counters.quota('same-turn', QUOTA))]);
+    expect(counted.quotaRemaining).toBe(9);
+    expect(left.quotaRemaining).toBeGreaterThanOrEqual(9);
+  });
+
   it('ask Redis for every request of a key with a small limit, as before', async () => {
     const counters = gateway(redis);
     const out = await hits(counters, 'small', RATE, 11);
