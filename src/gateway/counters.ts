@@ -508,8 +508,8 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   defineScripts(redis);
   const r = redis as unknown as Redis & WithLimitScript;
   const cells = new Map<string, ShadowCell>();
-  // Buckets counted here and not yet written back are kept until they are.
-  const sweep = sweepEvery(cells, 60_000, clock, (c) => c.local > 0);
+  // Buckets counted here and not yet written back are kept until they are, and so are reservations until given back.
+  const sweep = sweepEvery(cells, 60_000, clock, (c) => c.local > 0 || (c.reserved?.left ?? 0) > 0);
   let degraded = false;
   let timeouts = 0;
   let fallbacks = 0;
@@ -620,41 +620,31 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     return cell.batch;
   }
 
-  async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
-    const known = cells.get(bucket);
-    const sent = clock();
-    // What is left of a lapsed reservation (or of one under other limits) goes back with this call.
-    const held = known?.reserved;
-    const back = held !== undefined && held.left > 0 ? held : undefined;
-    const count = countFor(known, l, held, sent);
-    if (known !== undefined) known.reserved = undefined;
+  /**
+   * One call of the script for a bucket, as this gateway knows it at `sent`:
+   * counts `count` requests and gives back what is left of `back`.
+   */
+  function callScript(bucket: string, l: Limits, known: ShadowCell | undefined, sent: number, count: number, back: Reservation | undefined): Promise<ScriptReply> {
     const local = known?.local ?? 0;
     const mode = known === undefined ? 0 : local > 0 ? 2 : 1;
     const seedTat = known ? known.tat - sent : 0;
     const seedRenews = !known ? 0 : known.renews === -1 ? -1 : known.renews > sent ? Math.ceil(known.renews - sent) : 0;
-    let reply: ScriptReply;
-    try {
-      const key = `${prefix}limit:${bucket}`;
-      const used = known?.used ?? 0;
-      const args = [mode, seedTat, used, seedRenews, count, back?.left ?? 0, back?.interval ?? 0, back?.renews ?? 0] as const;
-      calls += 1;
-      const call = scriptClock
-        ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args, sent)
-        : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args);
-      const pending = within(call, timeoutMs);
-      if (count > 1 && known !== undefined) {
-        known.reserving = pending;
-        pending.then(
-          () => (known.reserving = undefined),
-          () => (known.reserving = undefined),
-        );
-      }
-      reply = await pending;
-    } catch (err) {
-      failed(err);
-      return locally(bucket, l);
-    }
-    recovered();
+    const key = `${prefix}limit:${bucket}`;
+    const args = [mode, seedTat, known?.used ?? 0, seedRenews, count, back?.left ?? 0, back?.interval ?? 0, back?.renews ?? 0] as const;
+    calls += 1;
+    const call = scriptClock
+      ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args, sent)
+      : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args);
+    return within(call, timeoutMs);
+  }
+
+  /**
+   * What a reply says of a bucket: the shadow of its counts and, when it
+   * counted requests beyond the `asking` ones allowed now (1 for a request, 0
+   * for a refill), the reservation of the others. `local` is the bucket's
+   * count in memory when the call was sent.
+   */
+  function learn(bucket: string, l: Limits, reply: ScriptReply, sent: number, local: number, asking: 0 | 1): Outcome {
     const cell = cellFor(bucket);
     // Requests counted in memory while this call was out are not in the reply: keep them for the next write-back.
     if (cell.local === local) {
@@ -678,9 +668,10 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     }
     const far = (o.rateRemaining < 0 || o.rateRemaining >= RESERVE_FLOOR) && (o.quotaRemaining < 0 || o.quotaRemaining >= RESERVE_FLOOR);
     cell.farUnder = far ? l : undefined;
-    const extra = Math.max(0, reply[7] - 1);
+    const extra = Math.max(0, reply[7] - asking);
     const renews = l.quota_max > 0 ? reply[4] : 0;
-    // Another call's reservation, installed while this one was out, is kept (same limits and window) or lost (counted, never used: errs strict).
+    // The reservation being used meanwhile (a refill's) or installed by another call while this one was out: kept
+    // when it was counted under the same limits in the same window, else lost (counted, never used: errs strict).
     const other = cell.reserved;
     const kept = other !== undefined && other.left > 0 && sameLimits(other.limits, l) && other.renews === renews ? other.left : 0;
     cell.reserved = { left: extra + kept, until: sent + RESERVATION_MS, limits: l, interval: l.rate > 0 && l.per > 0 ? (l.per * 1000) / l.rate : 0, renews, last: o };
@@ -689,12 +680,68 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     return withMore(o, extra + kept);
   }
 
+  async function viaRedis(bucket: string, l: Limits): Promise<Outcome> {
+    const known = cells.get(bucket);
+    const sent = clock();
+    // What is left of a lapsed reservation (or of one under other limits) goes back with this call.
+    const held = known?.reserved;
+    const back = held !== undefined && held.left > 0 ? held : undefined;
+    const count = countFor(known, l, held, sent);
+    if (known !== undefined) known.reserved = undefined;
+    const local = known?.local ?? 0;
+    let reply: ScriptReply;
+    try {
+      const pending = callScript(bucket, l, known, sent, count, back);
+      if (count > 1 && known !== undefined) {
+        known.reserving = pending;
+        pending.then(
+          () => (known.reserving = undefined),
+          () => (known.reserving = undefined),
+        );
+      }
+      reply = await pending;
+    } catch (err) {
+      failed(err);
+      return locally(bucket, l);
+    }
+    recovered();
+    return learn(bucket, l, reply, sent, local, 1);
+  }
+
+  /**
+   * Half a reservation used: the next one is asked for now, while requests
+   * are still allowed from this one, so that none waits for Redis.
+   */
+  function refill(bucket: string, cell: ShadowCell, l: Limits, held: Reservation): void {
+    const sent = clock();
+    // Half of it used in under half its time: the bucket is busier than its batch.
+    if (sent < held.until - RESERVATION_MS / 2) cell.batch = Math.min(MAX_RESERVED, cell.batch * 2);
+    const local = cell.local;
+    const pending = callScript(bucket, l, cell, sent, cell.batch, undefined);
+    cell.reserving = pending;
+    pending.then(
+      (reply) => {
+        cell.reserving = undefined;
+        recovered();
+        learn(bucket, l, reply, sent, local, 0);
+      },
+      (err: unknown) => {
+        cell.reserving = undefined;
+        failed(err);
+      },
+    );
+  }
+
   function hit(bucket: string, l: Limits): Outcome | Promise<Outcome> {
     if (degraded || closed) return locally(bucket, l);
     const cell = cells.get(bucket);
     if (cell !== undefined) {
       const held = cell.reserved;
-      if (held !== undefined && held.left > 0 && sameLimits(held.limits, l) && clock() < held.until) return fromReservation(held);
+      if (held !== undefined && held.left > 0 && sameLimits(held.limits, l) && clock() < held.until) {
+        const o = fromReservation(held);
+        if (held.left * 2 <= cell.batch && cell.reserving === undefined && cell.farUnder !== undefined) refill(bucket, cell, l, held);
+        return o;
+      }
       // A call counting several requests of this bucket is out: what it reserves may cover this request too.
       const reserving = cell.reserving;
       if (reserving !== undefined) return reserving.then(() => hit(bucket, l), () => hit(bucket, l));

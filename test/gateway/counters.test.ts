@@ -209,6 +209,34 @@ describe('Redis counters for a busy key far from its limits', () => {
     expect(a.redisCalls + b.redisCalls).toBeGreaterThan(10_000);
   });
 
+  it('ask for the next reservation when half of one is used, so that the requests of a busy key do not wait for Redis', async () => {
+    const counters = gateway(redis);
+    // Up to full batches first, then a pause in which any call still out is answered.
+    for (let i = 0; i < 300; i++) {
+      await hit(counters, 'steady', BIG);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Requests in one turn of the event loop: each served from the reservation is answered at once (not a
+    // promise), and no reply from Redis can arrive meanwhile.
+    const before = counters.redisCalls;
+    let servedAfterAsking = 0;
+    let served = 0;
+    for (let i = 0; i < 200; i++) {
+      const o = counters.hit('steady', BIG);
+      if (o instanceof Promise) {
+        expect((await o).verdict).toBe(0);
+        break;
+      }
+      served += 1;
+      if (counters.redisCalls > before) servedAfterAsking += 1;
+    }
+    // The next reservation was asked for while this one still had requests to serve: about half of them.
+    expect(served).toBeGreaterThan(2);
+    expect(servedAfterAsking).toBeGreaterThan(0);
+    expect(counters.redisCalls).toBe(before + 1);
+  });
+
   it('read a quota in the same turn of the event loop as a counted request (both go out in one pipeline)', async () => {
     const counters = gateway(redis);
     const [counted, left] = await Promise.all([hit(counters, 'same-turn', QUOTA), Promise.resolve(counters.quota('same-turn', QUOTA))]);
