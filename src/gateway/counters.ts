@@ -498,6 +498,13 @@ function outcomeOf(reply: ScriptReply, l: Limits): Outcome {
  * answers again. Then each bucket counted here is written back (mode 2 above),
  * and a Redis that lost its data is re-seeded from what this gateway last saw
  * (mode 1), so neither a freeze nor a crash and restart start a window over.
+ *
+ * A busy bucket far from its limits is counted in reservations: one call counts
+ * up to MAX_RESERVED requests (the script grants more than one only while every
+ * allowance stays RESERVE_FLOOR from its limit), the others are allowed here
+ * without asking, the next reservation is asked for when half of one is used,
+ * and what is not used within RESERVATION_MS goes back. Near a limit every
+ * request asks Redis, so the boundary stays exact between gateways.
  */
 export function redisCounters(redis: Redis, prefix: string, options: RedisCounterOptions = {}): Counters {
   const timeoutMs = options.timeoutMs ?? 50;
