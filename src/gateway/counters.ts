@@ -425,10 +425,8 @@ interface Reservation {
   left: number;
   /** This process's clock, ms. */
   until: number;
-  /** The limits they were counted under: any other limits ask Redis. */
+  /** The limits they were counted under (and so their emission interval): any other limits ask Redis. */
   limits: Limits;
-  /** The emission interval they were counted with, ms (0: no rate). */
-  interval: number;
   /** The quota window they were counted in, as Redis's `renews` (0: no quota). */
   renews: number;
   /** The outcome of the last request of the reservation; those before it each have one more remaining. */
@@ -458,6 +456,11 @@ function withMore(o: Outcome, more: number): Outcome {
     quotaRemaining: o.quotaRemaining < 0 ? -1 : o.quotaRemaining + more,
     quotaRenews: o.quotaRenews,
   };
+}
+
+/** The rate's emission interval, ms; 0 without a rate. */
+function intervalOf(l: Limits): number {
+  return l.rate > 0 && l.per > 0 ? (l.per * 1000) / l.rate : 0;
 }
 
 function sameLimits(a: Limits, b: Limits): boolean {
@@ -598,15 +601,18 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     probe.unref();
   }
 
-  /** Gives Redis back the requests of a reservation that were not used; on failure they stay counted (errs strict). */
+  /** Gives Redis back the requests of a reservation that were not used (counting none, seeding nothing); on failure they stay counted (errs strict). */
   async function giveBack(bucket: string, held: Reservation): Promise<void> {
-    const l = held.limits;
-    const key = `${prefix}limit:${bucket}`;
-    calls += 1;
-    const call = scriptClock
-      ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, 0, 0, 0, 0, 0, held.left, held.interval, held.renews, clock())
-      : r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, 0, 0, 0, 0, 0, held.left, held.interval, held.renews);
-    await within(call, timeoutMs).catch(() => undefined);
+    await callScript(bucket, held.limits, undefined, clock(), 0, held).catch(() => undefined);
+  }
+
+  /** A call counting several requests of this bucket is out until it settles: the bucket's other requests wait for it. */
+  function reservingUntilSettled(cell: ShadowCell, pending: Promise<ScriptReply>): void {
+    cell.reserving = pending;
+    const settled = () => {
+      cell.reserving = undefined;
+    };
+    pending.then(settled, settled);
   }
 
   /** A request allowed from a reservation: the outcome of the reservation's last request, with as many more remaining as are left after this one. */
@@ -637,7 +643,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     const seedTat = known ? known.tat - sent : 0;
     const seedRenews = !known ? 0 : known.renews === -1 ? -1 : known.renews > sent ? Math.ceil(known.renews - sent) : 0;
     const key = `${prefix}limit:${bucket}`;
-    const args = [mode, seedTat, known?.used ?? 0, seedRenews, count, back?.left ?? 0, back?.interval ?? 0, back?.renews ?? 0] as const;
+    const args = [mode, seedTat, known?.used ?? 0, seedRenews, count, back?.left ?? 0, back ? intervalOf(back.limits) : 0, back?.renews ?? 0] as const;
     calls += 1;
     const call = scriptClock
       ? r.portcullisLimit(key, l.rate, l.per, l.quota_max, l.quota_renewal_rate, ...args, sent)
@@ -681,7 +687,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     // when it was counted under the same limits in the same window, else lost (counted, never used: errs strict).
     const other = cell.reserved;
     const kept = other !== undefined && other.left > 0 && sameLimits(other.limits, l) && other.renews === renews ? other.left : 0;
-    cell.reserved = { left: extra + kept, until: sent + RESERVATION_MS, limits: l, interval: l.rate > 0 && l.per > 0 ? (l.per * 1000) / l.rate : 0, renews, last: o };
+    cell.reserved = { left: extra + kept, until: sent + RESERVATION_MS, limits: l, renews, last: o };
     if (extra + kept === 0) return o;
     holding.add(bucket);
     return withMore(o, extra + kept);
@@ -699,13 +705,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     let reply: ScriptReply;
     try {
       const pending = callScript(bucket, l, known, sent, count, back);
-      if (count > 1 && known !== undefined) {
-        known.reserving = pending;
-        pending.then(
-          () => (known.reserving = undefined),
-          () => (known.reserving = undefined),
-        );
-      }
+      if (count > 1 && known !== undefined) reservingUntilSettled(known, pending);
       reply = await pending;
     } catch (err) {
       failed(err);
@@ -725,17 +725,13 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     if (sent < held.until - RESERVATION_MS / 2) cell.batch = Math.min(MAX_RESERVED, cell.batch * 2);
     const local = cell.local;
     const pending = callScript(bucket, l, cell, sent, cell.batch, undefined);
-    cell.reserving = pending;
+    reservingUntilSettled(cell, pending);
     pending.then(
       (reply) => {
-        cell.reserving = undefined;
         recovered();
         learn(bucket, l, reply, sent, local, 0);
       },
-      (err: unknown) => {
-        cell.reserving = undefined;
-        failed(err);
-      },
+      (err: unknown) => failed(err),
     );
   }
 
@@ -781,13 +777,13 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
       return readQuota(redis, prefix, bucket, l, timeoutMs, scriptClock?.()).catch(() => seen());
     },
     async close() {
-      const wasDegraded = degraded || closed;
+      const again = closed;
       closed = true;
       clearInterval(probe);
       clearInterval(sweep);
       clearInterval(lapse);
-      // What is left of the reservations goes back, so that other gateways can use it.
-      if (wasDegraded) return;
+      // What is left of the reservations goes back, so that other gateways can use it (not to a Redis that does not answer).
+      if (again || degraded) return;
       const left: Promise<void>[] = [];
       for (const bucket of holding) {
         const held = cells.get(bucket)?.reserved;
