@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { isPostgres, type Executor } from '../db/database.js';
+import { inlined } from '../db/inlined.js';
 import { CONSUMER_ROLES, type Actor } from './actor.js';
 import { restricted, unrestricted, type Filter } from './filter.js';
 import { apiScope, ownedApiIds } from './ownership.js';
@@ -8,7 +9,9 @@ import { maySeeConsumers, maySeeGroups, maySeeStaff } from './user-visibility.js
 /*
  * Written with `in (set)` rather than correlated EXISTS (SQLite 3.53 mis-answers
  * nested EXISTS), and as one condition repositories AND into their SQL, so that
- * lists, totals and pages count only what the reader may see.
+ * lists, totals and pages count only what the reader may see. Its constants and
+ * the reader's ids are written into the text, bound as no parameter, so that the
+ * statement keeps its plan (src/db/inlined.ts).
  */
 
 /**
@@ -38,8 +41,8 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
     .where((eb) =>
       eb.or([
         eb.and([eb('d.user_id', 'is', null), eb('d.group_id', 'is', null)]),
-        eb('d.user_id', '=', actor.userId),
-        ...(groupId !== null ? [eb('d.group_id', '=', groupId)] : []),
+        eb('d.user_id', '=', inlined(actor.userId)),
+        ...(groupId !== null ? [eb('d.group_id', '=', inlined(groupId))] : []),
       ]),
     );
   const seen = visible.union(deletedButSeen);
@@ -50,7 +53,7 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
   // The object an entry is about, looked up by its id (equal to `cast(x.id as text) = target_id`, but by the index).
   const targetId = numericId(ex, target);
   const none = (rows: Expression<unknown>) => sql<SqlBool>`(${rows}) = 0`;
-  const unless = (kind: string, hiddenTies: Expression<unknown>) => sql<SqlBool>`(${type} <> ${kind} or ${none(hiddenTies)})`;
+  const unless = (kind: string, hiddenTies: Expression<unknown>) => sql<SqlBool>`(${type} <> ${sql.lit(kind)} or ${none(hiddenTies)})`;
   // A product is hidden when it exposes an API the reader cannot see: its rows of product_apis outside `visible`.
   const hiddenExposure = (productId: Expression<unknown>) => sql`select count(*) from product_apis hp where hp.product_id = ${productId} and hp.api_id not in (${visible})`;
 
@@ -86,7 +89,7 @@ export function auditFilter(ex: Executor, actor: Actor, ownershipEnabled: boolea
     ),
   ];
 
-  const consumers = sql`select count(*) from users cu where cu.id = ${targetId} and cu.role in (${sql.join(CONSUMER_ROLES.map((r) => sql`${r}`))})`;
+  const consumers = sql`select count(*) from users cu where cu.id = ${targetId} and cu.role in (${sql.join(CONSUMER_ROLES.map((r) => sql.lit(r)))})`;
   const staff = maySeeStaff(actor);
   const consumer = maySeeConsumers(actor);
   if (!staff && !consumer) conditions.push(sql<SqlBool>`${type} <> 'user'`);

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ApiFilter, Filter } from '../access/access.js';
 import type { Executor } from '../db/database.js';
-import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { pageWithTotal, inlinedWindow, rowCount, windowTotal } from '../db/row-counts.js';
 import type { ApisTable } from '../db/schema.js';
 import { storedId } from '../http/ids.js';
 
@@ -51,12 +51,7 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
   const direction = desc ? 'desc' : 'asc';
   if (q.page && q.visible.kind === 'restricted') {
     // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
-    const ids = base
-      .select(['apis.id as id', windowTotal])
-      .orderBy(`apis.${column}`, direction)
-      .orderBy('apis.id', direction)
-      .limit(q.page.limit)
-      .offset(q.page.offset);
+    const ids = inlinedWindow(base.select(['apis.id as id', windowTotal]).orderBy(`apis.${column}`, direction).orderBy('apis.id', direction), q.page);
     const found = await ex
       .selectFrom(ids.as('page'))
       .innerJoin('apis', 'apis.id', 'page.id')

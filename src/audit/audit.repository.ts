@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { pageWithTotal, inlinedWindow, rowCount, windowTotal } from '../db/row-counts.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogsTable>;
@@ -38,11 +38,7 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): P
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (q.page && visible.kind === 'restricted') {
     // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
-    const ids = base
-      .select(['audit_logs.id as id', windowTotal])
-      .orderBy('audit_logs.id', 'desc')
-      .limit(q.page.limit)
-      .offset(q.page.offset);
+    const ids = inlinedWindow(base.select(['audit_logs.id as id', windowTotal]).orderBy('audit_logs.id', 'desc'), q.page);
     const found = await ex
       .selectFrom(ids.as('v'))
       .innerJoin('audit_logs', 'audit_logs.id', 'v.id')

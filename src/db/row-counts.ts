@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from './database.js';
+import { inlined } from './inlined.js';
 import type { RowCounter } from './schema.js';
 
 /**
@@ -19,6 +20,15 @@ export async function rowCount(ex: Executor, name: RowCounter): Promise<number> 
  * over every matching row: unrestricted lists count apart.)
  */
 export const windowTotal = sql<number>`count(*) over ()`.as('total');
+
+/**
+ * A page's window written into the statement, as restricted lists write the
+ * reader's scope (src/db/inlined.ts): with no parameter left, the statement
+ * keeps its plan. For the lists an owner or a consumer reads through a scope.
+ */
+export function inlinedWindow<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, page: { offset: number; limit: number }): SelectQueryBuilder<DB, TB, O> {
+  return q.limit(inlined(page.limit)).offset(inlined(page.offset));
+}
 
 /**
  * A page read with `windowTotal`: its rows without that column, and the total.

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { pageWithTotal, inlinedWindow, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
 
@@ -30,11 +30,7 @@ export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: K
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (q.page && q.visible.kind === 'restricted') {
     // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
-    const ids = base
-      .select(['keys.id as id', windowTotal])
-      .orderBy('keys.id')
-      .limit(q.page.limit)
-      .offset(q.page.offset);
+    const ids = inlinedWindow(base.select(['keys.id as id', windowTotal]).orderBy('keys.id'), q.page);
     const found = await ex.selectFrom(ids.as('v')).innerJoin('keys', 'keys.id', 'v.id').selectAll('keys').select('v.total').orderBy('keys.id').execute();
     return pageWithTotal(found, q.page.offset, count);
   }

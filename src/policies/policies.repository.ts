@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Dialect, Executor } from '../db/database.js';
-import { pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { pageWithTotal, inlinedWindow, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
@@ -54,11 +54,7 @@ export async function listPolicies(
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()).total);
   if (page && visible.kind === 'restricted') {
     // Restricted: the page's ids and the total from one statement (windowTotal), then their rows by id.
-    const ids = base
-      .select(['policies.id as id', windowTotal])
-      .orderBy('policies.id')
-      .limit(page.limit)
-      .offset(page.offset);
+    const ids = inlinedWindow(base.select(['policies.id as id', windowTotal]).orderBy('policies.id'), page);
     const found = await ex.selectFrom(ids.as('v')).innerJoin('policies', 'policies.id', 'v.id').selectAll('policies').select('v.total').orderBy('policies.id').execute();
     return pageWithTotal(found, page.offset, count);
   }

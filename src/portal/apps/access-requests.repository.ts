@@ -2,7 +2,7 @@ import { sql, type Expression, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isPostgres, type Executor } from '../../db/database.js';
-import { pageWithTotal, rowCount, windowTotal } from '../../db/row-counts.js';
+import { pageWithTotal, inlinedWindow, rowCount, windowTotal } from '../../db/row-counts.js';
 import type { AccessRequestsTable } from '../../db/schema.js';
 
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
@@ -283,7 +283,7 @@ export async function pageAccessRequests(
   for (const w of where) ids = ids.where(w);
   for (const o of order) ids = ids.orderBy(o);
   let q = ex
-    .selectFrom(ids.limit(page.limit).offset(page.offset).as('v'))
+    .selectFrom(inlinedWindow(ids, page).as('v'))
     .innerJoin('access_requests as ar', 'ar.id', 'v.id')
     .selectAll('ar')
     .select('v.total');

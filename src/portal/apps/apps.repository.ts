@@ -1,6 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
+import { inlinedWindow } from '../../db/row-counts.js';
 import type { AppsTable } from '../../db/schema.js';
 
 export type AppRow = Selectable<AppsTable>;
@@ -52,7 +53,7 @@ export async function listApps(ex: Executor, filter: AppFilter, visible: Filter,
   if (filter.q !== undefined && filter.q !== '') {
     q = q.where(sql`lower(apps.name)`, 'like', sql`${`%${escapeLike(filter.q.toLowerCase())}%`} escape '\\'`);
   }
-  return q.orderBy('apps.id').limit(page.limit).offset(page.offset).execute();
+  return inlinedWindow(q.orderBy('apps.id'), page).execute();
 }
 
 export async function findApp(ex: Executor, id: number, visible: Filter): Promise<AppWithOwner | undefined> {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Filter } from '../../access/filter.js';
 import type { Executor } from '../../db/database.js';
+import { inlinedWindow } from '../../db/row-counts.js';
 import type { ProductGuidesTable, ProductsTable } from '../../db/schema.js';
 
 export type ProductRow = Selectable<ProductsTable>;
@@ -14,7 +15,7 @@ const normalized = (name: string): string => name.trim().toLowerCase();
 export async function listProducts(ex: Executor, page: Page, visible: Filter): Promise<ProductRow[]> {
   let q = ex.selectFrom('products').selectAll('products');
   if (visible.kind === 'restricted') q = q.where(visible.where);
-  return q.orderBy('products.id').limit(page.limit).offset(page.offset).execute();
+  return inlinedWindow(q.orderBy('products.id'), page).execute();
 }
 
 export async function findProduct(ex: Executor, id: number, visible: Filter): Promise<ProductRow | undefined> {
