@@ -233,7 +233,7 @@ export async function run(): Promise<void> {
             if (!met) {
               const busy = typeof dbMs === 'number' ? round(serverMs + dbMs) : serverMs;
               misses.push(
-                `${db.name}: ${list.name}, ${who}: p50 ${l.p50} ms, of which CPU ${busy} ms (server ${serverMs}` +
+                `${db.name}: ${list.name}, ${who}: p50 ${l.p50} ms; CPU ${busy} ms a request on average (server ${serverMs}` +
                   `${typeof dbMs === 'number' ? `, PostgreSQL ${dbMs}` : ''}); p95 − p50 = ${round(l.p95 - l.p50)} ms`,
               );
             }
