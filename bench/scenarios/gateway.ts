@@ -35,7 +35,8 @@ import { startUpstream } from '../lib/upstream.js';
  * (memory run, default 300; 0 skips it), PORTCULLIS_BENCH_REDIS_URL (Redis for
  * the counters row, default redis://127.0.0.1:6379; "" skips it),
  * PORTCULLIS_BENCH_PROFILE (a file: one more paced run of (d) under the V8
- * profiler, written there as a .cpuprofile, its top functions printed).
+ * profiler, written there as a .cpuprofile, its top functions printed; and the
+ * same of (d) with its counters in Redis, beside it as .redis.cpuprofile).
  */
 
 const num = (name: string, fallback: number) => {
@@ -59,6 +60,8 @@ interface Row {
   /** A gateway's /metrics: its analytics writer thread's CPU per request. */
   metricsUrl?: string;
   writerCpuPerRequest: number[];
+  /** The V8 inspector of its process, for PORTCULLIS_BENCH_PROFILE. */
+  inspectPort?: number;
   /** A gateway's /metrics: its calls to Redis per request (counters in Redis only). */
   redisCallsPerRequest: number[];
 }
@@ -274,10 +277,11 @@ export async function run(): Promise<void> {
         redisUrl = wanted;
         // A fresh prefix: no counter of an earlier run (or of a test) is met, and all of them are deleted afterwards.
         const prefix = `portcullis-bench-${randomBytes(4).toString('hex')}:`;
-        const gwRedis = await startGatewayProcess(databaseUrl, 1, { env: { PORTCULLIS_REDIS_URL: wanted, PORTCULLIS_REDIS_PREFIX: prefix } });
+        const gwRedis = await startGatewayProcess(databaseUrl, 1, { env: { PORTCULLIS_REDIS_URL: wanted, PORTCULLIS_REDIS_PREFIX: prefix }, inspect: Boolean(process.env.PORTCULLIS_BENCH_PROFILE) });
         started.push(gwRedis);
         dRedis = row('(d) with its counters in Redis', { url: `${gwRedis.url}/keyed/`, headers: keyed }, gwRedis.pid);
         dRedis.metricsUrl = gwRedis.url;
+        dRedis.inspectPort = gwRedis.inspectPort;
         dRedis.helperPid = await redisPid(redis);
         redisCleanup = async () => {
           const keys = await redis.keys(`${prefix}*`);
@@ -546,11 +550,16 @@ export async function run(): Promise<void> {
       }
       const profileFile = process.env.PORTCULLIS_BENCH_PROFILE;
       if (profileFile && gw1?.inspectPort !== undefined) {
-        const top = await cpuProfile(gw1.inspectPort, profileFile, async () => {
-          await paced(d!.target, { rate, seconds, connections });
-        });
-        console.log(`\nCPU profile of the gateway over one more ${seconds} s paced run of (d), written to ${profileFile}; most self time:`);
-        for (const t of top) console.log(`  ${(t.share * 100).toFixed(1).padStart(5)} %  ${t.name}`);
+        // (d), and (d) with its counters in Redis at the same rate: shares of equal runs compare as time.
+        const profiled: [Row, number, string][] = [[d, gw1.inspectPort, profileFile]];
+        if (dRedis?.inspectPort !== undefined) profiled.push([dRedis, dRedis.inspectPort, profileFile.replace(/(\.cpuprofile)?$/, '.redis.cpuprofile')]);
+        for (const [r, port, file] of profiled) {
+          const top = await cpuProfile(port, file, async () => {
+            await paced(r.target, { rate, seconds, connections });
+          });
+          console.log(`\nCPU profile of the gateway over one more ${seconds} s paced run of ${r.label} at ${rate} req/s, written to ${file}; most self time:`);
+          for (const t of top) console.log(`  ${(t.share * 100).toFixed(1).padStart(5)} %  ${t.name}`);
+        }
       }
     }
 
