@@ -2,14 +2,16 @@ import type { CompiledQuery } from 'kysely';
 import type { Executor } from './database.js';
 
 /**
- * For the few queries on every request's path (authentication): build and compile
- * the query once per database, then run it with new parameter values. Building a
- * Kysely query costs several times more than SQLite takes to answer it.
+ * For queries of a fixed shape on a busy path (authentication, the details of a
+ * page of access requests): build and compile the query once per database, then
+ * run it with new parameter values. Building a Kysely query costs several times
+ * more than SQLite takes to answer it.
  *
  * The built query must use each parameter exactly once, in the order given; this
- * is checked when it is first compiled.
+ * is checked when it is first compiled. A parameter may be an array of ids (bound
+ * as one PostgreSQL array, `= any($n)`).
  */
-export function compiledOnce<Params extends readonly (string | number)[], Row>(build: (ex: Executor, ...params: Params) => { compile(): CompiledQuery<Row> }) {
+export function compiledOnce<Params extends readonly (string | number | readonly number[])[], Row>(build: (ex: Executor, ...params: Params) => { compile(): CompiledQuery<Row> }) {
   const cache = new WeakMap<Executor, CompiledQuery<Row>>();
   return async (ex: Executor, ...params: Params): Promise<Row[]> => {
     let compiled = cache.get(ex);
