@@ -110,12 +110,18 @@ export async function deleteApiRow(ex: Executor, id: number): Promise<void> {
 export async function ownersOf(ex: Executor, apiIds: number[]): Promise<Map<number, ApiOwners>> {
   const out = new Map<number, ApiOwners>(apiIds.map((id) => [id, { userIds: [], groupIds: [] }]));
   if (apiIds.length === 0) return out;
-  const [users, groups] = await Promise.all([
-    ex.selectFrom('api_owner_users').select(['api_id', 'user_id']).where('api_id', 'in', apiIds).orderBy('user_id').execute(),
-    ex.selectFrom('api_owner_groups').select(['api_id', 'group_id']).where('api_id', 'in', apiIds).orderBy('group_id').execute(),
-  ]);
-  for (const r of users) out.get(r.api_id)?.userIds.push(r.user_id);
-  for (const r of groups) out.get(r.api_id)?.groupIds.push(r.group_id);
+  // Both kinds in one statement: one round trip, one database process woken, instead of two.
+  const rows = await ex
+    .selectFrom('api_owner_users')
+    .select(['api_id', 'user_id as owner_id', sql.lit(1).as('is_user')])
+    .where('api_id', 'in', apiIds)
+    .unionAll(ex.selectFrom('api_owner_groups').select(['api_id', 'group_id as owner_id', sql.lit(0).as('is_user')]).where('api_id', 'in', apiIds))
+    .orderBy('owner_id')
+    .execute();
+  for (const r of rows) {
+    const owners = out.get(r.api_id);
+    if (owners) (Number(r.is_user) === 1 ? owners.userIds : owners.groupIds).push(r.owner_id);
+  }
   return out;
 }
 
