@@ -14,6 +14,15 @@ export async function rowCount(ex: Executor, name: RowCounter): Promise<number> 
 }
 
 /**
+ * The maintained count of a whole list as a column of its page's statement, so
+ * that the page and its total come in one round trip. Read it back with
+ * `pageWithTotal` (a page past the end has no row to carry it: `rowCount` then).
+ */
+export function maintainedTotal(name: RowCounter) {
+  return sql<number>`(select n from row_counts where name = ${sql.lit(name)})`.as('total');
+}
+
+/**
  * What a page of a restricted list carries beside its ids: how many rows its
  * filter selects in all, so that the reader's set is computed once for both.
  * (Without a set to share, a count and an indexed page cost less than a window

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPermissions } from '../access/permissions.js';
 import type { Executor } from '../db/database.js';
-import { rowCount } from '../db/row-counts.js';
+import { maintainedTotal, pageWithTotal, rowCount } from '../db/row-counts.js';
 import type { UserGroupsTable } from '../db/schema.js';
 
 export interface GroupRecord {
@@ -35,10 +35,13 @@ export async function findGroupById(ex: Executor, id: number): Promise<GroupReco
 }
 
 export async function listGroups(ex: Executor, page?: { offset: number; limit: number }): Promise<{ rows: GroupRecord[]; total: number }> {
-  const total = await rowCount(ex, 'user_groups');
-  let q = ex.selectFrom('user_groups').selectAll().orderBy('id');
-  if (page) q = q.limit(page.limit).offset(page.offset);
-  return { rows: (await q.execute()).map(toRecord), total: Number(total) };
+  if (page) {
+    const found = await ex.selectFrom('user_groups').selectAll().select(maintainedTotal('user_groups')).orderBy('id').limit(page.limit).offset(page.offset).execute();
+    const { rows, total } = await pageWithTotal(found, page.offset, () => rowCount(ex, 'user_groups'));
+    return { rows: rows.map(toRecord), total };
+  }
+  const rows = await ex.selectFrom('user_groups').selectAll().orderBy('id').execute();
+  return { rows: rows.map(toRecord), total: rows.length };
 }
 
 export async function insertGroup(ex: Executor, row: Omit<Selectable<UserGroupsTable>, 'id'>): Promise<number> {
