@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { ApiFilter, Filter } from '../access/access.js';
 import type { Executor } from '../db/database.js';
-import { inlinedWindow, maintainedTotal, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { inlinedWindow, pageOfWhole, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { ApisTable } from '../db/schema.js';
 import { storedId } from '../http/ids.js';
 
@@ -62,17 +62,7 @@ export async function listApis(ex: Executor, q: ApiListQuery): Promise<{ rows: A
       .execute();
     return pageWithTotal(found, q.page.offset, count);
   }
-  if (whole && q.page) {
-    const found = await base
-      .selectAll('apis')
-      .select(maintainedTotal('apis'))
-      .orderBy(`apis.${column}`, direction)
-      .orderBy('apis.id', direction)
-      .limit(q.page.limit)
-      .offset(q.page.offset)
-      .execute();
-    return pageWithTotal(found, q.page.offset, () => rowCount(ex, 'apis'));
-  }
+  if (whole && q.page) return pageOfWhole(ex, 'apis', base.selectAll('apis').orderBy(`apis.${column}`, direction).orderBy('apis.id', direction), q.page);
   const total = whole ? await rowCount(ex, 'apis') : await count();
   let rows = base.selectAll('apis').orderBy(`apis.${column}`, direction).orderBy('apis.id', direction);
   if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);

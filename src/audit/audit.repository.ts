@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { inlinedWindow, maintainedTotal, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { inlinedWindow, pageOfWhole, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { AuditLogsTable } from '../db/schema.js';
 
 export type AuditRow = Selectable<AuditLogsTable>;
@@ -48,10 +48,7 @@ export async function listAudit(ex: Executor, q: AuditQuery, visible: Filter): P
       .execute();
     return pageWithTotal(found, q.page.offset, count);
   }
-  if (whole && q.page) {
-    const found = await base.selectAll().select(maintainedTotal('audit_logs')).orderBy('id', 'desc').limit(q.page.limit).offset(q.page.offset).execute();
-    return pageWithTotal(found, q.page.offset, () => rowCount(ex, 'audit_logs'));
-  }
+  if (whole && q.page) return pageOfWhole(ex, 'audit_logs', base.selectAll().orderBy('id', 'desc'), q.page);
   const total = whole ? await rowCount(ex, 'audit_logs') : await count();
   let rows = base.selectAll().orderBy('id', 'desc');
   if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);

@@ -18,8 +18,21 @@ export async function rowCount(ex: Executor, name: RowCounter): Promise<number> 
  * that the page and its total come in one round trip. Read it back with
  * `pageWithTotal` (a page past the end has no row to carry it: `rowCount` then).
  */
-export function maintainedTotal(name: RowCounter) {
+function maintainedTotal(name: RowCounter) {
   return sql<number>`(select n from row_counts where name = ${sql.lit(name)})`.as('total');
+}
+
+/** A page of a whole list (`rows`: its ordered query) and the list's maintained count, in one statement. */
+export async function pageOfWhole<DB, TB extends keyof DB, O>(
+  ex: Executor,
+  name: RowCounter,
+  rows: SelectQueryBuilder<DB, TB, O>,
+  page: { offset: number; limit: number },
+): Promise<{ rows: O[]; total: number }> {
+  // Kysely cannot type a column added to a generic query: the rows are O plus `total`, which pageWithTotal takes off.
+  const found = (await rows.select(maintainedTotal(name)).limit(page.limit).offset(page.offset).execute()) as (O & { total: number })[];
+  const { rows: pageRows, total } = await pageWithTotal(found, page.offset, () => rowCount(ex, name));
+  return { rows: pageRows as O[], total };
 }
 
 /**

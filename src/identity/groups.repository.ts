@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { parseStoredKept, parseStoredSections, type KeptSections, type SectionPermissions } from '../access/permissions.js';
 import type { Executor } from '../db/database.js';
-import { maintainedTotal, pageWithTotal, rowCount } from '../db/row-counts.js';
+import { pageOfWhole } from '../db/row-counts.js';
 import type { UserGroupsTable } from '../db/schema.js';
 
 export interface GroupRecord {
@@ -36,8 +36,7 @@ export async function findGroupById(ex: Executor, id: number): Promise<GroupReco
 
 export async function listGroups(ex: Executor, page?: { offset: number; limit: number }): Promise<{ rows: GroupRecord[]; total: number }> {
   if (page) {
-    const found = await ex.selectFrom('user_groups').selectAll().select(maintainedTotal('user_groups')).orderBy('id').limit(page.limit).offset(page.offset).execute();
-    const { rows, total } = await pageWithTotal(found, page.offset, () => rowCount(ex, 'user_groups'));
+    const { rows, total } = await pageOfWhole(ex, 'user_groups', ex.selectFrom('user_groups').selectAll().orderBy('id'), page);
     return { rows: rows.map(toRecord), total };
   }
   const rows = await ex.selectFrom('user_groups').selectAll().orderBy('id').execute();

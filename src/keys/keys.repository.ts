@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Executor } from '../db/database.js';
-import { inlinedWindow, maintainedTotal, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { inlinedWindow, pageOfWhole, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, KeysTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from '../policies/access-rights.js';
 
@@ -34,10 +34,7 @@ export async function listKeys(ex: Executor, q: KeyListQuery): Promise<{ rows: K
     const found = await ex.selectFrom(ids.as('v')).innerJoin('keys', 'keys.id', 'v.id').selectAll('keys').select('v.total').orderBy('keys.id').execute();
     return pageWithTotal(found, q.page.offset, count);
   }
-  if (whole && q.page) {
-    const found = await base.selectAll('keys').select(maintainedTotal('keys')).orderBy('keys.id').limit(q.page.limit).offset(q.page.offset).execute();
-    return pageWithTotal(found, q.page.offset, () => rowCount(ex, 'keys'));
-  }
+  if (whole && q.page) return pageOfWhole(ex, 'keys', base.selectAll('keys').orderBy('keys.id'), q.page);
   const total = whole ? await rowCount(ex, 'keys') : await count();
   let rows = base.selectAll('keys').orderBy('keys.id');
   if (q.page) rows = rows.limit(q.page.limit).offset(q.page.offset);

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { Filter } from '../access/filter.js';
 import type { Dialect, Executor } from '../db/database.js';
-import { inlinedWindow, maintainedTotal, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
+import { inlinedWindow, pageOfWhole, pageWithTotal, rowCount, windowTotal } from '../db/row-counts.js';
 import type { Database, PoliciesTable } from '../db/schema.js';
 import type { Grant, GrantView, StoredRights } from './access-rights.js';
 
@@ -58,10 +58,7 @@ export async function listPolicies(
     const found = await ex.selectFrom(ids.as('v')).innerJoin('policies', 'policies.id', 'v.id').selectAll('policies').select('v.total').orderBy('policies.id').execute();
     return pageWithTotal(found, page.offset, count);
   }
-  if (whole && page) {
-    const found = await base.selectAll('policies').select(maintainedTotal('policies')).orderBy('policies.id').limit(page.limit).offset(page.offset).execute();
-    return pageWithTotal(found, page.offset, () => rowCount(ex, 'policies'));
-  }
+  if (whole && page) return pageOfWhole(ex, 'policies', base.selectAll('policies').orderBy('policies.id'), page);
   const total = whole ? await rowCount(ex, 'policies') : await count();
   let q = base.selectAll('policies').orderBy('policies.id');
   if (page) q = q.limit(page.limit).offset(page.offset);
