@@ -19,6 +19,8 @@ export interface Latency {
   p50: number;
   p95: number;
   n: number;
+  /** Requests sent before the measured ones. */
+  warmUp: number;
 }
 
 /** Latency (ms) of one request at a time, after a warm-up. */
@@ -31,12 +33,13 @@ export async function latency(url: string, opts: { headers?: Record<string, stri
     if (res.status !== expected) throw new Error(`${url}: expected ${expected}, got ${res.status}`);
     return performance.now() - started;
   };
-  for (let i = 0; i < Math.min(20, opts.iterations); i++) await once();
+  const warmUp = Math.min(20, opts.iterations);
+  for (let i = 0; i < warmUp; i++) await once();
   const times: number[] = [];
   for (let i = 0; i < opts.iterations; i++) times.push(await once());
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), n: times.length };
+  return { p50: round(at(0.5)), p95: round(at(0.95)), n: times.length, warmUp };
 }
 
 export function round(x: number, digits = 2): number {

@@ -220,7 +220,7 @@ export async function run(): Promise<void> {
             const backendsBefore = stats ? await backendCpu(stats) : undefined;
             const l = await latency(`${server.url}${list.path}`, { headers: { authorization: key }, iterations });
             // Per request, the warm-up's requests included (they ran between the two readings).
-            const requests = l.n + Math.min(20, l.n);
+            const requests = l.n + l.warmUp;
             const serverMs = round(((cpuSeconds([server.child.pid!]) - serverBefore) * 1000) / requests);
             let dbMs: number | string = '-';
             if (stats && backendsBefore) {
