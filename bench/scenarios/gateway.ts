@@ -64,6 +64,8 @@ interface Row {
   inspectPort?: number;
   /** A gateway's /metrics: its calls to Redis per request (counters in Redis only). */
   redisCallsPerRequest: number[];
+  /** A gateway's /metrics: how long the garbage collector paused its event loop, per request (µs). */
+  gcPausePerRequest: number[];
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -151,7 +153,10 @@ async function measure(row: Row, seconds: number, connections: number): Promise<
   const helper = row.helperPid === undefined ? [] : [row.helperPid];
   const gauges = async () => {
     const m = row.metricsUrl === undefined ? {} : await gatewayMetrics(row.metricsUrl);
-    return { writer: m.portcullis_gateway_analytics_writer_cpu_seconds_total ?? 0, redisCalls: m.portcullis_gateway_counters_redis_calls_total ?? 0 };
+    const gc = Object.entries(m)
+      .filter(([name]) => name.startsWith('portcullis_gateway_gc_seconds_total{'))
+      .reduce((sum, [, v]) => sum + v, 0);
+    return { writer: m.portcullis_gateway_analytics_writer_cpu_seconds_total ?? 0, redisCalls: m.portcullis_gateway_counters_redis_calls_total ?? 0, gc };
   };
   const before = await gauges();
   const cpuBefore = cpuSeconds(pids);
@@ -172,6 +177,7 @@ async function measure(row: Row, seconds: number, connections: number): Promise<
   row.writerCpuPerRequest.push(perRequest(writer));
   row.helperCpuPerRequest.push(perRequest(helperCpu));
   row.redisCallsPerRequest.push(r.requests > 0 ? (after.redisCalls - before.redisCalls) / r.requests : 0);
+  row.gcPausePerRequest.push(perRequest(after.gc - before.gc));
 }
 
 /** A client on the Redis the counters row uses, or undefined when it does not answer. */
@@ -241,7 +247,7 @@ export async function run(): Promise<void> {
     started.push(bare);
     const rows: Row[] = [];
     const row = (label: string, target: Target, pid: number) => {
-      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [], mainCpuPerRequest: [], writerCpuPerRequest: [], redisCallsPerRequest: [] };
+      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [], mainCpuPerRequest: [], writerCpuPerRequest: [], redisCallsPerRequest: [], gcPausePerRequest: [] };
       rows.push(r);
       return r;
     };
@@ -339,6 +345,9 @@ export async function run(): Promise<void> {
         return `${r.label.split(' ')[0]} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
       };
       console.log(`CPU µs per request by thread: ${[b, c, d, d0].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
+      // Part of the main thread's: the collector's pauses (young-generation scavenges mostly). Requests kept alive past a scavenge show here first.
+      const paused = [c, d, d0, dRedis].filter((r): r is Row => r !== undefined && r.gcPausePerRequest.length > 0);
+      if (paused.length > 0) console.log(`of the main thread's, garbage-collection pauses µs per request (the gateway's /metrics): ${paused.map((r) => `${r === dRedis ? '(d) in Redis' : r.label.split(' ')[0]} ${round(median(r.gcPausePerRequest, (x) => x), 1)}`).join('; ')}`);
     }
     if (d && d0) {
       // The targets read on the request path alone: what is left of the gap is the analytics.

@@ -1,9 +1,17 @@
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 
 /** Upper bounds (ms) of the upstream latency histogram's buckets. */
 const BUCKETS = [1, 2, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
 /** How often the event-loop delay sampler fires (ms). */
 const LOOP_SAMPLE_MS = 2;
+
+/** The garbage collector's kinds of work as node:perf_hooks reports them, by the label /metrics gives each. */
+const GC_KINDS: readonly (readonly [number, string])[] = [
+  [constants.NODE_PERFORMANCE_GC_MINOR, 'minor'],
+  [constants.NODE_PERFORMANCE_GC_MAJOR, 'major'],
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL, 'incremental'],
+  [constants.NODE_PERFORMANCE_GC_WEAKCB, 'weakcb'],
+];
 
 /** Counters of one gateway process, rendered in the Prometheus text format. */
 export class GatewayMetrics {
@@ -19,18 +27,37 @@ export class GatewayMetrics {
    * JavaScript runs for it.
    */
   private loopDelay: IntervalHistogram | undefined;
+  /**
+   * The garbage collector's pauses of this thread, by kind (seconds, and how
+   * many), from node:perf_hooks' `gc` entries: one entry per collection, so a
+   * few dozen a second under load, not one per request.
+   */
+  private readonly gcSeconds = new Map<number, number>(GC_KINDS.map(([k]) => [k, 0]));
+  private readonly gcCount = new Map<number, number>(GC_KINDS.map(([k]) => [k, 0]));
+  private gcObserver: PerformanceObserver | undefined;
 
-  /** Starts sampling the event loop's delay (the first scrape's window begins here). */
+  /** Starts sampling the event loop's delay (the first scrape's window begins here) and counting the collector's pauses. */
   watchEventLoop(): void {
     if (this.loopDelay) return;
     this.loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
     this.loopDelay.enable();
+    this.gcObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const kind = (e as { detail?: { kind?: number } | null }).detail?.kind;
+        if (kind === undefined || !this.gcCount.has(kind)) continue;
+        this.gcCount.set(kind, this.gcCount.get(kind)! + 1);
+        this.gcSeconds.set(kind, this.gcSeconds.get(kind)! + e.duration / 1000);
+      }
+    });
+    this.gcObserver.observe({ entryTypes: ['gc'] });
   }
 
-  /** Stops the sampler (the gateway is stopping). */
+  /** Stops the samplers (the gateway is stopping). */
   stop(): void {
     this.loopDelay?.disable();
     this.loopDelay = undefined;
+    this.gcObserver?.disconnect();
+    this.gcObserver = undefined;
   }
 
   count(status: number): void {
@@ -104,6 +131,14 @@ export class GatewayMetrics {
       lines.push('# TYPE portcullis_gateway_event_loop_delay_max_ms gauge');
       lines.push(`portcullis_gateway_event_loop_delay_max_ms ${ms(h.max)}`);
       h.reset();
+    }
+    if (this.gcObserver) {
+      lines.push('# HELP portcullis_gateway_gc_seconds_total Time the garbage collector paused the thread serving requests, by kind (minor: the young generation; major: the whole heap).');
+      lines.push('# TYPE portcullis_gateway_gc_seconds_total counter');
+      for (const [k, name] of GC_KINDS) lines.push(`portcullis_gateway_gc_seconds_total{kind="${name}"} ${this.gcSeconds.get(k)!}`);
+      lines.push('# HELP portcullis_gateway_gc_pauses_total Garbage collections that paused the thread serving requests, by kind.');
+      lines.push('# TYPE portcullis_gateway_gc_pauses_total counter');
+      for (const [k, name] of GC_KINDS) lines.push(`portcullis_gateway_gc_pauses_total{kind="${name}"} ${this.gcCount.get(k)!}`);
     }
     if (extra.more) lines.push(...extra.more);
     return `${lines.join('\n')}\n`;

@@ -416,5 +416,29 @@ describe('the gateway', () => {
       expect(metrics.body).toMatch(/^portcullis_gateway_event_loop_delay_ms\{quantile="0.99"\} \d+(\.\d+)?$/m);
       expect(metrics.body).toMatch(/^portcullis_gateway_event_loop_delay_max_ms \d+(\.\d+)?$/m);
     });
+
+    it('counts the garbage collector\'s pauses in /metrics', async () => {
+      const pauses = async () => {
+        const body = (await send(gw.url, '/metrics')).body;
+        const count = /^portcullis_gateway_gc_pauses_total\{kind="minor"\} (\d+)$/m.exec(body);
+        const seconds = /^portcullis_gateway_gc_seconds_total\{kind="minor"\} ([0-9.e+-]+)$/m.exec(body);
+        expect(count, 'portcullis_gateway_gc_pauses_total{kind="minor"}').not.toBeNull();
+        expect(seconds, 'portcullis_gateway_gc_seconds_total{kind="minor"}').not.toBeNull();
+        return { count: Number(count![1]), seconds: Number(seconds![1]) };
+      };
+      const before = await pauses();
+      // Short-lived garbage enough to fill the young generation several times over (the gateway runs in this process).
+      let kept = 0;
+      for (let i = 0; i < 200_000; i++) kept += new Array<number>(64).fill(i).length;
+      expect(kept).toBe(200_000 * 64);
+      // Entries reach the observer after the collection, on a later turn of the event loop.
+      let after = await pauses();
+      for (let i = 0; i < 50 && after.count === before.count; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        after = await pauses();
+      }
+      expect(after.count).toBeGreaterThan(before.count);
+      expect(after.seconds).toBeGreaterThan(before.seconds);
+    });
   });
 });
