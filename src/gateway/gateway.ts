@@ -86,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const opened: { redis?: Redis; sub?: Redis } = {};
   const state = new GatewayState(store.db, log);
   const metrics = new GatewayMetrics();
-  metrics.watchEventLoop();
+  metrics.watchRuntime();
   const analytics: AnalyticsBuffer = analyticsBuffer(store, { databaseUrl: config.databaseUrl, max: config.gatewayAnalyticsBuffer, flushMs: config.gatewayAnalyticsFlushMs, log });
   const local = memoryCounters();
   let counters: Counters = local;

@@ -32,21 +32,21 @@ export class GatewayMetrics {
    * many), from node:perf_hooks' `gc` entries: one entry per collection, so a
    * few dozen a second under load, not one per request.
    */
-  private readonly gcSeconds = new Map<number, number>(GC_KINDS.map(([k]) => [k, 0]));
-  private readonly gcCount = new Map<number, number>(GC_KINDS.map(([k]) => [k, 0]));
+  private readonly gc = new Map(GC_KINDS.map(([kind, name]) => [kind, { name, seconds: 0, pauses: 0 }]));
   private gcObserver: PerformanceObserver | undefined;
 
   /** Starts sampling the event loop's delay (the first scrape's window begins here) and counting the collector's pauses. */
-  watchEventLoop(): void {
+  watchRuntime(): void {
     if (this.loopDelay) return;
     this.loopDelay = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
     this.loopDelay.enable();
     this.gcObserver = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const kind = (e as { detail?: { kind?: number } | null }).detail?.kind;
-        if (kind === undefined || !this.gcCount.has(kind)) continue;
-        this.gcCount.set(kind, this.gcCount.get(kind)! + 1);
-        this.gcSeconds.set(kind, this.gcSeconds.get(kind)! + e.duration / 1000);
+        const counted = kind === undefined ? undefined : this.gc.get(kind);
+        if (counted === undefined) continue;
+        counted.pauses += 1;
+        counted.seconds += e.duration / 1000;
       }
     });
     this.gcObserver.observe({ entryTypes: ['gc'] });
@@ -135,10 +135,10 @@ export class GatewayMetrics {
     if (this.gcObserver) {
       lines.push('# HELP portcullis_gateway_gc_seconds_total Time the garbage collector paused the thread serving requests, by kind (minor: the young generation; major: the whole heap).');
       lines.push('# TYPE portcullis_gateway_gc_seconds_total counter');
-      for (const [k, name] of GC_KINDS) lines.push(`portcullis_gateway_gc_seconds_total{kind="${name}"} ${this.gcSeconds.get(k)!}`);
+      for (const { name, seconds } of this.gc.values()) lines.push(`portcullis_gateway_gc_seconds_total{kind="${name}"} ${seconds}`);
       lines.push('# HELP portcullis_gateway_gc_pauses_total Garbage collections that paused the thread serving requests, by kind.');
       lines.push('# TYPE portcullis_gateway_gc_pauses_total counter');
-      for (const [k, name] of GC_KINDS) lines.push(`portcullis_gateway_gc_pauses_total{kind="${name}"} ${this.gcCount.get(k)!}`);
+      for (const { name, pauses } of this.gc.values()) lines.push(`portcullis_gateway_gc_pauses_total{kind="${name}"} ${pauses}`);
     }
     if (extra.more) lines.push(...extra.more);
     return `${lines.join('\n')}\n`;
