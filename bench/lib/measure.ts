@@ -23,23 +23,42 @@ export interface Latency {
   warmUp: number;
 }
 
-/** Latency (ms) of one request at a time, after a warm-up. */
-export async function latency(url: string, opts: { headers?: Record<string, string>; iterations: number; expectStatus?: number }): Promise<Latency> {
-  const expected = opts.expectStatus ?? 200;
-  const once = async () => {
+export interface LatencyTarget {
+  url: string;
+  headers?: Record<string, string>;
+  expectStatus?: number;
+}
+
+/**
+ * Latency (ms) of one request at a time, after a warm-up. Several targets are
+ * measured in turn, request by request (a, b, a, b, …), so that a ratio between
+ * them sees the same machine: measured one after the other, a slow stretch of a
+ * shared machine lands on one side only.
+ */
+export async function latencies(targets: LatencyTarget[], opts: { iterations: number }): Promise<Latency[]> {
+  const once = async (t: LatencyTarget) => {
+    const expected = t.expectStatus ?? 200;
     const started = performance.now();
-    const res = await fetch(url, { headers: opts.headers });
+    const res = await fetch(t.url, { headers: t.headers });
     await res.arrayBuffer();
-    if (res.status !== expected) throw new Error(`${url}: expected ${expected}, got ${res.status}`);
+    if (res.status !== expected) throw new Error(`${t.url}: expected ${expected}, got ${res.status}`);
     return performance.now() - started;
   };
   const warmUp = Math.min(20, opts.iterations);
-  for (let i = 0; i < warmUp; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < opts.iterations; i++) times.push(await once());
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { p50: round(at(0.5)), p95: round(at(0.95)), n: times.length, warmUp };
+  for (let i = 0; i < warmUp; i++) for (const t of targets) await once(t);
+  const times = targets.map((): number[] => []);
+  for (let i = 0; i < opts.iterations; i++) for (const [k, t] of targets.entries()) times[k]!.push(await once(t));
+  return times.map((ts) => {
+    ts.sort((a, b) => a - b);
+    const at = (q: number) => ts[Math.min(ts.length - 1, Math.floor(q * ts.length))]!;
+    return { p50: round(at(0.5)), p95: round(at(0.95)), n: ts.length, warmUp };
+  });
+}
+
+/** Latency (ms) of one request at a time to one target. */
+export async function latency(url: string, opts: { headers?: Record<string, string>; iterations: number; expectStatus?: number }): Promise<Latency> {
+  const [l] = await latencies([{ url, headers: opts.headers, expectStatus: opts.expectStatus }], opts);
+  return l!;
 }
 
 export function round(x: number, digits = 2): number {

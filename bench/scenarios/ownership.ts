@@ -4,14 +4,15 @@ import { loadConfig } from '../../src/config.js';
 import { hashSecret, newSecret } from '../../src/identity/tokens.js';
 import { openMigratedStore } from '../../src/db/migrate.js';
 import { benchDatabases, newId } from '../lib/databases.js';
-import { latency, round, table } from '../lib/measure.js';
+import { latencies, latency, round, table, type Latency } from '../lib/measure.js';
 import { startServer } from '../lib/server.js';
 
 /*
  * Issue 3: API ownership at scale. A store with 100,000 APIs, 5,000 users, 500
  * groups each owning ~200 APIs, and 2,000,000 analytics records over 30 days;
- * p50/p95 of the catalogue as an administrator and as a group owner, single API
- * lookups (visible and hidden), and owned API usage over 30 days.
+ * p50/p95 of the catalogue as an administrator and as a group owner (their
+ * requests interleaved, one of each in turn), single API lookups (visible and
+ * hidden), and owned API usage over 30 days.
  * Targets: owner's list within 2x the administrator's and under 25 ms p95; owned
  * usage under 100 ms p95.
  */
@@ -152,8 +153,14 @@ export async function run(): Promise<void> {
         const owner = { authorization: s.ownerKey };
         const to = new Date();
         const from = new Date(to.getTime() - (DAYS - 1) * 86_400_000);
-        const a = await latency(`${server.url}/api/apis?p=1`, { headers: admin, iterations });
-        const b = await latency(`${server.url}/api/apis?p=1`, { headers: owner, iterations });
+        // (a) and (b) in turn, request by request: their ratio is the target.
+        const [a, b] = (await latencies(
+          [
+            { url: `${server.url}/api/apis?p=1`, headers: admin },
+            { url: `${server.url}/api/apis?p=1`, headers: owner },
+          ],
+          { iterations },
+        )) as [Latency, Latency];
         const cv = await latency(`${server.url}/api/apis/${s.visibleApiId}`, { headers: owner, iterations });
         const ch = await latency(`${server.url}/api/apis/${s.hiddenApiId}`, { headers: owner, iterations, expectStatus: 404 });
         const d = await latency(`${server.url}/api/usage/apis/${day(from)}/${day(to)}`, { headers: owner, iterations });
@@ -172,7 +179,7 @@ export async function run(): Promise<void> {
     }
   }
   table(
-    `Ownership: ${APIS} APIs, ${USERS} users, ${GROUPS} groups (~${APIS / GROUPS} APIs each), ${RECORDS} analytics records; ${iterations} sequential requests each`,
+    `Ownership: ${APIS} APIs, ${USERS} users, ${GROUPS} groups (~${APIS / GROUPS} APIs each), ${RECORDS} analytics records; ${iterations} sequential requests each, (a) and (b) interleaved`,
     ['query', 'p50 ms', 'p95 ms', 'target'],
     rows,
   );
