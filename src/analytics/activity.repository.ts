@@ -198,7 +198,8 @@ export async function oauthClientVisible(ex: Executor, clientId: string, apiVisi
     .where('cr.oauth_client_id', '=', clientId);
   if (apiVisible.kind === 'restricted') viaProduct = viaProduct.where(apiVisible.where);
   if (await viaProduct.limit(1).executeTakeFirst()) return true;
-  let viaTraffic = ex.selectFrom('analytics_records as r').select('r.id').where('r.oauth_id', '=', clientId);
+  // `oauth_id <> ''` names the condition of the partial index on (oauth_id, at) (migration 0033).
+  let viaTraffic = ex.selectFrom('analytics_records as r').select('r.id').where('r.oauth_id', '<>', '').where('r.oauth_id', '=', clientId);
   if (recordVisible.kind === 'restricted') viaTraffic = viaTraffic.where(recordVisible.where);
   return (await viaTraffic.limit(1).executeTakeFirst()) !== undefined;
 }
@@ -206,7 +207,8 @@ export async function oauthClientVisible(ex: Executor, clientId: string, apiVisi
 /** An OAuth client's traffic per API (and time bucket) over the range, busiest first; `visible` is a filter on `r.api_id`. */
 export async function oauthClientActivity(ex: Executor, clientId: string, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
   const bucket = rawBucket(b);
-  let base = ex.selectFrom('analytics_records as r').where('r.oauth_id', '=', clientId).where('r.at', '>=', range.from).where('r.at', '<', range.to);
+  // As above: the partial index's condition, then the client.
+  let base = ex.selectFrom('analytics_records as r').where('r.oauth_id', '<>', '').where('r.oauth_id', '=', clientId).where('r.at', '>=', range.from).where('r.at', '<', range.to);
   if (visible.kind === 'restricted') base = base.where(visible.where);
   const { n } = await ex
     .selectFrom(base.select(['r.api_id', bucket.as('bucket')]).distinct().as('d'))

@@ -26,6 +26,7 @@ import * as m0029 from './migrations/0029-grant-counts.js';
 import * as m0030 from './migrations/0030-mcp-analytics.js';
 import * as m0031 from './migrations/0031-access-request-client-type.js';
 import * as m0032 from './migrations/0032-audit-api-counts.js';
+import * as m0033 from './migrations/0033-analytics-oauth-partial.js';
 
 /** Migrations are listed here explicitly so that a bundle or a compiled tree finds them all. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0030-mcp-analytics': m0030,
   '0031-access-request-client-type': m0031,
   '0032-audit-api-counts': m0032,
+  '0033-analytics-oauth-partial': m0033,
 };
 
 const provider: MigrationProvider = {
