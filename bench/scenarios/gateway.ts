@@ -6,6 +6,7 @@ import { gatewayMetrics, startGatewayProcess, waitForRoute } from '../lib/gatewa
 import { load, median, paced, warmUp, type Load, type Paced, type Target } from '../lib/load.js';
 import { round, table } from '../lib/measure.js';
 import { Redis } from 'ioredis';
+import { MAX_RESERVED } from '../../src/gateway/counters.js';
 import { caddyInstalled, startCaddy } from '../lib/caddy.js';
 import { heapAfterGcMiB } from '../lib/inspector.js';
 import { nginxInstalled, startNginx } from '../lib/nginx.js';
@@ -64,6 +65,8 @@ interface Row {
   inspectPort?: number;
   /** A gateway's /metrics: its calls to Redis per request (counters in Redis only). */
   redisCallsPerRequest: number[];
+  /** A gateway's /metrics: the share of requests that waited for a reply from Redis (counters in Redis only). */
+  redisWaitsPerRequest: number[];
   /** A gateway's /metrics: how long the garbage collector paused its event loop, per request (µs). */
   gcPausePerRequest: number[];
 }
@@ -156,7 +159,12 @@ async function measure(row: Row, seconds: number, connections: number): Promise<
     const gc = Object.entries(m)
       .filter(([name]) => name.startsWith('portcullis_gateway_gc_seconds_total{'))
       .reduce((sum, [, v]) => sum + v, 0);
-    return { writer: m.portcullis_gateway_analytics_writer_cpu_seconds_total ?? 0, redisCalls: m.portcullis_gateway_counters_redis_calls_total ?? 0, gc };
+    return {
+      writer: m.portcullis_gateway_analytics_writer_cpu_seconds_total ?? 0,
+      redisCalls: m.portcullis_gateway_counters_redis_calls_total ?? 0,
+      redisWaits: m.portcullis_gateway_counters_redis_waits_total ?? 0,
+      gc,
+    };
   };
   const before = await gauges();
   const cpuBefore = cpuSeconds(pids);
@@ -177,6 +185,7 @@ async function measure(row: Row, seconds: number, connections: number): Promise<
   row.writerCpuPerRequest.push(perRequest(writer));
   row.helperCpuPerRequest.push(perRequest(helperCpu));
   row.redisCallsPerRequest.push(r.requests > 0 ? (after.redisCalls - before.redisCalls) / r.requests : 0);
+  row.redisWaitsPerRequest.push(r.requests > 0 ? (after.redisWaits - before.redisWaits) / r.requests : 0);
   row.gcPausePerRequest.push(perRequest(after.gc - before.gc));
 }
 
@@ -247,7 +256,7 @@ export async function run(): Promise<void> {
     started.push(bare);
     const rows: Row[] = [];
     const row = (label: string, target: Target, pid: number) => {
-      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [], mainCpuPerRequest: [], writerCpuPerRequest: [], redisCallsPerRequest: [], gcPausePerRequest: [] };
+      const r: Row = { label, target, pid, runs: [], cpuPerRequest: [], helperCpuPerRequest: [], mainCpuPerRequest: [], writerCpuPerRequest: [], redisCallsPerRequest: [], redisWaitsPerRequest: [], gcPausePerRequest: [] };
       rows.push(r);
       return r;
     };
@@ -370,7 +379,7 @@ export async function run(): Promise<void> {
       console.log(
         `(d) counters in Redis / in memory = ${ratio.toFixed(2)}  (target ≥ 0.85: ${verdict(ratio >= 0.85)}); in Redis ${round(med(dRedis).rps, 0)} req/s, p99 ${med(dRedis).p99} ms, ${round(cpuMed(dRedis), 0)} µs CPU/req (gateway only)` +
           (dRedis.helperPid === undefined ? '' : `; redis-server spent ${round(median(dRedis.helperCpuPerRequest, (x) => x), 0)} µs CPU/req more, on the same 2 cores`) +
-          `; ${round(median(dRedis.redisCallsPerRequest, (x) => x), 3)} calls to Redis a request (a busy key far from its limits reserves up to 64 requests a call)`,
+          `; ${round(median(dRedis.redisCallsPerRequest, (x) => x), 4)} calls to Redis a request (a busy key far from its limits reserves up to ${MAX_RESERVED} requests a call), ${round(median(dRedis.redisWaitsPerRequest, (x) => x) * 100, 2)} % of requests waited for a reply`,
       );
     }
     if (e) {
@@ -471,7 +480,7 @@ export async function run(): Promise<void> {
           callsCost !== undefined && callsCost <= allowed
             ? `not fewer calls: they stay within what the target allows (${round(callsCost, 0)} of ${round(allowed, 0)} µs); the rest of the difference is not the round trips themselves and this bench does not measure it apart (a CPU profile of each gateway under the same load is where to look)`
             : `fewer calls to Redis a request: at most ${round(allowed / Math.max(1, roundTrip ?? extra), 3)} at what a round trip costs here` +
-              ` (reservations of up to 64 requests, made while a busy key is at least 10,000 requests from its limits, give ${round(1 / 64, 3)} at best), or a machine where a round trip costs the gateway no more than ${round(allowed, 0)} µs CPU`,
+              ` (reservations of up to ${MAX_RESERVED} requests, made while a busy key is at least 10,000 requests from its limits, give ${round(1 / MAX_RESERVED, 3)} at best), or a machine where a round trip costs the gateway no more than ${round(allowed, 0)} µs CPU`,
       });
     }
 

@@ -52,6 +52,8 @@ export interface Counters {
   readonly outages: number;
   /** Calls made to Redis to count requests (memory counters: none). */
   readonly redisCalls: number;
+  /** Requests that waited for a reply from Redis before they were decided (not served from a reservation; memory counters: none). */
+  readonly redisWaits: number;
   close(): Promise<void>;
 }
 
@@ -153,6 +155,7 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
     fallbacks: 0,
     outages: 0,
     redisCalls: 0,
+    redisWaits: 0,
     hit(bucket, limits) {
       let cell = cells.get(bucket);
       if (!cell) {
@@ -174,8 +177,15 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
 
 /** Reservations are made only while each allowance is at least this far from its limit: near a limit every request asks Redis. */
 const RESERVE_FLOOR = 10_000;
-/** The most requests counted by one call. */
-const MAX_RESERVED = 64;
+/**
+ * The most requests counted by one call. A busy key's next reservation is
+ * asked for when a quarter of one is used: with 64, at a full gateway's rate
+ * (6,000–12,000 requests a second on the 2-core bench machine), what was left
+ * lasted 4–8 ms, less than a Redis reply takes to come back through an event
+ * loop that busy, and about 2 % of the requests waited for it
+ * (docs/benchmarks.md, "Reservations that outlast a reply").
+ */
+export const MAX_RESERVED = 256;
 /** How long a reservation lasts before what is left of it is given back (ms). */
 const RESERVATION_MS = 100;
 
@@ -505,7 +515,7 @@ function outcomeOf(reply: ScriptReply, l: Limits): Outcome {
  * A busy bucket far from its limits is counted in reservations: one call counts
  * up to MAX_RESERVED requests (the script grants more than one only while every
  * allowance stays RESERVE_FLOOR from its limit), the others are allowed here
- * without asking, the next reservation is asked for when half of one is used,
+ * without asking, the next reservation is asked for when a quarter of one is used,
  * and what is not used within RESERVATION_MS goes back. Near a limit every
  * request asks Redis, so the boundary stays exact between gateways.
  */
@@ -528,6 +538,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   let probing = false;
   let closed = false;
   let calls = 0;
+  let waits = 0;
   /** Buckets holding a reservation with requests left. */
   const holding = new Set<string>();
   const lapse = setInterval(() => {
@@ -716,13 +727,14 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
   }
 
   /**
-   * Half a reservation used: the next one is asked for now, while requests
-   * are still allowed from this one, so that none waits for Redis.
+   * A quarter of a reservation used: the next one is asked for now, while
+   * three quarters are still to be served from this one, so that none waits
+   * for Redis.
    */
   function refill(bucket: string, cell: ShadowCell, l: Limits, held: Reservation): void {
     const sent = clock();
-    // Half of it used in under half its time: the bucket is busier than its batch.
-    if (sent < held.until - RESERVATION_MS / 2) cell.batch = Math.min(MAX_RESERVED, cell.batch * 2);
+    // A quarter of it used in under a quarter of its time: the bucket is busier than its batch.
+    if (sent < held.until - (RESERVATION_MS * 3) / 4) cell.batch = Math.min(MAX_RESERVED, cell.batch * 2);
     const local = cell.local;
     const pending = callScript(bucket, l, cell, sent, cell.batch, undefined);
     reservingUntilSettled(cell, pending);
@@ -742,13 +754,17 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
       const held = cell.reserved;
       if (held !== undefined && held.left > 0 && sameLimits(held.limits, l) && clock() < held.until) {
         const o = fromReservation(held);
-        if (held.left * 2 <= cell.batch && cell.reserving === undefined && cell.farUnder !== undefined) refill(bucket, cell, l, held);
+        if (held.left * 4 <= cell.batch * 3 && cell.reserving === undefined && cell.farUnder !== undefined) refill(bucket, cell, l, held);
         return o;
       }
       // A call counting several requests of this bucket is out: what it reserves may cover this request too.
       const reserving = cell.reserving;
-      if (reserving !== undefined) return reserving.then(() => hit(bucket, l), () => hit(bucket, l));
+      if (reserving !== undefined) {
+        waits += 1;
+        return reserving.then(() => hit(bucket, l), () => hit(bucket, l));
+      }
     }
+    waits += 1;
     return viaRedis(bucket, l).catch(() => locally(bucket, l));
   }
 
@@ -764,6 +780,9 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     },
     get redisCalls() {
       return calls;
+    },
+    get redisWaits() {
+      return waits;
     },
     hit,
     quota(bucket, l) {
@@ -810,5 +829,8 @@ export function counterMetricLines(counters: Counters): string[] {
     '# HELP portcullis_gateway_counters_redis_calls_total Calls to Redis that counted requests or gave back reserved ones.',
     '# TYPE portcullis_gateway_counters_redis_calls_total counter',
     `portcullis_gateway_counters_redis_calls_total ${counters.redisCalls}`,
+    '# HELP portcullis_gateway_counters_redis_waits_total Requests that waited for a reply from Redis before they were decided (none left in a reservation).',
+    '# TYPE portcullis_gateway_counters_redis_waits_total counter',
+    `portcullis_gateway_counters_redis_waits_total ${counters.redisWaits}`,
   ];
 }

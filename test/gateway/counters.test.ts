@@ -205,11 +205,12 @@ describe('Redis counters for a busy key far from its limits', () => {
     await new Promise((r) => setTimeout(r, 400));
     for (let i = 0; i < 200; i++) if ((await hit(b, 'shared', quota)).verdict === 0) allowed += 1;
     expect(allowed).toBe(quota.quota_max);
-    // Near the limit nothing was reserved: about one call per request.
+    // Near the limit nothing was reserved: about one call per request, and each request waited for its reply.
     expect(a.redisCalls + b.redisCalls).toBeGreaterThan(10_000);
+    expect(a.redisWaits + b.redisWaits).toBeGreaterThan(10_000);
   });
 
-  it('ask for the next reservation when half of one is used, so that the requests of a busy key do not wait for Redis', async () => {
+  it('ask for the next reservation when a quarter of one is used, so that the requests of a busy key do not wait for Redis', async () => {
     const counters = gateway(redis);
     // Up to full batches first, then a pause in which any call still out is answered.
     for (let i = 0; i < 300; i++) {
@@ -220,21 +221,26 @@ describe('Redis counters for a busy key far from its limits', () => {
     // Requests in one turn of the event loop: each served from the reservation is answered at once (not a
     // promise), and no reply from Redis can arrive meanwhile.
     const before = counters.redisCalls;
+    const waitsBefore = counters.redisWaits;
     let servedAfterAsking = 0;
     let served = 0;
-    for (let i = 0; i < 200; i++) {
+    let waited = 0;
+    for (let i = 0; i < 1000; i++) {
       const o = counters.hit('steady', BIG);
       if (o instanceof Promise) {
+        waited += 1;
         expect((await o).verdict).toBe(0);
         break;
       }
       served += 1;
       if (counters.redisCalls > before) servedAfterAsking += 1;
     }
-    // The next reservation was asked for while this one still had requests to serve: about half of them.
+    // The next reservation was asked for while this one still had requests to serve: about three quarters of them.
     expect(served).toBeGreaterThan(2);
     expect(servedAfterAsking).toBeGreaterThan(0);
     expect(counters.redisCalls).toBe(before + 1);
+    // Only a request answered with a promise counts as one that waited for Redis.
+    expect(counters.redisWaits - waitsBefore).toBe(waited);
   });
 
   it('read a quota in the same turn of the event loop as a counted request (both go out in one pipeline)', async () => {
