@@ -179,11 +179,12 @@ export function memoryCounters(options: MemoryCounterOptions = {}): Counters {
 const RESERVE_FLOOR = 10_000;
 /**
  * The most requests counted by one call. A busy key's next reservation is
- * asked for when a quarter of one is used: with 64, at a full gateway's rate
- * (6,000–12,000 requests a second on the 2-core bench machine), what was left
- * lasted 4–8 ms, less than a Redis reply takes to come back through an event
- * loop that busy, and about 2 % of the requests waited for it
- * (docs/benchmarks.md, "Reservations that outlast a reply").
+ * asked for when a quarter of one is used. It was 64, asked for at half: at a
+ * full gateway's rate (6,000–12,000 requests a second on the 2-core bench
+ * machine) the half left lasted 4–8 ms, less than a Redis reply took to come
+ * back through an event loop that busy, and about 2 % of the requests waited
+ * for it (docs/benchmarks.md, "An AMD machine, Redis reservations that outlast
+ * a reply"). A gateway holds at most 1.75 × this many (docs/gateway.md).
  */
 export const MAX_RESERVED = 256;
 /** How long a reservation lasts before what is left of it is given back (ms). */
