@@ -183,6 +183,11 @@ export async function mcpActivity(ex: Executor, range: Range, visible: Filter, s
   return { rows: (await q.execute()) as McpActivity[], total: Number(n) };
 }
 
+/** An OAuth client's raw records; `oauth_id <> ''` names the condition of the partial index on (oauth_id, at) (migration 0033). */
+function recordsOfClient(ex: Executor, clientId: string) {
+  return ex.selectFrom('analytics_records as r').where('r.oauth_id', '<>', '').where('r.oauth_id', '=', clientId);
+}
+
 /**
  * Whether an OAuth client is one the viewer may see: a DCR credential names it
  * and its product has an API `apiVisible` (a filter on `a.api_id`) lets
@@ -198,8 +203,7 @@ export async function oauthClientVisible(ex: Executor, clientId: string, apiVisi
     .where('cr.oauth_client_id', '=', clientId);
   if (apiVisible.kind === 'restricted') viaProduct = viaProduct.where(apiVisible.where);
   if (await viaProduct.limit(1).executeTakeFirst()) return true;
-  // `oauth_id <> ''` names the condition of the partial index on (oauth_id, at) (migration 0033).
-  let viaTraffic = ex.selectFrom('analytics_records as r').select('r.id').where('r.oauth_id', '<>', '').where('r.oauth_id', '=', clientId);
+  let viaTraffic = recordsOfClient(ex, clientId).select('r.id');
   if (recordVisible.kind === 'restricted') viaTraffic = viaTraffic.where(recordVisible.where);
   return (await viaTraffic.limit(1).executeTakeFirst()) !== undefined;
 }
@@ -207,8 +211,7 @@ export async function oauthClientVisible(ex: Executor, clientId: string, apiVisi
 /** An OAuth client's traffic per API (and time bucket) over the range, busiest first; `visible` is a filter on `r.api_id`. */
 export async function oauthClientActivity(ex: Executor, clientId: string, range: Range, visible: Filter, b: Bucketing, page?: { offset: number; limit: number }) {
   const bucket = rawBucket(b);
-  // As above: the partial index's condition, then the client.
-  let base = ex.selectFrom('analytics_records as r').where('r.oauth_id', '<>', '').where('r.oauth_id', '=', clientId).where('r.at', '>=', range.from).where('r.at', '<', range.to);
+  let base = recordsOfClient(ex, clientId).where('r.at', '>=', range.from).where('r.at', '<', range.to);
   if (visible.kind === 'restricted') base = base.where(visible.where);
   const { n } = await ex
     .selectFrom(base.select(['r.api_id', bucket.as('bucket')]).distinct().as('d'))

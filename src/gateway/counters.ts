@@ -748,7 +748,7 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
     );
   }
 
-  function hit(bucket: string, l: Limits): Outcome | Promise<Outcome> {
+  function answer(bucket: string, l: Limits): Outcome | Promise<Outcome> {
     if (degraded || closed) return locally(bucket, l);
     const cell = cells.get(bucket);
     if (cell !== undefined) {
@@ -760,13 +760,16 @@ export function redisCounters(redis: Redis, prefix: string, options: RedisCounte
       }
       // A call counting several requests of this bucket is out: what it reserves may cover this request too.
       const reserving = cell.reserving;
-      if (reserving !== undefined) {
-        waits += 1;
-        return reserving.then(() => hit(bucket, l), () => hit(bucket, l));
-      }
+      if (reserving !== undefined) return reserving.then(() => answer(bucket, l), () => answer(bucket, l));
     }
-    waits += 1;
     return viaRedis(bucket, l).catch(() => locally(bucket, l));
+  }
+
+  /** A request not served from a reservation waits for Redis: counted once, however many calls it waits for. */
+  function hit(bucket: string, l: Limits): Outcome | Promise<Outcome> {
+    const o = answer(bucket, l);
+    if (o instanceof Promise) waits += 1;
+    return o;
   }
 
   return {
