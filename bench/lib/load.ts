@@ -48,6 +48,8 @@ export interface Paced {
   requests: number;
   /** How late the generator's own timer fired at worst (ms): large values mean the figures are the generator's. */
   maxLag: number;
+  /** The slowest answer of the lead-in, while the run's connections were being opened (ms; 0 without a lead-in). */
+  leadInMax: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
   const pool = new Pool(u.origin, { connections: opts.connections, keepAliveTimeout: 30_000 });
   const path = `${u.pathname}${u.search}`;
   const times: number[] = [];
+  let leadInMax = 0;
   const failures = new Map<string, number>();
   const fail = (why: string): void => {
     failures.set(why, (failures.get(why) ?? 0) + 1);
@@ -90,6 +93,7 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
         await res.body.dump();
         if (res.statusCode < 200 || res.statusCode >= 300) fail(String(res.statusCode));
         else if (recorded) times.push(performance.now() - started);
+        else leadInMax = Math.max(leadInMax, performance.now() - started);
       })
       .catch((err: Error) => fail(err.message))
       .finally(() => pending.delete(p));
@@ -127,6 +131,7 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
     max: round(times.at(-1) ?? 0),
     requests: times.length,
     maxLag: round(maxLag),
+    leadInMax: round(leadInMax),
   };
 }
 

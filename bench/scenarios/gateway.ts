@@ -492,10 +492,11 @@ export async function run(): Promise<void> {
       started.splice(started.indexOf(gw2), 1);
       const rate = Math.max(1, Math.round(med(d).rps / 2));
       // (a), then the proxies at the same rate, one run of each in turn: (b) and (f) show what a bare Node
-      // pass-through and a Go proxy add to the tail on this machine, beside what the gateway adds.
-      const proxies = [b, d, f].filter((r): r is Row => r !== undefined);
+      // pass-through and a Go proxy add to the tail on this machine, and (d0) what the gateway adds without
+      // its analytics writer, beside what (d) adds.
+      const proxies = [b, d0, d, f].filter((r): r is Row => r !== undefined);
       const targets = [a, ...proxies];
-      const hist = (p: Paced) => [p.p50, p.p90, p.p99, p.p999, p.max, p.requests, p.maxLag];
+      const hist = (p: Paced) => [p.p50, p.p90, p.p99, p.p999, p.max, p.requests, p.maxLag, p.leadInMax];
       const latencyRounds = async (): Promise<Map<Row, Paced[]>> => {
         const runs = new Map<Row, Paced[]>(targets.map((r) => [r, []]));
         for (let i = 0; i < rounds; i++) {
@@ -514,7 +515,11 @@ export async function run(): Promise<void> {
       /** The run with the median p99 of each target, its table, and the p99 and p50 each proxy adds to (a)'s. */
       const report = (title: string, runs: Map<Row, Paced[]>) => {
         const picked = new Map([...runs].map(([r, ps]) => [r, median(ps, (x) => x.p99)]));
-        table(title, ['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'requests', 'generator lag ms'], [...picked].map(([r, p]) => [r.label, ...hist(p)]));
+        table(
+          title,
+          ['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'requests', 'generator lag ms', 'lead-in max ms'],
+          [...picked].map(([r, p]) => [r.label, ...hist(p)]),
+        );
         const base = picked.get(a)!;
         const added = new Map(proxies.map((r) => [r, { p99: picked.get(r)!.p99 - base.p99, p50: picked.get(r)!.p50 - base.p50 }]));
         const lags = [...runs.values()].flat().map((p) => p.maxLag);
@@ -530,13 +535,14 @@ export async function run(): Promise<void> {
         `gateway event-loop delay during each (d) run (its /metrics): p99 ${loop.map((l) => l.p99).join(', ')} ms; max ${loop.map((l) => l.max).join(', ')} ms`,
       );
       const added = free.added.get(d)!.p99;
-      const others = (x: { added: Map<Row, { p99: number }> }) =>
-        proxies
-          .filter((r) => r !== d)
-          .map((r) => `${r.label.slice(0, 3)} ${x.added.get(r)!.p99.toFixed(2)} ms`)
-          .join(', ');
+      // What the others add, each by its row's tag: "(b) 4.21 ms, (f) 5.60 ms; the gateway without analytics (d0) 6.10 ms".
+      const others = (x: { added: Map<Row, { p99: number }> }) => {
+        const of = (r: Row) => `${/^\([^)]*\)/.exec(r.label)?.[0] ?? r.label} ${x.added.get(r)!.p99.toFixed(2)} ms`;
+        const bare = [b, f].filter((r): r is Row => r !== undefined).map(of);
+        return [...(bare.length > 0 ? [`${bare.join(', ')} by proxies that do nothing but pass requests on`] : []), ...(d0 ? [`${of(d0)} by the gateway without analytics`] : [])].join('; ');
+      };
       console.log(`\np99 added by the gateway = ${added.toFixed(2)} ms  (target ≤ 2 ms: ${verdict(added <= 2)}); p50 added = ${free.added.get(d)!.p50.toFixed(2)} ms`);
-      if (proxies.length > 1) console.log(`p99 added at the same rate by ${others(free)}`);
+      if (proxies.length > 1) console.log(`p99 added at the same rate: ${others(free)}`);
       if (Math.max(...free.lags) > 5) {
         console.log('(the generator itself ran more than 5 ms late: the machine was busy and these p99 figures carry that noise)');
       }
@@ -548,7 +554,7 @@ export async function run(): Promise<void> {
         why:
           `the load generator's own timer fired up to ${round(Math.min(...free.lags), 1)}–${round(Math.max(...free.lags), 1)} ms late in these runs, on the ${cores.length} cores it shares with the upstream and the gateway;` +
           ` the gateway's event-loop delay p99 was ${loop.map((l) => l.p99).join(', ')} ms` +
-          (proxies.length > 1 ? `; at the same rate ${others(free)} were added by proxies that do nothing but pass requests on` : ''),
+          (proxies.length > 1 ? `; added at the same rate: ${others(free)}` : ''),
         wouldMeet: `generator, upstream and gateway on cores of their own (${cores.length} here for the three, and Redis and the control plane besides), so that the figure is the gateway's work and not its wait for a core; until then the pinned run below is the nearest this machine comes`,
       };
       readings.push(tail);
@@ -564,7 +570,7 @@ export async function run(): Promise<void> {
             const pinned = report(`The same, each proxy pinned to core ${own} and the generator and upstream to ${rest} (taskset)`, await latencyRounds());
             const addedPinned = pinned.added.get(d)!;
             console.log(`p99 added by the gateway on a core of its own = ${addedPinned.p99.toFixed(2)} ms (target ≤ 2 ms: ${verdict(addedPinned.p99 <= 2)}); p50 added = ${addedPinned.p50.toFixed(2)} ms`);
-            if (proxies.length > 1) console.log(`p99 added on a core of their own by ${others(pinned)}`);
+            if (proxies.length > 1) console.log(`p99 added on a core of their own: ${others(pinned)}`);
             tail.why +=
               `; with the gateway alone on core ${own}: ${addedPinned.p99.toFixed(2)} ms added, the generator up to ${round(Math.max(...pinned.lags), 1)} ms late` +
               (proxies.length > 1 ? ` (${others(pinned)})` : '');
