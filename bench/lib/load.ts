@@ -83,7 +83,10 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
   let maxLag = 0;
 
   const leadIn = (opts.leadInSeconds ?? 1) * 1000;
-  let recordFrom = Infinity;
+  const total = leadIn + opts.seconds * 1000;
+  const start = performance.now();
+  const recordFrom = start + leadIn;
+  const end = start + total;
   const fire = () => {
     const started = performance.now();
     const recorded = started >= recordFrom;
@@ -100,10 +103,6 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
     pending.add(p);
   };
 
-  const start = performance.now();
-  const total = opts.seconds * 1000 + leadIn;
-  const end = start + total;
-  recordFrom = start + leadIn;
   await new Promise<void>((resolve) => {
     const tick = () => {
       const now = performance.now();

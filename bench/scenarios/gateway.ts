@@ -497,6 +497,7 @@ export async function run(): Promise<void> {
       const proxies = [b, d0, d, f].filter((r): r is Row => r !== undefined);
       const targets = [a, ...proxies];
       const hist = (p: Paced) => [p.p50, p.p90, p.p99, p.p999, p.max, p.requests, p.maxLag, p.leadInMax];
+      const loop: { p99: number; max: number }[] = [];
       const latencyRounds = async (): Promise<Map<Row, Paced[]>> => {
         const runs = new Map<Row, Paced[]>(targets.map((r) => [r, []]));
         for (let i = 0; i < rounds; i++) {
@@ -525,7 +526,6 @@ export async function run(): Promise<void> {
         const lags = [...runs.values()].flat().map((p) => p.maxLag);
         return { added, lags };
       };
-      const loop: { p99: number; max: number }[] = [];
       for (const r of targets) await paced(r.target, { rate, seconds: 2, connections, leadInSeconds: 0 });
       const free = report(
         `Added latency: ${rate} req/s (half of (d)'s maximum), evenly spaced, open loop; the run with the median p99 of ${rounds} interleaved ${seconds} s runs`,
@@ -535,14 +535,14 @@ export async function run(): Promise<void> {
         `gateway event-loop delay during each (d) run (its /metrics): p99 ${loop.map((l) => l.p99).join(', ')} ms; max ${loop.map((l) => l.max).join(', ')} ms`,
       );
       const added = free.added.get(d)!.p99;
-      // What the others add, each by its row's tag: "(b) 4.21 ms, (f) 5.60 ms; the gateway without analytics (d0) 6.10 ms".
+      // What the other rows add, each by its tag: "(b) 4.21 ms, (f) 5.60 ms by proxies that …; (d0) 4.57 ms by the gateway without analytics".
       const others = (x: { added: Map<Row, { p99: number }> }) => {
         const of = (r: Row) => `${/^\([^)]*\)/.exec(r.label)?.[0] ?? r.label} ${x.added.get(r)!.p99.toFixed(2)} ms`;
-        const bare = [b, f].filter((r): r is Row => r !== undefined).map(of);
-        return [...(bare.length > 0 ? [`${bare.join(', ')} by proxies that do nothing but pass requests on`] : []), ...(d0 ? [`${of(d0)} by the gateway without analytics`] : [])].join('; ');
+        const bare = `${[b, f].filter((r): r is Row => r !== undefined).map(of).join(', ')} by proxies that do nothing but pass requests on`;
+        return d0 ? `${bare}; ${of(d0)} by the gateway without analytics` : bare;
       };
       console.log(`\np99 added by the gateway = ${added.toFixed(2)} ms  (target ≤ 2 ms: ${verdict(added <= 2)}); p50 added = ${free.added.get(d)!.p50.toFixed(2)} ms`);
-      if (proxies.length > 1) console.log(`p99 added at the same rate: ${others(free)}`);
+      console.log(`p99 added at the same rate: ${others(free)}`);
       if (Math.max(...free.lags) > 5) {
         console.log('(the generator itself ran more than 5 ms late: the machine was busy and these p99 figures carry that noise)');
       }
@@ -554,7 +554,7 @@ export async function run(): Promise<void> {
         why:
           `the load generator's own timer fired up to ${round(Math.min(...free.lags), 1)}–${round(Math.max(...free.lags), 1)} ms late in these runs, on the ${cores.length} cores it shares with the upstream and the gateway;` +
           ` the gateway's event-loop delay p99 was ${loop.map((l) => l.p99).join(', ')} ms` +
-          (proxies.length > 1 ? `; added at the same rate: ${others(free)}` : ''),
+          `; added at the same rate: ${others(free)}`,
         wouldMeet: `generator, upstream and gateway on cores of their own (${cores.length} here for the three, and Redis and the control plane besides), so that the figure is the gateway's work and not its wait for a core; until then the pinned run below is the nearest this machine comes`,
       };
       readings.push(tail);
@@ -563,17 +563,16 @@ export async function run(): Promise<void> {
         // generator and the upstream on the others: what a proxy adds when it does not take turns with them.
         const own = String(cores.length - 1);
         const rest = cores.length === 2 ? '0' : `0-${cores.length - 2}`;
-        const proxyPids = proxies.flatMap((r) => processTree(r.pid));
+        // (d0) and (d) are one process: each pid once.
+        const proxyPids = [...new Set(proxies.flatMap((r) => processTree(r.pid)))];
         const benchPids = [process.pid, upstream.pid];
         if (pinToCores(proxyPids, own) && pinToCores(benchPids, rest)) {
           try {
             const pinned = report(`The same, each proxy pinned to core ${own} and the generator and upstream to ${rest} (taskset)`, await latencyRounds());
             const addedPinned = pinned.added.get(d)!;
             console.log(`p99 added by the gateway on a core of its own = ${addedPinned.p99.toFixed(2)} ms (target ≤ 2 ms: ${verdict(addedPinned.p99 <= 2)}); p50 added = ${addedPinned.p50.toFixed(2)} ms`);
-            if (proxies.length > 1) console.log(`p99 added on a core of their own: ${others(pinned)}`);
-            tail.why +=
-              `; with the gateway alone on core ${own}: ${addedPinned.p99.toFixed(2)} ms added, the generator up to ${round(Math.max(...pinned.lags), 1)} ms late` +
-              (proxies.length > 1 ? ` (${others(pinned)})` : '');
+            console.log(`p99 added on a core of their own: ${others(pinned)}`);
+            tail.why += `; with the gateway alone on core ${own}: ${addedPinned.p99.toFixed(2)} ms added, the generator up to ${round(Math.max(...pinned.lags), 1)} ms late (${others(pinned)})`;
             tail.wouldMeet = tail.wouldMeet?.replace('the pinned run below', 'the pinned run');
           } finally {
             const all = `0-${cores.length - 1}`;
