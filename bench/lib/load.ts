@@ -134,6 +134,13 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
   };
 }
 
+/** The median of numbers; of an even count, the mean of the middle two (the upper one alone would flatter a ratio read as "at least"). */
+export function middle(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[m]! : (sorted[m - 1]! + sorted[m]!) / 2;
+}
+
 export function median<T>(runs: T[], by: (r: T) => number): T {
   return [...runs].sort((a, b) => by(a) - by(b))[Math.floor(runs.length / 2)]!;
 }

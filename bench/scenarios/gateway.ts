@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayMetrics, startGatewayProcess, waitForRoute } from '../lib/gateway.js';
-import { load, median, paced, warmUp, type Load, type Paced, type Target } from '../lib/load.js';
+import { load, median, middle, paced, warmUp, type Load, type Paced, type Target } from '../lib/load.js';
 import { round, table } from '../lib/measure.js';
 import { Redis } from 'ioredis';
 import { MAX_RESERVED } from '../../src/gateway/counters.js';
@@ -112,10 +112,7 @@ function roundsMet(ratios: number[], met: (x: number, round: number) => boolean,
 
 /** What recording analytics costs (d) a request: (d)'s CPU less (d0)'s, round by round (one process, the two runs side by side), median. */
 function analyticsCpu(d: Row, d0: Row): number {
-  return median(
-    d.cpuPerRequest.map((x, i) => x - d0.cpuPerRequest[i]!),
-    (v) => v,
-  );
+  return middle(d.cpuPerRequest.map((x, i) => x - d0.cpuPerRequest[i]!));
 }
 
 /**
@@ -382,8 +379,8 @@ export async function run(): Promise<void> {
     const cpuMed = (r: Row) => median(r.cpuPerRequest, (x) => x);
     // Every ratio is the median of its rounds' ratios, each of two runs of the same round (paired): the rows'
     // own medians may come from rounds of different speed, and on a drifting machine their ratio reads that drift.
-    const rpsRatio = (x: Row, y: Row) => median(paired(x, y, rpsOf), (v) => v);
-    const cpuRatio = (x: Row, y: Row) => median(paired(x, y, cpuOf), (v) => v);
+    const rpsRatio = (x: Row, y: Row) => middle(paired(x, y, rpsOf));
+    const cpuRatio = (x: Row, y: Row) => middle(paired(x, y, cpuOf));
     table(
       `Gateway throughput: ${connections} connections, median of ${rounds} interleaved ${seconds} s runs; CPU = CPU time of the serving process(es) per request; ÷ (b) = median of the rounds' ratios`,
       ['target', 'req/s', 'p50 ms', 'p99 ms', 'CPU µs/req', '÷ (b)'],

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { benchDatabases } from '../lib/databases.js';
+import { median } from '../lib/load.js';
 import { round, table, throughput, type Throughput } from '../lib/measure.js';
 import { startServer } from '../lib/server.js';
 
@@ -11,10 +12,6 @@ import { startServer } from '../lib/server.js';
  * counts the statements the server runs per request, from pg_stat_database.
  */
 const TARGETS: Record<string, number> = { SQLite: 0.85, PostgreSQL: 0.8 };
-
-function median(runs: Throughput[]): Throughput {
-  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor(runs.length / 2)]!;
-}
 
 /** Transactions committed in this database so far: every statement outside a transaction is one. */
 async function committed(url: string): Promise<number> {
@@ -65,8 +62,8 @@ export async function run(): Promise<void> {
         healthRuns.push(await throughput(`${server.url}/health`, { seconds, connections }));
         meRuns.push(await throughput(`${server.url}/api/users/me`, { seconds, connections, headers: { authorization: key } }));
       }
-      const health = median(healthRuns);
-      const me = median(meRuns);
+      const health = median(healthRuns, (r) => r.rps);
+      const me = median(meRuns, (r) => r.rps);
       const ratio = me.rps / health.rps;
       const target = TARGETS[db.name]!;
       rows.push([`${db.name}: GET /health (baseline)`, round(health.rps, 0), health.p50, health.p99, '1.00', '']);

@@ -3,6 +3,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { startGatewayProcess } from '../lib/gateway.js';
+import { middle } from '../lib/load.js';
 import { round, table } from '../lib/measure.js';
 import { cpuSeconds, processTree, type Listening } from '../lib/process.js';
 import { startServer } from '../lib/server.js';
@@ -38,8 +39,6 @@ async function post<T>(url: string, key: string | undefined, body: unknown): Pro
   if (!res.ok) throw new Error(`POST ${url}: ${res.status} ${text}`);
   return JSON.parse(text) as T;
 }
-
-const mid = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(): Promise<void> {
   const seconds = num('PORTCULLIS_BENCH_SECONDS', 5);
@@ -117,7 +116,7 @@ export async function run(): Promise<void> {
     table(
       `MCP analytics: gateway --workers 1, ${connections} connections, median of ${rounds} interleaved ${seconds} s runs; CPU = the gateway's CPU time per request`,
       ['target', 'req/s', 'CPU µs/req', 'MCP ÷ plain (req/s)'],
-      rows.map((r, i) => [r.label, round(mid(r.rps), 0), round(mid(r.cpu), 0), i % 2 === 1 ? round(mid(r.rps) / mid(rows[i - 1]!.rps)) : '']),
+      rows.map((r, i) => [r.label, round(middle(r.rps), 0), round(middle(r.cpu), 0), i % 2 === 1 ? round(middle(r.rps) / middle(rows[i - 1]!.rps)) : '']),
     );
     // The figures are only worth something if the MCP records were really written with their primitive.
     await new Promise((r) => setTimeout(r, 2000));

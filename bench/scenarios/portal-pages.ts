@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { benchDatabases } from '../lib/databases.js';
+import { middle } from '../lib/load.js';
 import { round, table } from '../lib/measure.js';
 import { startServer } from '../lib/server.js';
 
@@ -26,7 +27,6 @@ interface Load {
   headingMs: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Loads `url` in `page` under the slow profile; counts the bytes on the wire and the time until `ready` (an h1 by default) is visible. */
 async function measure(page: Page, url: string, ready?: string): Promise<Load> {
@@ -57,7 +57,7 @@ async function coldAndWarm(browser: Browser, url: string, rounds: number, ready?
     warm.push(await measure(page, url, ready));
     await context.close();
   }
-  const pick = (loads: Load[]): Load => ({ bytes: median(loads.map((l) => l.bytes)), headingMs: median(loads.map((l) => l.headingMs)) });
+  const pick = (loads: Load[]): Load => ({ bytes: middle(loads.map((l) => l.bytes)), headingMs: middle(loads.map((l) => l.headingMs)) });
   return { cold: pick(cold), warm: pick(warm) };
 }
 
