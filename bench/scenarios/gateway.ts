@@ -98,7 +98,7 @@ const tag = (r: Row) => /^\([^)]*\)/.exec(r.label)?.[0] ?? r.label;
 function drift(r: Row): string {
   const rps = r.runs.map((x) => x.rps);
   const cpu = r.cpuPerRequest;
-  const spread = (xs: number[]) => Math.round(((Math.max(...xs) - Math.min(...xs)) / median(xs, (x) => x)) * 100);
+  const spread = (xs: number[]) => Math.round(((Math.max(...xs) - Math.min(...xs)) / middle(xs)) * 100);
   return (
     `${tag(r)} alone, from round to round: ${round(Math.min(...rps), 0)}–${round(Math.max(...rps), 0)} req/s and ${round(Math.min(...cpu), 0)}–${round(Math.max(...cpu), 0)} µs CPU a request` +
     ` (${spread(rps)} % and ${spread(cpu)} % of its median)`
@@ -477,14 +477,14 @@ export async function run(): Promise<void> {
             : `a request path that without analytics costs no more than 1.15 × (b)'s CPU a request (now ${near(path, 1.15)} ×), and analytics on top of it within the rest`;
       }
       // Each reading also says how its rounds read, and how far (b) itself moved from round to round.
-      const rounds = (ratios: number[], met: (x: number, round: number) => boolean, target: number) => `${roundsMet(ratios, met, target)}; ${drift(b)}`;
-      readings.push({ figure: '(d)/(b), req/s', value: near(ratio, 0.9), target: '≥ 0.90', met: ratio >= 0.9, why: [why, rounds(paired(d, b, rpsOf), (x) => x >= 0.9, 0.9)].filter(Boolean).join('; '), wouldMeet });
+      const withRounds = (ratios: number[], met: (x: number, round: number) => boolean, target: number) => `${roundsMet(ratios, met, target)}; ${drift(b)}`;
+      readings.push({ figure: '(d)/(b), req/s', value: near(ratio, 0.9), target: '≥ 0.90', met: ratio >= 0.9, why: [why, withRounds(paired(d, b, rpsOf), (x) => x >= 0.9, 0.9)].filter(Boolean).join('; '), wouldMeet });
       readings.push({
         figure: 'CPU per request (d)/(b)',
         value: `${near(cpu, 1.15)} (medians ${round(cpuMed(d), 0)} / ${round(cpuMed(b), 0)} µs)`,
         target: '≤ 1.15',
         met: cpu <= 1.15,
-        why: [why, rounds(paired(d, b, cpuOf), (x) => x <= 1.15, 1.15)].filter(Boolean).join('; '),
+        why: [why, withRounds(paired(d, b, cpuOf), (x) => x <= 1.15, 1.15)].filter(Boolean).join('; '),
         wouldMeet,
       });
     }

@@ -27,7 +27,6 @@ interface Load {
   headingMs: number;
 }
 
-
 /** Loads `url` in `page` under the slow profile; counts the bytes on the wire and the time until `ready` (an h1 by default) is visible. */
 async function measure(page: Page, url: string, ready?: string): Promise<Load> {
   const cdp = await page.context().newCDPSession(page);
