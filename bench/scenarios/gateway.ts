@@ -397,17 +397,18 @@ export async function run(): Promise<void> {
         `CPU per request (d)/(b) = ${near(cpu, 1.15)}  (target ≤ 1.15: ${verdict(cpu <= 1.15)}; ${roundsMet(paired(d, b, cpuOf), (x) => x <= 1.15, 1.15)}; ${ofMedians(cpuMed(d), cpuMed(b))}, ${round(cpuMed(d), 0)} / ${round(cpuMed(b), 0)} µs)`,
       );
       console.log(`${drift(b)}: the machine's own drift, which the ratios' margins are read against`);
+      const name = (r: Row) => (r === dRedis ? '(d) in Redis' : tag(r));
       // Where each one's CPU goes: the thread serving requests, the analytics writer's, and the rest (V8's GC helpers, libuv).
       const split = (r: Row) => {
         const main = median(r.mainCpuPerRequest, (x) => x);
         const writer = median(r.writerCpuPerRequest, (x) => x);
         const rest = Math.max(0, cpuMed(r) - main - writer);
-        return `${r.label.split(' ')[0]} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
+        return `${name(r)} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
       };
-      console.log(`CPU µs per request by thread: ${[b, c, d, d0].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
+      console.log(`CPU µs per request by thread: ${[b, c, d, d0, dRedis].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
       // Part of the main thread's: the collector's pauses (young-generation scavenges mostly). Requests kept alive past a scavenge show here first.
       const paused = [c, d, d0, dRedis].filter((r): r is Row => r !== undefined && r.gcPausePerRequest.length > 0);
-      if (paused.length > 0) console.log(`of the main thread's, garbage-collection pauses µs per request (the gateway's /metrics): ${paused.map((r) => `${r === dRedis ? '(d) in Redis' : r.label.split(' ')[0]} ${round(median(r.gcPausePerRequest, (x) => x), 1)}`).join('; ')}`);
+      if (paused.length > 0) console.log(`of the main thread's, garbage-collection pauses µs per request (the gateway's /metrics): ${paused.map((r) => `${name(r)} ${round(median(r.gcPausePerRequest, (x) => x), 1)}`).join('; ')}`);
     }
     if (d && d0) {
       // The targets read on the request path alone: what is left of the gap is the analytics.
