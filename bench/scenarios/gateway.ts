@@ -472,10 +472,14 @@ export async function run(): Promise<void> {
         why =
           `without analytics, (d0) is ${rpsRatio(d0, b).toFixed(2)} × (b)'s req/s at ${path.toFixed(2)} × its CPU a request;` +
           ` recording analytics costs (d) ${round(analytics, 1)} µs a request (its writer thread ${round(median(d.writerCpuPerRequest, (x) => x), 1)})`;
+        const allowed = (1.15 - path) * cpuMed(b);
         wouldMeet =
-          path <= 1.15
-            ? `analytics costing the gateway's process no more than ${round((1.15 - path) * cpuMed(b), 1)} µs CPU a request (now ${round(analytics, 1)}), the request path staying as it is`
-            : `a request path that without analytics costs no more than 1.15 × (b)'s CPU a request (now ${near(path, 1.15)} ×), and analytics on top of it within the rest`;
+          path > 1.15
+            ? `a request path that without analytics costs no more than 1.15 × (b)'s CPU a request (now ${near(path, 1.15)} ×), and analytics on top of it within the rest`
+            : analytics > allowed
+              ? `analytics costing the gateway's process no more than ${round(allowed, 1)} µs CPU a request (now ${round(analytics, 1)}), the request path staying as it is`
+              : // Medians of per-round figures do not add up: each part within its share while the whole misses is the rounds disagreeing.
+                `by this run's medians the analytics already fit what the target leaves (${round(analytics, 1)} of ${round(allowed, 1)} µs a request), so the miss is the rounds disagreeing: more rounds (PORTCULLIS_BENCH_ROUNDS=9) to read it, and cheaper analytics for a margin`;
       }
       // Each reading also says how its rounds read, and how far (b) itself moved from round to round.
       const withRounds = (ratios: number[], met: (x: number, round: number) => boolean, target: number) => `${roundsMet(ratios, met, target)}; ${drift(b)}`;
