@@ -376,7 +376,7 @@ export async function run(): Promise<void> {
     for (let i = 0; i < rounds; i++) for (const r of inRoundOrder(rows, i)) await measure(r, seconds, connections);
 
     const med = (r: Row) => median(r.runs, (x) => x.rps);
-    const cpuMed = (r: Row) => median(r.cpuPerRequest, (x) => x);
+    const cpuMed = (r: Row) => middle(r.cpuPerRequest);
     // Every ratio is the median of its rounds' ratios, each of two runs of the same round (paired): the rows'
     // own medians may come from rounds of different speed, and on a drifting machine their ratio reads that drift.
     const rpsRatio = (x: Row, y: Row) => middle(paired(x, y, rpsOf));
@@ -400,15 +400,15 @@ export async function run(): Promise<void> {
       const name = (r: Row) => (r === dRedis ? '(d) in Redis' : tag(r));
       // Where each one's CPU goes: the thread serving requests, the analytics writer's, and the rest (V8's GC helpers, libuv).
       const split = (r: Row) => {
-        const main = median(r.mainCpuPerRequest, (x) => x);
-        const writer = median(r.writerCpuPerRequest, (x) => x);
+        const main = middle(r.mainCpuPerRequest);
+        const writer = middle(r.writerCpuPerRequest);
         const rest = Math.max(0, cpuMed(r) - main - writer);
         return `${name(r)} main thread ${round(main, 0)}` + (r.metricsUrl === undefined ? '' : `, analytics writer ${round(writer, 0)}`) + `, other threads ${round(rest, 0)}`;
       };
       console.log(`CPU µs per request by thread: ${[b, c, d, d0, dRedis].filter((r): r is Row => r !== undefined).map(split).join('; ')}`);
       // Part of the main thread's: the collector's pauses (young-generation scavenges mostly). Requests kept alive past a scavenge show here first.
       const paused = [c, d, d0, dRedis].filter((r): r is Row => r !== undefined && r.gcPausePerRequest.length > 0);
-      if (paused.length > 0) console.log(`of the main thread's, garbage-collection pauses µs per request (the gateway's /metrics): ${paused.map((r) => `${name(r)} ${round(median(r.gcPausePerRequest, (x) => x), 1)}`).join('; ')}`);
+      if (paused.length > 0) console.log(`of the main thread's, garbage-collection pauses µs per request (the gateway's /metrics): ${paused.map((r) => `${name(r)} ${round(middle(r.gcPausePerRequest), 1)}`).join('; ')}`);
     }
     if (d && d0) {
       // The targets read on the request path alone: what is left of the gap is the analytics.
@@ -431,8 +431,8 @@ export async function run(): Promise<void> {
       const ratio = rpsRatio(dRedis, d);
       console.log(
         `(d) counters in Redis / in memory = ${near(ratio, 0.85)}  (target ≥ 0.85: ${verdict(ratio >= 0.85)}; ${roundsMet(paired(dRedis, d, rpsOf), (x) => x >= 0.85, 0.85)}; ${ofMedians(med(dRedis).rps, med(d).rps)}); in Redis ${round(med(dRedis).rps, 0)} req/s, p99 ${med(dRedis).p99} ms, ${round(cpuMed(dRedis), 0)} µs CPU/req (gateway only)` +
-          (dRedis.helperPid === undefined ? '' : `; redis-server spent ${round(median(dRedis.helperCpuPerRequest, (x) => x), 0)} µs CPU/req more, on the same 2 cores`) +
-          `; ${round(median(dRedis.redisCallsPerRequest, (x) => x), 4)} calls to Redis a request (a busy key far from its limits reserves up to ${MAX_RESERVED} requests a call), ${round(median(dRedis.redisWaitsPerRequest, (x) => x) * 100, 2)} % of requests waited for a reply`,
+          (dRedis.helperPid === undefined ? '' : `; redis-server spent ${round(middle(dRedis.helperCpuPerRequest), 0)} µs CPU/req more, on the same 2 cores`) +
+          `; ${round(middle(dRedis.redisCallsPerRequest), 4)} calls to Redis a request (a busy key far from its limits reserves up to ${MAX_RESERVED} requests a call), ${round(middle(dRedis.redisWaitsPerRequest) * 100, 2)} % of requests waited for a reply`,
       );
     }
     if (e) {
@@ -471,7 +471,7 @@ export async function run(): Promise<void> {
         const path = cpuRatio(d0, b);
         why =
           `without analytics, (d0) is ${rpsRatio(d0, b).toFixed(2)} × (b)'s req/s at ${path.toFixed(2)} × its CPU a request;` +
-          ` recording analytics costs (d) ${round(analytics, 1)} µs a request (its writer thread ${round(median(d.writerCpuPerRequest, (x) => x), 1)})`;
+          ` recording analytics costs (d) ${round(analytics, 1)} µs a request (its writer thread ${round(middle(d.writerCpuPerRequest), 1)})`;
         const allowed = (1.15 - path) * cpuMed(b);
         wouldMeet =
           path > 1.15
@@ -517,10 +517,10 @@ export async function run(): Promise<void> {
     if (d && dRedis) {
       const ratio = rpsRatio(dRedis, d);
       const extra = cpuMed(dRedis) - cpuMed(d);
-      const calls = median(dRedis.redisCallsPerRequest, (x) => x);
+      const calls = middle(dRedis.redisCallsPerRequest);
       // (d) in Redis at 0.85 of (d) when CPU bounds both: at most 1/0.85 of (d)'s CPU a request.
       const allowed = cpuMed(d) * (1 / 0.85 - 1);
-      const server = dRedis.helperPid === undefined ? '' : `, and redis-server ${round(median(dRedis.helperCpuPerRequest, (x) => x), 0)} µs on the same cores`;
+      const server = dRedis.helperPid === undefined ? '' : `, and redis-server ${round(middle(dRedis.helperCpuPerRequest), 0)} µs on the same cores`;
       // What the calls themselves cost the gateway, at what a bare client pays for one round trip.
       const roundTrip = roundTrips?.one.cpuMicros;
       const callsCost = roundTrip === undefined ? undefined : calls * roundTrip;
