@@ -63,7 +63,7 @@ function openSqlite(path: string): Store {
   // Every statement of this process runs on this connection: counting the writing ones as
   // they are handed out (each runs in the same tick) tells this process's own changes.
   let ownWrites = 0;
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(conn, () => ownWrites++) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: driverConnection(conn, () => ownWrites++) }) });
   // data_version moves when another connection (another process, the analytics writer's thread) commits.
   // Prepared once and plucked: the cheapest question SQLite answers, asked on every signed-in request.
   const dataVersion = conn.prepare('pragma data_version').pluck();
@@ -98,8 +98,8 @@ function openSqlite(path: string): Store {
  *   (448 parameters) bound about a quarter faster row for row (docs/benchmarks.md).
  * `onWrite` is told of every statement that may write, as it is handed out to run.
  */
-function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 500): SqliteDatabase {
-  const cache = new Map<string, ReturnType<typeof argumentsStatement>>();
+function driverConnection(conn: SQLite.Database, onWrite: () => void, size = 500): SqliteDatabase {
+  const cache = new Map<string, DriverStatement>();
   return {
     close: () => conn.close(),
     prepare(source) {
@@ -118,8 +118,11 @@ function withStatementCache(conn: SQLite.Database, onWrite: () => void, size = 5
   };
 }
 
-/** A prepared statement that passes Kysely's parameter array to better-sqlite3 as arguments. */
-function argumentsStatement(stmt: SQLite.Statement): SqliteStatement & { readonly readonly: boolean } {
+/** A prepared statement as Kysely's driver runs it; `readonly` tells the cache whether it may write. */
+type DriverStatement = SqliteStatement & { readonly readonly: boolean };
+
+/** Passes Kysely's parameter array to better-sqlite3 as arguments. */
+function argumentsStatement(stmt: SQLite.Statement): DriverStatement {
   return {
     reader: stmt.reader,
     readonly: stmt.readonly,
