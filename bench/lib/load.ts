@@ -46,6 +46,8 @@ export interface Paced {
   p999: number;
   max: number;
   requests: number;
+  /** Every request of the run, the lead-in's too (for CPU time per request over the whole call). */
+  sent: number;
   /** How late the generator's own timer fired at worst (ms): large values mean the figures are the generator's. */
   maxLag: number;
   /** The slowest answer of the lead-in, while the run's connections were being opened (ms; 0 without a lead-in). */
@@ -129,6 +131,7 @@ export async function paced(target: Target, opts: { rate: number; seconds: numbe
     p999: round(at(0.999)),
     max: round(times.at(-1) ?? 0),
     requests: times.length,
+    sent,
     maxLag: round(maxLag),
     leadInMax: round(leadInMax),
   };

@@ -281,6 +281,10 @@ export async function run(): Promise<void> {
   console.log('Load generator, upstream, proxies and gateways share these cores: every figure includes that contention.');
 
   const readings: Reading[] = [];
+  /** The closed-loop CPU reading; the paced runs add how the same ratio reads at half load. */
+  let cpuReading: Reading | undefined;
+  /** The closed-loop (d)/(f) reading; the pinned paced runs add the CPU a request of each on a core of its own. */
+  let caddyReading: Reading | undefined;
   const started: Listening[] = [];
   const stopAll = async () => {
     for (const p of started.reverse()) await p.stop().catch(() => undefined);
@@ -484,20 +488,21 @@ export async function run(): Promise<void> {
       // Each reading also says how its rounds read, and how far (b) itself moved from round to round.
       const withRounds = (ratios: number[], met: (x: number, round: number) => boolean, target: number) => `${roundsMet(ratios, met, target)}; ${drift(b)}`;
       readings.push({ figure: '(d)/(b), req/s', value: near(ratio, 0.9), target: '≥ 0.90', met: ratio >= 0.9, why: [why, withRounds(paired(d, b, rpsOf), (x) => x >= 0.9, 0.9)].filter(Boolean).join('; '), wouldMeet });
-      readings.push({
+      cpuReading = {
         figure: 'CPU per request (d)/(b)',
         value: `${near(cpu, 1.15)} (medians ${round(cpuMed(d), 0)} / ${round(cpuMed(b), 0)} µs)`,
         target: '≤ 1.15',
         met: cpu <= 1.15,
         why: [why, withRounds(paired(d, b, cpuOf), (x) => x <= 1.15, 1.15)].filter(Boolean).join('; '),
         wouldMeet,
-      });
+      };
+      readings.push(cpuReading);
     }
     if (d && f) {
       const ratio = rpsRatio(d, f);
       const ceiling = rpsRatio(b, f);
       const ofB = rpsRatio(d, b);
-      readings.push({
+      caddyReading = {
         figure: '(d)/(f), req/s, with less CPU a request',
         value: `${near(ratio, 1.2)}; CPU ${cpuRatio(d, f).toFixed(2)} × (f)'s`,
         target: '≥ 1.2 and less CPU',
@@ -512,7 +517,8 @@ export async function run(): Promise<void> {
             ? `(d) at ${(1.2 / ceiling).toFixed(2)} of (b)'s req/s or more (now ${ofB.toFixed(2)})`
             : `an HTTP server and client under the gateway that pass requests through at ${(1.2 / ofB).toFixed(2)} × Caddy's req/s or more with (d)'s work on top at ${ofB.toFixed(2)} of it as now (node:http with undici: ${ceiling.toFixed(2)} here), which the gateway's own code cannot reach on this machine`) +
           `, at less CPU a request than Caddy's ${round(cpuMed(f), 0)} µs (now ${round(cpuMed(d), 0)})`,
-      });
+      };
+      readings.push(caddyReading);
     }
     if (d && dRedis) {
       const ratio = rpsRatio(dRedis, d);
@@ -557,13 +563,22 @@ export async function run(): Promise<void> {
       const targets = [a, ...proxies];
       const hist = (p: Paced) => [p.p50, p.p90, p.p99, p.p999, p.max, p.requests, p.maxLag, p.leadInMax];
       const loop: { p99: number; max: number }[] = [];
-      const latencyRounds = async (): Promise<Map<Row, Paced[]>> => {
-        const runs = new Map<Row, Paced[]>(targets.map((r) => [r, []]));
+      /** Each target's paced runs, and each proxy's CPU time a request in them (the lead-in's requests included: its CPU is). */
+      interface LatencyRuns {
+        paced: Map<Row, Paced[]>;
+        cpu: Map<Row, number[]>;
+      }
+      const latencyRounds = async (): Promise<LatencyRuns> => {
+        const runs: LatencyRuns = { paced: new Map(targets.map((r) => [r, []])), cpu: new Map(proxies.map((r) => [r, []])) };
         for (let i = 0; i < rounds; i++) {
           for (const r of inRoundOrder(targets, i)) {
             // The gateway's event-loop delay is reported per scrape window: this scrape opens the run's window.
             if (r === d) await gatewayMetrics(gw1!.url);
-            runs.get(r)!.push(await paced(r.target, { rate, seconds, connections }));
+            const pids = r === a ? [] : processTree(r.pid);
+            const cpuBefore = cpuSeconds(pids);
+            const p = await paced(r.target, { rate, seconds, connections });
+            runs.paced.get(r)!.push(p);
+            runs.cpu.get(r)?.push(p.sent > 0 ? ((cpuSeconds(pids) - cpuBefore) / p.sent) * 1e6 : 0);
             if (r === d) {
               const m = await gatewayMetrics(gw1!.url);
               loop.push({ p99: m['portcullis_gateway_event_loop_delay_ms{quantile="0.99"}'] ?? NaN, max: m.portcullis_gateway_event_loop_delay_max_ms ?? NaN });
@@ -573,17 +588,27 @@ export async function run(): Promise<void> {
         return runs;
       };
       /** The run with the median p99 of each target, its table, and the p99 and p50 each proxy adds to (a)'s. */
-      const report = (title: string, runs: Map<Row, Paced[]>) => {
-        const picked = new Map([...runs].map(([r, ps]) => [r, median(ps, (x) => x.p99)]));
+      const report = (title: string, runs: LatencyRuns) => {
+        const picked = new Map([...runs.paced].map(([r, ps]) => [r, median(ps, (x) => x.p99)]));
         table(
           title,
-          ['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'requests', 'generator lag ms', 'lead-in max ms'],
-          [...picked].map(([r, p]) => [r.label, ...hist(p)]),
+          ['target', 'p50 ms', 'p90 ms', 'p99 ms', 'p99.9 ms', 'max ms', 'requests', 'generator lag ms', 'lead-in max ms', 'CPU µs/req'],
+          [...picked].map(([r, p]) => [r.label, ...hist(p), r === a ? '' : round(middle(runs.cpu.get(r)!), 0)]),
         );
         const base = picked.get(a)!;
         const added = new Map(proxies.map((r) => [r, { p99: picked.get(r)!.p99 - base.p99, p50: picked.get(r)!.p50 - base.p50 }]));
-        const lags = [...runs.values()].flat().map((p) => p.maxLag);
-        return { added, lags };
+        const lags = [...runs.paced.values()].flat().map((p) => p.maxLag);
+        // The same ratios as the closed-loop runs', at a rate that leaves the machine idle part of the time.
+        const pacedCpu = (x: Row, y: Row) => runs.cpu.get(x)!.map((c, i) => c / runs.cpu.get(y)![i]!);
+        const cpu = d ? { ofB: pacedCpu(d, b), ofF: f ? pacedCpu(d, f) : undefined, bOfF: f ? pacedCpu(b, f) : undefined } : undefined;
+        if (cpu) {
+          console.log(
+            `CPU per request at ${rate} req/s, (d)/(b) = ${near(middle(cpu.ofB), 1.15)} (target ≤ 1.15: ${verdict(middle(cpu.ofB) <= 1.15)}; ${roundsMet(cpu.ofB, (x) => x <= 1.15, 1.15)})` +
+              (cpu.ofF ? `; (d)/(f) = ${middle(cpu.ofF).toFixed(2)} (${cpu.ofF.map((x) => x.toFixed(2)).join(', ')})` : '') +
+              (d0 ? `; (d0)/(b) = ${middle(pacedCpu(d0, b)).toFixed(2)}` : ''),
+          );
+        }
+        return { added, lags, cpu };
       };
       for (const r of targets) await paced(r.target, { rate, seconds: 2, connections, leadInSeconds: 0 });
       const free = report(
@@ -594,6 +619,10 @@ export async function run(): Promise<void> {
         `gateway event-loop delay during each (d) run (its /metrics): p99 ${loop.map((l) => l.p99).join(', ')} ms; max ${loop.map((l) => l.max).join(', ')} ms`,
       );
       const added = free.added.get(d)!.p99;
+      /** How a paced run read the CPU ratio, for the closed-loop reading's explanation. */
+      const pacedCpuNote = (where: string, cpu: { ofB: number[] } | undefined) =>
+        cpu ? `; at ${rate} req/s, open loop${where}, (d)/(b) read ${near(middle(cpu.ofB), 1.15)} (${roundsMet(cpu.ofB, (x) => x <= 1.15, 1.15)})` : '';
+      if (cpuReading) cpuReading.why = `${cpuReading.why ?? ''}${pacedCpuNote('', free.cpu)}`;
       // What the other rows add, each by its tag: "(b) 4.21 ms, (f) 5.60 ms by proxies that …; (d0) 4.57 ms by the gateway without analytics".
       const others = (x: { added: Map<Row, { p99: number }> }) => {
         const of = (r: Row) => `${tag(r)} ${x.added.get(r)!.p99.toFixed(2)} ms`;
@@ -632,6 +661,14 @@ export async function run(): Promise<void> {
             console.log(`p99 added by the gateway on a core of its own = ${addedPinned.p99.toFixed(2)} ms (target ≤ 2 ms: ${verdict(addedPinned.p99 <= 2)}); p50 added = ${addedPinned.p50.toFixed(2)} ms`);
             console.log(`p99 added on a core of their own: ${others(pinned)}`);
             tail.why += `; with the gateway alone on core ${own}: ${addedPinned.p99.toFixed(2)} ms added, the generator up to ${round(Math.max(...pinned.lags), 1)} ms late (${others(pinned)})`;
+            if (cpuReading) cpuReading.why += pacedCpuNote(`, each proxy alone on core ${own}`, pinned.cpu);
+            const { ofF, bOfF } = pinned.cpu ?? {};
+            if (caddyReading && ofF && bOfF) {
+              // On a core of its own a proxy serves at most 1 ÷ its CPU a request: the ratio of what one core carries.
+              caddyReading.why +=
+                `; on a core of its own at ${rate} req/s, (d) spent ${middle(ofF).toFixed(2)} × Caddy's CPU a request (rounds ${ofF.map((x) => x.toFixed(2)).join(', ')}) and (b) ${middle(bOfF).toFixed(2)} ×:` +
+                ` one core carries at most ${(1 / middle(ofF)).toFixed(2)} × Caddy's requests through (d), ${(1 / middle(bOfF)).toFixed(2)} × through (b)`;
+            }
             tail.wouldMeet = tail.wouldMeet?.replace('the pinned run below', 'the pinned run');
           } finally {
             const all = `0-${cores.length - 1}`;
