@@ -110,6 +110,11 @@ function roundsMet(ratios: number[], met: (x: number, round: number) => boolean,
   return `met in ${ratios.filter(met).length} of ${ratios.length} rounds (${ratios.map((x) => near(x, target)).join(', ')})`;
 }
 
+/** A CPU ratio of paced runs against the target of (d)/(b), with its rounds: "1.13 (met in 3 of 5 rounds (…))". */
+const cpuOfB = (ratios: number[]) => `${near(middle(ratios), 1.15)} (${roundsMet(ratios, (x) => x <= 1.15, 1.15)})`;
+/** The same against Caddy's, where the target is less CPU a request. */
+const cpuOfF = (ratios: number[]) => `${near(middle(ratios), 1)} (${roundsMet(ratios, (x) => x < 1, 1)})`;
+
 /** What recording analytics costs (d) a request: (d)'s CPU less (d0)'s, round by round (one process, the two runs side by side), median. */
 function analyticsCpu(d: Row, d0: Row): number {
   return middle(d.cpuPerRequest.map((x, i) => x - d0.cpuPerRequest[i]!));
@@ -574,11 +579,12 @@ export async function run(): Promise<void> {
           for (const r of inRoundOrder(targets, i)) {
             // The gateway's event-loop delay is reported per scrape window: this scrape opens the run's window.
             if (r === d) await gatewayMetrics(gw1!.url);
-            const pids = r === a ? [] : processTree(r.pid);
+            const cpu = runs.cpu.get(r);
+            const pids = cpu ? processTree(r.pid) : [];
             const cpuBefore = cpuSeconds(pids);
             const p = await paced(r.target, { rate, seconds, connections });
             runs.paced.get(r)!.push(p);
-            runs.cpu.get(r)?.push(p.sent > 0 ? ((cpuSeconds(pids) - cpuBefore) / p.sent) * 1e6 : 0);
+            cpu?.push(p.sent > 0 ? ((cpuSeconds(pids) - cpuBefore) / p.sent) * 1e6 : 0);
             if (r === d) {
               const m = await gatewayMetrics(gw1!.url);
               loop.push({ p99: m['portcullis_gateway_event_loop_delay_ms{quantile="0.99"}'] ?? NaN, max: m.portcullis_gateway_event_loop_delay_max_ms ?? NaN });
@@ -603,8 +609,8 @@ export async function run(): Promise<void> {
         const cpu = d ? { ofB: pacedCpu(d, b), ofF: f ? pacedCpu(d, f) : undefined, bOfF: f ? pacedCpu(b, f) : undefined } : undefined;
         if (cpu) {
           console.log(
-            `CPU per request at ${rate} req/s, (d)/(b) = ${near(middle(cpu.ofB), 1.15)} (target ≤ 1.15: ${verdict(middle(cpu.ofB) <= 1.15)}; ${roundsMet(cpu.ofB, (x) => x <= 1.15, 1.15)})` +
-              (cpu.ofF ? `; (d)/(f) = ${middle(cpu.ofF).toFixed(2)} (${cpu.ofF.map((x) => x.toFixed(2)).join(', ')})` : '') +
+            `CPU per request at ${rate} req/s, (d)/(b) = ${cpuOfB(cpu.ofB)}, target ≤ 1.15: ${verdict(middle(cpu.ofB) <= 1.15)}` +
+              (cpu.ofF ? `; (d)/(f) = ${cpuOfF(cpu.ofF)}` : '') +
               (d0 ? `; (d0)/(b) = ${middle(pacedCpu(d0, b)).toFixed(2)}` : ''),
           );
         }
@@ -621,7 +627,7 @@ export async function run(): Promise<void> {
       const added = free.added.get(d)!.p99;
       /** How a paced run read the CPU ratio, for the closed-loop reading's explanation. */
       const pacedCpuNote = (where: string, cpu: { ofB: number[] } | undefined) =>
-        cpu ? `; at ${rate} req/s, open loop${where}, (d)/(b) read ${near(middle(cpu.ofB), 1.15)} (${roundsMet(cpu.ofB, (x) => x <= 1.15, 1.15)})` : '';
+        cpu ? `; at ${rate} req/s, open loop${where}, (d)/(b) read ${cpuOfB(cpu.ofB)}` : '';
       if (cpuReading) cpuReading.why = `${cpuReading.why ?? ''}${pacedCpuNote('', free.cpu)}`;
       // What the other rows add, each by its tag: "(b) 4.21 ms, (f) 5.60 ms by proxies that …; (d0) 4.57 ms by the gateway without analytics".
       const others = (x: { added: Map<Row, { p99: number }> }) => {
@@ -666,7 +672,7 @@ export async function run(): Promise<void> {
             if (caddyReading && ofF && bOfF) {
               // On a core of its own a proxy serves at most 1 ÷ its CPU a request: the ratio of what one core carries.
               caddyReading.why +=
-                `; on a core of its own at ${rate} req/s, (d) spent ${middle(ofF).toFixed(2)} × Caddy's CPU a request (rounds ${ofF.map((x) => x.toFixed(2)).join(', ')}) and (b) ${middle(bOfF).toFixed(2)} ×:` +
+                `; on a core of its own at ${rate} req/s, CPU a request (d)/(f) ${cpuOfF(ofF)} and (b)/(f) ${middle(bOfF).toFixed(2)}:` +
                 ` one core carries at most ${(1 / middle(ofF)).toFixed(2)} × Caddy's requests through (d), ${(1 / middle(bOfF)).toFixed(2)} × through (b)`;
             }
             tail.wouldMeet = tail.wouldMeet?.replace('the pinned run below', 'the pinned run');
